@@ -1,0 +1,58 @@
+//! Reading the paths given on the command line into source files.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use manifesto_core::{Diagnostic, Model, SourceFile};
+
+/// Reads files, folders (recursively: `.yaml`, `.yml`, `.json`, in name order) and `-` (standard
+/// input) into a model. Invalid UTF-8 is read with replacement and reported as a diagnostic.
+pub fn load(paths: &[PathBuf]) -> Result<Model> {
+    let mut files = Vec::new();
+    let mut read_diagnostics: Vec<Diagnostic> = Vec::new();
+    for path in paths {
+        let mut add = |name: String, bytes: Vec<u8>| {
+            let (file, diag) = SourceFile::from_bytes(name, &bytes);
+            files.push(file);
+            read_diagnostics.extend(diag);
+        };
+        if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
+            add("<stdin>".to_owned(), bytes);
+        } else if path.is_dir() {
+            for file in manifest_files(path)? {
+                let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+                add(file.display().to_string(), bytes);
+            }
+        } else if path.exists() {
+            let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            add(path.display().to_string(), bytes);
+        } else {
+            bail!("{}: no such file or folder", path.display());
+        }
+    }
+    let mut model = Model::from_files(files);
+    model.diagnostics.extend(read_diagnostics);
+    model.diagnostics.sort_by(|a, b| a.location.cmp(&b.location));
+    Ok(model)
+}
+
+/// The manifest files under `dir`, recursively, sorted by path.
+fn manifest_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).with_context(|| format!("cannot read folder {}", dir.display()))? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml" || e == "json") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}

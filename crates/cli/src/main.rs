@@ -1,0 +1,77 @@
+//! `manifesto`: the command line over Manifesto's core, for CI pipelines and tests.
+//!
+//! Exit codes: 0 clean, 1 findings (or error diagnostics), 2 usage or read errors.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod check_cmd;
+mod graph_cmd;
+mod input;
+mod parse_cmd;
+mod rollout_cmd;
+
+/// Explore Kubernetes manifests: parse them, draw their graph, simulate rollouts, review them.
+#[derive(Parser, Debug)]
+#[command(name = "manifesto", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// List the objects the manifests define, with diagnostics for what cannot be read.
+    Parse {
+        /// Files, folders (read recursively: .yaml, .yml, .json) or `-` for standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ParseFormat::Human)]
+        format: ParseFormat,
+    },
+    /// The relationship graph: objects, simulated objects, edges and broken links.
+    Graph(graph_cmd::GraphArgs),
+    /// Simulate the rolling update of one workload, pass by pass, as the controller does it.
+    Rollout(rollout_cmd::RolloutArgs),
+    /// Review the manifests against the best-practice checks.
+    Check(check_cmd::CheckArgs),
+    /// List or explain the checks.
+    Checks {
+        #[command(subcommand)]
+        command: check_cmd::ChecksCommand,
+    },
+}
+
+/// Output format of `parse`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ParseFormat {
+    Human,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { 2 } else { 0 };
+            let _ = err.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Parse { paths, format } => parse_cmd::run(&paths, format == ParseFormat::Json),
+        Command::Graph(args) => graph_cmd::run(&args),
+        Command::Rollout(args) => rollout_cmd::run(&args),
+        Command::Check(args) => check_cmd::run(&args),
+        Command::Checks { command } => check_cmd::run_checks(&command),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

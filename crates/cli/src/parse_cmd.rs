@@ -1,0 +1,37 @@
+//! `manifesto parse`: the objects and the diagnostics.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use serde_json::json;
+
+use crate::input::load;
+
+/// Prints the objects and diagnostics; exit 1 when there is an error diagnostic.
+pub fn run(paths: &[PathBuf], as_json: bool) -> Result<ExitCode> {
+    let model = load(paths)?;
+    if as_json {
+        let objects: Vec<_> = model
+            .objects
+            .iter()
+            .map(|o| {
+                json!({
+                    "id": o.id, "kind": o.kind, "apiVersion": o.api_version, "namespace": o.namespace,
+                    "name": o.name, "file": o.file, "line": o.pos.line,
+                })
+            })
+            .collect();
+        let out = json!({ "objects": objects, "diagnostics": model.diagnostics });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+    } else {
+        for o in &model.objects {
+            println!("{}:{}  {}  ({})", o.file, o.pos.line, o.id, o.api_version);
+        }
+        for d in &model.diagnostics {
+            eprint!("{}", d.render(model.file(&d.location.file)));
+        }
+        println!("{} objects, {} diagnostics", model.objects.len(), model.diagnostics.len());
+    }
+    Ok(if model.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

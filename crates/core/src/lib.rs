@@ -1,0 +1,18 @@
+//! The pure core of Manifesto.
+//!
+//! The modules follow the pipeline: [`source`] (text and positions), [`parse`] (YAML and JSON into
+//! located objects), [`model`] (the typed objects and their families), then the analyses that read
+//! a [`Model`]: the relationship graph, the rollout simulator, the best-practice checks and the
+//! review report.
+//!
+//! The core has no web dependencies and performs no I/O: callers hand it text and get values back.
+
+pub mod model;
+pub mod parse;
+pub mod samples;
+pub mod source;
+pub mod text;
+pub mod checks;
+
+pub use model::{Model, Object, ObjectId, Resource};
+pub use source::{Diagnostic, Location, Pos, Severity, SourceFile};

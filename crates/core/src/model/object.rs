@@ -1,0 +1,130 @@
+//! One object of the manifests, with where it was written.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::resource::Resource;
+use crate::parse::tree::{Node, Seg, parse_path};
+use crate::source::{Location, Pos};
+
+/// The id of an object everywhere (UI, CLI, tests): `Kind/namespace/name`, or `Kind/name` for
+/// cluster-scoped kinds.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct ObjectId(String);
+
+impl ObjectId {
+    /// The id of an object of `kind` named `name`, in `namespace` unless cluster-scoped.
+    pub fn new(kind: &str, namespace: Option<&str>, name: &str) -> Self {
+        match namespace {
+            Some(ns) => ObjectId(format!("{kind}/{ns}/{name}")),
+            None => ObjectId(format!("{kind}/{name}")),
+        }
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The kind part of the id.
+    pub fn kind(&self) -> &str {
+        self.0.split('/').next().unwrap_or_default()
+    }
+
+    /// The name part of the id.
+    pub fn name(&self) -> &str {
+        self.0.rsplit('/').next().unwrap_or_default()
+    }
+}
+
+impl std::fmt::Display for ObjectId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An object defined in the manifests.
+#[derive(Debug, Clone)]
+pub struct Object {
+    /// `Kind/namespace/name` or `Kind/name`.
+    pub id: ObjectId,
+    /// The kind, e.g. `Deployment`.
+    pub kind: String,
+    /// The apiVersion as written (e.g. `extensions/v1beta1`), even when the content was converted.
+    pub api_version: String,
+    /// The namespace; `None` for cluster-scoped kinds, `default` when a namespaced object names none.
+    pub namespace: Option<String>,
+    /// `metadata.name`.
+    pub name: String,
+    /// The name of the file it was written in.
+    pub file: String,
+    /// 0-based index of its document in the file.
+    pub document: usize,
+    /// Where the object starts (its first key).
+    pub pos: Pos,
+    /// The typed content.
+    pub resource: Resource,
+    /// The content as plain JSON (as written, before any conversion).
+    pub raw: serde_json::Value,
+    /// The located tree the object was read from.
+    pub(crate) tree: Arc<Node>,
+}
+
+impl Object {
+    /// Where the object starts.
+    pub fn location(&self) -> Location {
+        Location::new(&self.file, self.pos)
+    }
+
+    /// The location of the field at `path` (e.g. `spec.template.spec.containers[0].image`, or
+    /// `metadata.annotations["a.b/c"]`): the key's position for a mapping key, the item's for a
+    /// sequence index. A field that is not written points at its nearest written ancestor.
+    pub fn locate(&self, path: &str) -> Location {
+        Location::new(&self.file, self.tree.locate(&parse_path(path)).0)
+    }
+
+    /// Like [`Object::locate`], but `None` when the field itself is not written.
+    pub fn find(&self, path: &str) -> Option<Location> {
+        let (pos, found) = self.tree.locate(&parse_path(path));
+        found.then(|| Location::new(&self.file, pos))
+    }
+
+    /// The location for a path given as steps.
+    pub fn locate_segs(&self, segs: &[Seg]) -> Location {
+        Location::new(&self.file, self.tree.locate(segs).0)
+    }
+
+    /// The object's labels (empty when none).
+    pub fn labels(&self) -> &BTreeMap<String, String> {
+        static EMPTY: BTreeMap<String, String> = BTreeMap::new();
+        self.resource.metadata().labels.as_ref().unwrap_or(&EMPTY)
+    }
+
+    /// The object's annotations (empty when none).
+    pub fn annotations(&self) -> &BTreeMap<String, String> {
+        static EMPTY: BTreeMap<String, String> = BTreeMap::new();
+        self.resource.metadata().annotations.as_ref().unwrap_or(&EMPTY)
+    }
+
+    /// The namespace, or `""` for a cluster-scoped object.
+    pub fn ns(&self) -> &str {
+        self.namespace.as_deref().unwrap_or("")
+    }
+
+    /// The line range `(first, last)` of the object's text in its file (1-based, inclusive),
+    /// from its first key to the last line holding one of its values.
+    pub fn line_range(&self) -> (usize, usize) {
+        fn last_line(node: &Node) -> usize {
+            use crate::parse::tree::Value;
+            match &node.value {
+                Value::Seq(items) => items.iter().map(last_line).max().unwrap_or(node.pos.line),
+                Value::Map(entries) => entries.iter().map(|e| last_line(&e.value)).max().unwrap_or(node.pos.line),
+                _ => node.pos.line,
+            }
+        }
+        (self.pos.line, last_line(&self.tree).max(self.pos.line))
+    }
+}

@@ -1,0 +1,357 @@
+//! From documents to objects: identity (kind, name, namespace), `kind: List` items, conversion of
+//! older apiVersions and deserialisation into the real Kubernetes types.
+
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value as Json, json};
+
+use super::tree::{Node, Seg, Value};
+use super::yaml::read_documents;
+use crate::model::{Model, Object, ObjectId, Resource, is_cluster_scoped};
+use crate::source::{Diagnostic, Location, SourceFile};
+
+/// Reads every file into a [`Model`]. Never fails: each problem becomes a located diagnostic and
+/// the documents around it are still read.
+pub fn parse_files(files: Vec<SourceFile>) -> Model {
+    let mut objects = Vec::new();
+    let mut diagnostics = Vec::new();
+    for file in &files {
+        for doc in read_documents(&file.text) {
+            match doc.result {
+                Ok(node) => read_document(&file.name, doc.index, node, &mut objects, &mut diagnostics),
+                Err(err) => diagnostics.push(Diagnostic::error(
+                    Location::new(&file.name, err.pos),
+                    format!("YAML syntax error: {}", err.message),
+                )),
+            }
+        }
+    }
+    diagnostics.sort_by(|a, b| a.location.cmp(&b.location));
+    Model { files, objects, diagnostics }
+}
+
+fn read_document(file: &str, index: usize, node: Node, objects: &mut Vec<Object>, diags: &mut Vec<Diagnostic>) {
+    let here = |pos| Location::new(file, pos);
+    if !matches!(node.value, Value::Map(_)) {
+        diags.push(Diagnostic::error(
+            here(node.pos),
+            "this document is not a Kubernetes object: an object is a mapping with apiVersion, kind and metadata",
+        ));
+        return;
+    }
+    let is_list = node.str_at("kind").is_some_and(|k| k == "List" || (k.ends_with("List") && node.get(&[Seg::Key("items".into())]).is_some()));
+    if is_list {
+        match node.get(&[Seg::Key("items".into())]).map(|n| &n.value) {
+            Some(Value::Seq(items)) => {
+                for item in items {
+                    read_document(file, index, item.clone(), objects, diags);
+                }
+            }
+            Some(Value::Null) | None => {}
+            Some(_) => diags.push(Diagnostic::error(here(node.pos), "`items` of a List must be a sequence of objects")),
+        }
+        return;
+    }
+    if let Some(object) = read_object(file, index, node, diags) {
+        objects.push(object);
+    }
+}
+
+fn read_object(file: &str, document: usize, node: Node, diags: &mut Vec<Diagnostic>) -> Option<Object> {
+    let here = |pos| Location::new(file, pos);
+    let field = |path: &str| {
+        let segs: Vec<Seg> = path.split('.').map(|k| Seg::Key(k.to_owned())).collect();
+        let value = node.get(&segs).map(|n| &n.value);
+        let pos = node.locate(&segs).0;
+        (value, pos)
+    };
+    let mut missing = Vec::new();
+    let mut text_of = |path: &str| match field(path) {
+        (Some(Value::Str(s)), _) if !s.is_empty() => Some(s.clone()),
+        (Some(Value::Null) | None, _) => {
+            missing.push(path.to_owned());
+            None
+        }
+        (Some(Value::Str(_)), pos) => {
+            diags.push(Diagnostic::error(here(pos), format!("`{path}` must not be empty")));
+            None
+        }
+        (Some(_), pos) => {
+            diags.push(Diagnostic::error(here(pos), format!("`{path}` must be a string")));
+            None
+        }
+    };
+    let api_version = text_of("apiVersion");
+    let kind = text_of("kind");
+    let name = text_of("metadata.name");
+    let written_namespace = match field("metadata.namespace") {
+        (Some(Value::Str(s)), _) if !s.is_empty() => Some(s.clone()),
+        _ => None,
+    };
+    let generate_name = match field("metadata.generateName") {
+        (Some(Value::Str(s)), _) => Some(s.clone()),
+        _ => None,
+    };
+    let name = name.or_else(|| {
+        generate_name.inspect(|_| missing.retain(|m| m != "metadata.name"))
+    });
+    if !missing.is_empty() {
+        let what = match (&kind, &name) {
+            (Some(k), Some(n)) => format!("{k} {n}"),
+            (Some(k), None) => format!("this {k}"),
+            _ => "this document".to_owned(),
+        };
+        let fields = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
+        diags.push(Diagnostic::error(
+            here(node.pos),
+            format!("{what} has no {fields}; every Kubernetes object needs apiVersion, kind and metadata.name"),
+        ));
+        return None;
+    }
+    let (api_version, kind, name) = (api_version?, kind?, name?);
+    let namespace = if is_cluster_scoped(&kind) {
+        None
+    } else {
+        Some(written_namespace.unwrap_or_else(|| "default".to_owned()))
+    };
+    let raw = node.to_json();
+    let resource = match typed(&api_version, &kind, &raw) {
+        Ok(resource) => resource,
+        Err((path, message)) => {
+            let (pos, _) = node.locate(&path);
+            let shown = show_path(&path);
+            diags.push(Diagnostic::error(
+                here(pos),
+                format!("{kind} {name}: `{shown}` {message}"),
+            ));
+            Resource::Other(Box::new(serde_json::from_value(raw.get("metadata").cloned().unwrap_or(Json::Null)).unwrap_or_default()))
+        }
+    };
+    Some(Object {
+        id: ObjectId::new(&kind, namespace.as_deref(), &name),
+        kind,
+        api_version,
+        namespace,
+        name,
+        file: file.to_owned(),
+        document,
+        pos: node.pos,
+        resource,
+        raw,
+        tree: Arc::new(node),
+    })
+}
+
+fn show_path(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) if k.contains('.') => out.push_str(&format!("[\"{k}\"]")),
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    if out.is_empty() { "(object)".into() } else { out }
+}
+
+/// Why the content did not match its type: the path of the bad field and the message.
+type TypeError = (Vec<Seg>, String);
+
+/// Deserialises the content into the real type for its kind, converting older apiVersions.
+fn typed(api_version: &str, kind: &str, raw: &Json) -> Result<Resource, TypeError> {
+    let group = api_version.rsplit_once('/').map(|(g, _)| g).unwrap_or("");
+    let mut value = raw.clone();
+    stringify_quantities(&mut value, None);
+    let resource = match (group, kind) {
+        ("", "Namespace") => Resource::Namespace(Box::new(de(value, "v1")?)),
+        ("", "ConfigMap") => Resource::ConfigMap(Box::new(de(value, "v1")?)),
+        ("", "Secret") => Resource::Secret(Box::new(de(value, "v1")?)),
+        ("", "PersistentVolumeClaim") => Resource::PersistentVolumeClaim(Box::new(de(value, "v1")?)),
+        ("", "PersistentVolume") => Resource::PersistentVolume(Box::new(de(value, "v1")?)),
+        ("", "ServiceAccount") => Resource::ServiceAccount(Box::new(de(value, "v1")?)),
+        ("", "Pod") => Resource::Pod(Box::new(de(value, "v1")?)),
+        ("", "Service") => Resource::Service(Box::new(de(value, "v1")?)),
+        ("storage.k8s.io", "StorageClass") => Resource::StorageClass(Box::new(de(value, "storage.k8s.io/v1")?)),
+        ("apps" | "extensions", "ReplicaSet") => {
+            default_selector(&mut value);
+            Resource::ReplicaSet(Box::new(de(value, "apps/v1")?))
+        }
+        ("apps" | "extensions", "Deployment") => {
+            default_selector(&mut value);
+            Resource::Deployment(Box::new(de(value, "apps/v1")?))
+        }
+        ("apps", "StatefulSet") => {
+            default_selector(&mut value);
+            Resource::StatefulSet(Box::new(de(value, "apps/v1")?))
+        }
+        ("apps" | "extensions", "DaemonSet") => {
+            default_selector(&mut value);
+            Resource::DaemonSet(Box::new(de(value, "apps/v1")?))
+        }
+        ("batch", "Job") => Resource::Job(Box::new(de(value, "batch/v1")?)),
+        ("batch", "CronJob") => Resource::CronJob(Box::new(de(value, "batch/v1")?)),
+        ("networking.k8s.io" | "extensions", "Ingress") => {
+            convert_ingress_v1beta1(&mut value);
+            Resource::Ingress(Box::new(de(value, "networking.k8s.io/v1")?))
+        }
+        ("networking.k8s.io", "IngressClass") => Resource::IngressClass(Box::new(de(value, "networking.k8s.io/v1")?)),
+        ("networking.k8s.io" | "extensions", "NetworkPolicy") => {
+            Resource::NetworkPolicy(Box::new(de(value, "networking.k8s.io/v1")?))
+        }
+        ("autoscaling", "HorizontalPodAutoscaler") => {
+            convert_hpa(api_version, &mut value);
+            Resource::HorizontalPodAutoscaler(Box::new(de(value, "autoscaling/v2")?))
+        }
+        ("policy", "PodDisruptionBudget") => Resource::PodDisruptionBudget(Box::new(de(value, "policy/v1")?)),
+        ("rbac.authorization.k8s.io", "Role") => Resource::Role(Box::new(de(value, "rbac.authorization.k8s.io/v1")?)),
+        ("rbac.authorization.k8s.io", "ClusterRole") => {
+            Resource::ClusterRole(Box::new(de(value, "rbac.authorization.k8s.io/v1")?))
+        }
+        ("rbac.authorization.k8s.io", "RoleBinding") => {
+            Resource::RoleBinding(Box::new(de(value, "rbac.authorization.k8s.io/v1")?))
+        }
+        ("rbac.authorization.k8s.io", "ClusterRoleBinding") => {
+            Resource::ClusterRoleBinding(Box::new(de(value, "rbac.authorization.k8s.io/v1")?))
+        }
+        _ => {
+            let meta = value.get("metadata").cloned().unwrap_or(Json::Null);
+            let meta = serde_path_to_error::deserialize(meta).map_err(|e| type_error(e, Some("metadata")))?;
+            Resource::Other(Box::new(meta))
+        }
+    };
+    Ok(resource)
+}
+
+/// Deserialises `value` as the current type whose apiVersion is `api_version`.
+fn de<T: DeserializeOwned>(mut value: Json, api_version: &str) -> Result<T, TypeError> {
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("apiVersion".into(), Json::String(api_version.to_owned()));
+    }
+    serde_path_to_error::deserialize(value).map_err(|e| type_error(e, None))
+}
+
+fn type_error(err: serde_path_to_error::Error<serde_json::Error>, prefix: Option<&str>) -> TypeError {
+    use serde_path_to_error::Segment;
+    let mut segs: Vec<Seg> = prefix.map(|p| Seg::Key(p.to_owned())).into_iter().collect();
+    for seg in err.path().iter() {
+        match seg {
+            Segment::Seq { index } => segs.push(Seg::Index(*index)),
+            Segment::Map { key } => segs.push(Seg::Key(key.clone())),
+            Segment::Enum { variant } => segs.push(Seg::Key(variant.clone())),
+            Segment::Unknown => {}
+        }
+    }
+    let inner = err.into_inner().to_string();
+    let message = match inner.strip_prefix("missing field ") {
+        Some(field) => format!("is missing the required field {}", field.replace('`', "").trim()),
+        None => format!("has the wrong type: {inner}"),
+    };
+    (segs, message)
+}
+
+/// Kubernetes reads a bare number as a quantity (`cpu: 1`, `storage: 5`): so does the model.
+fn stringify_quantities(value: &mut Json, parent: Option<&str>) {
+    const QUANTITY_MAPS: &[&str] = &["limits", "requests", "capacity", "hard", "overhead", "allocatable"];
+    match value {
+        Json::Object(map) => {
+            let numeric_map = parent.is_some_and(|p| QUANTITY_MAPS.contains(&p));
+            for (key, child) in map.iter_mut() {
+                if (numeric_map || key == "sizeLimit") && child.is_number() {
+                    *child = Json::String(child.to_string());
+                } else {
+                    stringify_quantities(child, Some(key));
+                }
+            }
+        }
+        Json::Array(items) => items.iter_mut().for_each(|i| stringify_quantities(i, parent)),
+        _ => {}
+    }
+}
+
+/// Older workload apiVersions defaulted `spec.selector` to the template's labels.
+fn default_selector(value: &mut Json) {
+    let Some(spec) = value.get_mut("spec").and_then(Json::as_object_mut) else { return };
+    if spec.get("selector").is_none_or(Json::is_null) {
+        let labels = spec.get("template").and_then(|t| t.pointer("/metadata/labels")).cloned();
+        if let Some(labels) = labels {
+            spec.insert("selector".into(), json!({ "matchLabels": labels }));
+        }
+    }
+}
+
+/// networking.k8s.io/v1beta1 and extensions/v1beta1 Ingress backends use `serviceName` and
+/// `servicePort`; v1 uses `service.name` and `service.port`.
+fn convert_ingress_v1beta1(value: &mut Json) {
+    fn backend(b: &mut Json) {
+        let Some(obj) = b.as_object_mut() else { return };
+        if let Some(name) = obj.remove("serviceName") {
+            let port = match obj.remove("servicePort") {
+                Some(Json::Number(n)) => json!({ "number": n }),
+                Some(Json::String(s)) => match s.parse::<i64>() {
+                    Ok(n) => json!({ "number": n }),
+                    Err(_) => json!({ "name": s }),
+                },
+                _ => json!({}),
+            };
+            obj.insert("service".into(), json!({ "name": name, "port": port }));
+        }
+    }
+    let Some(spec) = value.get_mut("spec").and_then(Json::as_object_mut) else { return };
+    if let Some(b) = spec.remove("backend") {
+        let mut b = b;
+        backend(&mut b);
+        spec.insert("defaultBackend".into(), b);
+    }
+    if let Some(b) = spec.get_mut("defaultBackend") {
+        backend(b);
+    }
+    for rule in spec.get_mut("rules").and_then(Json::as_array_mut).into_iter().flatten() {
+        for path in rule.pointer_mut("/http/paths").and_then(Json::as_array_mut).into_iter().flatten() {
+            if let Some(b) = path.get_mut("backend") {
+                backend(b);
+            }
+            if let Some(p) = path.as_object_mut() {
+                p.entry("pathType").or_insert_with(|| json!("ImplementationSpecific"));
+            }
+        }
+    }
+}
+
+/// autoscaling/v1 (`targetCPUUtilizationPercentage`) and v2beta1 (`targetAverageUtilization`)
+/// metrics, in the v2 shape.
+fn convert_hpa(api_version: &str, value: &mut Json) {
+    let Some(spec) = value.get_mut("spec").and_then(Json::as_object_mut) else { return };
+    if api_version == "autoscaling/v1" {
+        if let Some(cpu) = spec.remove("targetCPUUtilizationPercentage") {
+            spec.insert(
+                "metrics".into(),
+                json!([{ "type": "Resource", "resource": { "name": "cpu", "target": { "type": "Utilization", "averageUtilization": cpu } } }]),
+            );
+        }
+        return;
+    }
+    for metric in spec.get_mut("metrics").and_then(Json::as_array_mut).into_iter().flatten() {
+        let Some(res) = metric.get_mut("resource").and_then(Json::as_object_mut) else { continue };
+        if res.contains_key("target") {
+            continue;
+        }
+        let mut target = Map::new();
+        if let Some(u) = res.remove("targetAverageUtilization") {
+            target.insert("type".into(), json!("Utilization"));
+            target.insert("averageUtilization".into(), u);
+        } else if let Some(v) = res.remove("targetAverageValue") {
+            target.insert("type".into(), json!("AverageValue"));
+            target.insert("averageValue".into(), v);
+        }
+        res.insert("target".into(), Json::Object(target));
+    }
+}
+
+#[cfg(test)]
+mod tests;

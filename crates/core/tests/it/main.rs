@@ -1,0 +1,4 @@
+//! Integration tests of the core: per-check fixtures and the real-world corpus.
+
+mod corpus;
+mod fixtures;

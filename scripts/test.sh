@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs every check and test, in order, stopping at the first failure:
+#   formatting, clippy, cargo tests (core, corpus, CLI), the release web build,
+#   and the browser journeys in e2e/ against that build.
+#
+#   ./scripts/test.sh
+#
+# The corpus tests read ../shared/corpus, next to the repository.
+set -euo pipefail
+
+# shellcheck source=scripts/env.sh
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+"$ROOT/scripts/setup.sh"
+
+declare -a DONE=()
+started=$SECONDS
+
+summary() {
+  local status=$?
+  printf '\n==> summary\n'
+  local s
+  for s in "${DONE[@]}"; do printf '    ok      %s\n' "$s"; done
+  if [ "$status" -ne 0 ] && [ -n "${CURRENT:-}" ]; then
+    printf '    FAILED  %s\n' "$CURRENT"
+  fi
+  printf '    (%ss)\n' "$((SECONDS - started))"
+}
+trap summary EXIT
+
+run() {
+  local name="$1"
+  shift
+  CURRENT="$name"
+  printf '\n==> %s: %s\n' "$name" "$*"
+  "$@"
+  DONE+=("$name")
+  CURRENT=""
+}
+
+run "format" cargo fmt --all --check
+run "clippy" cargo clippy --workspace --all-targets -- -D warnings
+run "cargo tests" cargo test --workspace
+
+# Component tests in headless Chromium, once the app has wasm-bindgen-test tests.
+if grep -q '^wasm-bindgen-test' Cargo.toml && compgen -G "tests/*.rs" >/dev/null; then
+  run "wasm tests" cargo test -p manifesto-app --target wasm32-unknown-unknown
+fi
+
+run "web build" trunk build --release
+run "e2e" env DIST="$ROOT/dist" node --test --test-concurrency=1 e2e/

@@ -1,0 +1,3 @@
+//! The Manifesto web app: a thin entry point that mounts the root component.
+
+fn main() {}
