@@ -4,6 +4,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
+use manifesto_core::checks::{self, Finding, Level, Settings};
+use manifesto_core::report::{Outcome, Review, checklist, docs, markdown};
+use manifesto_core::{Model, Severity};
+
+use crate::input::load;
 
 /// Arguments of `manifesto check`.
 #[derive(clap::Args, Debug)]
@@ -34,12 +39,271 @@ pub enum ChecksCommand {
     },
 }
 
-/// Runs the review.
-pub fn run(_args: &CheckArgs) -> Result<ExitCode> {
-    bail!("`manifesto check` is not built yet")
+/// `1.29` (or `v1.29`) as (1, 29).
+fn parse_version(text: &str) -> Result<(u32, u32)> {
+    let trimmed = text.trim().trim_start_matches('v');
+    let parsed = trimmed
+        .split_once('.')
+        .and_then(|(major, minor)| Some((major.parse().ok()?, minor.parse().ok()?)));
+    match parsed {
+        Some(version) => Ok(version),
+        None => bail!("invalid --k8s-version `{text}`: expected MAJOR.MINOR, such as 1.29"),
+    }
+}
+
+/// Runs the review: prints it in the chosen format and exits 1 when an unsuppressed finding is at
+/// or above `--fail-on` (or the input has an error diagnostic), 0 otherwise.
+pub fn run(args: &CheckArgs) -> Result<ExitCode> {
+    let target_version = args.k8s_version.as_deref().map(parse_version).transpose()?;
+    let settings = Settings {
+        target_version,
+        ..Settings::default()
+    };
+    let model = load(&args.paths)?;
+    let review = Review::build(&model, &settings);
+    for d in &model.diagnostics {
+        eprint!("{}", d.render(model.file(&d.location.file)));
+    }
+    match args.format.as_str() {
+        "json" => print!("{}", review.to_json()),
+        "markdown" => print!("{}", review.to_markdown()),
+        "sarif" => print!("{}", review.to_sarif()),
+        "junit" => print!("{}", review.to_junit()),
+        _ => print!("{}", human(&model, &review)),
+    }
+    let failing = match Level::parse(&args.fail_on) {
+        Some(level) => review.counts.at_least(level) > 0 || model.has_errors(),
+        None => false,
+    };
+    Ok(if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A finding rendered rustc-style: header, location, source line with a caret, note and help.
+fn render_finding(model: &Model, f: &Finding) -> String {
+    let mut out = format!(
+        "{}[{}]: {}\n  --> {}\n",
+        f.severity.as_str(),
+        f.check,
+        f.message,
+        f.location
+    );
+    let gutter = f.location.line.to_string();
+    let pad = " ".repeat(gutter.len());
+    if let Some(text) = model
+        .file(&f.location.file)
+        .and_then(|file| file.line_text(f.location.line))
+    {
+        let caret = " ".repeat(f.location.column.saturating_sub(1));
+        out.push_str(&format!("{pad} |\n{gutter} | {text}\n{pad} | {caret}^\n"));
+    }
+    let container = f
+        .container
+        .as_deref()
+        .map(|c| format!(", container \"{c}\""))
+        .unwrap_or_default();
+    out.push_str(&format!("{pad} = note: {}{container}\n", f.object));
+    if let Some(help) = &f.help {
+        out.push_str(&format!("{pad} = help: {help}\n"));
+    }
+    out
+}
+
+/// Lines of `cells` padded into aligned columns.
+fn table(rows: &[Vec<String>]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i + 1 == row.len() {
+                    c.clone()
+                } else {
+                    format!("{c:<w$}", w = widths[i])
+                }
+            })
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn outcome_word(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Pass => "ok",
+        Outcome::Fail => "FAIL",
+        Outcome::Na => "n/a",
+        Outcome::Skipped => "skip",
+    }
+}
+
+/// The review for a terminal: findings, the checklist, the scores and a count.
+fn human(model: &Model, review: &Review) -> String {
+    let mut out = String::new();
+    for f in review.open_findings().filter(|f| f.severity != Level::Info) {
+        out.push_str(&render_finding(model, f));
+        out.push('\n');
+    }
+    let notes: Vec<&Finding> = review
+        .open_findings()
+        .filter(|f| f.severity == Level::Info)
+        .collect();
+    if !notes.is_empty() {
+        out.push_str("notes (info: advice that does not lower the score):\n");
+        for f in notes {
+            out.push_str(&format!(
+                "  {}  info[{}]: {}\n",
+                f.location, f.check, f.message
+            ));
+        }
+        out.push('\n');
+    }
+    let silenced: Vec<&Finding> = review
+        .findings
+        .iter()
+        .filter(|f| f.is_suppressed())
+        .collect();
+    if !silenced.is_empty() {
+        out.push_str("silenced by annotations:\n");
+        for f in &silenced {
+            out.push_str(&format!(
+                "  {} on {} ({})\n",
+                f.check,
+                f.object,
+                f.suppressed.as_deref().unwrap_or_default()
+            ));
+        }
+        out.push('\n');
+    }
+    let list = &review.checklist;
+    if !list.columns.is_empty() {
+        out.push_str("checklist:\n");
+        let mut rows = vec![
+            std::iter::once("practice".to_owned())
+                .chain(list.columns.iter().map(|c| c.name().to_owned()))
+                .collect(),
+        ];
+        for row in checklist::ROWS {
+            let mut cells = vec![row.title.to_owned()];
+            cells.extend(
+                list.row_cells(row.id)
+                    .map(|c| outcome_word(c.result).to_owned()),
+            );
+            rows.push(cells);
+        }
+        for line in table(&rows).lines() {
+            out.push_str(&format!("  {line}\n"));
+        }
+        out.push('\n');
+    }
+    out.push_str("scores:\n");
+    let mut rows: Vec<Vec<String>> = review
+        .scores
+        .iter()
+        .map(|s| {
+            vec![
+                s.object.to_string(),
+                markdown::score_text(s.score),
+                s.reason.clone(),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        "overall".to_owned(),
+        markdown::score_text(review.overall_score),
+        "all objects together".to_owned(),
+    ]);
+    for line in table(&rows).lines() {
+        out.push_str(&format!("  {line}\n"));
+    }
+    let c = review.counts;
+    let read_errors = model
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    out.push_str(&format!(
+        "\n{} objects: {} errors, {} warnings, {} info, {} silenced{}\n",
+        review.objects.len(),
+        c.error,
+        c.warning,
+        c.info,
+        c.suppressed,
+        if read_errors > 0 {
+            format!("; {read_errors} read errors")
+        } else {
+            String::new()
+        }
+    ));
+    out
 }
 
 /// Lists or explains checks.
-pub fn run_checks(_command: &ChecksCommand) -> Result<ExitCode> {
-    bail!("`manifesto checks` is not built yet")
+pub fn run_checks(command: &ChecksCommand) -> Result<ExitCode> {
+    match command {
+        ChecksCommand::List => {
+            let mut rows = vec![vec![
+                "id".to_owned(),
+                "category".to_owned(),
+                "severity".to_owned(),
+                "default".to_owned(),
+                "summary".to_owned(),
+            ]];
+            for c in checks::ALL {
+                rows.push(vec![
+                    c.id.to_owned(),
+                    c.category.as_str().to_owned(),
+                    c.severity.as_str().to_owned(),
+                    if c.enabled_by_default { "on" } else { "off" }.to_owned(),
+                    c.summary.to_owned(),
+                ]);
+            }
+            print!("{}", table(&rows));
+            Ok(ExitCode::SUCCESS)
+        }
+        ChecksCommand::Explain { id } => match checks::by_id(id) {
+            Some(check) => {
+                print!("{}", docs::check_markdown(check));
+                Ok(ExitCode::SUCCESS)
+            }
+            None => {
+                eprintln!("error: no check named `{id}`");
+                let similar = checks::similar_ids(id);
+                if !similar.is_empty() {
+                    let names: Vec<String> = similar.iter().map(|s| format!("`{s}`")).collect();
+                    eprintln!("  = help: did you mean {}?", names.join(" or "));
+                }
+                eprintln!("  = note: `manifesto checks list` lists every check");
+                Ok(ExitCode::from(2))
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_parse_with_or_without_v() {
+        assert_eq!(parse_version("1.29").ok(), Some((1, 29)));
+        assert_eq!(parse_version("v1.25").ok(), Some((1, 25)));
+        assert!(parse_version("1").is_err());
+        assert!(parse_version("one.two").is_err());
+    }
 }

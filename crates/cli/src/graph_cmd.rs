@@ -3,7 +3,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
+use manifesto_core::graph::{Graph, GraphOptions, to_dot, to_mermaid};
+use serde_json::json;
+
+use crate::input::load;
 
 /// Arguments of `manifesto graph`.
 #[derive(clap::Args, Debug)]
@@ -19,7 +23,54 @@ pub struct GraphArgs {
     pub nodes: u32,
 }
 
-/// Prints the graph.
-pub fn run(_args: &GraphArgs) -> Result<ExitCode> {
-    bail!("`manifesto graph` is not built yet")
+/// Prints the graph; exit 1 when it has problems (broken links, selectors that match nothing) or
+/// the input has error diagnostics.
+pub fn run(args: &GraphArgs) -> Result<ExitCode> {
+    let model = load(&args.paths)?;
+    for d in &model.diagnostics {
+        eprint!("{}", d.render(model.file(&d.location.file)));
+    }
+    let graph = Graph::build(&model, &GraphOptions { daemonset_nodes: args.nodes });
+    match args.format.as_str() {
+        "dot" => print!("{}", to_dot(&graph)),
+        "mermaid" => print!("{}", to_mermaid(&graph)),
+        _ => println!("{}", serde_json::to_string_pretty(&as_json(&graph))?),
+    }
+    if args.format != "json" {
+        for p in &graph.problems {
+            eprintln!("{}: {} [{}]", p.location, p.message, p.code.as_str());
+        }
+    }
+    let failed = model.has_errors() || !graph.problems.is_empty();
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The graph in the CLI's JSON shape.
+fn as_json(graph: &Graph) -> serde_json::Value {
+    let nodes: Vec<_> = graph
+        .nodes
+        .iter()
+        .map(|n| {
+            json!({
+                "id": n.id, "kind": n.kind, "namespace": n.namespace, "name": n.name,
+                "simulated": n.simulated, "missing": n.missing,
+            })
+        })
+        .collect();
+    let edges: Vec<_> = graph
+        .edges
+        .iter()
+        .map(|e| json!({ "from": e.from, "to": e.to, "relation": e.relation, "ok": e.ok, "reason": e.reason }))
+        .collect();
+    let problems: Vec<_> = graph
+        .problems
+        .iter()
+        .map(|p| {
+            json!({
+                "object": p.object, "code": p.code, "message": p.message,
+                "file": p.location.file, "line": p.location.line,
+            })
+        })
+        .collect();
+    json!({ "nodes": nodes, "edges": edges, "problems": problems })
 }

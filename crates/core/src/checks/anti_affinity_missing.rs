@@ -1,6 +1,11 @@
 //! `anti-affinity-missing`: multi-replica workload has no host podAntiAffinity (required or preferred).
 
+use k8s_openapi::api::core::v1::{PodAffinityTerm, PodSpec};
+use std::collections::BTreeMap;
+
+use super::util_b::{HOSTNAME_KEY, min_replicas};
 use super::{Category, Check, Context, Finding, Level};
+use crate::model::selector_matches;
 
 /// The `anti-affinity-missing` check.
 pub static CHECK: Check = Check {
@@ -10,13 +15,198 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "multi-replica workload has no host podAntiAffinity (required or preferred)",
     docs: DOCS,
-    aliases: &["kube-score:deployment-has-host-podantiaffinity", "kube-score:statefulset-has-host-podantiaffinity", "kube-linter:no-anti-affinity"],
+    aliases: &[
+        "kube-score:deployment-has-host-podantiaffinity",
+        "kube-score:statefulset-has-host-podantiaffinity",
+        "kube-linter:no-anti-affinity",
+    ],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a Deployment or StatefulSet with 2 or more replicas whose pods are not spread over nodes.
+It passes with a `podAntiAffinity` term, required or preferred, with `topologyKey: kubernetes.io/hostname` and a label selector that matches the workload's own pods, or with a `topologySpreadConstraints` entry on `kubernetes.io/hostname` that does the same.
+The replica count is `spec.replicas` (1 when unwritten), or the `minReplicas` of an HorizontalPodAutoscaler that targets it.
+
+## Why is this bad?
+
+The scheduler spreads replicas of a workload a little by default, but it does not promise anything: when one node has the most free room, all replicas can land on it.
+Then one node failure, or one node drain, takes every replica down at once, and running several replicas bought no availability.
+A pod anti-affinity on the hostname tells the scheduler to keep pods with the same labels on different nodes; the `preferred` form still schedules when there are fewer nodes than replicas.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+```
+
+## Fix
+
+```yaml
+    spec:
+      affinity:
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+            - weight: 100
+              podAffinityTerm:
+                labelSelector:
+                  matchLabels: {app: web}
+                topologyKey: kubernetes.io/hostname
+      containers:
+        - name: web
+          image: nginx:1.27
+```
+
+Add a preferred `podAntiAffinity` on `kubernetes.io/hostname` whose `labelSelector` matches the pod template labels.
+"#;
+
+/// Whether a term keeps pods with these labels off each other's nodes.
+fn spreads_over_hosts(term: &PodAffinityTerm, labels: &BTreeMap<String, String>) -> bool {
+    term.topology_key == HOSTNAME_KEY
+        && term
+            .label_selector
+            .as_ref()
+            .is_some_and(|s| selector_matches(s, labels))
+}
+
+/// `None` when the pods are spread over nodes, else why not.
+fn missing_spread(spec: &PodSpec, labels: &BTreeMap<String, String>) -> Option<&'static str> {
+    let anti = spec
+        .affinity
+        .as_ref()
+        .and_then(|a| a.pod_anti_affinity.as_ref());
+    let required = anti
+        .and_then(|a| {
+            a.required_during_scheduling_ignored_during_execution
+                .as_deref()
+        })
+        .unwrap_or_default();
+    let preferred = anti
+        .and_then(|a| {
+            a.preferred_during_scheduling_ignored_during_execution
+                .as_deref()
+        })
+        .unwrap_or_default();
+    let constraints = spec
+        .topology_spread_constraints
+        .as_deref()
+        .unwrap_or_default();
+    let spread = required.iter().any(|t| spreads_over_hosts(t, labels))
+        || preferred
+            .iter()
+            .any(|w| spreads_over_hosts(&w.pod_affinity_term, labels))
+        || constraints.iter().any(|c| {
+            c.topology_key == HOSTNAME_KEY
+                && c.label_selector
+                    .as_ref()
+                    .is_some_and(|s| selector_matches(s, labels))
+        });
+    if spread {
+        None
+    } else if required.is_empty() && preferred.is_empty() {
+        Some("has no podAntiAffinity on kubernetes.io/hostname")
+    } else {
+        Some("has podAntiAffinity, but no term on kubernetes.io/hostname that selects its own pods")
+    }
+}
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in &ctx.model.objects {
+        let Some(replicas) = min_replicas(ctx.model, obj) else {
+            continue;
+        };
+        if replicas.count < 2 {
+            continue;
+        }
+        let (Some(pod), Some(labels)) = (obj.pod_spec(), obj.pod_labels()) else {
+            continue;
+        };
+        let Some(why) = missing_spread(pod.spec, labels) else {
+            continue;
+        };
+        let path = if pod.spec.affinity.is_some() {
+            format!("{}.affinity", pod.path)
+        } else {
+            pod.path.to_owned()
+        };
+        findings.push(
+            Finding::new(
+                &CHECK,
+                obj,
+                &path,
+                format!(
+                    "{} runs {}, and its pod template {why}, so they may all land on one node",
+                    obj.kind.to_lowercase(),
+                    replicas.describe()
+                ),
+            )
+            .help("add a preferred podAntiAffinity term with topologyKey kubernetes.io/hostname selecting the pod labels"),
+        );
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        let findings = super::super::util_b::run_on(run, yaml);
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, expected);
+    }
+
+    fn deployment(name: &str, replicas: i32, pod_spec: &str) -> String {
+        format!(
+            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  replicas: {replicas}\n  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec:\n{pod_spec}      containers: [{{name: c, image: 'c:1'}}]\n"
+        )
+    }
+
+    #[test]
+    fn hostname_terms_that_select_the_pods_pass() {
+        let preferred = |app: &str, key: &str| {
+            format!(
+                "      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n            - weight: 100\n              podAffinityTerm:\n                labelSelector: {{matchLabels: {{app: {app}}}}}\n                topologyKey: {key}\n"
+            )
+        };
+        let spread = "      topologySpreadConstraints:\n        - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: spread}}}\n";
+        let yaml = [
+            deployment("good", 2, &preferred("good", "kubernetes.io/hostname")),
+            deployment("zone", 2, &preferred("zone", "topology.kubernetes.io/zone")),
+            deployment(
+                "other",
+                2,
+                &preferred("someone-else", "kubernetes.io/hostname"),
+            ),
+            deployment("spread", 3, spread),
+            deployment("none", 3, ""),
+            deployment("single", 1, ""),
+        ]
+        .concat();
+        check(
+            &yaml,
+            &[
+                "deployment runs 2 replicas, and its pod template has podAntiAffinity, but no term on kubernetes.io/hostname that selects its own pods, so they may all land on one node",
+                "deployment runs 2 replicas, and its pod template has podAntiAffinity, but no term on kubernetes.io/hostname that selects its own pods, so they may all land on one node",
+                "deployment runs 3 replicas, and its pod template has no podAntiAffinity on kubernetes.io/hostname, so they may all land on one node",
+            ],
+        );
+    }
 }

@@ -1,8 +1,10 @@
-//! What checks read: the model and the user's settings.
+//! What checks read: the model, the user's settings and the relationship graph.
 
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
 use super::Check;
+use crate::graph::{Graph, GraphOptions};
 use crate::model::Model;
 
 /// The user's choices: checks turned on or off, and the Kubernetes version the manifests target.
@@ -29,11 +31,19 @@ pub struct Context<'a> {
     pub model: &'a Model,
     /// The user's settings.
     pub settings: &'a Settings,
+    /// The relationship graph, built the first time a check asks for it.
+    graph: OnceCell<Graph>,
 }
 
 impl<'a> Context<'a> {
     /// A context over `model` with `settings`.
     pub fn new(model: &'a Model, settings: &'a Settings) -> Self {
-        Context { model, settings }
+        Context { model, settings, graph: OnceCell::new() }
+    }
+
+    /// The relationship graph of the model (with the default [`GraphOptions`]), built once and
+    /// shared by every check that reads relationships.
+    pub fn graph(&self) -> &Graph {
+        self.graph.get_or_init(|| Graph::build(self.model, &GraphOptions::default()))
     }
 }

@@ -1,5 +1,6 @@
 //! `cpu-limit-missing`: container lacks a CPU limit (disputed: throttling).
 
+use super::util_b::{Side, quantity, regular_containers};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `cpu-limit-missing` check.
@@ -10,13 +11,106 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "container lacks a CPU limit (disputed: throttling)",
     docs: DOCS,
-    aliases: &["kube-score:container-resources", "polaris:cpuLimitsMissing", "checkov:CKV_K8S_11"],
+    aliases: &[
+        "kube-score:container-resources",
+        "polaris:cpuLimitsMissing",
+        "checkov:CKV_K8S_11",
+    ],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a container (not an init container) with no `resources.limits.cpu`.
+
+## Why is this bad?
+
+Without a CPU limit a container may use every idle core on its node.
+That is fine while the node is quiet, but a busy loop or a traffic spike in one pod then slows its neighbours down to their requested share, and the container's own speed depends on who else happens to share the node, which makes load tests misleading.
+A limit caps the container at a fixed amount, so its performance is the same on every node.
+A pod is in the `Guaranteed` QoS class, the last to be evicted, only when every container has CPU and memory limits equal to its requests.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          resources:
+            requests:
+              cpu: 100m
+```
+
+## Fix
+
+```yaml
+          resources:
+            requests:
+              cpu: 100m
+            limits:
+              cpu: 500m
+```
+
+Set `resources.limits.cpu` well above the usual usage, so that only a runaway container reaches it.
+
+## Known problems
+
+This check is disputed, and is only informational.
+A CPU limit is enforced by the kernel's CFS quota: once a container has used its share in a 100 ms period it is paused until the next period, even when the node has idle cores.
+Latency-sensitive services, and runtimes with many threads (the JVM, Go), can be throttled this way while their average usage looks low.
+Many teams therefore set CPU requests on every container but no CPU limits, and rely on requests for fair sharing; kube-score offers `--ignore-container-cpu-limit` for this.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in ctx.model.pod_owners() {
+        for c in regular_containers(obj) {
+            let container = c.container;
+            if quantity(container, Side::Limits, "cpu").is_some() {
+                continue;
+            }
+            findings.push(
+                Finding::new(
+                    &CHECK,
+                    obj,
+                    &format!("{}.resources.limits", c.path),
+                    format!("container \"{}\" has no cpu limit, so it can use every idle core on its node", container.name),
+                )
+                .container(&container.name)
+                .help("set resources.limits.cpu well above its usual usage, or keep it unset on purpose and suppress this check"),
+            );
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        let findings = super::super::util_b::run_on(run, yaml);
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, expected);
+    }
+
+    #[test]
+    fn init_containers_are_not_checked() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n    - {name: init, image: busybox:1}\n  containers:\n    - name: a\n      image: busybox:1\n      resources: {limits: {cpu: 1}}\n    - {name: b, image: busybox:1}\n",
+            &["container \"b\" has no cpu limit, so it can use every idle core on its node"],
+        );
+    }
 }

@@ -1,5 +1,8 @@
 //! `env-duplicate-key`: same environment-variable name twice in one container.
 
+use std::collections::BTreeMap;
+
+use super::util_a::describe;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `env-duplicate-key` check.
@@ -14,9 +17,85 @@ pub static CHECK: Check = Check {
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags an environment variable whose `name` appears more than once in the `env` list of one container (init containers included).
+It points at the second and every later entry.
+
+## Why is this bad?
+
+The API server accepts the duplicate, and the container sees only one value: the last entry in the list wins.
+Whoever edits the first entry will wonder why the change has no effect.
+Worse, `kubectl apply` merges `env` lists by name, so after a later apply the container may end up with a value that appears nowhere in the file as you read it.
+
+## Example
+
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+  - name: api
+    image: example/api:2.1
+    env:
+    - name: LOG_LEVEL
+      value: info
+    - name: LOG_LEVEL
+      value: debug
+```
+
+## Fix
+
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+  - name: api
+    image: example/api:2.1
+    env:
+    - name: LOG_LEVEL
+      value: debug
+```
+
+Keep one entry per variable name, with the value you want.
+
+## Known problems
+
+A variable set both in `env` and through `envFrom` is not a duplicate: `env` wins by design, and this check ignores it.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in ctx.model.pod_owners() {
+        for c in obj.containers() {
+            let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+            for (i, env) in c.container.env.iter().flatten().enumerate() {
+                match first.get(env.name.as_str()) {
+                    None => {
+                        first.insert(&env.name, i);
+                    }
+                    Some(&earlier) => findings.push(
+                        Finding::new(
+                            &CHECK,
+                            obj,
+                            &format!("{}.env[{i}].name", c.path),
+                            format!(
+                                "{} sets env var \"{}\" twice (env[{earlier}] and env[{i}]); only the last value is used",
+                                describe(&c),
+                                env.name
+                            ),
+                        )
+                        .container(&c.container.name)
+                        .help(format!("delete one of the \"{}\" entries and keep the value you want", env.name)),
+                    ),
+                }
+            }
+        }
+    }
+    findings
 }

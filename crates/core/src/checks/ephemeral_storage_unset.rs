@@ -1,5 +1,6 @@
-//! `ephemeral-storage-unset`: no ephemeral-storage request or limit.
+//! `ephemeral-storage-unset`: container has no ephemeral-storage limit.
 
+use super::util_b::{Side, quantity, regular_containers};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `ephemeral-storage-unset` check.
@@ -8,15 +9,111 @@ pub static CHECK: Check = Check {
     category: Category::Resources,
     severity: Level::Info,
     enabled_by_default: true,
-    summary: "no ephemeral-storage request or limit",
+    summary: "container has no ephemeral-storage limit",
     docs: DOCS,
-    aliases: &["kube-score:container-ephemeral-storage-request-and-limit", "kube-score:container-ephemeral-storage-request-equals-limit"],
+    aliases: &[
+        "kube-score:container-ephemeral-storage-request-and-limit",
+        "kube-score:container-ephemeral-storage-request-equals-limit",
+    ],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a container (not an init container) with no `resources.limits.ephemeral-storage`.
+A limit alone is enough: a missing request defaults to the limit.
+
+## Why is this bad?
+
+Ephemeral storage is the node's local disk that a container uses without a volume: its writable layer, its logs, and `emptyDir` volumes.
+A container that writes temporary files or logs without bound can fill the node's disk.
+The kubelet then reports disk pressure and evicts pods, often not the one that filled the disk.
+With a limit, the kubelet evicts only the pod that goes over it, and the request lets the scheduler avoid nodes that are short of disk.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          resources:
+            requests: {cpu: 100m, memory: 128Mi}
+            limits: {memory: 256Mi}
+```
+
+## Fix
+
+```yaml
+          resources:
+            requests: {cpu: 100m, memory: 128Mi, ephemeral-storage: 1Gi}
+            limits: {memory: 256Mi, ephemeral-storage: 2Gi}
+```
+
+Add an `ephemeral-storage` limit sized for the container's temporary files and logs, and a request for its usual usage.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in ctx.model.pod_owners() {
+        for c in regular_containers(obj) {
+            let container = c.container;
+            if quantity(container, Side::Limits, "ephemeral-storage").is_some() {
+                continue;
+            }
+            let message = match quantity(container, Side::Requests, "ephemeral-storage") {
+                Some(request) => format!(
+                    "container \"{}\" requests ephemeral-storage {request} but has no limit, so it can fill the node's disk",
+                    container.name
+                ),
+                None => format!(
+                    "container \"{}\" has no ephemeral-storage request or limit, so it can fill the node's disk",
+                    container.name
+                ),
+            };
+            findings.push(
+                Finding::new(
+                    &CHECK,
+                    obj,
+                    &format!("{}.resources.limits", c.path),
+                    message,
+                )
+                .container(&container.name)
+                .help("set resources.limits.ephemeral-storage, e.g. ephemeral-storage: 2Gi"),
+            );
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        let findings = super::super::util_b::run_on(run, yaml);
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, expected);
+    }
+
+    #[test]
+    fn a_limit_is_enough_and_a_request_alone_is_not() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: busybox:1\n      resources: {limits: {ephemeral-storage: 1Gi}}\n    - name: b\n      image: busybox:1\n      resources: {requests: {ephemeral-storage: 1Gi}}\n",
+            &[
+                "container \"b\" requests ephemeral-storage 1Gi but has no limit, so it can fill the node's disk",
+            ],
+        );
+    }
 }

@@ -1,5 +1,6 @@
 //! `host-ipc`: hostIPC: true.
 
+use super::util_c::host_namespace;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `host-ipc` check.
@@ -10,13 +11,81 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "hostIPC: true",
     docs: DOCS,
-    aliases: &["kube-linter:host-ipc", "polaris:hostIPCSet", "checkov:CKV_K8S_18"],
+    aliases: &[
+        "kube-linter:host-ipc",
+        "polaris:hostIPCSet",
+        "checkov:CKV_K8S_18",
+    ],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags every pod spec (a Pod or a workload's pod template) that sets `hostIPC: true`.
+
+## Why is this bad?
+
+Processes can talk through System V shared memory segments, semaphores and message queues.
+A pod normally gets its own IPC namespace; with `hostIPC: true` it shares the node's.
+It can then read and write the shared memory of processes on the node and in other host-IPC pods, which may hold data such as database buffers, and tamper with their semaphores.
+
+## Example
+
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: cache
+spec:
+  hostIPC: true
+  containers:
+  - name: cache
+    image: example/cache:1.0
+```
+
+## Fix
+
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: cache
+spec:
+  containers:
+  - name: cache
+    image: example/cache:1.0
+```
+
+Remove `hostIPC: true`; containers of the same pod already share an IPC namespace.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    host_namespace(
+        ctx,
+        &CHECK,
+        "hostIPC",
+        |spec| spec.host_ipc,
+        "pod shares the node's IPC namespace (hostIPC: true)",
+        "remove hostIPC: true; containers of one pod already share IPC",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::util_c::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_only_true() {
+        let pod = |value: &str| {
+            format!(
+                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostIPC: {value}\n  containers:\n  - name: a\n    image: a\n"
+            )
+        };
+        assert_eq!(
+            findings(&CHECK, &pod("true")),
+            ["6 error pod shares the node's IPC namespace (hostIPC: true)"]
+        );
+        assert!(findings(&CHECK, &pod("false")).is_empty());
+    }
 }

@@ -1,5 +1,6 @@
 //! `host-pid`: hostPID: true.
 
+use super::util_c::host_namespace;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `host-pid` check.
@@ -10,13 +11,87 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "hostPID: true",
     docs: DOCS,
-    aliases: &["kube-linter:host-pid", "polaris:hostPIDSet", "checkov:CKV_K8S_17"],
+    aliases: &[
+        "kube-linter:host-pid",
+        "polaris:hostPIDSet",
+        "checkov:CKV_K8S_17",
+    ],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags every pod spec (a Pod or a workload's pod template) that sets `hostPID: true`.
+
+## Why is this bad?
+
+A pod normally sees only its own processes.
+With `hostPID: true` it shares the node's process namespace: it sees every process on the node, including those of other pods, with their command lines (which often hold passwords and tokens) and environment.
+A process running as root can signal or kill them, and with `SYS_PTRACE` attach to them and read their memory; `nsenter -t 1` from a privileged container gives a root shell on the node.
+
+## Example
+
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: debug
+spec:
+  hostPID: true
+  containers:
+  - name: debug
+    image: busybox:1.36
+```
+
+## Fix
+
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: debug
+spec:
+  shareProcessNamespace: true # see the other containers of this pod only
+  containers:
+  - name: debug
+    image: busybox:1.36
+```
+
+Remove `hostPID: true`; use `shareProcessNamespace` if containers of one pod need to see each other's processes.
+
+## Known problems
+
+Node monitoring and security agents (for example node exporters or runtime-security tools) read the node's processes by design.
+Suppress the finding on them with a written reason.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    host_namespace(
+        ctx,
+        &CHECK,
+        "hostPID",
+        |spec| spec.host_pid,
+        "pod shares the node's process namespace (hostPID: true)",
+        "remove hostPID: true",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::util_c::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_only_true() {
+        let pod = |value: &str| {
+            format!(
+                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostPID: {value}\n  containers:\n  - name: a\n    image: a\n"
+            )
+        };
+        assert_eq!(
+            findings(&CHECK, &pod("true")),
+            ["6 error pod shares the node's process namespace (hostPID: true)"]
+        );
+        assert!(findings(&CHECK, &pod("false")).is_empty());
+    }
 }

@@ -1,5 +1,6 @@
 //! `host-port`: container sets hostPort.
 
+use super::util_c::{describe, pods};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `host-port` check.
@@ -14,9 +15,124 @@ pub static CHECK: Check = Check {
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags every container port, init containers included, that sets a `hostPort`.
+
+## Why is this bad?
+
+`hostPort` opens a port on the node's own IP address and forwards it to the container.
+The pod is then reachable from anywhere that can reach the node, outside any Service and often around NetworkPolicies and firewalls that only consider Services.
+It also limits scheduling: only one pod per node can hold a given host port, so a Deployment with more replicas than nodes leaves pods `Pending`, and a rolling update can stall while the old pod still holds the port.
+
+## Example
+
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    ports:
+    - containerPort: 80
+      hostPort: 8080
+```
+
+## Fix
+
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  labels:
+    app: web
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    ports:
+    - containerPort: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  selector:
+    app: web
+  ports:
+  - port: 80
+    targetPort: 80
+```
+
+Remove `hostPort` and expose the pod through a Service (ClusterIP, NodePort or LoadBalancer).
+
+## Known problems
+
+Some ingress controllers and node agents run as DaemonSets with host ports on purpose.
+Suppress the finding on them with a written reason.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for pod in pods(ctx) {
+        for c in &pod.containers {
+            for (j, port) in c.container.ports.iter().flatten().enumerate() {
+                let Some(host_port) = port.host_port.filter(|p| *p != 0) else {
+                    continue;
+                };
+                findings.push(
+                    Finding::new(
+                        &CHECK,
+                        pod.obj,
+                        &format!("{}.ports[{j}].hostPort", c.path),
+                        format!(
+                            "{} binds host port {host_port} (containerPort {})",
+                            describe(c),
+                            port.container_port
+                        ),
+                    )
+                    .container(&c.container.name)
+                    .help("remove hostPort and expose the pod through a Service"),
+                );
+            }
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::util_c::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_each_host_port() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: web
+    image: a
+    ports:
+    - containerPort: 80
+      hostPort: 8080
+    - containerPort: 443
+    - containerPort: 9090
+      hostPort: 0
+"
+            ),
+            ["11 warning container \"web\" binds host port 8080 (containerPort 80)"]
+        );
+    }
 }

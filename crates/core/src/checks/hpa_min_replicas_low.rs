@@ -1,6 +1,7 @@
-//! `hpa-min-replicas-low`: hPA minReplicas < 2.
+//! `hpa-min-replicas-low`: HPA minReplicas < 2.
 
 use super::{Category, Check, Context, Finding, Level};
+use crate::model::Resource;
 
 /// The `hpa-min-replicas-low` check.
 pub static CHECK: Check = Check {
@@ -8,15 +9,118 @@ pub static CHECK: Check = Check {
     category: Category::Reliability,
     severity: Level::Warning,
     enabled_by_default: true,
-    summary: "hPA minReplicas < 2",
+    summary: "horizontal pod autoscaler lets the workload scale down below 2 replicas",
     docs: DOCS,
-    aliases: &["kube-score:horizontalpodautoscaler-replicas", "kube-linter:hpa-minimum-three-replicas", "polaris:hpaMinAvailability"],
+    aliases: &[
+        "kube-score:horizontalpodautoscaler-replicas",
+        "kube-linter:hpa-minimum-three-replicas",
+        "polaris:hpaMinAvailability",
+    ],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a HorizontalPodAutoscaler whose `minReplicas` is below 2; an unwritten `minReplicas` means 1.
+
+## Why is this bad?
+
+An HPA scales down to `minReplicas` whenever load is low: at night, at weekends, in a quiet test environment.
+At 1 replica, the next node drain or crash is an outage, and a sudden burst of traffic lands on a single pod while new ones start.
+The HPA only reacts after its metrics show the load, which takes tens of seconds plus the pods' start-up time.
+
+## Example
+
+```yaml
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  maxReplicas: 10
+  metrics:
+    - type: Resource
+      resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}
+```
+
+## Fix
+
+```yaml
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  minReplicas: 2
+  maxReplicas: 10
+```
+
+Set `minReplicas: 2` or more, so the workload survives losing a pod even when idle.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in ctx.model.of_kind("HorizontalPodAutoscaler") {
+        let Resource::HorizontalPodAutoscaler(hpa) = &obj.resource else {
+            continue;
+        };
+        let spec = &hpa.spec;
+        let min = spec.min_replicas.unwrap_or(1);
+        if min >= 2 {
+            continue;
+        }
+        let target = &spec.scale_target_ref;
+        let (path, message) = match spec.min_replicas {
+            Some(n) => (
+                "spec.minReplicas",
+                format!(
+                    "minReplicas {n} lets {} \"{}\" scale down to {}",
+                    target.kind,
+                    target.name,
+                    if n <= 0 { "zero pods" } else { "a single pod" }
+                ),
+            ),
+            None => (
+                "spec",
+                format!(
+                    "minReplicas is not set, so it defaults to 1 and lets {} \"{}\" scale down to a single pod",
+                    target.kind, target.name
+                ),
+            ),
+        };
+        findings
+            .push(Finding::new(&CHECK, obj, path, message).help("set spec.minReplicas: 2 or more"));
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        let findings = super::super::util_b::run_on(run, yaml);
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, expected);
+    }
+
+    #[test]
+    fn unwritten_min_means_one() {
+        let hpa = |name: &str, min: &str| {
+            format!(
+                "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {{name: {name}}}\nspec:\n  scaleTargetRef: {{apiVersion: apps/v1, kind: Deployment, name: {name}}}\n{min}  maxReplicas: 5\n"
+            )
+        };
+        check(
+            &[
+                hpa("a", ""),
+                hpa("b", "  minReplicas: 1\n"),
+                hpa("c", "  minReplicas: 2\n"),
+            ]
+            .concat(),
+            &[
+                "minReplicas is not set, so it defaults to 1 and lets Deployment \"a\" scale down to a single pod",
+                "minReplicas 1 lets Deployment \"b\" scale down to a single pod",
+            ],
+        );
+    }
 }

@@ -1,6 +1,7 @@
-//! `hpa-target-sets-replicas`: hPA-managed Deployment also sets spec.replicas (re-apply resets the scale).
+//! `hpa-target-sets-replicas`: HPA-managed Deployment also sets spec.replicas (re-apply resets the scale).
 
 use super::{Category, Check, Context, Finding, Level};
+use crate::model::{ObjectId, Resource};
 
 /// The `hpa-target-sets-replicas` check.
 pub static CHECK: Check = Check {
@@ -8,15 +9,117 @@ pub static CHECK: Check = Check {
     category: Category::Correctness,
     severity: Level::Warning,
     enabled_by_default: true,
-    summary: "hPA-managed Deployment also sets spec.replicas (re-apply resets the scale)",
+    summary: "an HPA-managed Deployment also sets spec.replicas (re-apply resets the scale)",
     docs: DOCS,
     aliases: &["kube-score:deployment-targeted-by-hpa-does-not-have-replicas-configured"],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags `spec.replicas` on a Deployment, ReplicaSet or StatefulSet that a HorizontalPodAutoscaler (HPA) in the manifests scales.
+
+## Why is this bad?
+
+Once an HPA targets a workload, the HPA owns its replica count: it writes `spec.replicas` itself, up and down between `minReplicas` and `maxReplicas`.
+If the manifest also sets `spec.replicas`, every `kubectl apply` of that manifest writes the number back.
+Picture the HPA running 12 pods during a traffic peak and a routine deploy setting `replicas: 3`: nine pods are terminated at once, and the HPA needs several minutes to scale back up.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 3
+  maxReplicas: 12
+```
+
+## Fix
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 3
+  maxReplicas: 12
+```
+
+Delete `spec.replicas` from the workload and let the HPA's `minReplicas` set the floor.
+
+## Known problems
+
+Removing `spec.replicas` from a workload that already runs, with `kubectl apply`, makes the API server reset it to the default of 1 once; the HPA then scales it back up.
+Edit the live object once (`kubectl apply edit-last-applied`) to avoid that dip.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for hpa_obj in ctx.model.of_kind("HorizontalPodAutoscaler") {
+        let Resource::HorizontalPodAutoscaler(hpa) = &hpa_obj.resource else { continue };
+        let target = &hpa.spec.scale_target_ref;
+        let id = ObjectId::new(&target.kind, hpa_obj.namespace.as_deref(), &target.name);
+        let Some(workload) = ctx.model.get(&id) else { continue };
+        let Some(replicas) = workload.written_replicas() else { continue };
+        findings.push(
+            Finding::new(
+                &CHECK,
+                workload,
+                "spec.replicas",
+                format!(
+                    "spec.replicas {replicas} is managed by {}; every apply resets the scale to {replicas}",
+                    hpa_obj.id
+                ),
+            )
+            .help("delete spec.replicas and let the HPA's minReplicas set the floor"),
+        );
+    }
+    findings
 }

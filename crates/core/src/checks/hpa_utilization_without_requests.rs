@@ -1,6 +1,8 @@
-//! `hpa-utilization-without-requests`: hPA uses CPU or memory Utilization, but the target containers lack that request.
+//! `hpa-utilization-without-requests`: HPA uses CPU or memory Utilization, but the target containers lack that request.
 
+use super::util_a::describe;
 use super::{Category, Check, Context, Finding, Level};
+use crate::model::{ObjectId, Resource};
 
 /// The `hpa-utilization-without-requests` check.
 pub static CHECK: Check = Check {
@@ -8,15 +10,176 @@ pub static CHECK: Check = Check {
     category: Category::Correctness,
     severity: Level::Error,
     enabled_by_default: true,
-    summary: "hPA uses CPU or memory Utilization, but the target containers lack that request",
+    summary: "an HPA uses CPU or memory Utilization, but the target containers lack that request",
     docs: DOCS,
     aliases: &[],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+For each HorizontalPodAutoscaler (HPA) with a `Utilization` target on a resource (`cpu` or `memory`), it looks up the workload named by `scaleTargetRef` and flags every container that has no request for that resource.
+An HPA with no `metrics` at all counts as targeting 80% CPU utilization, which is the default.
+A `ContainerResource` metric only looks at the container it names.
+
+## Why is this bad?
+
+*Utilization* is a percentage of the **request**: a container requesting `cpu: 500m` and using 250m is at 50%.
+Without a request there is nothing to divide by, so the HPA cannot compute the metric.
+It then reports `failed to get cpu utilization: missing request for cpu` in its events and never scales, however loaded the pods are.
+A limit alone is enough, because a container with a limit and no request gets a request equal to the limit.
+The manifests apply without any error, so the problem only shows on the day traffic grows.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 2
+  maxReplicas: 10
+  metrics:
+  - type: Resource
+    resource:
+      name: cpu
+      target:
+        type: Utilization
+        averageUtilization: 70
+```
+
+## Fix
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        resources:
+          requests:
+            cpu: 250m
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 2
+  maxReplicas: 10
+  metrics:
+  - type: Resource
+    resource:
+      name: cpu
+      target:
+        type: Utilization
+        averageUtilization: 70
+```
+
+Give every container of the target a request for the resource the HPA measures (or switch the metric to an `AverageValue` target, which needs no request).
+
+## Known problems
+
+Only workloads defined in the same manifests are checked; an HPA whose target is missing is left to `hpa-target-missing`.
+"#;
+
+/// A resource the HPA measures as a utilization, and the one container it is limited to.
+struct Measured<'a> {
+    resource: &'a str,
+    container: Option<&'a str>,
+}
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for hpa_obj in ctx.model.of_kind("HorizontalPodAutoscaler") {
+        let Resource::HorizontalPodAutoscaler(hpa) = &hpa_obj.resource else { continue };
+        let target = &hpa.spec.scale_target_ref;
+        let Some(workload) = ctx.model.get(&ObjectId::new(&target.kind, hpa_obj.namespace.as_deref(), &target.name))
+        else {
+            continue;
+        };
+        let metrics = hpa.spec.metrics.as_deref().unwrap_or_default();
+        let mut measured: Vec<Measured> = metrics
+            .iter()
+            .filter_map(|m| {
+                if let Some(r) = m.resource.as_ref().filter(|r| r.target.type_ == "Utilization") {
+                    return Some(Measured { resource: &r.name, container: None });
+                }
+                let c = m.container_resource.as_ref().filter(|c| c.target.type_ == "Utilization")?;
+                Some(Measured { resource: &c.name, container: Some(&c.container) })
+            })
+            .collect();
+        let by_default = metrics.is_empty();
+        if by_default {
+            measured.push(Measured { resource: "cpu", container: None });
+        }
+        for m in &measured {
+            for c in workload.containers().into_iter().filter(|c| !c.init) {
+                if m.container.is_some_and(|name| name != c.container.name) {
+                    continue;
+                }
+                let resources = c.container.resources.as_ref();
+                let requested = resources.and_then(|r| r.requests.as_ref()).is_some_and(|r| r.contains_key(m.resource));
+                let limited = resources.and_then(|r| r.limits.as_ref()).is_some_and(|l| l.contains_key(m.resource));
+                if requested || limited {
+                    continue;
+                }
+                let how = if by_default { " (the default when no metrics are set)" } else { "" };
+                findings.push(
+                    Finding::new(
+                        &CHECK,
+                        workload,
+                        &format!("{}.resources.requests", c.path),
+                        format!(
+                            "{} scales on {} utilization{how}, but {} has no {} request, so it can never compute it",
+                            hpa_obj.id,
+                            m.resource,
+                            describe(&c),
+                            m.resource
+                        ),
+                    )
+                    .container(&c.container.name)
+                    .help(format!("set resources.requests.{} on {}", m.resource, describe(&c))),
+                );
+            }
+        }
+    }
+    findings
 }

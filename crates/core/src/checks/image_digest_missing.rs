@@ -1,5 +1,6 @@
-//! `image-digest-missing`: image not pinned by @sha256 digest.
+//! `image-digest-missing`: image not pinned by `@sha256` digest.
 
+use super::util_b::parse_image;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `image-digest-missing` check.
@@ -14,9 +15,86 @@ pub static CHECK: Check = Check {
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+An opt-in check: flags a container or init container whose `image` is not pinned by a digest (`@sha256:…`).
+
+## Why is this bad?
+
+A tag, even a version tag like `1.4.2`, is a movable name: anyone who can push to the repository can point it at different content.
+A digest is the hash of the image itself, so the node runs exactly the bytes that were reviewed and scanned, or fails to pull.
+Supply-chain policies (signing, admission controllers that verify signatures) work on digests for this reason.
+
+## Example
+
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27.2
+```
+
+## Fix
+
+```yaml
+  containers:
+    - name: web
+      image: nginx:1.27.2@sha256:<digest printed by `docker buildx imagetools inspect nginx:1.27.2`>
+```
+
+Append the image's digest after the tag; keep the tag for people, the digest is what the node pulls.
+
+## Known problems
+
+Digests are unreadable and must be bumped on every rebuild, including base-image security patches, so teams that pin them need automation (Renovate, Dependabot) to keep them fresh.
+That is why this check is off by default.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in ctx.model.pod_owners() {
+        for c in obj.containers() {
+            let Some(image) = c.container.image.as_deref() else {
+                continue;
+            };
+            if parse_image(image).digest.is_some() {
+                continue;
+            }
+            findings.push(
+                Finding::new(
+                    &CHECK,
+                    obj,
+                    &format!("{}.image", c.path),
+                    format!("image \"{image}\" is not pinned by a digest"),
+                )
+                .container(&c.container.name)
+                .help(format!("pin it as {image}@sha256:<digest>")),
+            );
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        let findings = super::super::util_b::run_on(run, yaml);
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, expected);
+    }
+
+    #[test]
+    fn only_digests_pass() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: a, image: 'nginx:1.27'}\n    - {name: b, image: 'nginx@sha256:0123'}\n",
+            &["image \"nginx:1.27\" is not pinned by a digest"],
+        );
+    }
 }

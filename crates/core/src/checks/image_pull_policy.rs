@@ -1,5 +1,6 @@
-//! `image-pull-policy`: imagePullPolicy is not Always (disputed, see §6).
+//! `image-pull-policy`: imagePullPolicy is not Always (disputed).
 
+use super::util_b::parse_image;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `image-pull-policy` check.
@@ -8,15 +9,118 @@ pub static CHECK: Check = Check {
     category: Category::Reliability,
     severity: Level::Info,
     enabled_by_default: true,
-    summary: "imagePullPolicy is not Always (disputed, see §6)",
+    summary: "imagePullPolicy is not Always (disputed)",
     docs: DOCS,
-    aliases: &["kube-score:container-image-pull-policy", "kube-linter:", "polaris:pullPolicyNotAlways", "checkov:CKV_K8S_15"],
+    aliases: &[
+        "kube-score:container-image-pull-policy",
+        "polaris:pullPolicyNotAlways",
+        "checkov:CKV_K8S_15",
+    ],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a container or init container whose effective `imagePullPolicy` is not `Always`: either written as `IfNotPresent` or `Never`, or left out for an image with a tag other than `latest` (Kubernetes then defaults to `IfNotPresent`).
+Images pinned by digest are skipped: a digest always names the same content, so a cached copy is correct.
+
+## Why is this bad?
+
+With `IfNotPresent` a node reuses any image it already has under that name.
+If the tag was pushed again (a rebuilt `1.4`), different nodes run different code under the same manifest.
+With `Always`, the kubelet asks the registry for the tag's current digest on every container start (it still reuses the cached layers), and it checks the pod's `imagePullSecrets` each time, so a pod cannot start from an image that another tenant's credentials pulled onto the node.
+
+## Example
+
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: ghcr.io/acme/web:1.4
+      imagePullPolicy: IfNotPresent
+```
+
+## Fix
+
+```yaml
+  containers:
+    - name: web
+      image: ghcr.io/acme/web:1.4
+      imagePullPolicy: Always
+```
+
+Set `imagePullPolicy: Always`, or pin the image by digest so the policy no longer matters.
+
+## Known problems
+
+Why some teams disagree: `Always` makes every container start depend on the registry being reachable, so a registry outage or rate limit (Docker Hub's) stops pods from restarting or scaling, even on nodes that have the image.
+Teams that never re-push a tag argue that immutable tags, or digests, fix the real problem and `IfNotPresent` is then faster and more robust.
+The `AlwaysPullImages` admission plugin enforces the credential check cluster-wide instead.
+That is why this check is only informational.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in ctx.model.pod_owners() {
+        for c in obj.containers() {
+            let Some(image) = c.container.image.as_deref() else {
+                continue;
+            };
+            let parsed = parse_image(image);
+            if parsed.digest.is_some() {
+                continue;
+            }
+            let (path, message) = match c.container.image_pull_policy.as_deref() {
+                Some("Always") => continue,
+                Some(policy) => (
+                    format!("{}.imagePullPolicy", c.path),
+                    format!(
+                        "imagePullPolicy is {policy}, so a node reuses its cached copy of \"{image}\""
+                    ),
+                ),
+                None => match parsed.tag {
+                    None | Some("latest") => continue,
+                    Some(tag) => (
+                        format!("{}.image", c.path),
+                        format!(
+                            "imagePullPolicy defaults to IfNotPresent for tag \"{tag}\", so a node reuses its cached copy of \"{image}\""
+                        ),
+                    ),
+                },
+            };
+            findings.push(
+                Finding::new(&CHECK, obj, &path, message)
+                    .container(&c.container.name)
+                    .help("set imagePullPolicy: Always, or pin the image by digest"),
+            );
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        let findings = super::super::util_b::run_on(run, yaml);
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, expected);
+    }
+
+    #[test]
+    fn the_default_policy_depends_on_the_tag() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: a, image: 'postgres:15-alpine'}\n    - {name: b, image: 'web:latest'}\n    - {name: c, image: web}\n    - {name: d, image: 'web:1', imagePullPolicy: Never}\n    - {name: e, image: 'web:1', imagePullPolicy: Always}\n    - {name: f, image: 'web:1@sha256:0123', imagePullPolicy: IfNotPresent}\n",
+            &[
+                "imagePullPolicy defaults to IfNotPresent for tag \"15-alpine\", so a node reuses its cached copy of \"postgres:15-alpine\"",
+                "imagePullPolicy is Never, so a node reuses its cached copy of \"web:1\"",
+            ],
+        );
+    }
 }

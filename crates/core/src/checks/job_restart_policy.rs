@@ -1,6 +1,7 @@
-//! `job-restart-policy`: job/CronJob pods need OnFailure or Never; long-running controllers need Always.
+//! `job-restart-policy`: Job/CronJob pods need OnFailure or Never; long-running controllers need Always.
 
 use super::{Category, Check, Context, Finding, Level};
+use crate::model::Resource;
 
 /// The `job-restart-policy` check.
 pub static CHECK: Check = Check {
@@ -8,15 +9,103 @@ pub static CHECK: Check = Check {
     category: Category::Correctness,
     severity: Level::Error,
     enabled_by_default: true,
-    summary: "job/CronJob pods need OnFailure or Never; long-running controllers need Always",
+    summary: "a Job or CronJob pod needs restartPolicy OnFailure or Never, other controllers need Always",
     docs: DOCS,
     aliases: &["kube-score:cronjob-restartpolicy", "kube-linter:restart-policy"],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Checks the pod template's `restartPolicy` against what its controller accepts:
+
+- a Job's or CronJob's pods must set `OnFailure` or `Never`;
+- a Deployment's, ReplicaSet's, StatefulSet's or DaemonSet's pods must use `Always` (the default).
+
+Bare Pods may use any policy and are not checked.
+
+## Why is this bad?
+
+`restartPolicy` tells the kubelet what to do when a container exits.
+A Job runs to completion, so its pods must be allowed to stop: with `Always` the container would restart forever and the Job would never finish.
+When a Job template leaves `restartPolicy` out, it defaults to `Always`, and the API server rejects the Job with `Unsupported value: "Always"`.
+The opposite holds for long-running controllers: a Deployment exists to keep pods running, so it accepts only `Always` and rejects `Never` or `OnFailure`.
+
+## Example
+
+```yaml
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+spec:
+  template:
+    spec:
+      containers:
+      - name: migrate
+        image: example/migrate:3.0
+```
+
+## Fix
+
+```yaml
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: migrate
+        image: example/migrate:3.0
+```
+
+Set `restartPolicy: Never` (a failed pod is replaced, up to `backoffLimit`) or `OnFailure` (the container restarts in the same pod) on Job templates; remove it, or set `Always`, on long-running controllers.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in ctx.model.pod_owners() {
+        let Some(pod) = obj.pod_spec() else { continue };
+        let policy = pod.spec.restart_policy.as_deref();
+        let path = format!("{}.restartPolicy", pod.path);
+        let finding = match &obj.resource {
+            Resource::Job(_) | Resource::CronJob(_) => match policy {
+                Some("OnFailure" | "Never") => continue,
+                None => Finding::new(
+                    &CHECK,
+                    obj,
+                    &path,
+                    format!(
+                        "{} pod template sets no restartPolicy, so it defaults to Always, which a {} rejects",
+                        obj.kind, obj.kind
+                    ),
+                ),
+                Some(other) => Finding::new(
+                    &CHECK,
+                    obj,
+                    &path,
+                    format!("restartPolicy \"{other}\" is not allowed in a {}: use OnFailure or Never", obj.kind),
+                ),
+            }
+            .help("set restartPolicy: Never (or OnFailure) in the pod template"),
+            Resource::Deployment(_) | Resource::ReplicaSet(_) | Resource::StatefulSet(_) | Resource::DaemonSet(_) => {
+                match policy {
+                    None | Some("Always") => continue,
+                    Some(other) => Finding::new(
+                        &CHECK,
+                        obj,
+                        &path,
+                        format!("restartPolicy \"{other}\" is not allowed in a {}: only Always is", obj.kind),
+                    )
+                    .help("remove restartPolicy (it defaults to Always), or run the task as a Job"),
+                }
+            }
+            _ => continue,
+        };
+        findings.push(finding);
+    }
+    findings
 }

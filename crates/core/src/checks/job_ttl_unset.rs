@@ -1,6 +1,7 @@
 //! `job-ttl-unset`: standalone Job has no ttlSecondsAfterFinished (or a CronJob's job template sets one).
 
 use super::{Category, Check, Context, Finding, Level};
+use crate::model::Resource;
 
 /// The `job-ttl-unset` check.
 pub static CHECK: Check = Check {
@@ -14,9 +15,137 @@ pub static CHECK: Check = Check {
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a standalone Job (one with no owner) that does not set `spec.ttlSecondsAfterFinished`, and a CronJob whose job template does set it.
+
+## Why is this bad?
+
+A finished Job stays in the cluster, with its pods, until someone deletes it.
+Standalone Jobs pile up: each one keeps its pods' records, logs and any volumes they hold, and re-applying the same manifest fails because a Job's pod template cannot be changed.
+`ttlSecondsAfterFinished` makes the TTL controller delete the Job and its pods that many seconds after it finishes.
+A CronJob already cleans up after itself with `successfulJobsHistoryLimit` and `failedJobsHistoryLimit`; a TTL in its job template competes with those limits and can delete a failed run before anyone looks at it.
+
+## Example
+
+```yaml
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: migrate
+          image: ghcr.io/acme/migrate:1.0.0
+```
+
+## Fix
+
+```yaml
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+spec:
+  ttlSecondsAfterFinished: 86400
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: migrate
+          image: ghcr.io/acme/migrate:1.0.0
+```
+
+Give standalone Jobs a `ttlSecondsAfterFinished` long enough to read their logs (a day is 86400); leave it out of CronJob job templates and use the history limits.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in &ctx.model.objects {
+        match &obj.resource {
+            Resource::Job(job) => {
+                let owned = job
+                    .metadata
+                    .owner_references
+                    .as_ref()
+                    .is_some_and(|o| !o.is_empty());
+                let ttl = job.spec.as_ref().and_then(|s| s.ttl_seconds_after_finished);
+                if owned || ttl.is_some() {
+                    continue;
+                }
+                findings.push(
+                    Finding::new(
+                        &CHECK,
+                        obj,
+                        "spec",
+                        "job has no ttlSecondsAfterFinished, so it and its pods stay in the cluster after it finishes",
+                    )
+                    .help("set spec.ttlSecondsAfterFinished, e.g. 86400 to keep it for a day"),
+                );
+            }
+            Resource::CronJob(cronjob) => {
+                let Some(ttl) = cronjob
+                    .spec
+                    .job_template
+                    .spec
+                    .as_ref()
+                    .and_then(|s| s.ttl_seconds_after_finished)
+                else {
+                    continue;
+                };
+                findings.push(
+                    Finding::new(
+                        &CHECK,
+                        obj,
+                        "spec.jobTemplate.spec.ttlSecondsAfterFinished",
+                        format!(
+                            "cronjob's job template sets ttlSecondsAfterFinished {ttl}, which competes with successfulJobsHistoryLimit and failedJobsHistoryLimit"
+                        ),
+                    )
+                    .help("remove ttlSecondsAfterFinished and set successfulJobsHistoryLimit and failedJobsHistoryLimit"),
+                );
+            }
+            _ => {}
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        let findings = super::super::util_b::run_on(run, yaml);
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, expected);
+    }
+
+    #[test]
+    fn standalone_jobs_need_a_ttl_and_cronjob_templates_must_not_have_one() {
+        let job = |name: &str, meta: &str, ttl: &str| {
+            format!(
+                "---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {name}\n{meta}spec:\n{ttl}  template:\n    spec:\n      restartPolicy: Never\n      containers: [{{name: c, image: 'c:1'}}]\n"
+            )
+        };
+        let owned = "  ownerReferences: [{apiVersion: batch/v1, kind: CronJob, name: nightly, uid: 1234}]\n";
+        let cronjob = "---\napiVersion: batch/v1\nkind: CronJob\nmetadata: {name: nightly}\nspec:\n  schedule: '0 3 * * *'\n  jobTemplate:\n    spec:\n      ttlSecondsAfterFinished: 60\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{name: c, image: 'c:1'}]\n";
+        check(
+            &[
+                job("a", "", ""),
+                job("b", "", "  ttlSecondsAfterFinished: 100\n"),
+                job("c", owned, ""),
+                cronjob.into(),
+            ]
+            .concat(),
+            &[
+                "job has no ttlSecondsAfterFinished, so it and its pods stay in the cluster after it finishes",
+                "cronjob's job template sets ttlSecondsAfterFinished 60, which competes with successfulJobsHistoryLimit and failedJobsHistoryLimit",
+            ],
+        );
+    }
 }

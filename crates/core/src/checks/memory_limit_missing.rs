@@ -1,5 +1,6 @@
 //! `memory-limit-missing`: container lacks a memory limit.
 
+use super::util_b::{Side, quantity, regular_containers};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `memory-limit-missing` check.
@@ -10,13 +11,119 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "container lacks a memory limit",
     docs: DOCS,
-    aliases: &["kube-score:container-resources", "kube-linter:unset-memory-requirements", "polaris:memoryLimitsMissing", "checkov:CKV_K8S_13"],
+    aliases: &[
+        "kube-score:container-resources",
+        "kube-linter:unset-memory-requirements",
+        "polaris:memoryLimitsMissing",
+        "checkov:CKV_K8S_13",
+    ],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a container (not an init container) with no `resources.limits.memory`.
+
+## Why is this bad?
+
+Memory cannot be throttled the way CPU can: a container that keeps allocating grows until the node runs out.
+Without a limit, one leaking container can push the whole node into memory pressure, and the kubelet then evicts other pods, or the kernel's OOM killer picks a victim that may not be the culprit.
+With a limit, only the container that goes over it is killed (`OOMKilled`) and restarted.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          resources:
+            requests:
+              memory: 128Mi
+```
+
+## Fix
+
+```yaml
+          resources:
+            requests:
+              memory: 128Mi
+            limits:
+              memory: 256Mi
+```
+
+Set `resources.limits.memory` a little above the container's peak usage; many teams set it equal to the request.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in ctx.model.pod_owners() {
+        for c in regular_containers(obj) {
+            let container = c.container;
+            if quantity(container, Side::Limits, "memory").is_some() {
+                continue;
+            }
+            let request = quantity(container, Side::Requests, "memory");
+            let message = match request {
+                Some(request) => format!(
+                    "container \"{}\" requests memory {request} but has no memory limit, so it can grow until the node runs out",
+                    container.name
+                ),
+                None => format!(
+                    "container \"{}\" has no memory limit, so it can grow until the node runs out",
+                    container.name
+                ),
+            };
+            let help = match request {
+                Some(request) => format!(
+                    "set resources.limits.memory above its peak usage, e.g. equal to the request ({request})"
+                ),
+                None => "set resources.limits.memory above its peak usage, e.g. memory: 256Mi"
+                    .to_owned(),
+            };
+            findings.push(
+                Finding::new(
+                    &CHECK,
+                    obj,
+                    &format!("{}.resources.limits", c.path),
+                    message,
+                )
+                .container(&container.name)
+                .help(help),
+            );
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        let findings = super::super::util_b::run_on(run, yaml);
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, expected);
+    }
+
+    #[test]
+    fn names_the_request_when_there_is_one() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: busybox:1\n      resources: {requests: {memory: 64Mi}}\n    - name: b\n      image: busybox:1\n      resources: {limits: {memory: 64Mi}}\n",
+            &[
+                "container \"a\" requests memory 64Mi but has no memory limit, so it can grow until the node runs out",
+            ],
+        );
+    }
 }

@@ -1,5 +1,6 @@
 //! `memory-request-missing`: container lacks a memory request.
 
+use super::util_b::{Side, quantity, regular_containers};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `memory-request-missing` check.
@@ -10,13 +11,100 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "container lacks a memory request",
     docs: DOCS,
-    aliases: &["kube-score:container-resources", "polaris:memoryRequestsMissing", "checkov:CKV_K8S_12"],
+    aliases: &[
+        "kube-score:container-resources",
+        "polaris:memoryRequestsMissing",
+        "checkov:CKV_K8S_12",
+    ],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a container (not an init container) that sets neither `resources.requests.memory` nor `resources.limits.memory`.
+When only a memory limit is written, Kubernetes copies it into the request, so that case stays quiet.
+
+## Why is this bad?
+
+The scheduler only places a pod on a node with enough unrequested memory for the pod's requests.
+A container with no memory request counts as zero, so nodes fill up with pods whose real usage nobody reserved.
+When such a node runs short of memory, the kubelet evicts pods that use more than they requested first, and a pod with no requests at all is in the `BestEffort` QoS class, the first to go.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          resources:
+            requests:
+              cpu: 100m
+```
+
+## Fix
+
+```yaml
+          resources:
+            requests:
+              cpu: 100m
+              memory: 128Mi
+```
+
+Set `resources.requests.memory` to the container's normal working set (`128Mi` is 128 mebibytes), measured with `kubectl top pod`.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in ctx.model.pod_owners() {
+        for c in regular_containers(obj) {
+            let container = c.container;
+            if quantity(container, Side::Requests, "memory").is_some()
+                || quantity(container, Side::Limits, "memory").is_some()
+            {
+                continue;
+            }
+            findings.push(
+                Finding::new(
+                    &CHECK,
+                    obj,
+                    &format!("{}.resources.requests", c.path),
+                    format!("container \"{}\" has no memory request, so the scheduler reserves no memory for it", container.name),
+                )
+                .container(&container.name)
+                .help("set resources.requests.memory to its normal usage, e.g. memory: 128Mi"),
+            );
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        let findings = super::super::util_b::run_on(run, yaml);
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, expected);
+    }
+
+    #[test]
+    fn a_memory_limit_alone_counts_as_the_request() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: busybox:1\n      resources: {limits: {memory: 64Mi}}\n    - name: b\n      image: busybox:1\n      resources: {requests: {cpu: 1}}\n",
+            &["container \"b\" has no memory request, so the scheduler reserves no memory for it"],
+        );
+    }
 }

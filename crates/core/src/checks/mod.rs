@@ -9,6 +9,9 @@
 mod context;
 mod finding;
 mod suppress;
+mod util_a;
+mod util_b;
+mod util_c;
 
 pub use context::{Context, Settings};
 pub use finding::{Finding, Level};

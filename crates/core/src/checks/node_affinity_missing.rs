@@ -14,9 +14,105 @@ pub static CHECK: Check = Check {
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+An opt-in organisation policy: flags a workload or Pod whose pod spec constrains its nodes neither with `affinity.nodeAffinity` nor with the simpler `nodeSelector`.
+
+## Why is this bad?
+
+Some clusters have pools of nodes for different purposes: GPU nodes, spot instances, nodes for one team, nodes in a compliance zone.
+A pod with no node constraint may be scheduled anywhere, including nodes meant for others, unless taints keep it away.
+Policies that require every workload to say where it runs make placement explicit and reviewable.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+```
+
+## Fix
+
+```yaml
+    spec:
+      affinity:
+        nodeAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            nodeSelectorTerms:
+              - matchExpressions:
+                  - {key: node-pool, operator: In, values: [general]}
+      containers:
+        - name: web
+          image: nginx:1.27
+```
+
+Add a `nodeAffinity` (or a `nodeSelector`) naming the node pool the workload belongs on.
+
+## Known problems
+
+On clusters with one kind of node this adds nothing, which is why the check is off by default.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in ctx.model.pod_owners() {
+        let Some(pod) = obj.pod_spec() else { continue };
+        let affinity = pod
+            .spec
+            .affinity
+            .as_ref()
+            .and_then(|a| a.node_affinity.as_ref())
+            .is_some();
+        let selector = pod
+            .spec
+            .node_selector
+            .as_ref()
+            .is_some_and(|s| !s.is_empty());
+        if affinity || selector {
+            continue;
+        }
+        findings.push(
+            Finding::new(
+                &CHECK,
+                obj,
+                pod.path,
+                "pod spec has no nodeAffinity or nodeSelector, so its pods may run on any node",
+            )
+            .help(
+                "add affinity.nodeAffinity (or a nodeSelector) naming the node pool it belongs on",
+            ),
+        );
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: usize) {
+        let findings = super::super::util_b::run_on(run, yaml);
+        assert_eq!(findings.len(), expected, "{findings:?}");
+    }
+
+    #[test]
+    fn node_affinity_or_a_node_selector_passes() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [{name: c, image: 'c:1'}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec:\n  nodeSelector: {pool: general}\n  containers: [{name: c, image: 'c:1'}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: c}\nspec:\n  affinity:\n    nodeAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms: [{matchExpressions: [{key: pool, operator: Exists}]}]\n  containers: [{name: c, image: 'c:1'}]\n",
+            1,
+        );
+    }
 }

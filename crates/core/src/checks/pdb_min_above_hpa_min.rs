@@ -1,5 +1,6 @@
-//! `pdb-min-above-hpa-min`: pDB minAvailable > HPA minReplicas.
+//! `pdb-min-above-hpa-min`: PDB minAvailable > HPA minReplicas.
 
+use super::util_a::{hpa_for, pdb_spec, pdb_targets, scaled, show_int_or_string};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `pdb-min-above-hpa-min` check.
@@ -8,15 +9,105 @@ pub static CHECK: Check = Check {
     category: Category::Reliability,
     severity: Level::Warning,
     enabled_by_default: true,
-    summary: "pDB minAvailable > HPA minReplicas",
+    summary: "a PDB's minAvailable is not below the HPA's minReplicas",
     docs: DOCS,
     aliases: &["polaris:pdbMinAvailableGreaterThanHPAMinReplicas"],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+For a PodDisruptionBudget (PDB) with `minAvailable`, it finds the workloads the PDB selects that a HorizontalPodAutoscaler (HPA) scales, and flags the PDB when `minAvailable` is not below the HPA's `minReplicas` (1 when unset).
+Percentages are rounded up, as the disruption controller does.
+
+## Why is this bad?
+
+The HPA is free to scale the workload down to `minReplicas` whenever load is low, typically at night, exactly when node maintenance runs.
+At that size a PDB that demands `minAvailable` pods up (with `minAvailable` ≥ `minReplicas`) allows zero evictions.
+`kubectl drain` then waits forever for that workload, and the cluster autoscaler cannot remove the node.
+Nothing looks wrong during the day, when the HPA runs more replicas.
+(Polaris flags only `minAvailable` strictly above `minReplicas`; equal values block drains too, so this check flags them as well.)
+
+## Example
+
+```yaml
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 2
+  maxReplicas: 10
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+spec:
+  minAvailable: 2
+  selector:
+    matchLabels:
+      app: web
+```
+
+## Fix
+
+```yaml
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 2
+  maxReplicas: 10
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app: web
+```
+
+Use `maxUnavailable: 1`, which scales with the workload, or raise the HPA's `minReplicas` above `minAvailable`.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for pdb in ctx.model.of_kind("PodDisruptionBudget") {
+        let Some(min) = pdb_spec(pdb).and_then(|s| s.min_available.as_ref()) else { continue };
+        let blocked = pdb_targets(ctx.model, pdb).into_iter().find_map(|w| {
+            let (hpa, spec) = hpa_for(ctx.model, w)?;
+            let floor = spec.min_replicas.unwrap_or(1);
+            let needed = scaled(min, floor)?;
+            (floor > 0 && needed >= floor).then_some((w, hpa, floor))
+        });
+        let Some((workload, hpa, floor)) = blocked else { continue };
+        findings.push(
+            Finding::new(
+                &CHECK,
+                pdb,
+                "spec.minAvailable",
+                format!(
+                    "minAvailable {} is not below minReplicas {floor} of {}; when it scales {} down, no pod can be evicted",
+                    show_int_or_string(min),
+                    hpa.id,
+                    workload.id
+                ),
+            )
+            .help(format!("use maxUnavailable: 1, or raise the HPA's minReplicas above {}", show_int_or_string(min))),
+        );
+    }
+    findings
 }

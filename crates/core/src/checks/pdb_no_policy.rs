@@ -1,6 +1,7 @@
-//! `pdb-no-policy`: pDB sets neither minAvailable nor maxUnavailable.
+//! `pdb-no-policy`: PDB sets neither minAvailable nor maxUnavailable.
 
 use super::{Category, Check, Context, Finding, Level};
+use crate::model::Resource;
 
 /// The `pdb-no-policy` check.
 pub static CHECK: Check = Check {
@@ -8,15 +9,82 @@ pub static CHECK: Check = Check {
     category: Category::Correctness,
     severity: Level::Error,
     enabled_by_default: true,
-    summary: "pDB sets neither minAvailable nor maxUnavailable",
+    summary: "a PodDisruptionBudget sets neither minAvailable nor maxUnavailable",
     docs: DOCS,
     aliases: &["kube-score:poddisruptionbudget-has-policy"],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a PodDisruptionBudget (PDB) whose `spec` sets neither `minAvailable` nor `maxUnavailable`, and one that sets both.
+
+## Why is this bad?
+
+A PDB limits *voluntary* disruptions, such as a `kubectl drain` before node maintenance: the eviction API refuses to evict a pod when that would leave fewer healthy pods than the budget allows.
+The budget itself is `minAvailable` (pods that must stay up) or `maxUnavailable` (pods that may be down at once).
+With `policy/v1` neither field has a default, so a PDB without them allows every selected pod to be evicted at the same time: it looks like protection but protects nothing.
+(The removed `policy/v1beta1` defaulted to `minAvailable: 1`, which is why old manifests often leave it out.)
+Setting both is also wrong: the API server rejects a PDB that sets both fields.
+
+## Example
+
+```yaml
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+```
+
+## Fix
+
+```yaml
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app: web
+```
+
+Set exactly one of `minAvailable` or `maxUnavailable`; `maxUnavailable: 1` is a good default because it keeps working when the workload scales.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in ctx.model.of_kind("PodDisruptionBudget") {
+        let Resource::PodDisruptionBudget(pdb) = &obj.resource else { continue };
+        let spec = pdb.spec.as_ref();
+        let min = spec.and_then(|s| s.min_available.as_ref());
+        let max = spec.and_then(|s| s.max_unavailable.as_ref());
+        match (min, max) {
+            (None, None) if obj.api_version != "policy/v1beta1" => findings.push(
+                Finding::new(
+                    &CHECK,
+                    obj,
+                    "spec",
+                    "sets neither minAvailable nor maxUnavailable, so it allows every selected pod to be evicted at once",
+                )
+                .help("add maxUnavailable: 1 (or a minAvailable) to spec"),
+            ),
+            (Some(_), Some(_)) => findings.push(
+                Finding::new(
+                    &CHECK,
+                    obj,
+                    "spec.maxUnavailable",
+                    "sets both minAvailable and maxUnavailable; the API server accepts only one",
+                )
+                .help("keep either minAvailable or maxUnavailable and delete the other"),
+            ),
+            _ => {}
+        }
+    }
+    findings
 }

@@ -1,4 +1,4 @@
-//! `priority-class-unset`: no priorityClassName (kube-linter: name not in an allowed list).
+//! `priority-class-unset`: no priorityClassName.
 
 use super::{Category, Check, Context, Finding, Level};
 
@@ -8,15 +8,119 @@ pub static CHECK: Check = Check {
     category: Category::Reliability,
     severity: Level::Info,
     enabled_by_default: false,
-    summary: "no priorityClassName (kube-linter: name not in an allowed list)",
+    summary: "pod spec sets no priorityClassName",
     docs: DOCS,
-    aliases: &["kube-linter:priority-class-name", "polaris:priorityClassNotSet"],
+    aliases: &[
+        "kube-linter:priority-class-name",
+        "polaris:priorityClassNotSet",
+    ],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+An opt-in check: flags a workload or Pod whose pod spec sets no `priorityClassName`.
+
+## Why is this bad?
+
+A PriorityClass gives pods a priority number.
+When the cluster is full, the scheduler may preempt (evict) lower-priority pods to make room for a higher-priority one, and under node pressure the kubelet considers priority when it picks pods to evict.
+Without a class, a pod gets the cluster's default priority (0 unless a PriorityClass is marked `globalDefault`), the same as every batch job and experiment, so a critical API can wait in `Pending` behind them.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: checkout
+spec:
+  selector:
+    matchLabels: {app: checkout}
+  template:
+    metadata:
+      labels: {app: checkout}
+    spec:
+      containers:
+        - name: checkout
+          image: ghcr.io/acme/checkout:3.1.0
+```
+
+## Fix
+
+```yaml
+apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata:
+  name: business-critical
+value: 100000
+description: customer-facing services
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: checkout
+spec:
+  selector:
+    matchLabels: {app: checkout}
+  template:
+    metadata:
+      labels: {app: checkout}
+    spec:
+      priorityClassName: business-critical
+      containers:
+        - name: checkout
+          image: ghcr.io/acme/checkout:3.1.0
+```
+
+Create a few PriorityClasses for the cluster and name one in every pod spec.
+
+## Known problems
+
+Priorities only help when the cluster agrees on a small set of classes; a single team setting a high priority everywhere just preempts everyone else's pods.
+That is an organisation policy, which is why this check is off by default.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in ctx.model.pod_owners() {
+        let Some(pod) = obj.pod_spec() else { continue };
+        if pod
+            .spec
+            .priority_class_name
+            .as_deref()
+            .is_some_and(|n| !n.is_empty())
+        {
+            continue;
+        }
+        findings.push(
+            Finding::new(
+                &CHECK,
+                obj,
+                pod.path,
+                "pod spec sets no priorityClassName, so its pods get the cluster's default priority",
+            )
+            .help("set priorityClassName to one of the cluster's PriorityClasses"),
+        );
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: usize) {
+        let findings = super::super::util_b::run_on(run, yaml);
+        assert_eq!(findings.len(), expected, "{findings:?}");
+    }
+
+    #[test]
+    fn a_class_name_passes() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [{name: c, image: 'c:1'}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec:\n  priorityClassName: high\n  containers: [{name: c, image: 'c:1'}]\n",
+            1,
+        );
+    }
 }

@@ -1,6 +1,8 @@
-//! `readiness-probe-missing`: container has no readinessProbe; stronger when behind a Service or rolling.
+//! `readiness-probe-missing`: container has no readinessProbe; stronger when behind a Service.
 
+use super::util_b::{describe_services, is_long_running, regular_containers, services_selecting};
 use super::{Category, Check, Context, Finding, Level};
+use crate::model::Resource;
 
 /// The `readiness-probe-missing` check.
 pub static CHECK: Check = Check {
@@ -8,15 +10,142 @@ pub static CHECK: Check = Check {
     category: Category::Reliability,
     severity: Level::Warning,
     enabled_by_default: true,
-    summary: "container has no readinessProbe; stronger when behind a Service or rolling",
+    summary: "container has no readinessProbe; stronger when a Service sends it traffic",
     docs: DOCS,
-    aliases: &["kube-score:pod-probes", "kube-linter:no-readiness-probe", "polaris:readinessProbeMissing", "checkov:CKV_K8S_9"],
+    aliases: &[
+        "kube-score:pod-probes",
+        "kube-linter:no-readiness-probe",
+        "polaris:readinessProbeMissing",
+        "checkov:CKV_K8S_9",
+    ],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a regular container (not an init container) of a long-running workload (Deployment, StatefulSet, DaemonSet, ReplicaSet or bare Pod; not Jobs) that has no `readinessProbe`.
+The message says when it matters most: when a Service in the same namespace selects the pods, or when a Deployment rolls out.
+
+## Why is this bad?
+
+A readiness probe is how Kubernetes learns that a container can take traffic.
+Without one, a container counts as ready the moment it starts, long before a web server has loaded its configuration or opened its database pool.
+A Service then sends requests to a pod that cannot answer them, and during a rolling update the Deployment counts the new pod as available and deletes an old, working one.
+When a pod later goes bad (overloaded, lost its database), a failing readiness probe takes it out of the Service's endpoints until it recovers, without restarting it.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports:
+            - {name: http, containerPort: 80}
+```
+
+## Fix
+
+```yaml
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports:
+            - {name: http, containerPort: 80}
+          readinessProbe:
+            httpGet: {path: /healthz, port: http}
+            periodSeconds: 5
+            failureThreshold: 3
+```
+
+Add a `readinessProbe` that succeeds only when the container can serve a request.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in ctx.model.pod_owners().filter(|o| is_long_running(o)) {
+        let services = services_selecting(ctx.model, obj);
+        for c in regular_containers(obj) {
+            let container = c.container;
+            if container.readiness_probe.is_some() {
+                continue;
+            }
+            let consequence = if !services.is_empty() {
+                format!(
+                    ", and {} sends it traffic as soon as it starts, before it can answer",
+                    describe_services(&services)
+                )
+            } else if matches!(obj.resource, Resource::Deployment(_)) {
+                ", so a rolling update counts a new pod as available as soon as it starts"
+                    .to_owned()
+            } else {
+                String::new()
+            };
+            findings.push(
+                Finding::new(
+                    &CHECK,
+                    obj,
+                    &c.path,
+                    format!("container \"{}\" has no readinessProbe{consequence}", container.name),
+                )
+                .container(&container.name)
+                .help("add a readinessProbe (httpGet, tcpSocket, grpc or exec) that passes only when it can serve"),
+            );
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        let findings = super::super::util_b::run_on(run, yaml);
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, expected);
+    }
+
+    const DEPLOYMENT: &str = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web, tier: front}}\n    spec:\n      initContainers:\n        - {name: migrate, image: 'web:1'}\n      containers:\n        - {name: web, image: 'web:1'}\n";
+
+    #[test]
+    fn says_when_a_service_sends_traffic() {
+        let service = "---\napiVersion: v1\nkind: Service\nmetadata: {name: web-svc, namespace: shop}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n";
+        check(
+            &format!("{DEPLOYMENT}{service}"),
+            &[
+                "container \"web\" has no readinessProbe, and Service \"web-svc\" sends it traffic as soon as it starts, before it can answer",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_service_in_another_namespace_does_not_count() {
+        let service = "---\napiVersion: v1\nkind: Service\nmetadata: {name: web-svc, namespace: other}\nspec:\n  selector: {app: web}\n";
+        check(
+            &format!("{DEPLOYMENT}{service}"),
+            &[
+                "container \"web\" has no readinessProbe, so a rolling update counts a new pod as available as soon as it starts",
+            ],
+        );
+    }
+
+    #[test]
+    fn jobs_are_not_checked() {
+        check(
+            "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - {name: j, image: 'j:1'}\n",
+            &[],
+        );
+    }
 }

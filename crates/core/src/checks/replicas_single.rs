@@ -1,6 +1,8 @@
-//! `replicas-single`: deployment has fewer than 2 replicas and no HPA.
+//! `replicas-single`: Deployment has fewer than 2 replicas and no HPA.
 
+use super::util_b::{describe_services, hpa_targeting, services_selecting};
 use super::{Category, Check, Context, Finding, Level};
+use crate::model::Resource;
 
 /// The `replicas-single` check.
 pub static CHECK: Check = Check {
@@ -8,15 +10,147 @@ pub static CHECK: Check = Check {
     category: Category::Reliability,
     severity: Level::Warning,
     enabled_by_default: true,
-    summary: "deployment has fewer than 2 replicas and no HPA",
+    summary: "deployment runs a single replica and no HPA scales it",
     docs: DOCS,
-    aliases: &["kube-score:deployment-replicas", "kube-linter:minimum-three-replicas", "polaris:deploymentMissingReplicas"],
+    aliases: &[
+        "kube-score:deployment-replicas",
+        "kube-linter:minimum-three-replicas",
+        "polaris:deploymentMissingReplicas",
+    ],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a Deployment that runs a single replica (`spec.replicas: 1`, or not written, which means 1) when no HorizontalPodAutoscaler in its namespace targets it.
+A Deployment scaled to `replicas: 0` on purpose is left alone.
+
+## Why is this bad?
+
+With one pod, every disruption is an outage: a node drain for an upgrade, a node failure, an eviction under memory pressure, or a crash.
+The replacement pod has to be scheduled, pull its image and pass its readiness probe before anything is served again.
+A second replica on another node keeps the service up while that happens, and lets a PodDisruptionBudget protect it during drains.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+```
+
+## Fix
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+```
+
+Run at least 2 replicas, or let an HorizontalPodAutoscaler with `minReplicas: 2` manage the count.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in ctx
+        .model
+        .objects
+        .iter()
+        .filter(|o| matches!(o.resource, Resource::Deployment(_)))
+    {
+        let written = obj.written_replicas();
+        if written.unwrap_or(1) != 1 || hpa_targeting(ctx.model, obj).is_some() {
+            continue;
+        }
+        let how = if written.is_some() {
+            "1 replica"
+        } else {
+            "1 replica (spec.replicas is not set, so it defaults to 1)"
+        };
+        let services = services_selecting(ctx.model, obj);
+        let behind = if services.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", so {} goes down whenever that pod does",
+                describe_services(&services)
+            )
+        };
+        let path = if written.is_some() {
+            "spec.replicas"
+        } else {
+            "metadata.name"
+        };
+        findings.push(
+            Finding::new(
+                &CHECK,
+                obj,
+                path,
+                format!("deployment runs {how} and no HPA scales it{behind}"),
+            )
+            .help("set spec.replicas: 2 or more, or add an HPA with minReplicas: 2"),
+        );
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        let findings = super::super::util_b::run_on(run, yaml);
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, expected);
+    }
+
+    fn deployment(name: &str, replicas: &str) -> String {
+        format!(
+            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n{replicas}  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec:\n      containers: [{{name: c, image: 'c:1'}}]\n"
+        )
+    }
+
+    #[test]
+    fn an_hpa_or_zero_replicas_silence_it() {
+        let hpa = "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: scaled}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: scaled}\n  minReplicas: 2\n  maxReplicas: 5\n";
+        let svc = "---\napiVersion: v1\nkind: Service\nmetadata: {name: one-svc}\nspec:\n  selector: {app: one}\n";
+        let yaml = [
+            deployment("one", ""),
+            deployment("scaled", ""),
+            deployment("zero", "  replicas: 0\n"),
+            hpa.into(),
+            svc.into(),
+        ]
+        .concat();
+        check(
+            &yaml,
+            &[
+                "deployment runs 1 replica (spec.replicas is not set, so it defaults to 1) and no HPA scales it, so Service \"one-svc\" goes down whenever that pod does",
+            ],
+        );
+    }
 }

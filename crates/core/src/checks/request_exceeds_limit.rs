@@ -1,5 +1,6 @@
 //! `request-exceeds-limit`: a request is larger than its limit (the API rejects it).
 
+use super::util_a::{describe, key_path, parse_quantity};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `request-exceeds-limit` check.
@@ -14,9 +15,88 @@ pub static CHECK: Check = Check {
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Compares each container's `resources.requests` with its `resources.limits`, resource by resource (cpu, memory, ephemeral-storage, extended resources), and flags a request that is larger than the limit for the same resource.
+
+## Why is this bad?
+
+A *request* is what the scheduler reserves for the container on a node; a *limit* is the most it may ever use.
+Reserving more than the container is allowed to use makes no sense, so the API server rejects the object: `Invalid value: "2": must be less than or equal to cpu limit of 500m`.
+The mistake is often a unit slip: `memory: 1G` as a request against `memory: 512Mi` as a limit, or `cpu: 1` against `cpu: 500m`.
+
+## Example
+
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+  - name: api
+    image: example/api:2.1
+    resources:
+      requests:
+        cpu: "1"
+        memory: 1Gi
+      limits:
+        cpu: 500m
+        memory: 1Gi
+```
+
+## Fix
+
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+  - name: api
+    image: example/api:2.1
+    resources:
+      requests:
+        cpu: 500m
+        memory: 1Gi
+      limits:
+        cpu: "1"
+        memory: 1Gi
+```
+
+Lower the request or raise the limit so that each request is at most its limit.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in ctx.model.pod_owners() {
+        for c in obj.containers() {
+            let Some(resources) = &c.container.resources else { continue };
+            let (Some(requests), Some(limits)) = (&resources.requests, &resources.limits) else { continue };
+            for (name, request) in requests {
+                let Some(limit) = limits.get(name) else { continue };
+                let (Some(r), Some(l)) = (parse_quantity(&request.0), parse_quantity(&limit.0)) else { continue };
+                // A relative margin, so that `1000m` against `1` never fires through rounding.
+                if r > l * (1.0 + 1e-9) {
+                    findings.push(
+                        Finding::new(
+                            &CHECK,
+                            obj,
+                            &key_path(&format!("{}.resources.requests", c.path), name),
+                            format!(
+                                "{} requests {name} {} but its limit is only {}",
+                                describe(&c),
+                                request.0,
+                                limit.0
+                            ),
+                        )
+                        .container(&c.container.name)
+                        .help(format!("make the {name} request at most {}, or raise the limit", limit.0)),
+                    );
+                }
+            }
+        }
+    }
+    findings
 }

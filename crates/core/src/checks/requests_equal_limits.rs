@@ -1,5 +1,7 @@
-//! `requests-equal-limits`: requests equal limits, giving Guaranteed QoS.
+//! `requests-equal-limits`: opt-in policy that every container's requests equal its limits
+//! (Guaranteed QoS).
 
+use super::util_b::{Side, parse_quantity, quantity, regular_containers};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `requests-equal-limits` check.
@@ -8,15 +10,132 @@ pub static CHECK: Check = Check {
     category: Category::Resources,
     severity: Level::Info,
     enabled_by_default: false,
-    summary: "requests equal limits, giving Guaranteed QoS",
+    summary: "requests differ from limits, so the pod is not in the Guaranteed QoS class (opt-in)",
     docs: DOCS,
-    aliases: &["kube-score:container-resource-requests-equal-limits", "kube-score:container-cpu-requests-equal-limits", "kube-score:container-memory-requests-equal-limits"],
+    aliases: &[
+        "kube-score:container-resource-requests-equal-limits",
+        "kube-score:container-cpu-requests-equal-limits",
+        "kube-score:container-memory-requests-equal-limits",
+    ],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+An opt-in policy: flags a container (not an init container) whose CPU or memory request differs from its limit, or that has no limit.
+It is off by default; turn it on for workloads that must be as predictable as possible.
+
+## Why is this bad?
+
+Kubernetes sorts pods into three QoS classes from their requests and limits:
+`Guaranteed` (every container has CPU and memory limits equal to its requests), `Burstable` (some requests or limits) and `BestEffort` (none).
+When a node runs short of memory, the kubelet evicts `BestEffort` pods first, then `Burstable` pods that use more than they requested, and `Guaranteed` pods last.
+A container whose request is below its limit can also burst into memory nobody reserved for it, and then be OOM-killed when its neighbours need that memory back.
+With requests equal to limits, what the scheduler reserves is exactly what the container may use.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: db
+spec:
+  selector:
+    matchLabels: {app: db}
+  template:
+    metadata:
+      labels: {app: db}
+    spec:
+      containers:
+        - name: db
+          image: postgres:16.4
+          resources:
+            requests: {cpu: 250m, memory: 256Mi}
+            limits: {cpu: 500m, memory: 512Mi}
+```
+
+## Fix
+
+```yaml
+          resources:
+            requests: {cpu: 500m, memory: 512Mi}
+            limits: {cpu: 500m, memory: 512Mi}
+```
+
+Set each request equal to its limit; writing only `limits` does the same, because a missing request defaults to the limit.
+
+## Known problems
+
+Guaranteed QoS costs capacity: every pod reserves its peak, so nodes hold fewer pods and sit idle more often.
+Most stateless services are fine as `Burstable`, which is why this check is opt-in.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in ctx.model.pod_owners() {
+        for c in regular_containers(obj) {
+            let container = c.container;
+            let mut problems = Vec::new();
+            for resource in ["cpu", "memory"] {
+                let Some(limit) = quantity(container, Side::Limits, resource) else {
+                    problems.push(format!("has no {resource} limit"));
+                    continue;
+                };
+                // A missing request defaults to the limit.
+                let Some(request) = quantity(container, Side::Requests, resource) else {
+                    continue;
+                };
+                let same = match (parse_quantity(request), parse_quantity(limit)) {
+                    (Some(r), Some(l)) => (r - l).abs() <= f64::EPSILON * l.abs().max(1.0),
+                    _ => request == limit,
+                };
+                if !same {
+                    problems.push(format!(
+                        "requests {resource} {request} but limits it to {limit}"
+                    ));
+                }
+            }
+            if problems.is_empty() {
+                continue;
+            }
+            findings.push(
+                Finding::new(
+                    &CHECK,
+                    obj,
+                    &format!("{}.resources", c.path),
+                    format!(
+                        "container \"{}\" {}, so its pod is not in the Guaranteed QoS class",
+                        container.name,
+                        problems.join(" and ")
+                    ),
+                )
+                .container(&container.name)
+                .help("set resources.requests equal to resources.limits for cpu and memory"),
+            );
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        let findings = super::super::util_b::run_on(run, yaml);
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, expected);
+    }
+
+    #[test]
+    fn equal_quantities_written_differently_are_equal() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: busybox:1\n      resources: {requests: {cpu: '1', memory: 1Gi}, limits: {cpu: 1000m, memory: 1024Mi}}\n    - name: b\n      image: busybox:1\n      resources: {limits: {cpu: 1, memory: 1Gi}}\n    - name: c\n      image: busybox:1\n      resources: {requests: {cpu: 100m, memory: 1Gi}, limits: {cpu: 200m}}\n",
+            &[
+                "container \"c\" requests cpu 100m but limits it to 200m and has no memory limit, so its pod is not in the Guaranteed QoS class",
+            ],
+        );
+    }
 }

@@ -1,6 +1,8 @@
 //! `sa-token-automount`: automountServiceAccountToken not false.
 
+use super::util_c::{is_bound, pods, service_account};
 use super::{Category, Check, Context, Finding, Level};
+use crate::Resource;
 
 /// The `sa-token-automount` check.
 pub static CHECK: Check = Check {
@@ -14,9 +16,146 @@ pub static CHECK: Check = Check {
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags every pod spec that gets a ServiceAccount token mounted although nothing in the manifests shows it needs one:
+the pod does not set `automountServiceAccountToken: false`, neither does its ServiceAccount (when that ServiceAccount is in the manifests), and no RoleBinding or ClusterRoleBinding in the manifests grants that ServiceAccount a role.
+
+## Why is this bad?
+
+By default Kubernetes mounts a token for the pod's ServiceAccount at `/var/run/secrets/kubernetes.io/serviceaccount/token` in every container.
+The token lets anyone who reads it call the Kubernetes API as that ServiceAccount.
+Most applications never call the API, so the token only helps an attacker: after breaking into the app, they can use it to explore the cluster, and every RBAC permission someone later grants to that ServiceAccount (or to all ServiceAccounts) becomes theirs too.
+
+## Example
+
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+```
+
+## Fix
+
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  automountServiceAccountToken: false
+  containers:
+  - name: web
+    image: nginx:1.27
+```
+
+Set `automountServiceAccountToken: false` on the pod, or on its ServiceAccount, unless the app calls the Kubernetes API.
+
+## Known problems
+
+A binding created outside the pasted manifests (by a Helm chart, an operator or by hand) is invisible here, so a pod that really uses its token may be flagged; set `automountServiceAccountToken: true` on it explicitly and suppress the finding with a reason.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for pod in pods(ctx) {
+        let (account, _) = service_account(&pod);
+        let namespace = pod.obj.ns();
+        let account_id = format!("ServiceAccount/{namespace}/{account}");
+        let account_setting = ctx
+            .model
+            .get_str(&account_id)
+            .and_then(|o| match &o.resource {
+                Resource::ServiceAccount(sa) => sa.automount_service_account_token,
+                _ => None,
+            });
+        let message = match (pod.spec.automount_service_account_token, account_setting) {
+            (Some(false), _) | (None, Some(false)) => continue,
+            _ if is_bound(ctx, namespace, account) => continue,
+            (Some(true), _) => format!(
+                "pod sets automountServiceAccountToken: true, but no binding in the manifests grants service account \"{account}\" a role"
+            ),
+            (None, _) => format!(
+                "pod mounts a token for service account \"{account}\" (automountServiceAccountToken is not false), but no binding in the manifests grants it a role"
+            ),
+        };
+        findings.push(
+            Finding::new(&CHECK, pod.obj, &pod.field("automountServiceAccountToken"), message)
+                .help("set automountServiceAccountToken: false on the pod or its ServiceAccount unless the app calls the Kubernetes API"),
+        );
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::util_c::testing::findings;
+    use super::CHECK;
+
+    #[track_caller]
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(findings(&CHECK, input), expected);
+    }
+
+    const POD: &str = "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  namespace: shop
+spec:
+  serviceAccountName: api
+  containers:
+  - name: a
+    image: a
+";
+
+    #[test]
+    fn flags_an_unbound_account_with_the_default_automount() {
+        check(
+            POD,
+            &[
+                "6 info pod mounts a token for service account \"api\" (automountServiceAccountToken is not false), but no binding in the manifests grants it a role",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_service_account_can_opt_out() {
+        let sa = "---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: api\n  namespace: shop\nautomountServiceAccountToken: false\n";
+        check(&format!("{POD}{sa}"), &[]);
+    }
+
+    #[test]
+    fn a_bound_account_needs_its_token() {
+        let binding = "---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: api-reads-config
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: config-reader
+subjects:
+- kind: ServiceAccount
+  name: api
+";
+        check(&format!("{POD}{binding}"), &[]);
+        // The same binding in another namespace binds another account.
+        check(
+            &format!(
+                "{POD}{}",
+                binding.replace("namespace: shop", "namespace: other")
+            ),
+            &[
+                "6 info pod mounts a token for service account \"api\" (automountServiceAccountToken is not false), but no binding in the manifests grants it a role",
+            ],
+        );
+    }
 }

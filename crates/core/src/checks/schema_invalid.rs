@@ -1,6 +1,7 @@
 //! `schema-invalid`: object fails the OpenAPI schema (unknown field, wrong type).
 
 use super::{Category, Check, Context, Finding, Level};
+use crate::model::Resource;
 
 /// The `schema-invalid` check.
 pub static CHECK: Check = Check {
@@ -14,9 +15,93 @@ pub static CHECK: Check = Check {
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags an object of a built-in kind (Deployment, Service, Ingress…) whose content does not fit the kind's schema: a field with the wrong type (`replicas: "3"`, `containerPort: http`), or a required field left out (a container without `name`).
+It points at the offending field.
+The same problem is shown as a parse diagnostic; this check turns it into a finding on the object, so that it appears in the object's report and can be suppressed.
+
+## Why is this bad?
+
+The API server validates every object against the OpenAPI schema of its kind before storing it, and rejects the whole object on the first mismatch (`json: cannot unmarshal string into Go struct field ... of type int32`).
+Nothing in the object is applied, and in a multi-document `kubectl apply` the other objects go ahead without it, leaving a half-deployed application.
+It also blinds this tool: an object that does not fit its type can only be read as metadata, so the other checks skip it.
+YAML's guessing of types is the usual cause: `"3"` is a string, `3` is a number, `on` and `yes` may become booleans, and `1.10` becomes the number 1.1.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: "3"
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+```
+
+## Fix
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+```
+
+Give the field the type the schema expects (quote strings that look like numbers or booleans, unquote numbers), or add the missing required field.
+
+## Known problems
+
+Only the first mismatch of each object is reported; fix it and run again to see the next one.
+Unknown fields (a misspelled `replica:`) are not detected yet: the server drops them silently, or rejects them when field validation is strict.
+Custom resources are checked only for their `metadata`, because their schema lives in a CRD.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in &ctx.model.objects {
+        if !matches!(obj.resource, Resource::Other(_)) {
+            continue;
+        }
+        // The reader reports a type mismatch as "<Kind> <name>: `<path>` <message>" at the field.
+        let prefix = format!("{} {}: ", obj.kind, obj.name);
+        let (first, last) = obj.line_range();
+        let Some(diag) = ctx.model.diagnostics.iter().find(|d| {
+            d.location.file == obj.file
+                && (first..=last).contains(&d.location.line)
+                && d.message.starts_with(&prefix)
+        }) else {
+            continue;
+        };
+        let what = diag.message[prefix.len()..].to_owned();
+        let mut finding = Finding::new(&CHECK, obj, "", format!("{} does not fit its schema: {what}", obj.kind))
+            .help("give the field the type the schema expects, or add the missing required field");
+        finding.location = diag.location.clone();
+        findings.push(finding);
+    }
+    findings
 }

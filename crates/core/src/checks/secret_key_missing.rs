@@ -1,6 +1,8 @@
 //! `secret-key-missing`: referenced key absent from the Secret's data/stringData.
 
+use super::util_a::{RefKind, did_you_mean, key_refs};
 use super::{Category, Check, Context, Finding, Level};
+use crate::model::{ObjectId, Resource};
 
 /// The `secret-key-missing` check.
 pub static CHECK: Check = Check {
@@ -14,9 +16,108 @@ pub static CHECK: Check = Check {
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a key that a pod reads from a Secret when that Secret is in the manifests but has no such key in `data` or `stringData`.
+It looks at `env[].valueFrom.secretKeyRef.key`, and at `items[].key` of `secret` volumes and projected volumes.
+References marked `optional: true` are skipped, and so are ServiceAccount token Secrets (the control plane fills in their keys) and Secrets that are not in the manifests (they are often created by another tool; `secret-ref-missing` reports those).
+
+## Why is this bad?
+
+A Secret holds named values, and a pod picks single values out of it by key.
+When the key does not exist, the kubelet cannot start the container: the pod stays in `CreateContainerConfigError` with `couldn't find key password in Secret default/db-credentials`, and a Deployment's rollout stalls on its first new pod.
+For a volume item, the pod stays in `ContainerCreating` because the volume cannot be mounted.
+`stringData` is only a write-time convenience: its keys end up in `data`, so both count.
+
+## Example
+
+```yaml
+apiVersion: v1
+kind: Secret
+metadata:
+  name: db-credentials
+stringData:
+  username: app
+  DB_PASSWORD: change-me
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+  - name: api
+    image: example/api:2.1
+    env:
+    - name: DB_PASSWORD
+      valueFrom:
+        secretKeyRef:
+          name: db-credentials
+          key: password
+```
+
+## Fix
+
+```yaml
+apiVersion: v1
+kind: Secret
+metadata:
+  name: db-credentials
+stringData:
+  username: app
+  DB_PASSWORD: change-me
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+  - name: api
+    image: example/api:2.1
+    env:
+    - name: DB_PASSWORD
+      valueFrom:
+        secretKeyRef:
+          name: db-credentials
+          key: DB_PASSWORD
+```
+
+Reference a key the Secret has, or add the key to the Secret (or mark the reference `optional: true` if the application copes without it).
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in ctx.model.pod_owners() {
+        for r in key_refs(obj, RefKind::Secret) {
+            if r.optional || r.name.is_empty() {
+                continue;
+            }
+            let id = ObjectId::new("Secret", obj.namespace.as_deref(), &r.name);
+            let Some(Resource::Secret(secret)) = ctx.model.get(&id).map(|o| &o.resource) else { continue };
+            // The token controller fills these in after creation.
+            if secret.type_.as_deref() == Some("kubernetes.io/service-account-token") {
+                continue;
+            }
+            let keys: Vec<&str> = secret
+                .data
+                .iter()
+                .flatten()
+                .map(|(k, _)| k.as_str())
+                .chain(secret.string_data.iter().flatten().map(|(k, _)| k.as_str()))
+                .collect();
+            if keys.contains(&r.key.as_str()) {
+                continue;
+            }
+            let hint = did_you_mean(&r.key, keys.iter().copied());
+            let mut finding =
+                Finding::new(&CHECK, obj, &r.path, format!("Secret \"{}\" has no key \"{}\"{hint}", r.name, r.key))
+                    .help(format!("use one of the keys of Secret \"{}\" or add \"{}\" to it", r.name, r.key));
+            if let Some(c) = &r.container {
+                finding = finding.container(c);
+            }
+            findings.push(finding);
+        }
+    }
+    findings
 }

@@ -1,5 +1,8 @@
 //! `security-context-missing`: no pod or container securityContext at all.
 
+use k8s_openapi::api::core::v1::{PodSecurityContext, SecurityContext};
+
+use super::util_c::{container_sc, describe, pods};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `security-context-missing` check.
@@ -14,9 +17,130 @@ pub static CHECK: Check = Check {
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags every container, init containers included, that sets no `securityContext` while its pod sets none either (an empty `securityContext: {}` counts as none).
+
+## Why is this bad?
+
+`securityContext` is where a pod says which user it runs as, whether it may gain privileges, which Linux capabilities it keeps and which seccomp profile filters its system calls.
+With none at all, every one of those falls back to the runtime's permissive defaults: the image's user (often root), privilege escalation allowed, the default capability set and, on many clusters, no seccomp filter.
+It usually means nobody has thought about the workload's security yet, so this finding is a good place to start; the more specific checks then say what to set.
+
+## Example
+
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+  - name: api
+    image: example/api:3.1
+```
+
+## Fix
+
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  securityContext:
+    runAsNonRoot: true
+    runAsUser: 10001
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+  - name: api
+    image: example/api:3.1
+    securityContext:
+      allowPrivilegeEscalation: false
+      readOnlyRootFilesystem: true
+      capabilities:
+        drop: ["ALL"]
+```
+
+Add a pod `securityContext` for the shared settings and a container `securityContext` for the per-container ones.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for pod in pods(ctx) {
+        let pod_sets_something = pod
+            .security_context()
+            .is_some_and(|sc| *sc != PodSecurityContext::default());
+        if pod_sets_something {
+            continue;
+        }
+        for c in &pod.containers {
+            if container_sc(c).is_some_and(|sc| *sc != SecurityContext::default()) {
+                continue;
+            }
+            findings.push(
+                Finding::new(&CHECK, pod.obj, &c.path, format!("{} has no securityContext, and neither does its pod", describe(c)))
+                    .container(&c.container.name)
+                    .help("add a securityContext: runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities drop ALL"),
+            );
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::util_c::testing::findings;
+    use super::CHECK;
+
+    #[track_caller]
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(findings(&CHECK, input), expected);
+    }
+
+    #[test]
+    fn flags_containers_without_any_security_context() {
+        check(
+            "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext: {}
+  containers:
+  - name: bare
+    image: a
+  - name: empty
+    image: b
+    securityContext: {}
+  - name: set
+    image: c
+    securityContext:
+      runAsNonRoot: true
+",
+            &[
+                "8 info container \"bare\" has no securityContext, and neither does its pod",
+                "10 info container \"empty\" has no securityContext, and neither does its pod",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_pod_security_context_covers_its_containers() {
+        check(
+            "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    fsGroup: 2000
+  containers:
+  - name: bare
+    image: a
+",
+            &[],
+        );
+    }
 }

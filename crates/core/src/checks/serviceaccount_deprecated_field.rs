@@ -14,9 +14,103 @@ pub static CHECK: Check = Check {
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a pod spec that sets the old `serviceAccount` field.
+When it also sets `serviceAccountName` to a different value, the message says so.
+
+## Why is this bad?
+
+`serviceAccount` is a deprecated alias of `serviceAccountName`, kept only so that very old manifests still load.
+The API server copies one into the other, and when both are written `serviceAccountName` wins, so a `serviceAccount` that disagrees is silently ignored.
+Readers and tools that look only at `serviceAccountName` will assume the pod runs as the `default` ServiceAccount, with the wrong permissions in mind.
+
+## Example
+
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: reporter
+spec:
+  serviceAccount: reporter
+  containers:
+  - name: reporter
+    image: example/reporter:1.2
+```
+
+## Fix
+
+```yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: reporter
+spec:
+  serviceAccountName: reporter
+  containers:
+  - name: reporter
+    image: example/reporter:1.2
+```
+
+Rename `serviceAccount` to `serviceAccountName`.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in ctx.model.pod_owners() {
+        let Some(pod) = obj.pod_spec() else { continue };
+        let Some(old) = &pod.spec.service_account else { continue };
+        let path = format!("{}.serviceAccount", pod.path);
+        let finding = match pod.spec.service_account_name.as_deref() {
+            Some(name) if name != old => Finding::new(
+                &CHECK,
+                obj,
+                &path,
+                format!("deprecated serviceAccount \"{old}\" disagrees with serviceAccountName \"{name}\", which wins"),
+            )
+            .help("delete serviceAccount and keep only serviceAccountName"),
+            Some(_) => Finding::new(
+                &CHECK,
+                obj,
+                &path,
+                format!("serviceAccount \"{old}\" is a deprecated copy of serviceAccountName"),
+            )
+            .help("delete serviceAccount; serviceAccountName already says the same"),
+            None => Finding::new(
+                &CHECK,
+                obj,
+                &path,
+                format!("serviceAccount \"{old}\" uses the deprecated field; write serviceAccountName instead"),
+            )
+            .help(format!("rename serviceAccount to serviceAccountName: {old}")),
+        };
+        findings.push(finding);
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::util_a::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn names_both_accounts_when_they_disagree() {
+        let yaml = "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  serviceAccount: old
+  serviceAccountName: new
+  containers:
+  - name: c
+    image: busybox
+";
+        assert_eq!(
+            findings(&CHECK, yaml),
+            ["6 warning deprecated serviceAccount \"old\" disagrees with serviceAccountName \"new\", which wins"]
+        );
+    }
 }

@@ -1,6 +1,8 @@
 //! `workload-selector-overlap`: two controllers in a namespace select each other's pods.
 
+use super::util_a::is_controlled;
 use super::{Category, Check, Context, Finding, Level};
+use crate::model::{Object, Resource, describe_selector, selector_matches};
 
 /// The `workload-selector-overlap` check.
 pub static CHECK: Check = Check {
@@ -14,9 +16,140 @@ pub static CHECK: Check = Check {
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a Deployment, ReplicaSet, StatefulSet or DaemonSet whose `spec.selector` also matches the pod template labels of another such controller in the same namespace.
+ReplicaSets and Pods that carry an `ownerReferences` entry (copies dumped from a cluster) are skipped, because their owner's selector legitimately covers them.
+
+## Why is this bad?
+
+A controller counts "its" pods with its selector.
+When two controllers' selectors match the same pods, each one counts the other's pods as its own, and Kubernetes documents the result as undefined: a Deployment may scale down pods that belong to the other, a ReplicaSet may adopt orphaned pods of the other, and `kubectl rollout status` reports nonsense.
+A common way to get here is a canary: `web` selects `app: web`, and `web-canary` runs pods labelled `app: web, track: canary`, which `web` also matches.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: example/web:1.0
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-canary
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: web
+      track: canary
+  template:
+    metadata:
+      labels:
+        app: web
+        track: canary
+    spec:
+      containers:
+      - name: web
+        image: example/web:1.1
+```
+
+## Fix
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+      track: stable
+  template:
+    metadata:
+      labels:
+        app: web
+        track: stable
+    spec:
+      containers:
+      - name: web
+        image: example/web:1.0
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-canary
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: web
+      track: canary
+  template:
+    metadata:
+      labels:
+        app: web
+        track: canary
+    spec:
+      containers:
+      - name: web
+        image: example/web:1.1
+```
+
+Add a label that tells the controllers apart (here `track`) to both selectors and templates; a Service can still select `app: web` to send traffic to both.
+
+## Known problems
+
+`spec.selector` cannot be changed on an existing Deployment; changing it means deleting and recreating the Deployment.
+"#;
+
+fn is_controller(obj: &Object) -> bool {
+    matches!(
+        obj.resource,
+        Resource::Deployment(_) | Resource::ReplicaSet(_) | Resource::StatefulSet(_) | Resource::DaemonSet(_)
+    ) && !is_controlled(obj)
+}
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let controllers: Vec<&Object> = ctx.model.objects.iter().filter(|o| is_controller(o)).collect();
+    let mut findings = Vec::new();
+    for a in &controllers {
+        let Some(selector) = a.workload_selector() else { continue };
+        let others: Vec<String> = controllers
+            .iter()
+            .filter(|b| b.id != a.id && b.namespace == a.namespace)
+            .filter(|b| b.pod_labels().is_some_and(|labels| selector_matches(selector, labels)))
+            .map(|b| b.id.to_string())
+            .collect();
+        if others.is_empty() {
+            continue;
+        }
+        findings.push(
+            Finding::new(
+                &CHECK,
+                a,
+                "spec.selector",
+                format!("selector {} also matches the pods of {}", describe_selector(selector), others.join(", ")),
+            )
+            .help("add a label that tells the controllers apart to this selector and its pod template"),
+        );
+    }
+    findings
 }

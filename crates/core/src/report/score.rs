@@ -1,0 +1,470 @@
+//! Readiness scores out of 10, per object and overall, over the checks that apply.
+//!
+//! The formula is [`FORMULA`]; which checks apply to which objects is [`family`].
+
+use serde::Serialize;
+
+use crate::checks::{self, Check, Finding, Level, Settings};
+use crate::model::{Model, Object, ObjectId, Resource};
+
+/// How the scores are computed, in words (the review page shows it).
+pub const FORMULA: &str = "For each object, the applicable checks are the enabled checks whose kind family covers the object \
+(container checks for objects with a pod spec, Service checks for Services, and so on), plus any check that reported on it. \
+A check fails on an object when it has an unsuppressed error or warning finding there; a check silenced by an annotation is left out. \
+A failed check weighs 2 if its strongest finding is an error and 1 if a warning; a passed check weighs 2 if the check's default severity is error, 1 if warning and 0 if info, so info never lowers a score. \
+Score = 10 × (weight of the passed checks) / (weight of all applicable checks), rounded down to one decimal, so 10 means nothing weighted failed; an object with no weighted check scores 10. \
+The overall score is the same ratio over all objects together, so objects with more applicable checks count for more.";
+
+/// The kinds of object a check is about (the objects its findings land on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    /// Every object.
+    Any,
+    /// Every namespaced object.
+    Namespaced,
+    /// Objects with a pod spec: bare Pods and every workload.
+    PodSpec,
+    /// Objects with a pod spec that run until stopped (not Jobs or CronJobs).
+    LongRunning,
+    /// Controllers with their own selector: Deployment, ReplicaSet, StatefulSet, DaemonSet, Job.
+    Controller,
+    /// Controllers scaled by `spec.replicas`: Deployment, ReplicaSet, StatefulSet.
+    Replicated,
+    /// Deployments and StatefulSets.
+    DeploymentOrStatefulSet,
+    /// Kinds with a rolling update: Deployment, StatefulSet, DaemonSet.
+    RollingUpdate,
+    /// Objects of one kind.
+    Kind(&'static str),
+    /// Objects of either kind.
+    Kinds(&'static str, &'static str),
+    /// Pod specs and Services.
+    PodSpecOrService,
+    /// Pod specs, Services and Ingresses.
+    PodSpecServiceOrIngress,
+}
+
+impl Family {
+    /// Whether `object` belongs to the family.
+    pub fn contains(self, object: &Object) -> bool {
+        let kind = object.kind.as_str();
+        match self {
+            Family::Any => true,
+            Family::Namespaced => object.namespace.is_some(),
+            Family::PodSpec => object.pod_spec().is_some(),
+            Family::LongRunning => {
+                object.pod_spec().is_some() && !matches!(kind, "Job" | "CronJob")
+            }
+            Family::Controller => object.is_workload() && kind != "CronJob",
+            Family::Replicated => object.has_replicas(),
+            Family::DeploymentOrStatefulSet => {
+                matches!(
+                    object.resource,
+                    Resource::Deployment(_) | Resource::StatefulSet(_)
+                )
+            }
+            Family::RollingUpdate => {
+                matches!(
+                    object.resource,
+                    Resource::Deployment(_) | Resource::StatefulSet(_) | Resource::DaemonSet(_)
+                )
+            }
+            Family::Kind(k) => kind == k,
+            Family::Kinds(a, b) => kind == a || kind == b,
+            Family::PodSpecOrService => object.pod_spec().is_some() || kind == "Service",
+            Family::PodSpecServiceOrIngress => {
+                object.pod_spec().is_some() || matches!(kind, "Service" | "Ingress")
+            }
+        }
+    }
+}
+
+/// The family of objects check `id` is about, or `None` for an id this table does not know (a test
+/// keeps every registered check in it).
+pub fn family(id: &str) -> Option<Family> {
+    use Family::*;
+    Some(match id {
+        "selector-template-mismatch" | "workload-selector-overlap" => Controller,
+        "service-selects-no-pods"
+        | "service-without-selector"
+        | "service-targetport-unresolved"
+        | "service-selects-multiple-workloads"
+        | "service-exposure-type" => Kind("Service"),
+        "ingress-backend-service-missing"
+        | "ingress-backend-port-missing"
+        | "ingress-tls-secret-missing"
+        | "ingress-duplicate-host-path"
+        | "ingress-class-unset"
+        | "ingress-no-tls"
+        | "ingress-nginx-snippets" => Kind("Ingress"),
+        "hpa-target-missing"
+        | "hpa-utilization-without-requests"
+        | "hpa-min-replicas-low"
+        | "hpa-min-equals-max" => Kind("HorizontalPodAutoscaler"),
+        "hpa-target-sets-replicas" | "anti-affinity-missing" | "topology-spread-missing" => {
+            Replicated
+        }
+        "pdb-selects-nothing"
+        | "pdb-overlap"
+        | "pdb-no-policy"
+        | "pdb-blocks-eviction"
+        | "pdb-min-above-hpa-min"
+        | "pdb-unhealthy-eviction-policy-unset" => Kind("PodDisruptionBudget"),
+        "networkpolicy-selects-nothing" | "networkpolicy-peer-selects-nothing" => {
+            Kind("NetworkPolicy")
+        }
+        "configmap-ref-missing"
+        | "configmap-key-missing"
+        | "secret-ref-missing"
+        | "secret-key-missing"
+        | "pvc-ref-missing"
+        | "volume-mount-undefined"
+        | "volume-unused"
+        | "serviceaccount-missing"
+        | "serviceaccount-deprecated-field"
+        | "probe-port-not-declared"
+        | "env-duplicate-key"
+        | "topology-spread-invalid"
+        | "request-exceeds-limit"
+        | "resource-quantity-suspicious"
+        | "job-restart-policy"
+        | "image-tag-mutable"
+        | "image-digest-missing"
+        | "image-pull-policy"
+        | "priority-class-unset"
+        | "node-affinity-missing"
+        | "dns-config-options-missing"
+        | "cpu-request-missing"
+        | "memory-request-missing"
+        | "memory-limit-missing"
+        | "cpu-limit-missing"
+        | "requests-equal-limits"
+        | "ephemeral-storage-unset"
+        | "privileged-container"
+        | "privilege-escalation-allowed"
+        | "run-as-root"
+        | "uid-gid-low"
+        | "root-fs-writable"
+        | "security-context-missing"
+        | "seccomp-unset"
+        | "capabilities-not-dropped"
+        | "capabilities-added"
+        | "host-network"
+        | "host-pid"
+        | "host-ipc"
+        | "host-port"
+        | "host-path-volume"
+        | "docker-socket-mounted"
+        | "proc-mount-unmasked"
+        | "unsafe-sysctls"
+        | "windows-host-process"
+        | "sa-token-automount"
+        | "default-service-account"
+        | "secret-in-env"
+        | "hardcoded-secret-env"
+        | "ssh-port"
+        | "privileged-port"
+        | "pod-not-isolated" => PodSpec,
+        "container-port-invalid" | "known-risky-components" => PodSpecOrService,
+        "named-ports-preferred" => PodSpecServiceOrIngress,
+        "readiness-probe-missing"
+        | "liveness-probe-missing"
+        | "probes-identical"
+        | "probe-timing-risky" => LongRunning,
+        "replicas-single" | "rollout-strategy-recreate" => Kind("Deployment"),
+        "pdb-missing" => DeploymentOrStatefulSet,
+        "rollout-params-risky" => RollingUpdate,
+        "statefulset-service-missing" => Kind("StatefulSet"),
+        "rbac-binding-ref-missing" | "rbac-cluster-admin-binding" => {
+            Kinds("RoleBinding", "ClusterRoleBinding")
+        }
+        "rbac-wildcards"
+        | "rbac-pod-exec-attach"
+        | "rbac-secrets-access"
+        | "rbac-create-pods"
+        | "rbac-escalation-verbs" => Kinds("Role", "ClusterRole"),
+        "duplicate-object"
+        | "label-value-invalid"
+        | "deprecated-api-version"
+        | "schema-invalid"
+        | "recommended-labels"
+        | "yaml-keys-sorted" => Any,
+        "namespace-undeclared" | "default-namespace" => Namespaced,
+        "cronjob-deadline-unset" => Kind("CronJob"),
+        "job-ttl-unset" => Kinds("Job", "CronJob"),
+        "pod-unmanaged" => Kind("Pod"),
+        "sensitive-configmap-data" => Kind("ConfigMap"),
+        "secret-literal-in-manifest" => Kind("Secret"),
+        "openshift-scc-privileged" => Kind("SecurityContextConstraints"),
+        "servicemonitor-selects-nothing" => Kind("ServiceMonitor"),
+        _ => return None,
+    })
+}
+
+/// Whether `check` applies to `object` by its kind family.
+pub fn applies(check: &Check, object: &Object) -> bool {
+    family(check.id).is_some_and(|f| f.contains(object))
+}
+
+/// The weight of a severity: error 2, warning 1, info 0.
+pub fn weight(level: Level) -> u32 {
+    match level {
+        Level::Error => 2,
+        Level::Warning => 1,
+        Level::Info => 0,
+    }
+}
+
+/// One object's score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObjectScore {
+    /// The object.
+    pub object: ObjectId,
+    /// Its kind.
+    pub kind: String,
+    /// Out of 10, rounded down to one decimal.
+    pub score: f64,
+    /// Weight of the passed checks.
+    pub passed_weight: u32,
+    /// Weight of all applicable checks.
+    pub total_weight: u32,
+    /// The enabled checks that apply to the object, in registry order (silenced ones included).
+    pub applicable: Vec<&'static str>,
+    /// The checks that failed, with the severity of their strongest finding, strongest first.
+    pub failed: Vec<(&'static str, Level)>,
+    /// The checks an annotation silenced on this object.
+    pub silenced: Vec<&'static str>,
+    /// One line: which checks failed, or that all passed.
+    pub reason: String,
+}
+
+/// Scores every object of `model` (in model order, each id once) and the overall score.
+pub fn score(model: &Model, settings: &Settings, findings: &[Finding]) -> (Vec<ObjectScore>, f64) {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut scores = Vec::new();
+    let (mut passed_all, mut total_all) = (0u32, 0u32);
+    for object in &model.objects {
+        if !seen.insert(&object.id) {
+            continue;
+        }
+        let object = model.get(&object.id).unwrap_or(object);
+        let s = score_object(object, settings, findings);
+        passed_all += s.passed_weight;
+        total_all += s.total_weight;
+        scores.push(s);
+    }
+    (scores, ratio(passed_all, total_all))
+}
+
+/// `10 × passed / total` rounded down to one decimal; 10 when nothing weighs.
+pub fn ratio(passed: u32, total: u32) -> f64 {
+    if total == 0 {
+        return 10.0;
+    }
+    let tenths = u64::from(passed) * 100 / u64::from(total);
+    tenths as f64 / 10.0
+}
+
+fn score_object(object: &Object, settings: &Settings, findings: &[Finding]) -> ObjectScore {
+    let on_object: Vec<&Finding> = findings.iter().filter(|f| f.object == object.id).collect();
+    let mut applicable = Vec::new();
+    let mut failed = Vec::new();
+    let mut silenced = Vec::new();
+    let (mut passed_weight, mut total_weight) = (0, 0);
+    for check in checks::ALL.iter().filter(|c| settings.is_enabled(c)) {
+        let mine: Vec<&&Finding> = on_object.iter().filter(|f| f.check == check.id).collect();
+        if !applies(check, object) && mine.is_empty() {
+            continue;
+        }
+        applicable.push(check.id);
+        let strongest = mine
+            .iter()
+            .filter(|f| !f.is_suppressed())
+            .map(|f| f.severity)
+            .min();
+        match strongest {
+            Some(level @ (Level::Error | Level::Warning)) => {
+                total_weight += weight(level);
+                failed.push((check.id, level));
+            }
+            _ if strongest.is_none() && !mine.is_empty() => silenced.push(check.id),
+            _ => {
+                total_weight += weight(check.severity);
+                passed_weight += weight(check.severity);
+            }
+        }
+    }
+    failed.sort_by_key(|(_, level)| *level);
+    let reason = reason(&failed, &silenced, total_weight);
+    ObjectScore {
+        object: object.id.clone(),
+        kind: object.kind.clone(),
+        score: ratio(passed_weight, total_weight),
+        passed_weight,
+        total_weight,
+        applicable,
+        failed,
+        silenced,
+        reason,
+    }
+}
+
+/// "2 errors: image-tag-mutable, host-network; 1 warning: cpu-request-missing".
+fn reason(failed: &[(&'static str, Level)], silenced: &[&'static str], total: u32) -> String {
+    let mut parts = Vec::new();
+    for (level, one, many) in [
+        (Level::Error, "error", "errors"),
+        (Level::Warning, "warning", "warnings"),
+    ] {
+        let ids: Vec<&str> = failed
+            .iter()
+            .filter(|(_, l)| *l == level)
+            .map(|(id, _)| *id)
+            .collect();
+        if !ids.is_empty() {
+            let word = if ids.len() == 1 { one } else { many };
+            parts.push(format!("{} {word}: {}", ids.len(), ids.join(", ")));
+        }
+    }
+    if parts.is_empty() {
+        parts.push(if total == 0 {
+            "no weighted check applies".to_owned()
+        } else {
+            "every weighted check passes".to_owned()
+        });
+    }
+    if !silenced.is_empty() {
+        parts.push(format!(
+            "{} silenced by annotation: {}",
+            silenced.len(),
+            silenced.join(", ")
+        ));
+    }
+    parts.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    #[test]
+    fn every_registered_check_declares_the_objects_it_applies_to() {
+        let missing: Vec<&str> = checks::ALL
+            .iter()
+            .map(|c| c.id)
+            .filter(|id| family(id).is_none())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "add these checks to report::score::family: {missing:?}"
+        );
+    }
+
+    #[test]
+    fn ratio_rounds_down_so_ten_means_nothing_failed() {
+        assert_eq!(ratio(199, 200), 9.9);
+        assert_eq!(ratio(200, 200), 10.0);
+        assert_eq!(ratio(2, 3), 6.6);
+        assert_eq!(ratio(0, 0), 10.0);
+    }
+
+    fn model(yaml: &str) -> Model {
+        Model::from_files(vec![SourceFile::new("t.yaml", yaml)])
+    }
+
+    const DEPLOYMENT: &str = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: nginx}]\n";
+
+    #[track_caller]
+    fn check(findings: &[(&'static str, Level, bool)], expected_score: f64, expected_reason: &str) {
+        let model = model(DEPLOYMENT);
+        let object = &model.objects[0];
+        let findings: Vec<Finding> = findings
+            .iter()
+            .map(|(id, level, suppressed)| {
+                let mut f =
+                    Finding::new(checks::by_id(id).expect("registered"), object, "spec", "x")
+                        .severity(*level);
+                f.suppressed = suppressed.then(|| "manifesto.io/ignore".to_owned());
+                f
+            })
+            .collect();
+        let (scores, overall) = score(&model, &Settings::default(), &findings);
+        assert_eq!(scores.len(), 1);
+        assert_eq!(scores[0].reason, expected_reason);
+        assert_eq!(scores[0].score, expected_score);
+        assert_eq!(
+            overall, expected_score,
+            "one object: the overall score is its score"
+        );
+    }
+
+    #[test]
+    fn errors_weigh_twice_warnings_info_never_lowers_and_silenced_checks_are_left_out() {
+        let clean = {
+            let model = model(DEPLOYMENT);
+            let (scores, _) = score(&model, &Settings::default(), &[]);
+            scores[0].clone()
+        };
+        assert_eq!(clean.score, 10.0);
+        assert!(
+            clean.applicable.contains(&"image-tag-mutable")
+                && !clean.applicable.contains(&"service-selects-no-pods")
+        );
+        let total = f64::from(clean.total_weight);
+        check(&[], 10.0, "every weighted check passes");
+        check(
+            &[("cpu-limit-missing", Level::Info, false)],
+            10.0,
+            "every weighted check passes",
+        );
+        let one_error = (10.0 * (total - 2.0) / total * 10.0).floor() / 10.0;
+        check(
+            &[("image-tag-mutable", Level::Error, false)],
+            one_error,
+            "1 error: image-tag-mutable",
+        );
+        // A warning finding of a check whose default is error weighs as a warning.
+        let warning = (10.0 * (total - 2.0) / (total - 1.0) * 10.0).floor() / 10.0;
+        check(
+            &[("image-tag-mutable", Level::Warning, false)],
+            warning,
+            "1 warning: image-tag-mutable",
+        );
+        check(
+            &[("image-tag-mutable", Level::Error, true)],
+            10.0,
+            "every weighted check passes; 1 silenced by annotation: image-tag-mutable",
+        );
+    }
+
+    #[test]
+    fn checks_apply_by_kind_family() {
+        let m = model(
+            "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n---\napiVersion: batch/v1\nkind: Job\nmetadata: {name: once}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: c, image: busybox:1.36}]\n",
+        );
+        let (scores, _) = score(&m, &Settings::default(), &[]);
+        let service = &scores[0];
+        assert!(service.applicable.contains(&"service-selects-no-pods"));
+        assert!(!service.applicable.contains(&"image-tag-mutable"));
+        let job = &scores[1];
+        assert!(
+            job.applicable.contains(&"image-tag-mutable")
+                && job.applicable.contains(&"job-ttl-unset")
+        );
+        assert!(
+            !job.applicable.contains(&"readiness-probe-missing"),
+            "probes do not apply to a Job"
+        );
+        let settings = Settings {
+            disabled: ["image-tag-mutable".to_owned()].into(),
+            ..Settings::default()
+        };
+        let (scores, _) = score(&m, &settings, &[]);
+        assert!(
+            !scores[1].applicable.contains(&"image-tag-mutable"),
+            "a disabled check never applies"
+        );
+    }
+}

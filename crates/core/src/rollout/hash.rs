@@ -1,0 +1,145 @@
+//! Names the controllers give: the `pod-template-hash` of a template, ReplicaSet names
+//! `<deployment>-<hash>` and pod names `<owner>-<suffix>`.
+//!
+//! The real hash is FNV-32a over a Go-specific dump of the template, so real names cannot be
+//! reproduced outside a cluster. This one is FNV-1a 32 over the template's canonical JSON (keys
+//! sorted, the `pod-template-hash` label left out), rendered the way Kubernetes renders it: the
+//! decimal digits of the hash mapped through `SafeEncodeString`'s alphabet. The result is stable
+//! and looks like the real thing (`feastflow-backend-5d59d67564`).
+
+use k8s_openapi::api::core::v1::PodTemplateSpec;
+use serde_json::Value;
+
+/// The alphabet of `k8s.io/apimachinery/pkg/util/rand.SafeEncodeString`: no vowels (so no words)
+/// and no characters that look alike.
+pub const SAFE_ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
+
+/// The label the Deployment controller adds to every pod and ReplicaSet it creates.
+pub const POD_TEMPLATE_HASH_LABEL: &str = "pod-template-hash";
+
+/// FNV-1a, 32 bits.
+pub fn fnv1a32(bytes: &[u8]) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for b in bytes {
+        hash ^= u32::from(*b);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash
+}
+
+/// `rand.SafeEncodeString`: every byte mapped to `SAFE_ALPHABET[byte % 27]`.
+pub fn safe_encode(text: &str) -> String {
+    text.bytes().map(|b| char::from(SAFE_ALPHABET[usize::from(b) % SAFE_ALPHABET.len()])).collect()
+}
+
+/// The template as canonical JSON: keys sorted, no `pod-template-hash` label.
+pub fn canonical_template_json(template: &PodTemplateSpec) -> String {
+    let mut value = serde_json::to_value(template).unwrap_or(Value::Null);
+    if let Some(labels) = value.pointer_mut("/metadata/labels").and_then(Value::as_object_mut) {
+        labels.remove(POD_TEMPLATE_HASH_LABEL);
+        if labels.is_empty()
+            && let Some(meta) = value.pointer_mut("/metadata").and_then(Value::as_object_mut)
+        {
+            meta.remove("labels");
+        }
+    }
+    let mut out = String::new();
+    write_canonical(&value, &mut out);
+    out
+}
+
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, key) in keys.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String((*key).clone()).to_string());
+                out.push(':');
+                write_canonical(&map[*key], out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+/// The `pod-template-hash` of a template (e.g. `5d59d67564`).
+pub fn pod_template_hash(template: &PodTemplateSpec) -> String {
+    safe_encode(&fnv1a32(canonical_template_json(template).as_bytes()).to_string())
+}
+
+/// Whether two templates are equal once the `pod-template-hash` label is ignored
+/// (`EqualIgnoreHash`), which is how the controller finds the new ReplicaSet.
+pub fn templates_equal(a: &PodTemplateSpec, b: &PodTemplateSpec) -> bool {
+    canonical_template_json(a) == canonical_template_json(b)
+}
+
+/// A 5-character pod name suffix, like the API server's `generateName` suffixes, derived from
+/// the owner's name and a counter so every simulation names its pods the same way.
+pub fn pod_suffix(owner: &str, counter: u32) -> String {
+    let mut n = fnv1a32(format!("{owner}/{counter}").as_bytes());
+    let mut out = String::with_capacity(5);
+    for _ in 0..5 {
+        out.push(char::from(SAFE_ALPHABET[(n % 27) as usize]));
+        n /= 27;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+
+    fn template(image: &str, hash_label: Option<&str>) -> PodTemplateSpec {
+        let mut labels = std::collections::BTreeMap::from([("app".to_owned(), "web".to_owned())]);
+        if let Some(h) = hash_label {
+            labels.insert(POD_TEMPLATE_HASH_LABEL.to_owned(), h.to_owned());
+        }
+        PodTemplateSpec {
+            metadata: Some(ObjectMeta { labels: Some(labels), ..Default::default() }),
+            spec: Some(k8s_openapi::api::core::v1::PodSpec {
+                containers: vec![k8s_openapi::api::core::v1::Container {
+                    name: "web".into(),
+                    image: Some(image.into()),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }),
+        }
+    }
+
+    #[test]
+    fn fnv_matches_reference_vectors() {
+        assert_eq!(fnv1a32(b""), 0x811c_9dc5);
+        assert_eq!(fnv1a32(b"a"), 0xe40c_292c);
+        assert_eq!(fnv1a32(b"foobar"), 0xbf9c_f968);
+    }
+
+    #[test]
+    fn hash_uses_the_safe_alphabet_and_ignores_its_own_label() {
+        let a = template("web:v1", None);
+        let hash = pod_template_hash(&a);
+        assert!(hash.len() >= 6 && hash.bytes().all(|b| SAFE_ALPHABET.contains(&b)), "{hash}");
+        assert_eq!(pod_template_hash(&template("web:v1", Some("abc"))), hash);
+        assert_ne!(pod_template_hash(&template("web:v2", None)), hash);
+        assert!(templates_equal(&a, &template("web:v1", Some("xyz"))));
+        // Digits are bytes 48-57, so hashes only ever use 4-9 and b, c, d, f, as real ones do.
+        assert_eq!(safe_encode("0123456789"), "456789bcdf");
+    }
+}

@@ -1,0 +1,1 @@
+//! lessons (in progress).

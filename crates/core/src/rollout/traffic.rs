@@ -1,0 +1,94 @@
+//! Where the Services in front of a workload send traffic during its rollout: to the Ready,
+//! non-terminating pods of either version that their selectors match.
+
+use std::collections::BTreeMap;
+
+use super::{MAX_TILES, PodTile, State, Traffic};
+use crate::model::{Model, Object, Resource, map_selector_matches};
+
+/// The Services in front of a workload and whether they select its old and new pods.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Endpoints {
+    /// `namespace/name` of every Service selecting old or new pods.
+    pub services: Vec<String>,
+    old_selected: bool,
+    new_selected: bool,
+}
+
+impl Endpoints {
+    /// The Services in the workload's namespace whose selector matches the old or the new pod
+    /// labels. A Service without a selector selects no pods.
+    pub fn new(
+        model: &Model,
+        workload: &Object,
+        old_labels: &BTreeMap<String, String>,
+        new_labels: &BTreeMap<String, String>,
+    ) -> Self {
+        let mut endpoints = Endpoints::default();
+        for service in model.of_kind("Service").filter(|s| s.namespace == workload.namespace) {
+            let Resource::Service(svc) = &service.resource else { continue };
+            let Some(selector) = svc.spec.as_ref().and_then(|s| s.selector.as_ref()) else { continue };
+            if selector.is_empty() {
+                continue;
+            }
+            let old = map_selector_matches(selector, old_labels);
+            let new = map_selector_matches(selector, new_labels);
+            if old || new {
+                endpoints.services.push(format!("{}/{}", service.ns(), service.name));
+                endpoints.old_selected |= old;
+                endpoints.new_selected |= new;
+            }
+        }
+        endpoints
+    }
+
+    /// The traffic over these pods.
+    pub fn traffic(&self, pods: &[PodTile]) -> Traffic {
+        let mut traffic = Traffic { services: self.services.clone(), ..Traffic::default() };
+        if self.services.is_empty() {
+            return traffic;
+        }
+        for pod in pods.iter().filter(|p| p.phase.receives_traffic()) {
+            let selected = if pod.updated { self.new_selected } else { self.old_selected };
+            if !selected {
+                continue;
+            }
+            if pod.updated {
+                traffic.new += 1;
+            } else {
+                traffic.old += 1;
+            }
+            if pods.len() <= MAX_TILES {
+                traffic.pods.push(pod.name.clone());
+            }
+        }
+        traffic
+    }
+
+    /// A state from the pods: counts of non-terminating and available pods by version, tiles
+    /// (within [`MAX_TILES`]) and traffic.
+    pub fn state(&self, pods: &[PodTile]) -> State {
+        let mut state = self.state_with_totals(pods, None);
+        let live = |updated: bool| {
+            pods.iter().filter(|p| p.updated == updated && p.phase != super::Phase::Terminating).count() as u32
+        };
+        state.old_total = live(false);
+        state.new_total = live(true);
+        state
+    }
+
+    /// A state whose totals are given (a Deployment counts ReplicaSet specs, not pods).
+    pub fn state_with_totals(&self, pods: &[PodTile], totals: Option<(u32, u32)>) -> State {
+        let available =
+            |updated: bool| pods.iter().filter(|p| p.updated == updated && p.phase.is_available()).count() as u32;
+        let (old_total, new_total) = totals.unwrap_or((0, 0));
+        State {
+            old_total,
+            old_ready: available(false),
+            new_total,
+            new_ready: available(true),
+            pods: if pods.len() <= MAX_TILES { pods.to_vec() } else { Vec::new() },
+            traffic: self.traffic(pods),
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! The root component: owns the state, lays out the page and takes dropped files and folders.
+
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, FileSystemEntry};
+use yew::prelude::*;
+
+use crate::components::diagnostics::Diagnostics;
+use crate::components::editor::Editor;
+use crate::components::file_tabs::FileTabs;
+use crate::components::notices::Notices;
+use crate::components::sample_picker::SamplePicker;
+use crate::components::upload::FileControls;
+use crate::components::views::Views;
+use crate::hooks::loader::{LoadRequest, use_file_loader, walk_entries};
+use crate::hooks::storage::{initial_state, use_persistence};
+use crate::state::{AppContext, AppState};
+
+/// The whole page.
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(initial_state);
+    use_persistence(&state);
+    let load = use_file_loader(state.dispatcher());
+    let dragging = use_state_eq(|| false);
+
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Only file drags are accepted; text dragged within the editor behaves as usual.
+            let has_files = e
+                .data_transfer()
+                .is_some_and(|dt| dt.types().includes(&"Files".into(), 0));
+            if has_files {
+                e.prevent_default();
+                if let Some(dt) = e.data_transfer() {
+                    dt.set_drop_effect("copy");
+                }
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Leaving the window (not just moving between children).
+            if e.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        let load = load.clone();
+        let replace = state.replace_on_load;
+        Callback::from(move |e: DragEvent| {
+            dragging.set(false);
+            let Some(dt) = e.data_transfer() else { return };
+            if !dt.types().includes(&"Files".into(), 0) {
+                return;
+            }
+            e.prevent_default();
+            // Entries must be taken during the event: the DataTransfer empties afterwards.
+            let items = dt.items();
+            let mut entries = Vec::new();
+            let mut files = Vec::new();
+            for i in 0..items.length() {
+                let Some(item) = items.get(i) else { continue };
+                if item.kind() != "file" {
+                    continue;
+                }
+                match item.webkit_get_as_entry() {
+                    Ok(Some(entry)) => entries.push(entry.unchecked_into::<FileSystemEntry>()),
+                    _ => {
+                        if let Ok(Some(file)) = item.get_as_file() {
+                            files.push((file.name(), file));
+                        }
+                    }
+                }
+            }
+            let load = load.clone();
+            walk_entries(entries, move |mut found, skipped| {
+                found.extend(files);
+                load.emit(LoadRequest {
+                    files: found,
+                    replace,
+                    skipped,
+                });
+            });
+        })
+    };
+
+    html! {
+        <ContextProvider<AppContext> context={state.clone()}>
+            <div
+                class={classes!("app", (*dragging).then_some("dragging"))}
+                {ondragover}
+                {ondragleave}
+                {ondrop}
+            >
+                <header class="app-header">
+                    <h1 class="brand">
+                        <span class="brand-mark" aria-hidden="true">{ "\u{2388}" }</span>
+                        { "Manifesto" }
+                    </h1>
+                    <SamplePicker />
+                    <FileControls />
+                    <Summary state={(*state).clone()} />
+                </header>
+                <FileTabs />
+                <Notices />
+                <main class="workspace">
+                    <section class="editor-pane" aria-label="Editor">
+                        <Editor />
+                        <Diagnostics />
+                    </section>
+                    <Views />
+                </main>
+                if *dragging {
+                    <div class="drop-overlay" aria-hidden="true">
+                        <p>{ if state.replace_on_load { "Drop files or a folder to replace the loaded files" } else { "Drop files or a folder to add them" } }</p>
+                    </div>
+                }
+            </div>
+        </ContextProvider<AppContext>>
+    }
+}
+
+/// Props of [`Summary`].
+#[derive(Properties, PartialEq)]
+struct SummaryProps {
+    state: AppState,
+}
+
+/// "11 objects in 11 files".
+#[component]
+fn Summary(props: &SummaryProps) -> Html {
+    let objects = props.state.model.objects.len();
+    let files = props.state.files.len();
+    let plural = |n: usize, one: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {one}s")
+        }
+    };
+    html! {
+        <p class="summary" aria-live="polite">
+            { format!("{} in {}", plural(objects, "object"), plural(files, "file")) }
+        </p>
+    }
+}

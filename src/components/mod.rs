@@ -1,0 +1,15 @@
+//! The app's components, one per file.
+
+pub mod diagnostics;
+pub mod editor;
+pub mod file_tabs;
+pub mod graph;
+pub mod notices;
+pub mod object_details;
+pub mod object_list;
+pub mod objects_view;
+pub mod review;
+pub mod rollout;
+pub mod sample_picker;
+pub mod upload;
+pub mod views;

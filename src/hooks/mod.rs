@@ -1,0 +1,4 @@
+//! Side effects of the app: reading files, keeping them in storage.
+
+pub mod loader;
+pub mod storage;

@@ -1,0 +1,817 @@
+//! The application state: the loaded files, the model read from them and what the user is
+//! looking at, changed only through [`Action`]s.
+//!
+//! # How a view reads the state and dispatches actions
+//!
+//! The root component ([`crate::app::App`]) owns one [`AppState`] in a `use_reducer` and shares
+//! the handle through a `ContextProvider<AppContext>`. A view takes it from the context:
+//!
+//! ```ignore
+//! use yew::prelude::*;
+//! use crate::state::{Action, AppContext};
+//!
+//! #[component]
+//! pub fn GraphView() -> Html {
+//!     let state = use_context::<AppContext>().expect("AppContext is provided by App");
+//!     // Read: the model (Rc, cheap to clone; compare with Rc::ptr_eq to memoise work on it),
+//!     // the selected object, the diagnostics.
+//!     let model = state.model.clone();
+//!     let selected = state.selected.clone();
+//!     // Write: dispatch an action. `Action::Select` highlights an object everywhere;
+//!     // `Action::Reveal` also shows its source in the editor.
+//!     let onclick = {
+//!         let state = state.clone();
+//!         Callback::from(move |_| state.dispatch(Action::Select(None)))
+//!     };
+//!     html! { <section onclick={onclick}>{ model.objects.len() }</section> }
+//! }
+//! ```
+//!
+//! Views never parse or check text themselves: the reducer calls the core
+//! ([`Model::from_files`]) whenever the files change, and views read `state.model`.
+//! Work derived from the model (graphs, reports) belongs in a `use_memo` keyed on the model's
+//! `Rc` pointer, so it runs once per analysis rather than once per render.
+
+use std::rc::Rc;
+
+use manifesto_core::samples::Sample;
+use manifesto_core::{Diagnostic, Location, Model, ObjectId, Pos, SourceFile};
+use yew::prelude::*;
+
+/// The handle every component takes from the context.
+pub type AppContext = UseReducerHandle<AppState>;
+
+/// One loaded file. The `id` stays the same when the file is renamed or edited.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileEntry {
+    /// Stable identity within this session.
+    pub id: u32,
+    /// The name shown in every location (a relative path for files from a folder).
+    pub name: String,
+    /// The current text.
+    pub text: String,
+    /// A problem met while loading the file (invalid UTF-8), kept while the replaced
+    /// characters are still in the text.
+    pub load_problem: Option<LoadProblem>,
+}
+
+/// A problem met while reading a file's bytes, located in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadProblem {
+    /// Where in the file.
+    pub pos: Pos,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// A file read from the user's disk, before it joins the loaded files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedFile {
+    /// Its name or relative path.
+    pub name: String,
+    /// Its decoded text.
+    pub text: String,
+    /// A problem met while decoding it.
+    pub problem: Option<LoadProblem>,
+}
+
+impl LoadedFile {
+    /// Decodes raw bytes the way the core does, keeping its diagnostic for invalid UTF-8.
+    pub fn from_bytes(name: String, bytes: &[u8]) -> Self {
+        let (file, diagnostic) = SourceFile::from_bytes(name, bytes);
+        LoadedFile {
+            name: file.name,
+            text: file.text,
+            problem: diagnostic.map(|d| LoadProblem {
+                pos: Pos::new(d.location.line, d.location.column),
+                message: d.message,
+            }),
+        }
+    }
+}
+
+/// The views of the right-hand column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The object list.
+    Objects,
+    /// The relationship graph.
+    Graph,
+    /// The rolling-update simulator.
+    Rollout,
+    /// The best-practice review.
+    Review,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 4] = [View::Objects, View::Graph, View::Rollout, View::Review];
+
+    /// The stable key (`objects`, `graph`, `rollout`, `review`), used in `data-view`.
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Objects => "objects",
+            View::Graph => "graph",
+            View::Rollout => "rollout",
+            View::Review => "review",
+        }
+    }
+
+    /// The tab's label.
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Objects => "Objects",
+            View::Graph => "Graph",
+            View::Rollout => "Rollout",
+            View::Review => "Review",
+        }
+    }
+}
+
+/// A request to the editor: show `file` and select lines `start..=end`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditorTarget {
+    /// Increases with every request, so the same range can be asked for twice.
+    pub serial: u64,
+    /// The file to show.
+    pub file: u32,
+    /// The first line to select (1-based).
+    pub start: usize,
+    /// The last line to select (1-based, inclusive).
+    pub end: usize,
+}
+
+/// What an "Undo" restores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UndoEntry {
+    /// What was done, e.g. `Removed 3 files`.
+    pub message: String,
+    /// The files before it was done.
+    pub files: Rc<Vec<FileEntry>>,
+    /// The active file before it was done.
+    pub active: Option<u32>,
+}
+
+/// A message shown at the top of the page until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// `warning` or `info`.
+    pub level: &'static str,
+    /// The message.
+    pub text: String,
+}
+
+/// Everything the page shows.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// The loaded files, in load order.
+    pub files: Rc<Vec<FileEntry>>,
+    /// The file shown in the editor.
+    pub active: Option<u32>,
+    /// The model read from the files.
+    pub model: Rc<Model>,
+    /// The model's diagnostics plus those met while loading files, in file order.
+    pub diagnostics: Rc<Vec<Diagnostic>>,
+    /// The object the user is looking at, shared by every view.
+    pub selected: Option<ObjectId>,
+    /// The view shown in the right-hand column.
+    pub view: View,
+    /// The last request to show a range in the editor.
+    pub editor_target: Option<EditorTarget>,
+    /// Increases whenever the files change other than by typing in the editor, so the editor
+    /// knows to reload its text.
+    pub content_rev: u64,
+    /// Increases whenever the files or the active file change (for saving).
+    pub save_rev: u64,
+    /// What the last destructive action can restore.
+    pub undo: Option<UndoEntry>,
+    /// Messages for the user (storage unavailable, files skipped…).
+    pub notices: Vec<Notice>,
+    /// Whether uploads and drops replace the loaded files instead of adding to them.
+    pub replace_on_load: bool,
+    next_id: u32,
+    next_serial: u64,
+}
+
+impl PartialEq for AppState {
+    /// Cheap: the files, model and diagnostics compare by pointer (the reducer replaces them
+    /// whenever they change).
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.files, &other.files)
+            && Rc::ptr_eq(&self.model, &other.model)
+            && Rc::ptr_eq(&self.diagnostics, &other.diagnostics)
+            && self.active == other.active
+            && self.selected == other.selected
+            && self.view == other.view
+            && self.editor_target == other.editor_target
+            && self.content_rev == other.content_rev
+            && self.save_rev == other.save_rev
+            && self.undo == other.undo
+            && self.notices == other.notices
+            && self.replace_on_load == other.replace_on_load
+    }
+}
+
+/// Everything that can change the state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The user edited a file's text in the editor.
+    SetText {
+        /// The file's id.
+        file: u32,
+        /// Its new text.
+        text: String,
+    },
+    /// Replace every file by a built-in sample.
+    LoadSample(Sample),
+    /// Add files read from disk (a file with a loaded file's name replaces it), or replace
+    /// everything with them when `replace` is set.
+    AddFiles {
+        /// The files.
+        files: Vec<LoadedFile>,
+        /// Whether to drop the files loaded before.
+        replace: bool,
+    },
+    /// Add an empty file.
+    NewFile,
+    /// Show a file in the editor.
+    ShowFile(u32),
+    /// Rename a file.
+    RenameFile {
+        /// The file's id.
+        file: u32,
+        /// Its new name.
+        name: String,
+    },
+    /// Remove one file.
+    RemoveFile(u32),
+    /// Remove every file.
+    RemoveAll,
+    /// Restore what the last destructive action removed.
+    Undo,
+    /// Hide the "Undo" banner.
+    DismissUndo,
+    /// Highlight an object (or nothing) without moving the editor.
+    Select(Option<ObjectId>),
+    /// Highlight an object and select its source in the editor.
+    Reveal(ObjectId),
+    /// Show a location in the editor (selects its line).
+    GoTo(Location),
+    /// Switch the right-hand view.
+    SetView(View),
+    /// Show a message.
+    Notify(Notice),
+    /// Hide the message at this index.
+    DismissNotice(usize),
+    /// Choose whether uploads replace the loaded files.
+    SetReplaceOnLoad(bool),
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState::with_files(Vec::new(), None)
+    }
+}
+
+impl AppState {
+    /// A state holding these files (name, text, load problem) with `active` shown.
+    pub fn with_files(files: Vec<LoadedFile>, active: Option<&str>) -> Self {
+        let mut state = AppState {
+            files: Rc::new(Vec::new()),
+            active: None,
+            model: Rc::new(Model::default()),
+            diagnostics: Rc::new(Vec::new()),
+            selected: None,
+            view: View::Objects,
+            editor_target: None,
+            content_rev: 0,
+            save_rev: 0,
+            undo: None,
+            notices: Vec::new(),
+            replace_on_load: false,
+            next_id: 1,
+            next_serial: 1,
+        };
+        let entries = files
+            .into_iter()
+            .map(|f| state.entry(f))
+            .collect::<Vec<_>>();
+        state.active = active
+            .and_then(|name| entries.iter().find(|f| f.name == name))
+            .or(entries.first())
+            .map(|f| f.id);
+        state.files = Rc::new(entries);
+        state.analyse();
+        state
+    }
+
+    /// A state holding a built-in sample.
+    pub fn with_sample(sample: Sample) -> Self {
+        AppState::with_files(sample_files(sample), None)
+    }
+
+    /// The file shown in the editor.
+    pub fn active_file(&self) -> Option<&FileEntry> {
+        self.active.and_then(|id| self.file(id))
+    }
+
+    /// The file with this id.
+    pub fn file(&self, id: u32) -> Option<&FileEntry> {
+        self.files.iter().find(|f| f.id == id)
+    }
+
+    /// The file with this name.
+    pub fn file_named(&self, name: &str) -> Option<&FileEntry> {
+        self.files.iter().find(|f| f.name == name)
+    }
+
+    fn entry(&mut self, file: LoadedFile) -> FileEntry {
+        let id = self.next_id;
+        self.next_id += 1;
+        FileEntry {
+            id,
+            name: file.name,
+            text: file.text,
+            load_problem: file.problem,
+        }
+    }
+
+    fn serial(&mut self) -> u64 {
+        let serial = self.next_serial;
+        self.next_serial += 1;
+        serial
+    }
+
+    /// Reads the files again: the model, the diagnostics, and a selection that still exists.
+    fn analyse(&mut self) {
+        let sources = self
+            .files
+            .iter()
+            .map(|f| SourceFile::new(f.name.clone(), f.text.clone()))
+            .collect();
+        let model = Model::from_files(sources);
+        let mut diagnostics: Vec<Diagnostic> = self
+            .files
+            .iter()
+            .filter_map(|f| {
+                let problem = f.load_problem.as_ref()?;
+                Some(Diagnostic::error(
+                    Location::new(&f.name, problem.pos),
+                    problem.message.clone(),
+                ))
+            })
+            .collect();
+        diagnostics.extend(model.diagnostics.iter().cloned());
+        // File order as loaded, then position.
+        let order = |name: &str| {
+            self.files
+                .iter()
+                .position(|f| f.name == name)
+                .unwrap_or(usize::MAX)
+        };
+        diagnostics.sort_by(|a, b| {
+            (order(&a.location.file), a.location.line, a.location.column).cmp(&(
+                order(&b.location.file),
+                b.location.line,
+                b.location.column,
+            ))
+        });
+        if let Some(id) = &self.selected
+            && model.get(id).is_none()
+        {
+            self.selected = None;
+        }
+        self.model = Rc::new(model);
+        self.diagnostics = Rc::new(diagnostics);
+    }
+
+    /// Records the files as they are, so the next destructive action can be undone.
+    fn remember(&mut self, message: String) {
+        if self.files.is_empty() {
+            return;
+        }
+        self.undo = Some(UndoEntry {
+            message,
+            files: self.files.clone(),
+            active: self.active,
+        });
+    }
+
+    /// The files changed by something other than typing.
+    fn files_replaced(&mut self) {
+        self.content_rev += 1;
+        self.save_rev += 1;
+        self.analyse();
+    }
+
+    /// A name not used by any loaded file, based on `wanted`.
+    fn free_name(&self, wanted: &str, except: Option<u32>) -> String {
+        let taken = |name: &str| {
+            self.files
+                .iter()
+                .any(|f| f.name == name && Some(f.id) != except)
+        };
+        if !taken(wanted) {
+            return wanted.to_owned();
+        }
+        let (stem, ext) = match wanted.rfind('.') {
+            Some(dot) if dot > 0 => wanted.split_at(dot),
+            _ => (wanted, ""),
+        };
+        (2..)
+            .map(|n| format!("{stem}-{n}{ext}"))
+            .find(|name| !taken(name))
+            .unwrap_or_else(|| wanted.to_owned())
+    }
+}
+
+/// A sample's files, ready to load.
+pub fn sample_files(sample: Sample) -> Vec<LoadedFile> {
+    sample
+        .files()
+        .into_iter()
+        .map(|f| LoadedFile {
+            name: f.name,
+            text: f.text,
+            problem: None,
+        })
+        .collect()
+}
+
+/// Whether the replaced-character mark of a load problem is still in the text.
+fn still_has_replacements(text: &str) -> bool {
+    text.contains('\u{fffd}')
+}
+
+fn plural(n: usize, one: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {one}s")
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetText { file, text } => {
+                let Some(entry) = Rc::make_mut(&mut next.files)
+                    .iter_mut()
+                    .find(|f| f.id == file)
+                else {
+                    return self;
+                };
+                if entry.text == text {
+                    return self;
+                }
+                entry.text = text;
+                if entry.load_problem.is_some() && !still_has_replacements(&entry.text) {
+                    entry.load_problem = None;
+                }
+                next.save_rev += 1;
+                next.analyse();
+            }
+            Action::LoadSample(sample) => {
+                let loaded = sample_files(sample);
+                let unchanged = next.files.len() == loaded.len()
+                    && next
+                        .files
+                        .iter()
+                        .zip(&loaded)
+                        .all(|(f, s)| f.name == s.name && f.text == s.text);
+                if !unchanged {
+                    next.remember(format!(
+                        "Loaded the sample \u{201c}{}\u{201d}",
+                        sample.title()
+                    ));
+                }
+                let entries: Vec<FileEntry> = loaded.into_iter().map(|f| next.entry(f)).collect();
+                next.active = entries.first().map(|f| f.id);
+                next.files = Rc::new(entries);
+                next.selected = None;
+                next.files_replaced();
+            }
+            Action::AddFiles { files, replace } => {
+                if files.is_empty() {
+                    return self;
+                }
+                if replace {
+                    next.remember(format!(
+                        "Replaced the files with {}",
+                        plural(files.len(), "file")
+                    ));
+                    next.files = Rc::new(Vec::new());
+                    next.selected = None;
+                }
+                let mut first = None;
+                for file in files {
+                    let existing = next.files.iter().position(|f| f.name == file.name);
+                    let id = match existing {
+                        Some(index) => {
+                            let entry = &mut Rc::make_mut(&mut next.files)[index];
+                            entry.text = file.text;
+                            entry.load_problem = file.problem;
+                            entry.id
+                        }
+                        None => {
+                            let entry = next.entry(file);
+                            let id = entry.id;
+                            Rc::make_mut(&mut next.files).push(entry);
+                            id
+                        }
+                    };
+                    first.get_or_insert(id);
+                }
+                next.active = first;
+                next.files_replaced();
+            }
+            Action::NewFile => {
+                let name = next.free_name("untitled.yaml", None);
+                let entry = next.entry(LoadedFile {
+                    name,
+                    text: String::new(),
+                    problem: None,
+                });
+                next.active = Some(entry.id);
+                Rc::make_mut(&mut next.files).push(entry);
+                next.files_replaced();
+            }
+            Action::ShowFile(id) => {
+                if next.active == Some(id) || next.file(id).is_none() {
+                    return self;
+                }
+                next.active = Some(id);
+                next.save_rev += 1;
+            }
+            Action::RenameFile { file, name } => {
+                let name = name.trim();
+                if name.is_empty() {
+                    return self;
+                }
+                let name = next.free_name(name, Some(file));
+                let Some(entry) = Rc::make_mut(&mut next.files)
+                    .iter_mut()
+                    .find(|f| f.id == file)
+                else {
+                    return self;
+                };
+                if entry.name == name {
+                    return self;
+                }
+                entry.name = name;
+                next.files_replaced();
+            }
+            Action::RemoveFile(id) => {
+                let Some(index) = next.files.iter().position(|f| f.id == id) else {
+                    return self;
+                };
+                next.remember(format!("Removed {}", next.files[index].name));
+                Rc::make_mut(&mut next.files).remove(index);
+                if next.active == Some(id) {
+                    let neighbour = index.min(next.files.len().saturating_sub(1));
+                    next.active = next.files.get(neighbour).map(|f| f.id);
+                }
+                next.files_replaced();
+            }
+            Action::RemoveAll => {
+                if next.files.is_empty() {
+                    return self;
+                }
+                next.remember(format!("Removed {}", plural(next.files.len(), "file")));
+                next.files = Rc::new(Vec::new());
+                next.active = None;
+                next.selected = None;
+                next.files_replaced();
+            }
+            Action::Undo => {
+                let Some(undo) = next.undo.take() else {
+                    return self;
+                };
+                next.files = undo.files;
+                next.active = undo.active;
+                next.files_replaced();
+            }
+            Action::DismissUndo => {
+                if next.undo.is_none() {
+                    return self;
+                }
+                next.undo = None;
+            }
+            Action::Select(id) => {
+                if next.selected == id {
+                    return self;
+                }
+                next.selected = id;
+            }
+            Action::Reveal(id) => {
+                let Some(object) = next.model.get(&id) else {
+                    return self;
+                };
+                let (start, end) = object.line_range();
+                let Some(file) = next.file_named(&object.file).map(|f| f.id) else {
+                    return self;
+                };
+                if next.active != Some(file) {
+                    next.active = Some(file);
+                    next.save_rev += 1;
+                }
+                let serial = next.serial();
+                next.editor_target = Some(EditorTarget {
+                    serial,
+                    file,
+                    start,
+                    end,
+                });
+                next.selected = Some(id);
+            }
+            Action::GoTo(location) => {
+                let Some(file) = next.file_named(&location.file).map(|f| f.id) else {
+                    return self;
+                };
+                if next.active != Some(file) {
+                    next.active = Some(file);
+                    next.save_rev += 1;
+                }
+                let serial = next.serial();
+                next.editor_target = Some(EditorTarget {
+                    serial,
+                    file,
+                    start: location.line,
+                    end: location.line,
+                });
+            }
+            Action::SetView(view) => {
+                if next.view == view {
+                    return self;
+                }
+                next.view = view;
+            }
+            Action::Notify(notice) => {
+                if next.notices.contains(&notice) {
+                    return self;
+                }
+                next.notices.push(notice);
+            }
+            Action::DismissNotice(index) => {
+                if index >= next.notices.len() {
+                    return self;
+                }
+                next.notices.remove(index);
+            }
+            Action::SetReplaceOnLoad(replace) => {
+                if next.replace_on_load == replace {
+                    return self;
+                }
+                next.replace_on_load = replace;
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: AppState, action: Action) -> AppState {
+        (*Rc::new(state).reduce(action)).clone()
+    }
+
+    fn file(name: &str, text: &str) -> LoadedFile {
+        LoadedFile {
+            name: name.into(),
+            text: text.into(),
+            problem: None,
+        }
+    }
+
+    const NS: &str = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n";
+
+    #[test]
+    fn typing_reanalyses() {
+        let state = AppState::with_files(vec![file("a.yaml", "")], None);
+        let id = state.active.unwrap();
+        let state = reduce(
+            state,
+            Action::SetText {
+                file: id,
+                text: NS.into(),
+            },
+        );
+        assert_eq!(state.model.objects[0].id.as_str(), "Namespace/a");
+        assert_eq!(state.content_rev, 0, "typing does not reload the editor");
+    }
+
+    #[test]
+    fn removing_all_can_be_undone() {
+        let state = AppState::with_sample(Sample::FeastFlow);
+        let count = state.model.objects.len();
+        let state = reduce(state, Action::RemoveAll);
+        assert!(state.model.objects.is_empty());
+        assert_eq!(state.undo.as_ref().unwrap().message, "Removed 11 files");
+        let state = reduce(state, Action::Undo);
+        assert_eq!(state.model.objects.len(), count);
+        assert!(state.undo.is_none());
+    }
+
+    #[test]
+    fn added_file_with_a_loaded_name_replaces_it() {
+        let state = AppState::with_files(vec![file("a.yaml", "x: 1\n"), file("b.yaml", NS)], None);
+        let state = reduce(
+            state,
+            Action::AddFiles {
+                files: vec![file("a.yaml", NS)],
+                replace: false,
+            },
+        );
+        assert_eq!(state.files.len(), 2);
+        assert_eq!(state.active_file().unwrap().name, "a.yaml");
+        assert_eq!(state.active_file().unwrap().text, NS);
+    }
+
+    #[test]
+    fn rename_keeps_names_unique_and_moves_locations() {
+        let state = AppState::with_files(vec![file("a.yaml", NS), file("b.yaml", "")], None);
+        let b = state.files[1].id;
+        let state = reduce(
+            state,
+            Action::RenameFile {
+                file: b,
+                name: "a.yaml".into(),
+            },
+        );
+        assert_eq!(state.files[1].name, "a-2.yaml");
+        let a = state.files[0].id;
+        let state = reduce(
+            state,
+            Action::RenameFile {
+                file: a,
+                name: "dir/ns.yaml".into(),
+            },
+        );
+        assert_eq!(state.model.objects[0].file, "dir/ns.yaml");
+    }
+
+    #[test]
+    fn invalid_utf8_is_reported_until_fixed() {
+        let loaded = LoadedFile::from_bytes(
+            "bad.yaml".into(),
+            b"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \xffx\n",
+        );
+        let state = AppState::with_files(vec![loaded], None);
+        let located: Vec<_> = state
+            .diagnostics
+            .iter()
+            .map(|d| (d.location.file.as_str(), d.location.line, d.location.column))
+            .collect();
+        assert!(
+            located.contains(&("bad.yaml", 4, 9)),
+            "{:?}",
+            state.diagnostics
+        );
+        assert!(
+            state
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("UTF-8")),
+            "{:?}",
+            state.diagnostics
+        );
+        let id = state.active.unwrap();
+        let state = reduce(
+            state,
+            Action::SetText {
+                file: id,
+                text: NS.into(),
+            },
+        );
+        assert!(state.diagnostics.is_empty(), "{:?}", state.diagnostics);
+    }
+
+    #[test]
+    fn reveal_targets_the_object_lines() {
+        let state = AppState::with_sample(Sample::FeastFlow);
+        let id = ObjectId::new("Deployment", Some("feastflow"), "feastflow-backend");
+        let state = reduce(state, Action::Reveal(id.clone()));
+        let target = state.editor_target.clone().unwrap();
+        assert_eq!(
+            state.active_file().unwrap().name,
+            "06-backend-deployment.yaml"
+        );
+        let (start, end) = state.model.get(&id).unwrap().line_range();
+        assert_eq!((target.start, target.end), (start, end));
+        assert_eq!(state.selected, Some(id));
+    }
+
+    #[test]
+    fn removing_the_active_file_shows_a_neighbour() {
+        let state =
+            AppState::with_files(vec![file("a", ""), file("b", ""), file("c", "")], Some("c"));
+        let c = state.active.unwrap();
+        let state = reduce(state, Action::RemoveFile(c));
+        assert_eq!(state.active_file().unwrap().name, "b");
+    }
+}

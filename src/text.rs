@@ -1,0 +1,202 @@
+//! Small text helpers for the UI: positions in a textarea (which counts in UTF-16 code units),
+//! base64 for Secret values and the apiVersions worth flagging.
+
+/// The UTF-16 offsets `(start, end)` of lines `first..=last` (1-based) in `text`, as a
+/// textarea's `setSelectionRange` wants them; `end` stops before the last line's line break.
+/// Lines past the end of the text are clamped to it.
+pub fn line_span_utf16(text: &str, first: usize, last: usize) -> (u32, u32) {
+    let last = last.max(first);
+    let mut line = 1;
+    let mut offset: u32 = 0;
+    let mut start = (first <= 1).then_some(0);
+    let mut after_cr = false;
+    for ch in text.chars() {
+        if ch == '\n' {
+            if let Some(start) = start.filter(|_| line >= last) {
+                let end = if after_cr { offset - 1 } else { offset };
+                return (start, end.max(start));
+            }
+            line += 1;
+            if line == first {
+                start = Some(offset + 1);
+            }
+        }
+        after_cr = ch == '\r';
+        offset += ch.len_utf16() as u32;
+    }
+    (start.unwrap_or(offset), offset)
+}
+
+/// The 1-based line holding the UTF-16 offset `offset` of `text`.
+pub fn line_at_utf16(text: &str, offset: u32) -> usize {
+    let mut line = 1;
+    let mut at: u32 = 0;
+    for ch in text.chars() {
+        if at >= offset {
+            break;
+        }
+        if ch == '\n' {
+            line += 1;
+        }
+        at += ch.len_utf16() as u32;
+    }
+    line
+}
+
+/// The number of lines of `text` as an editor shows them (an empty text has one line).
+pub fn line_count(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
+/// The line where the document holding an object starts, given the line of its first key:
+/// the same line for YAML, the line of the opening brace for JSON written as `{` on a line of
+/// its own.
+pub fn document_start_line(text: &str, first_key_line: usize) -> usize {
+    let lines: Vec<&str> = text
+        .lines()
+        .take(first_key_line.saturating_sub(1))
+        .collect();
+    let opening = lines
+        .iter()
+        .rev()
+        .take_while(|l| {
+            let t = l.trim();
+            !t.is_empty() && t.chars().all(|c| c == '{' || c == '[' || c.is_whitespace())
+        })
+        .count();
+    first_key_line - opening
+}
+
+/// Whether `api_version` is a beta, alpha or retired version of a built-in API group, which
+/// current clusters no longer serve (e.g. `extensions/v1beta1`, `policy/v1beta1`).
+pub fn is_deprecated_api_version(api_version: &str) -> bool {
+    const BUILT_IN_GROUPS: &[&str] = &[
+        "apps",
+        "batch",
+        "autoscaling",
+        "policy",
+        "networking.k8s.io",
+        "rbac.authorization.k8s.io",
+        "storage.k8s.io",
+        "scheduling.k8s.io",
+        "admissionregistration.k8s.io",
+        "apiextensions.k8s.io",
+        "certificates.k8s.io",
+        "coordination.k8s.io",
+        "discovery.k8s.io",
+        "events.k8s.io",
+        "flowcontrol.apiserver.k8s.io",
+        "node.k8s.io",
+    ];
+    let Some((group, version)) = api_version.split_once('/') else {
+        return false;
+    };
+    group == "extensions"
+        || (BUILT_IN_GROUPS.contains(&group)
+            && (version.contains("beta") || version.contains("alpha")))
+}
+
+/// Decodes standard base64 (padding optional, whitespace ignored); `None` when it is not
+/// base64.
+pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
+    fn value(c: u8) -> Option<u32> {
+        match c {
+            b'A'..=b'Z' => Some(u32::from(c - b'A')),
+            b'a'..=b'z' => Some(u32::from(c - b'a') + 26),
+            b'0'..=b'9' => Some(u32::from(c - b'0') + 52),
+            b'+' => Some(62),
+            b'/' => Some(63),
+            _ => None,
+        }
+    }
+    let digits: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+    let digits = digits
+        .strip_suffix(b"==")
+        .or_else(|| digits.strip_suffix(b"="))
+        .unwrap_or(&digits);
+    if digits.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
+    for chunk in digits.chunks(4) {
+        let mut acc: u32 = 0;
+        for &c in chunk {
+            acc = (acc << 6) | value(c)?;
+        }
+        acc <<= 6 * (4 - chunk.len() as u32);
+        let bytes = acc.to_be_bytes();
+        out.extend_from_slice(&bytes[1..chunk.len()]);
+    }
+    Some(out)
+}
+
+/// `text` with every character replaced by a bullet, at most `max` of them.
+pub fn masked(text: &str, max: usize) -> String {
+    "\u{2022}".repeat(text.chars().count().clamp(1, max))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check_span(text: &str, first: usize, last: usize, expected: &str) {
+        let (start, end) = line_span_utf16(text, first, last);
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let got = String::from_utf16(&units[start as usize..end as usize]).unwrap();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn spans_cover_whole_lines() {
+        check_span("a: 1\nb: 2\nc: 3\n", 2, 2, "b: 2");
+        check_span("a: 1\nb: 2\nc: 3\n", 1, 2, "a: 1\nb: 2");
+        check_span("a: 1\nb: 2\nc: 3", 3, 3, "c: 3");
+        check_span("a: 1\r\nb: 2\r\n", 1, 1, "a: 1");
+        check_span("a: 1\n", 9, 9, "");
+    }
+
+    #[test]
+    fn spans_count_utf16_units() {
+        // '🦀' is two UTF-16 units; 'é' is one.
+        check_span("x: 🦀\ny: é\nz: 1\n", 2, 3, "y: é\nz: 1");
+    }
+
+    #[test]
+    fn line_at_offset() {
+        let text = "x: 🦀\ny: 1\n";
+        assert_eq!(line_at_utf16(text, 0), 1);
+        assert_eq!(line_at_utf16(text, 5), 1, "end of the first line");
+        assert_eq!(line_at_utf16(text, 6), 2, "start of the second line");
+    }
+
+    #[test]
+    fn document_starts() {
+        assert_eq!(
+            document_start_line("{\n  \"apiVersion\": \"v1\"\n}\n", 2),
+            1
+        );
+        assert_eq!(document_start_line("# c\napiVersion: v1\n", 2), 2);
+        assert_eq!(document_start_line("a: 1\n---\napiVersion: v1\n", 3), 3);
+        assert_eq!(document_start_line("{\"apiVersion\": \"v1\"}\n", 1), 1);
+    }
+
+    #[test]
+    fn deprecated_versions() {
+        assert!(is_deprecated_api_version("extensions/v1beta1"));
+        assert!(is_deprecated_api_version("policy/v1beta1"));
+        assert!(is_deprecated_api_version("autoscaling/v2beta2"));
+        assert!(!is_deprecated_api_version("apps/v1"));
+        assert!(!is_deprecated_api_version("v1"));
+        assert!(!is_deprecated_api_version("monitoring.coreos.com/v1beta1"));
+    }
+
+    #[test]
+    fn base64() {
+        assert_eq!(decode_base64("cGFzc3dvcmQ=").unwrap(), b"password");
+        assert_eq!(decode_base64("YWRtaW4=").unwrap(), b"admin");
+        assert_eq!(decode_base64("YQ").unwrap(), b"a");
+        assert_eq!(decode_base64("").unwrap(), b"");
+        assert!(decode_base64("not base64!").is_none());
+    }
+}
