@@ -385,12 +385,10 @@ impl AppState {
         self.diagnostics = Rc::new(diagnostics);
     }
 
-    /// Records the files as they are, so the next destructive action can be undone.
+    /// Records the files as they are, so the destructive action about to be done can be
+    /// undone (there is nothing to undo when no file is loaded).
     fn remember(&mut self, message: String) {
-        if self.files.is_empty() {
-            return;
-        }
-        self.undo = Some(UndoEntry {
+        self.undo = (!self.files.is_empty()).then(|| UndoEntry {
             message,
             files: self.files.clone(),
             active: self.active,
@@ -471,6 +469,8 @@ impl Reducible for AppState {
                 if entry.load_problem.is_some() && !still_has_replacements(&entry.text) {
                     entry.load_problem = None;
                 }
+                // Undoing now would also throw away this edit.
+                next.undo = None;
                 next.save_rev += 1;
                 next.analyse();
             }
@@ -482,7 +482,9 @@ impl Reducible for AppState {
                         .iter()
                         .zip(&loaded)
                         .all(|(f, s)| f.name == s.name && f.text == s.text);
-                if !unchanged {
+                if unchanged {
+                    next.undo = None;
+                } else {
                     next.remember(format!(
                         "Loaded the sample \u{201c}{}\u{201d}",
                         sample.title()
@@ -505,6 +507,8 @@ impl Reducible for AppState {
                     ));
                     next.files = Rc::new(Vec::new());
                     next.selected = None;
+                } else {
+                    next.undo = None;
                 }
                 let mut first = None;
                 for file in files {
@@ -529,6 +533,7 @@ impl Reducible for AppState {
                 next.files_replaced();
             }
             Action::NewFile => {
+                next.undo = None;
                 let name = next.free_name("untitled.yaml", None);
                 let entry = next.entry(LoadedFile {
                     name,
@@ -562,6 +567,7 @@ impl Reducible for AppState {
                     return self;
                 }
                 entry.name = name;
+                next.undo = None;
                 next.files_replaced();
             }
             Action::RemoveFile(id) => {
@@ -715,6 +721,22 @@ mod tests {
         let state = reduce(state, Action::Undo);
         assert_eq!(state.model.objects.len(), count);
         assert!(state.undo.is_none());
+    }
+
+    #[test]
+    fn typing_after_a_removal_drops_the_undo() {
+        let state = AppState::with_files(vec![file("a.yaml", NS), file("b.yaml", "")], None);
+        let (a, b) = (state.files[0].id, state.files[1].id);
+        let state = reduce(state, Action::RemoveFile(a));
+        assert_eq!(state.undo.as_ref().unwrap().message, "Removed a.yaml");
+        let state = reduce(
+            state,
+            Action::SetText {
+                file: b,
+                text: NS.into(),
+            },
+        );
+        assert!(state.undo.is_none(), "undo would throw the edit away");
     }
 
     #[test]

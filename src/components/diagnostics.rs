@@ -30,7 +30,9 @@ pub fn Diagnostics() -> Html {
                 { "Problems " }
                 <span class={classes!("count", (errors > 0).then_some("count-error"))}>{ summary }</span>
             </h2>
-            if diagnostics.is_empty() {
+            if state.files.is_empty() {
+                <p class="empty-note">{ "Nothing loaded yet." }</p>
+            } else if diagnostics.is_empty() {
                 <p class="empty-note">{ "The manifests were read without problems." }</p>
             } else {
                 // A click anywhere on an item (or Enter on its location button, whose click

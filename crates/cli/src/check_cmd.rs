@@ -152,7 +152,8 @@ fn outcome_word(outcome: Outcome) -> &'static str {
     }
 }
 
-/// The review for a terminal: findings, the checklist, the scores and a count.
+/// The review for a terminal: errors and warnings rustc-style, info findings one per line, the
+/// silenced findings, the checklist, the scores and a count.
 fn human(model: &Model, review: &Review) -> String {
     let mut out = String::new();
     for f in review.open_findings().filter(|f| f.severity != Level::Info) {

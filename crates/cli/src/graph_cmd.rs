@@ -30,7 +30,12 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
     for d in &model.diagnostics {
         eprint!("{}", d.render(model.file(&d.location.file)));
     }
-    let graph = Graph::build(&model, &GraphOptions { daemonset_nodes: args.nodes });
+    let graph = Graph::build(
+        &model,
+        &GraphOptions {
+            daemonset_nodes: args.nodes,
+        },
+    );
     match args.format.as_str() {
         "dot" => print!("{}", to_dot(&graph)),
         "mermaid" => print!("{}", to_mermaid(&graph)),
@@ -42,7 +47,11 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
         }
     }
     let failed = model.has_errors() || !graph.problems.is_empty();
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// The graph in the CLI's JSON shape.

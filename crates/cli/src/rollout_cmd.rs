@@ -35,7 +35,11 @@ pub struct RolloutArgs {
 pub fn run(args: &RolloutArgs) -> Result<ExitCode> {
     let model = load(&args.paths)?;
     let id = parse_id(&args.workload);
-    let options = RolloutOptions { fail_new: args.fail_new, nodes: args.nodes, ..RolloutOptions::default() };
+    let options = RolloutOptions {
+        fail_new: args.fail_new,
+        nodes: args.nodes,
+        ..RolloutOptions::default()
+    };
     let rollout = match rollout::simulate(&model, &id, &options) {
         Ok(rollout) => rollout,
         Err(err @ RolloutError::Invalid { .. }) => {
@@ -133,8 +137,20 @@ fn to_json(r: &Rollout) -> Value {
     })
 }
 
+/// Pods receiving traffic, or `-` when no Service is in front of the workload.
+fn serving(r: &Rollout, s: &State) -> String {
+    if r.services.is_empty() {
+        "-".to_owned()
+    } else {
+        s.traffic.serving().to_string()
+    }
+}
+
 fn counts(s: &State) -> String {
-    format!("{}/{} | {}/{}", s.old_total, s.old_ready, s.new_total, s.new_ready)
+    format!(
+        "{}/{} | {}/{}",
+        s.old_total, s.old_ready, s.new_total, s.new_ready
+    )
 }
 
 /// Wraps `text` at `width` columns, each line indented by `indent`.
@@ -175,7 +191,11 @@ fn to_text(r: &Rollout) -> String {
             );
         }
         WorkloadKind::StatefulSet => {
-            let _ = writeln!(out, "  replicas {}, maxUnavailable {} (resolved)", r.replicas, r.max_unavailable);
+            let _ = writeln!(
+                out,
+                "  replicas {}, maxUnavailable {} (resolved)",
+                r.replicas, r.max_unavailable
+            );
         }
         WorkloadKind::Deployment => {
             let _ = writeln!(
@@ -186,7 +206,10 @@ fn to_text(r: &Rollout) -> String {
         }
     }
     if let Some(policy) = &r.pod_management_policy {
-        let partition = r.partition.map(|p| format!(", partition {p}")).unwrap_or_default();
+        let partition = r
+            .partition
+            .map(|p| format!(", partition {p}"))
+            .unwrap_or_default();
         let _ = writeln!(out, "  podManagementPolicy {policy}{partition}");
     }
     let image = |i: &Option<String>| i.as_deref().map(|i| format!(", {i}")).unwrap_or_default();
@@ -204,8 +227,18 @@ fn to_text(r: &Rollout) -> String {
         let _ = writeln!(out, "  traffic from: {}", r.services.join(", "));
     }
     let _ = writeln!(out, "\nstate: old total/available | new total/available");
-    let _ = writeln!(out, "pass  after             settled           serving  time");
-    let _ = writeln!(out, "{:>4}  {:<16}  {:<16}  {:>7}", 0, counts(&r.initial), "", r.initial.traffic.serving());
+    let _ = writeln!(
+        out,
+        "pass  after             settled           serving  time"
+    );
+    let _ = writeln!(
+        out,
+        "{:>4}  {:<16}  {:<16}  {:>7}",
+        0,
+        counts(&r.initial),
+        "",
+        serving(r, &r.initial)
+    );
     for p in &r.passes {
         let _ = writeln!(
             out,
@@ -213,7 +246,7 @@ fn to_text(r: &Rollout) -> String {
             p.number,
             counts(&p.after),
             counts(&p.settled),
-            p.after.traffic.serving(),
+            serving(r, &p.after),
             p.seconds
         );
         out.push_str(&wrap(&format!("decision: {}", p.decision), "      ", 100));
@@ -243,7 +276,11 @@ fn to_text(r: &Rollout) -> String {
     let _ = writeln!(
         out,
         "{}: {}={} {} ({})",
-        if r.complete { "complete" } else { "not complete" },
+        if r.complete {
+            "complete"
+        } else {
+            "not complete"
+        },
         r.condition.type_,
         r.condition.status,
         r.condition.reason,
@@ -252,13 +289,20 @@ fn to_text(r: &Rollout) -> String {
     let _ = writeln!(
         out,
         "{}",
-        if r.zero_downtime {
-            format!("zero downtime: at least {} pods serve at every moment", r.lowest_serving)
-        } else {
-            "downtime: at some moment no pod serves".to_owned()
+        match (r.services.is_empty(), r.zero_downtime) {
+            (true, _) => "no Service selects these pods, so no traffic is counted".to_owned(),
+            (false, true) => format!(
+                "zero downtime: at least {} pods serve at every moment",
+                r.lowest_serving
+            ),
+            (false, false) => "downtime: at some moment no pod serves".to_owned(),
         }
     );
-    let _ = writeln!(out, "estimated time: {} s (an estimate), assuming:", r.estimated_seconds);
+    let _ = writeln!(
+        out,
+        "estimated time: {} s (an estimate), assuming:",
+        r.estimated_seconds
+    );
     for a in &r.assumptions {
         out.push_str(&wrap(&format!("- {a}"), "  ", 100));
     }

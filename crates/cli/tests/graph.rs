@@ -14,7 +14,12 @@ fn manifesto(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("manifesto runs");
     if let Some(text) = stdin {
-        child.stdin.take().expect("stdin").write_all(text.as_bytes()).expect("write stdin");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write stdin");
     }
     drop(child.stdin.take());
     child.wait_with_output().expect("manifesto finishes")
@@ -30,7 +35,12 @@ fn feastflow_files() -> Vec<String> {
         .expect("the samples folder")
         .map(|e| e.expect("an entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .map(|p| p.strip_prefix(repo_root()).expect("inside the repo").display().to_string())
+        .map(|p| {
+            p.strip_prefix(repo_root())
+                .expect("inside the repo")
+                .display()
+                .to_string()
+        })
         .collect();
     files.sort();
     files
@@ -50,17 +60,33 @@ fn stdout(out: &Output) -> String {
 #[test]
 fn feastflow_json_has_every_object_the_simulated_ones_and_only_ok_edges() {
     let out = graph("json");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
     let nodes = v["nodes"].as_array().expect("nodes");
-    let node = |id: &str| nodes.iter().find(|n| n["id"] == id).unwrap_or_else(|| panic!("no node {id}"));
+    let node = |id: &str| {
+        nodes
+            .iter()
+            .find(|n| n["id"] == id)
+            .unwrap_or_else(|| panic!("no node {id}"))
+    };
     let backend = node("Deployment/feastflow/feastflow-backend");
     assert_eq!(backend["kind"], "Deployment");
     assert_eq!(backend["namespace"], "feastflow");
     assert_eq!(backend["simulated"], false);
-    assert_eq!(node("Namespace/feastflow")["namespace"], serde_json::Value::Null);
+    assert_eq!(
+        node("Namespace/feastflow")["namespace"],
+        serde_json::Value::Null
+    );
     assert_eq!(node("Pod/feastflow/postgres-0")["simulated"], true);
-    let simulated_pods = nodes.iter().filter(|n| n["kind"] == "Pod" && n["simulated"] == true).count();
+    let simulated_pods = nodes
+        .iter()
+        .filter(|n| n["kind"] == "Pod" && n["simulated"] == true)
+        .count();
     assert_eq!(simulated_pods, 2 + 3 + 1);
     assert!(nodes.iter().all(|n| n["missing"] == false));
 
@@ -71,26 +97,48 @@ fn feastflow_json_has_every_object_the_simulated_ones_and_only_ok_edges() {
         .filter(|e| e["relation"] == "routes")
         .map(|e| e["to"].as_str().expect("a target"))
         .collect();
-    assert_eq!(routes, ["Service/feastflow/feastflow-frontend", "Service/feastflow/feastflow-backend"]);
-    let selects = edges.iter().filter(|e| e["from"] == "Service/feastflow/feastflow-frontend").count();
+    assert_eq!(
+        routes,
+        [
+            "Service/feastflow/feastflow-frontend",
+            "Service/feastflow/feastflow-backend"
+        ]
+    );
+    let selects = edges
+        .iter()
+        .filter(|e| e["from"] == "Service/feastflow/feastflow-frontend")
+        .count();
     assert_eq!(selects, 3);
     let env = edges
         .iter()
         .find(|e| e["relation"] == "env" && e["from"] == "Deployment/feastflow/feastflow-backend")
         .expect("an env edge");
-    assert!(env["reason"].as_str().expect("a reason").contains("envFrom[0].configMapRef"));
+    assert!(
+        env["reason"]
+            .as_str()
+            .expect("a reason")
+            .contains("envFrom[0].configMapRef")
+    );
     assert_eq!(v["problems"].as_array().map(Vec::len), Some(0));
 }
 
 #[test]
 fn feastflow_dot_groups_the_namespace_and_draws_simulated_nodes_dashed() {
     let out = graph("dot");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let dot = stdout(&out);
     assert!(dot.starts_with("digraph manifests {"), "{dot}");
     assert!(dot.trim_end().ends_with('}'));
     assert!(dot.contains("label=\"namespace feastflow\""));
-    assert!(dot.contains("\"Pod/feastflow/postgres-0\" [label=\"Pod\\npostgres-0\", style=dashed];"), "{dot}");
+    assert!(
+        dot.contains("\"Pod/feastflow/postgres-0\" [label=\"Pod\\npostgres-0\", style=dashed];"),
+        "{dot}"
+    );
     assert!(dot.contains(
         "\"Ingress/feastflow/feastflow-ingress\" -> \"Service/feastflow/feastflow-backend\" [label=\"routes\""
     ));
@@ -100,7 +148,12 @@ fn feastflow_dot_groups_the_namespace_and_draws_simulated_nodes_dashed() {
 #[test]
 fn feastflow_mermaid_is_a_flowchart_with_one_line_per_edge() {
     let out = graph("mermaid");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = stdout(&out);
     assert!(text.starts_with("flowchart LR\n"));
     assert!(text.contains("[\"namespace feastflow\"]"));
@@ -120,9 +173,19 @@ fn a_broken_reference_exits_1_with_the_problem_located_and_a_red_edge() {
     let edge = &v["edges"][0];
     assert_eq!(edge["ok"], false);
     assert_eq!(edge["to"], "ConfigMap/shop/api-config");
-    assert_eq!(edge["reason"], "container api: envFrom[0].configMapRef \"api-config\" is not defined in namespace shop");
-    let missing = v["nodes"].as_array().expect("nodes").iter().find(|n| n["id"] == "ConfigMap/shop/api-config");
-    assert_eq!(missing.map(|n| n["missing"].clone()), Some(serde_json::Value::Bool(true)));
+    assert_eq!(
+        edge["reason"],
+        "container api: envFrom[0].configMapRef \"api-config\" is not defined in namespace shop"
+    );
+    let missing = v["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .find(|n| n["id"] == "ConfigMap/shop/api-config");
+    assert_eq!(
+        missing.map(|n| n["missing"].clone()),
+        Some(serde_json::Value::Bool(true))
+    );
     let problem = &v["problems"][0];
     assert_eq!(problem["code"], "configmap-ref-missing");
     assert_eq!(problem["file"], "<stdin>");
@@ -132,7 +195,10 @@ fn a_broken_reference_exits_1_with_the_problem_located_and_a_red_edge() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).contains("-.->|env broken|"));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("<stdin>:9:") && stderr.contains("[configmap-ref-missing]"), "{stderr}");
+    assert!(
+        stderr.contains("<stdin>:9:") && stderr.contains("[configmap-ref-missing]"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -141,7 +207,12 @@ fn nodes_sets_how_many_pods_a_daemonset_runs() {
     let count = |nodes: &str| {
         let out = manifesto(&["graph", "-", "--nodes", nodes], Some(input));
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-        v["nodes"].as_array().expect("nodes").iter().filter(|n| n["kind"] == "Pod").count()
+        v["nodes"]
+            .as_array()
+            .expect("nodes")
+            .iter()
+            .filter(|n| n["kind"] == "Pod")
+            .count()
     };
     assert_eq!(count("3"), 3);
     assert_eq!(count("5"), 5);

@@ -1,6 +1,9 @@
 //! How long the review takes: every enabled check, the checklist and the scores, on FeastFlow and
 //! on the whole corpus read as one model: `cargo bench -p manifesto-core --bench check`.
 
+// `criterion_group!` generates an undocumented public function.
+#![allow(missing_docs)]
+
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, criterion_group, criterion_main};

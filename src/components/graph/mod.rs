@@ -1,18 +1,388 @@
-//! The relationship graph view (a placeholder until the view lands).
+//! The relationship graph view: the core's graph laid out in lanes (Ingress → Service →
+//! workloads → ReplicaSets → pods → configuration), grouped by namespace, with zoom, pan,
+//! filters, search, details and export.
+//!
+//! The graph is built once per analysis (cached on the model's pointer, so switching views does
+//! not rebuild it), filtered, then laid out by the core; each step is memoised on its inputs, so
+//! hovering, panning or zooming never recomputes the layout.
 
+mod canvas;
+mod data;
+mod details;
+mod edge;
+mod export;
+mod legend;
+mod node;
+mod toolbar;
+mod viewport;
+mod yaml;
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::{Rc, Weak};
+
+use manifesto_core::graph::{Graph, GraphOptions, Layout, LayoutOptions, layout};
+use manifesto_core::{Model, ObjectId};
 use yew::prelude::*;
 
-use crate::state::AppContext;
+use self::canvas::{Emphasis, GraphCanvas, HEADER, fitted, view_size};
+use self::data::{Filters, Shared, accessible_name, box_of, box_problems, filter, problem_counts, search, troubled};
+use self::details::{Focus, GraphDetails};
+use self::edge::EdgeKey;
+use self::legend::Legend;
+use self::toolbar::{Export, Toolbar};
+use self::viewport::{ViewAction, ViewState};
+use crate::state::{Action, AppContext};
+
+thread_local! {
+    /// The graph of the last model, kept while that model lives.
+    static GRAPH: RefCell<Option<(Weak<Model>, Rc<Graph>)>> = const { RefCell::new(None) };
+}
+
+/// The graph of `model`, built once per model.
+fn graph_of(model: &Rc<Model>) -> Rc<Graph> {
+    GRAPH.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((weak, graph)) = cache.as_ref()
+            && weak.upgrade().is_some_and(|m| Rc::ptr_eq(&m, model))
+        {
+            return graph.clone();
+        }
+        let graph = Rc::new(Graph::build(model, &GraphOptions::default()));
+        *cache = Some((Rc::downgrade(model), graph.clone()));
+        graph
+    })
+}
 
 /// The relationship graph of the loaded objects.
 #[component]
 pub fn GraphView() -> Html {
     let state = use_context::<AppContext>().expect("AppContext is provided by App");
-    let objects = state.model.objects.len();
+    let graph = {
+        let model = state.model.clone();
+        use_memo(Shared(model), |model| graph_of(&model.0))
+    };
+    let graph: Shared<Graph> = Shared((*graph).clone());
+    // Review findings per object join the problem badges once the state holds them.
+    let flagged = use_memo((), |_| BTreeMap::<ObjectId, usize>::new());
+    let flagged = Shared(flagged);
+
+    let filters = use_state(Filters::default);
+    let expanded = use_state(|| Rc::new(BTreeSet::<ObjectId>::new()));
+    let query = use_state(String::new);
+    let hovered = use_state_eq(|| None::<ObjectId>);
+    let focus = use_state_eq(|| None::<Focus>);
+    let view = use_reducer(ViewState::default);
+    let status = use_state_eq(|| None::<AttrValue>);
+    let svg_ref = use_node_ref();
+
+    let shown = {
+        let flagged = flagged.clone();
+        use_memo((graph.clone(), (*filters).clone()), move |(graph, filters)| {
+            Shared(filter(graph, filters, &flagged).map_or_else(|| graph.0.clone(), Rc::new))
+        })
+    };
+    let laid = use_memo(((*shown).clone(), (*expanded).clone()), |(shown, expanded)| {
+        let options = LayoutOptions {
+            expanded: (**expanded).clone(),
+            ..LayoutOptions::default()
+        };
+        layout(shown, &options)
+    });
+    let laid: Shared<Layout> = Shared(laid);
+    let counts = {
+        let flagged = flagged.clone();
+        use_memo(graph.clone(), move |graph| problem_counts(graph, &flagged))
+    };
+    let boxes = use_memo((laid.clone(), graph.clone(), Shared(counts.clone())), |(laid, graph, counts)| {
+        let problems: Vec<usize> = laid.nodes.iter().map(|n| box_problems(n, counts)).collect();
+        let names: Vec<String> = laid
+            .nodes
+            .iter()
+            .zip(&problems)
+            .map(|(n, p)| accessible_name(n, graph, *p))
+            .collect();
+        (Shared(Rc::new(names)), Shared(Rc::new(problems)))
+    });
+    let matches = use_memo((laid.clone(), (*query).clone()), |(laid, query)| search(laid, query).map(|m| Shared(Rc::new(m))));
+    let (namespaces, kinds, troubled_count) = {
+        let flagged = flagged.clone();
+        let memo = use_memo(graph.clone(), move |graph| {
+            let mut namespaces: Vec<Option<String>> = graph
+                .nodes
+                .iter()
+                .map(|n| n.namespace.clone())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            // Cluster-scoped last, as in the drawing.
+            let cluster_first = namespaces.first().is_some_and(Option::is_none);
+            namespaces.rotate_left(usize::from(cluster_first));
+            let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+            for node in &graph.nodes {
+                *kinds.entry(node.kind.clone()).or_default() += 1;
+            }
+            let troubled = troubled(graph, &flagged).len();
+            (Shared(Rc::new(namespaces)), Shared(Rc::new(kinds.into_iter().collect::<Vec<_>>())), troubled)
+        });
+        (memo.0.clone(), memo.1.clone(), memo.2)
+    };
+
+    // Fit the drawing when the view opens, when other files are loaded and when the filters
+    // change; typing keeps the view where it is.
+    {
+        let laid = laid.clone();
+        let view = view.dispatcher();
+        let svg = svg_ref.clone();
+        let empty = laid.nodes.is_empty();
+        use_effect_with(((*filters).clone(), state.content_rev, empty), move |_| {
+            if let Some(v) = fitted(&laid, &svg) {
+                view.dispatch(ViewAction::Set(v));
+            }
+        });
+    }
+
+    // The object selected elsewhere (the editor's cursor, the object list) is selected here and
+    // scrolled into view; a simulated object keeps the selection when the cursor lands on the
+    // object that creates it.
+    {
+        let focus = focus.clone();
+        let graph = graph.clone();
+        let laid = laid.clone();
+        let view = view.dispatcher();
+        let svg = svg_ref.clone();
+        use_effect_with(state.selected.clone(), move |selected| {
+            let Some(id) = selected else { return };
+            let keep = match &*focus {
+                Some(Focus::Node(current)) => current == id || graph.root_owner(current) == id,
+                _ => false,
+            };
+            if !keep && graph.node(id).is_some() {
+                focus.set(Some(Focus::Node(id.clone())));
+            }
+            if let Some(b) = box_of(&laid, id) {
+                view.dispatch(ViewAction::Reveal((b.x, b.y + HEADER, b.w, b.h), view_size(&svg)));
+            }
+        });
+    }
+
+    let on_activate = {
+        let state = state.clone();
+        let focus = focus.clone();
+        let expanded = expanded.clone();
+        use_callback((laid.clone(), graph.clone()), move |id: ObjectId, (laid, graph)| {
+            let Some(b) = laid.nodes.iter().find(|n| n.id == id) else { return };
+            if let Some(stack) = &b.stack {
+                let mut next = (**expanded).clone();
+                next.insert(stack.owner.clone());
+                expanded.set(Rc::new(next));
+                return;
+            }
+            focus.set(Some(Focus::Node(id.clone())));
+            if state.model.get(&id).is_some() {
+                state.dispatch(Action::Reveal(id));
+            } else if let Some(node) = graph.node(&id) {
+                // A simulated object: the field of its owner that creates it; a missing one:
+                // the reference to it.
+                let location = node
+                    .source
+                    .clone()
+                    .or_else(|| graph.incoming(&id).find_map(|e| e.location.clone()));
+                if let Some(location) = location {
+                    state.dispatch(Action::GoTo(location));
+                }
+            }
+        })
+    };
+    let on_open = {
+        let focus = focus.clone();
+        let on_activate = on_activate.clone();
+        let view = view.dispatcher();
+        let svg = svg_ref.clone();
+        use_callback((laid.clone(), on_activate), move |id: ObjectId, (laid, on_activate)| {
+            match box_of(laid, &id) {
+                Some(b) if b.id == id => {
+                    view.dispatch(ViewAction::Reveal((b.x, b.y + HEADER, b.w, b.h), view_size(&svg)));
+                    on_activate.emit(id);
+                }
+                // Collapsed into a stack, or hidden by the filters: show its details anyway.
+                _ => focus.set(Some(Focus::Node(id))),
+            }
+        })
+    };
+    let on_hover = {
+        let hovered = hovered.clone();
+        use_callback((), move |id: Option<ObjectId>, _| hovered.set(id))
+    };
+    let on_focus_node = {
+        let view = view.dispatcher();
+        let svg = svg_ref.clone();
+        use_callback(laid.clone(), move |id: ObjectId, laid| {
+            if let Some(b) = laid.nodes.iter().find(|n| n.id == id) {
+                view.dispatch(ViewAction::Reveal((b.x, b.y + HEADER, b.w, b.h), view_size(&svg)));
+            }
+        })
+    };
+    let on_edge = {
+        let focus = focus.clone();
+        use_callback((), move |key: EdgeKey, _| focus.set(Some(Focus::Edge(key))))
+    };
+    let on_view = {
+        let view = view.dispatcher();
+        use_callback((), move |action: ViewAction, _| view.dispatch(action))
+    };
+    let on_zoom = {
+        let view = view.dispatcher();
+        let svg = svg_ref.clone();
+        Callback::from(move |factor: f64| {
+            let size = view_size(&svg);
+            view.dispatch(ViewAction::ZoomAt {
+                factor,
+                x: size.w / 2.0,
+                y: size.h / 2.0,
+            });
+        })
+    };
+    let on_fit = {
+        let view = view.dispatcher();
+        let svg = svg_ref.clone();
+        let laid = laid.clone();
+        Callback::from(move |()| {
+            if let Some(v) = fitted(&laid, &svg) {
+                view.dispatch(ViewAction::Set(v));
+            }
+        })
+    };
+    let on_filters = {
+        let filters = filters.clone();
+        Callback::from(move |next: Filters| filters.set(next))
+    };
+    let on_query = {
+        let query = query.clone();
+        Callback::from(move |text: String| query.set(text))
+    };
+    let on_search_enter = {
+        let on_open = on_open.clone();
+        let laid = laid.clone();
+        let matches = matches.clone();
+        Callback::from(move |()| {
+            let first = laid
+                .nodes
+                .iter()
+                .find(|n| matches.as_ref().as_ref().is_some_and(|m| m.contains(&n.id)));
+            if let Some(first) = first {
+                on_open.emit(first.id.clone());
+            }
+        })
+    };
+    let on_expand = {
+        let expanded = expanded.clone();
+        Callback::from(move |(owner, open): (ObjectId, bool)| {
+            let mut next = (**expanded).clone();
+            let changed = if open { next.insert(owner) } else { next.remove(&owner) };
+            if changed {
+                expanded.set(Rc::new(next));
+            }
+        })
+    };
+    let on_collapse_all = {
+        let expanded = expanded.clone();
+        Callback::from(move |()| expanded.set(Rc::new(BTreeSet::new())))
+    };
+    let on_close = {
+        let focus = focus.clone();
+        Callback::from(move |()| focus.set(None))
+    };
+    let on_export = {
+        let svg = svg_ref.clone();
+        let laid = laid.clone();
+        let status = status.clone();
+        Callback::from(move |kind: Export| {
+            let Some(el) = svg.cast::<web_sys::Element>() else { return };
+            let size = canvas::content_size(&laid);
+            let result = match kind {
+                Export::Svg => export::download_svg(&el, size.w, size.h),
+                Export::Png => {
+                    let status = status.clone();
+                    export::download_png(&el, size.w, size.h, move |err| {
+                        status.set(Some(format!("The PNG could not be made: {err}").into()));
+                    })
+                }
+            };
+            status.set(result.err().map(|err| format!("The export failed: {}", export::describe(&err)).into()));
+        })
+    };
+
+    let selected = match &*focus {
+        Some(Focus::Node(id)) => box_of(&laid, id).map(|b| b.id.clone()),
+        _ => None,
+    }
+    .or_else(|| state.selected.as_ref().and_then(|id| box_of(&laid, id)).map(|b| b.id.clone()));
+    let emphasis = Emphasis {
+        hovered: (*hovered).clone(),
+        selected,
+        edge: match &*focus {
+            Some(Focus::Edge(key)) => Some(key.clone()),
+            _ => None,
+        },
+        matches: (*matches).clone(),
+    };
+    let hidden_all = laid.nodes.is_empty() && !graph.nodes.is_empty();
+
     html! {
-        <section class="placeholder-view" data-view="graph" aria-label="The relationship graph">
-            <p>{ "The relationship graph view is coming." }</p>
-            <p class="note">{ format!("It will cover the {objects} objects loaded now.") }</p>
+        <section class="graph-view" data-view="graph" aria-label="The relationship graph">
+            <Toolbar
+                filters={(*filters).clone()}
+                namespaces={namespaces}
+                kinds={kinds}
+                query={AttrValue::from((*query).clone())}
+                matches={matches.as_ref().as_ref().map(|m| m.len())}
+                zoom={view.viewport.k}
+                troubled={troubled_count}
+                expanded={expanded.len()}
+                status={(*status).clone()}
+                {on_filters}
+                {on_query}
+                {on_search_enter}
+                {on_zoom}
+                {on_fit}
+                {on_collapse_all}
+                {on_export}
+            />
+            <div class="graph-stage">
+                <GraphCanvas
+                    layout={laid.clone()}
+                    names={boxes.0.clone()}
+                    problems={boxes.1.clone()}
+                    {emphasis}
+                    view={*view}
+                    {on_view}
+                    {on_activate}
+                    {on_hover}
+                    on_focus={on_focus_node}
+                    {on_edge}
+                    svg_ref={svg_ref.clone()}
+                />
+                if graph.nodes.is_empty() {
+                    <p class="graph-empty">{ "No objects yet: load or paste manifests to see how they relate." }</p>
+                } else if hidden_all {
+                    <p class="graph-empty">{ "The filters hide every object." }</p>
+                }
+            </div>
+            if let Some(current) = (*focus).clone() {
+                <GraphDetails
+                    key={format!("{current:?}")}
+                    focus={current.clone()}
+                    graph={graph.clone()}
+                    layout={laid.clone()}
+                    flagged={flagged.clone()}
+                    expanded={Shared((*expanded).clone())}
+                    {on_open}
+                    {on_expand}
+                    {on_close}
+                />
+            }
+            <Legend />
         </section>
     }
 }

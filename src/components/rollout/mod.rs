@@ -1,18 +1,345 @@
-//! The rolling-update simulator view (a placeholder until the view lands).
+//! The rolling-update simulator view: pick a workload and a change, then watch the controller
+//! replace its pods pass by pass, with the bounds it keeps, the traffic, the events and the
+//! kubectl commands; plus the Pods vs ReplicaSets vs Deployments demonstration and the review's
+//! narrative compared with the controller.
+//!
+//! Everything the panel remembers (workload, change, step, playing, speed) is local to it: the
+//! simulation is a pure function of the model and these choices, memoised on both.
 
+mod bounds;
+mod chart;
+mod controls;
+mod lessons;
+mod narration;
+mod picker;
+mod pods;
+mod review_note;
+mod revisions;
+mod ui;
+
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use manifesto_core::rollout::{self, Rollout, RolloutOptions, Simulatable, State, TemplateChange};
+use manifesto_core::{Model, ObjectId};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::state::AppContext;
+use self::bounds::Bounds;
+use self::chart::Chart;
+use self::controls::Controls;
+use self::lessons::Lessons;
+use self::narration::{Narration, Summary};
+use self::picker::Picker;
+use self::pods::PodTiles;
+use self::review_note::ReviewNote;
+use self::revisions::Revisions;
+use self::ui::{Ui, UiAction};
+use crate::state::{Action, AppContext};
+
+/// The workload preselected when the loaded files have it.
+const PREFERRED: &str = "Deployment/feastflow/feastflow-backend";
+
+/// How long one step lasts when playing at 1×, in milliseconds.
+const STEP_MS: f64 = 2200.0;
+
+/// How long the moment right after a pass is shown before its pods settle, at 1×.
+const SETTLE_MS: f64 = 1000.0;
+
+/// A model compared by identity: a new analysis is a new model.
+#[derive(Clone)]
+struct ModelRef(Rc<Model>);
+
+impl PartialEq for ModelRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What a simulation depends on.
+#[derive(Clone, PartialEq)]
+struct SimKey {
+    model: ModelRef,
+    workload: ObjectId,
+    tag: String,
+    fail_new: bool,
+    undo: bool,
+}
+
+/// A simulation, or why there is none.
+type Simulation = Result<Rc<Rollout>, String>;
+
+fn simulate(key: &SimKey) -> Simulation {
+    let tag = key.tag.trim();
+    if let Some(problem) = tag_problem(tag) {
+        return Err(problem);
+    }
+    let options = RolloutOptions {
+        change: TemplateChange::NewImageTag(tag.to_owned()),
+        fail_new: key.fail_new,
+        ..RolloutOptions::default()
+    };
+    let result = if key.undo {
+        rollout::simulate_undo(&key.model.0, &key.workload, &options)
+    } else {
+        rollout::simulate(&key.model.0, &key.workload, &options)
+    };
+    result.map(Rc::new).map_err(|e| e.to_string())
+}
+
+/// Why `tag` cannot be an image tag (Docker's rule: up to 128 of `[A-Za-z0-9_.-]`, not
+/// starting with `.` or `-`).
+fn tag_problem(tag: &str) -> Option<String> {
+    if tag.is_empty() {
+        return Some("type the new image tag, e.g. v2".to_owned());
+    }
+    let valid = tag.len() <= 128
+        && !tag.starts_with(['.', '-'])
+        && tag
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+    (!valid).then(|| {
+        format!("\u{201c}{tag}\u{201d} is not a valid image tag: use letters, digits, _ . and - (not first)")
+    })
+}
+
+/// Whether the user asked for reduced motion.
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// The workload shown: the chosen one while it exists, else FeastFlow's backend, else the first.
+fn chosen(list: &[Simulatable], wanted: Option<&str>) -> Option<ObjectId> {
+    let find = |id: &str| list.iter().find(|w| w.id.as_str() == id);
+    wanted
+        .and_then(find)
+        .or_else(|| find(PREFERRED))
+        .or(list.first())
+        .map(|w| w.id.clone())
+}
+
+/// The state shown at `step`: the initial one, then each pass's settled state.
+pub(crate) fn settled_at(rollout: &Rollout, step: usize) -> &State {
+    match step {
+        0 => &rollout.initial,
+        k => rollout
+            .passes
+            .get(k - 1)
+            .map_or_else(|| rollout.last(), |p| &p.settled),
+    }
+}
 
 /// The rolling-update simulator of the loaded objects.
 #[component]
 pub fn RolloutPanel() -> Html {
     let state = use_context::<AppContext>().expect("AppContext is provided by App");
-    let objects = state.model.objects.len();
-    html! {
-        <section class="placeholder-view" data-view="rollout" aria-label="The rolling-update simulator">
-            <p>{ "The rolling-update simulator view is coming." }</p>
-            <p class="note">{ format!("It will cover the {objects} objects loaded now.") }</p>
+    let ui = use_reducer(Ui::default);
+    let reduced = use_memo((), |_| reduced_motion());
+    let animate = !*reduced;
+
+    let model = ModelRef(state.model.clone());
+    let list = use_memo(model.clone(), |m| rollout::simulatable(&m.0));
+    let workload = chosen(&list, ui.workload.as_deref());
+    let simulation = use_memo(
+        workload.clone().map(|workload| SimKey {
+            model: model.clone(),
+            workload,
+            tag: ui.tag.clone(),
+            fail_new: ui.fail_new,
+            undo: ui.undo,
+        }),
+        |key| key.as_ref().map(simulate),
+    );
+    let rollout = match simulation.as_ref() {
+        Some(Ok(r)) => Some(r.clone()),
+        _ => None,
+    };
+    let last = rollout.as_ref().map_or(0, |r| r.passes.len());
+    let step = ui.step.min(last);
+
+    // Autoplay: one step per tick; stops at the end.
+    {
+        let ui = ui.clone();
+        let speed = ui.speed.factor();
+        use_effect_with((ui.playing, step, last, ui.speed), move |&(playing, _, last, _)| {
+            let timer = playing.then(|| {
+                Timeout::new((STEP_MS / speed) as u32, move || {
+                    ui.dispatch(UiAction::Tick { last, animate })
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    // The moment right after a pass, then its settled state.
+    {
+        let ui = ui.clone();
+        let speed = ui.speed.factor();
+        use_effect_with((step, ui.settling), move |&(step, settling)| {
+            let timer = settling.then(|| {
+                Timeout::new((SETTLE_MS / speed) as u32, move || {
+                    ui.dispatch(UiAction::Settled(step))
+                })
+            });
+            move || drop(timer)
+        });
+    }
+
+    let onkeydown = {
+        let ui = ui.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            // Arrow keys keep their meaning inside form fields.
+            let in_field = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+            if in_field || e.alt_key() || e.ctrl_key() || e.meta_key() {
+                return;
+            }
+            match e.key().as_str() {
+                "ArrowRight" => ui.dispatch(UiAction::Forward { last, animate }),
+                "ArrowLeft" => ui.dispatch(UiAction::Back),
+                _ => return,
+            }
+            e.prevent_default();
+        })
+    };
+
+    let on_reveal = {
+        let state = state.clone();
+        Callback::from(move |id: ObjectId| state.dispatch(Action::Reveal(id)))
+    };
+
+    let body = match (&workload, simulation.as_ref()) {
+        (None, _) => html! {
+            <p class="rollout-empty" data-testid="rollout-empty">
+                { "No Deployment, StatefulSet or DaemonSet in the loaded files: load FeastFlow or add a workload to watch it roll out." }
+            </p>
+        },
+        (Some(id), Some(Err(message))) => {
+            let onclick = {
+                let on_reveal = on_reveal.clone();
+                let id = id.clone();
+                Callback::from(move |_: MouseEvent| on_reveal.emit(id.clone()))
+            };
+            html! {
+                <div class="rollout-error" role="alert" data-testid="rollout-error">
+                    <p>{ message.clone() }</p>
+                    <button type="button" class="button" {onclick}>{ "Show it in the editor" }</button>
+                </div>
+            }
+        }
+        (Some(_), _) => match &rollout {
+            Some(r) => stage(r, &ui, step, animate),
+            None => Html::default(),
+        },
+    };
+
+    let selected = workload.as_ref().map(|w| AttrValue::from(w.as_str().to_owned()));
+        html! {
+        <section
+            class={classes!("rollout", (!animate).then_some("reduced-motion"))}
+            data-testid="rollout"
+            data-view="rollout"
+            aria-label="The rolling-update simulator"
+            style={format!("--speed: {}", ui.speed.factor())}
+            tabindex="0"
+            {onkeydown}
+        >
+            <Picker
+                workloads={list.clone()}
+                selected={selected}
+                tag={AttrValue::from(ui.tag.clone())}
+                on_pick={{ let ui = ui.clone(); Callback::from(move |id: String| ui.dispatch(UiAction::Pick(id))) }}
+                on_tag={{ let ui = ui.clone(); Callback::from(move |tag: String| ui.dispatch(UiAction::Tag(tag))) }}
+            />
+            if let Some(r) = &rollout {
+                <Controls
+                    step={step}
+                    last={last}
+                    playing={ui.playing}
+                    speed={ui.speed}
+                    fail_new={ui.fail_new}
+                    undo={ui.undo}
+                    can_undo={r.kind == rollout::WorkloadKind::Deployment}
+                    on_action={{ let ui = ui.clone(); Callback::from(move |a: UiAction| ui.dispatch(a)) }}
+                    animate={animate}
+                />
+            } else if workload.is_some() {
+                <Controls
+                    step={0}
+                    last={0}
+                    playing={false}
+                    speed={ui.speed}
+                    fail_new={ui.fail_new}
+                    undo={ui.undo}
+                    can_undo={false}
+                    on_action={{ let ui = ui.clone(); Callback::from(move |a: UiAction| ui.dispatch(a)) }}
+                    animate={animate}
+                />
+            }
+            { body }
+            if let (Some(r), Some(id)) = (&rollout, &workload) {
+                if ui.undo {
+                    <Revisions model={model.0.clone()} workload={id.clone()} tag={AttrValue::from(ui.tag.trim().to_owned())} />
+                }
+                if !ui.undo && r.kind == rollout::WorkloadKind::Deployment {
+                    <ReviewNote model={model.0.clone()} workload={id.clone()} />
+                }
+            }
+            <Lessons />
         </section>
+    }
+}
+
+/// Everything about one simulated rollout at one step.
+fn stage(rollout: &Rc<Rollout>, ui: &Ui, step: usize, animate: bool) -> Html {
+    let after = ui.settling && animate && step > 0;
+    let shown = if after {
+        &rollout.passes[step - 1].after
+    } else {
+        settled_at(rollout, step)
+    };
+    let settled = settled_at(rollout, step);
+    let last = rollout.passes.len();
+    let complete = rollout.complete && step == last;
+    html! {
+        <div class="rollout-stage">
+            <Summary rollout={rollout.clone()} />
+            <div
+                class="rollout-state"
+                data-testid="rollout-state"
+                data-pass={step.to_string()}
+                data-passes={last.to_string()}
+                data-old-total={settled.old_total.to_string()}
+                data-old-ready={settled.old_ready.to_string()}
+                data-new-total={settled.new_total.to_string()}
+                data-new-ready={settled.new_ready.to_string()}
+                data-complete={complete.to_string()}
+                data-moment={if after { "after" } else { "settled" }}
+                aria-live="polite"
+            >
+                <p class="rollout-step-title">
+                    <strong>{ if step == 0 { "Before the change".to_owned() } else { format!("Pass {step} of {last}") } }</strong>
+                    <span class="rollout-moment">
+                        { if after { "right after the pass: new pods start, removed pods terminate" } else if step == 0 { "every pod runs the old version" } else { "settled" } }
+                    </span>
+                    <span class="rollout-counts">
+                        <span class="count-old">{ format!("old {}/{}", settled.old_total, settled.old_ready) }</span>
+                        { " | " }
+                        <span class="count-new">{ format!("new {}/{}", settled.new_total, settled.new_ready) }</span>
+                        <span class="count-help">{ " (pods/available)" }</span>
+                    </span>
+                    if complete {
+                        <span class="badge badge-ok">{ "complete" }</span>
+                    }
+                </p>
+                <PodTiles rollout={rollout.clone()} state={Rc::new(shown.clone())} />
+                <Bounds rollout={rollout.clone()} state={Rc::new(shown.clone())} />
+            </div>
+            <Chart rollout={rollout.clone()} step={step} />
+            <Narration rollout={rollout.clone()} step={step} />
+        </div>
     }
 }

@@ -92,9 +92,16 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let id = ObjectId::new("ConfigMap", obj.namespace.as_deref(), &r.name);
-            let Some(Resource::ConfigMap(cm)) = ctx.model.get(&id).map(|o| &o.resource) else { continue };
-            let keys: Vec<&str> =
-                cm.data.iter().flatten().map(|(k, _)| k.as_str()).chain(cm.binary_data.iter().flatten().map(|(k, _)| k.as_str())).collect();
+            let Some(Resource::ConfigMap(cm)) = ctx.model.get(&id).map(|o| &o.resource) else {
+                continue;
+            };
+            let keys: Vec<&str> = cm
+                .data
+                .iter()
+                .flatten()
+                .map(|(k, _)| k.as_str())
+                .chain(cm.binary_data.iter().flatten().map(|(k, _)| k.as_str()))
+                .collect();
             if keys.contains(&r.key.as_str()) {
                 continue;
             }
@@ -105,7 +112,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 &r.path,
                 format!("ConfigMap \"{}\" has no key \"{}\"{hint}", r.name, r.key),
             )
-            .help(format!("use one of the keys of ConfigMap \"{}\" or add \"{}\" to its data", r.name, r.key));
+            .help(format!(
+                "use one of the keys of ConfigMap \"{}\" or add \"{}\" to its data",
+                r.name, r.key
+            ));
             if let Some(c) = &r.container {
                 finding = finding.container(c);
             }
@@ -113,4 +123,73 @@ fn run(ctx: &Context) -> Vec<Finding> {
         }
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::util_a::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn suggests_a_close_key_and_ignores_configmaps_it_cannot_see() {
+        let yaml = "apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  DB_HOST: postgres
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+  - name: api
+    image: example/api:2.1
+    env:
+    - name: DB_HOST
+      valueFrom:
+        configMapKeyRef:
+          name: app-config
+          key: DB_HOTS
+    - name: REGION
+      valueFrom:
+        configMapKeyRef:
+          name: elsewhere
+          key: REGION
+";
+        assert_eq!(
+            findings(&CHECK, yaml),
+            ["21 error ConfigMap \"app-config\" has no key \"DB_HOTS\"; did you mean \"DB_HOST\"?"]
+        );
+    }
+
+    #[test]
+    fn another_namespace_s_configmap_does_not_count() {
+        let yaml = "apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+  namespace: other
+data:
+  X: y
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+  - name: api
+    image: example/api:2.1
+    env:
+    - name: Z
+      valueFrom:
+        configMapKeyRef:
+          name: app-config
+          key: Z
+";
+        assert_eq!(findings(&CHECK, yaml), Vec::<String>::new());
+    }
 }

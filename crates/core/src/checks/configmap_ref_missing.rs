@@ -1,6 +1,7 @@
-//! `configmap-ref-missing`: configMap named by configMapKeyRef, envFrom or a volume is not in the set (skip optional: true).
+//! `configmap-ref-missing`: configmap named by configMapKeyRef, envFrom or a volume is not in the set (skip optional: true).
 
 use super::{Category, Check, Context, Finding, Level};
+use crate::graph::ProblemCode;
 
 /// The `configmap-ref-missing` check.
 pub static CHECK: Check = Check {
@@ -8,15 +9,91 @@ pub static CHECK: Check = Check {
     category: Category::Correctness,
     severity: Level::Warning,
     enabled_by_default: true,
-    summary: "configMap named by configMapKeyRef, envFrom or a volume is not in the set (skip optional: true)",
+    summary: "configmap named by configMapKeyRef, envFrom or a volume is not in the set (skip optional: true)",
     docs: DOCS,
     aliases: &["kube-linter:env-value-from"],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a pod (or pod template) that reads a ConfigMap the loaded manifests do not define in its namespace, through `envFrom[].configMapRef`, `env[].valueFrom.configMapKeyRef`, a `configMap` volume or a `projected` volume source.
+References marked `optional: true` are skipped, and so is `kube-root-ca.crt`, which Kubernetes creates in every namespace.
+The message says "not found in the loaded manifests": the ConfigMap may well be created elsewhere (another folder, a Helm chart, `kubectl create configmap`).
+
+## Why is this bad?
+
+A ConfigMap holds configuration outside the image, and a pod can only read ConfigMaps of its own namespace.
+If the ConfigMap does not exist when the pod starts, the kubelet cannot build the container: environment references leave the pod in `CreateContainerConfigError` (`configmap "api-config" not found`), and volumes leave it in `ContainerCreating` with `FailedMount` events.
+For a Deployment, the rollout stalls on its first new pod.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+        envFrom:
+        - configMapRef:
+            name: api-config
+```
+
+## Fix
+
+```yaml
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: api-config
+data:
+  LOG_LEVEL: info
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+        envFrom:
+        - configMapRef:
+            name: api-config
+```
+
+Define the ConfigMap in the pod's namespace (or load the file that does), fix the name, or mark the reference `optional: true`.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    ctx.graph_findings(
+        &CHECK,
+        ProblemCode::ConfigmapRefMissing,
+        Level::Warning,
+        |p| match &p.suggestion {
+            Some(name) => format!("use ConfigMap `{name}`, or define the one named here"),
+            None => "define the ConfigMap in this namespace, or mark the reference optional: true"
+                .to_owned(),
+        },
+    )
 }

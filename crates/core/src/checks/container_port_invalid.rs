@@ -16,7 +16,10 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "duplicate or over-15-character port names, containerPort 0, invalid targetPort name",
     docs: DOCS,
-    aliases: &["kube-score:container-ports-check", "kube-linter:invalid-target-ports"],
+    aliases: &[
+        "kube-score:container-ports-check",
+        "kube-linter:invalid-target-ports",
+    ],
     run,
 };
 
@@ -88,16 +91,33 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 if !(1..=65535).contains(&port.container_port) {
                     push(
                         "containerPort",
-                        format!("{} has containerPort {}, outside 1-65535", describe(&c), port.container_port),
+                        format!(
+                            "{} has containerPort {}, outside 1-65535",
+                            describe(&c),
+                            port.container_port
+                        ),
                         "set containerPort to the port the process listens on (1-65535)",
                     );
                 }
-                if let Some(host) = port.host_port.filter(|p| *p != 0 && !(1..=65535).contains(p)) {
-                    push("hostPort", format!("{} has hostPort {host}, outside 1-65535", describe(&c)), "use a hostPort between 1 and 65535, or remove it");
+                if let Some(host) = port
+                    .host_port
+                    .filter(|p| *p != 0 && !(1..=65535).contains(p))
+                {
+                    push(
+                        "hostPort",
+                        format!("{} has hostPort {host}, outside 1-65535", describe(&c)),
+                        "use a hostPort between 1 and 65535, or remove it",
+                    );
                 }
-                let Some(name) = port.name.as_deref() else { continue };
+                let Some(name) = port.name.as_deref() else {
+                    continue;
+                };
                 if let Some(problem) = port_name_problem(name) {
-                    push("name", format!("port name \"{name}\" {problem}"), "use at most 15 lowercase letters, digits and dashes, e.g. http or metrics");
+                    push(
+                        "name",
+                        format!("port name \"{name}\" {problem}"),
+                        "use at most 15 lowercase letters, digits and dashes, e.g. http or metrics",
+                    );
                 } else if let Some(owner) = seen.get(name) {
                     push(
                         "name",
@@ -111,9 +131,18 @@ fn run(ctx: &Context) -> Vec<Finding> {
         }
     }
     for obj in ctx.model.of_kind("Service") {
-        let Resource::Service(svc) = &obj.resource else { continue };
-        for (i, port) in svc.spec.iter().flat_map(|s| s.ports.iter().flatten()).enumerate() {
-            let Some(IntOrString::String(name)) = &port.target_port else { continue };
+        let Resource::Service(svc) = &obj.resource else {
+            continue;
+        };
+        for (i, port) in svc
+            .spec
+            .iter()
+            .flat_map(|s| s.ports.iter().flatten())
+            .enumerate()
+        {
+            let Some(IntOrString::String(name)) = &port.target_port else {
+                continue;
+            };
             if let Some(problem) = port_name_problem(name) {
                 findings.push(
                     Finding::new(&CHECK, obj, &format!("spec.ports[{i}].targetPort"), format!("targetPort name \"{name}\" {problem}"))
@@ -134,8 +163,13 @@ fn port_name_problem(name: &str) -> Option<String> {
     if name.is_empty() {
         return Some("is empty".to_owned());
     }
-    if let Some(c) = name.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')) {
-        return Some(format!("contains \"{c}\" (only lowercase letters, digits and - are allowed)"));
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+    {
+        return Some(format!(
+            "contains \"{c}\" (only lowercase letters, digits and - are allowed)"
+        ));
     }
     if !name.chars().any(|c| c.is_ascii_lowercase()) {
         return Some("has no letter (a name made of digits looks like a port number)".to_owned());
@@ -154,9 +188,21 @@ mod tests {
     fn iana_service_names() {
         assert_eq!(port_name_problem("http"), None);
         assert_eq!(port_name_problem("grpc-web-2"), None);
-        assert_eq!(port_name_problem("http-metrics-port").as_deref(), Some("is 17 characters long, more than 15"));
-        assert_eq!(port_name_problem("HTTP").as_deref(), Some("contains \"H\" (only lowercase letters, digits and - are allowed)"));
-        assert_eq!(port_name_problem("8080").as_deref(), Some("has no letter (a name made of digits looks like a port number)"));
-        assert_eq!(port_name_problem("a--b").as_deref(), Some("must not start or end with - or contain --"));
+        assert_eq!(
+            port_name_problem("http-metrics-port").as_deref(),
+            Some("is 17 characters long, more than 15")
+        );
+        assert_eq!(
+            port_name_problem("HTTP").as_deref(),
+            Some("contains \"H\" (only lowercase letters, digits and - are allowed)")
+        );
+        assert_eq!(
+            port_name_problem("8080").as_deref(),
+            Some("has no letter (a name made of digits looks like a port number)")
+        );
+        assert_eq!(
+            port_name_problem("a--b").as_deref(),
+            Some("must not start or end with - or contain --")
+        );
     }
 }

@@ -3,9 +3,9 @@
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
-use super::Check;
-use crate::graph::{Graph, GraphOptions};
-use crate::model::Model;
+use super::{Check, Finding, Level};
+use crate::graph::{Graph, GraphOptions, Problem, ProblemCode};
+use crate::model::{Model, Object};
 
 /// The user's choices: checks turned on or off, and the Kubernetes version the manifests target.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,7 +21,11 @@ pub struct Settings {
 impl Settings {
     /// Whether `check` runs under these settings.
     pub fn is_enabled(&self, check: &Check) -> bool {
-        if check.enabled_by_default { !self.disabled.contains(check.id) } else { self.enabled.contains(check.id) }
+        if check.enabled_by_default {
+            !self.disabled.contains(check.id)
+        } else {
+            self.enabled.contains(check.id)
+        }
     }
 }
 
@@ -38,12 +42,52 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// A context over `model` with `settings`.
     pub fn new(model: &'a Model, settings: &'a Settings) -> Self {
-        Context { model, settings, graph: OnceCell::new() }
+        Context {
+            model,
+            settings,
+            graph: OnceCell::new(),
+        }
     }
 
     /// The relationship graph of the model (with the default [`GraphOptions`]), built once and
     /// shared by every check that reads relationships.
     pub fn graph(&self) -> &Graph {
-        self.graph.get_or_init(|| Graph::build(self.model, &GraphOptions::default()))
+        self.graph
+            .get_or_init(|| Graph::build(self.model, &GraphOptions::default()))
+    }
+
+    /// The graph's problems with `code`, each with the object it is attached to.
+    pub fn graph_problems(&self, code: ProblemCode) -> Vec<(&'a Object, &Problem)> {
+        let model = self.model;
+        self.graph()
+            .problems_with(code)
+            .filter_map(|p| Some((model.get(&p.object)?, p)))
+            .collect()
+    }
+
+    /// A finding of `check` for each of the graph's problems with `code`, at the problem's field,
+    /// with its message; problems the manifests alone cannot confirm (`definite: false`) get
+    /// `uncertain` as their severity.
+    pub(crate) fn graph_findings(
+        &self,
+        check: &Check,
+        code: ProblemCode,
+        uncertain: Level,
+        help: impl Fn(&Problem) -> String,
+    ) -> Vec<Finding> {
+        self.graph_problems(code)
+            .into_iter()
+            .map(|(obj, p)| {
+                let mut finding =
+                    Finding::new(check, obj, &p.field, p.message.clone()).help(help(p));
+                if !p.definite {
+                    finding = finding.severity(uncertain);
+                }
+                if let Some(container) = &p.container {
+                    finding = finding.container(container);
+                }
+                finding
+            })
+            .collect()
     }
 }

@@ -10,7 +10,10 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "apiVersion deprecated or removed for the target Kubernetes version",
     docs: DOCS,
-    aliases: &["kube-score:stable-version", "kube-linter:no-extensions-v1beta"],
+    aliases: &[
+        "kube-score:stable-version",
+        "kube-linter:no-extensions-v1beta",
+    ],
     run,
 };
 
@@ -79,53 +82,258 @@ const fn dep(
     removed: (u32, u32),
     replacement: &'static str,
 ) -> Deprecation {
-    Deprecation { api_version, kinds, deprecated, removed, replacement }
+    Deprecation {
+        api_version,
+        kinds,
+        deprecated,
+        removed,
+        replacement,
+    }
 }
 
 /// The newest Kubernetes version this table knows, used when no target is chosen.
 const NEWEST: (u32, u32) = (1, 37);
 
 const RBAC_KINDS: &[&str] = &["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"];
-const WEBHOOK_KINDS: &[&str] = &["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"];
+const WEBHOOK_KINDS: &[&str] = &[
+    "MutatingWebhookConfiguration",
+    "ValidatingWebhookConfiguration",
+];
 const FLOW_KINDS: &[&str] = &["FlowSchema", "PriorityLevelConfiguration"];
-const REVIEW_KINDS: &[&str] =
-    &["SubjectAccessReview", "SelfSubjectAccessReview", "LocalSubjectAccessReview", "SelfSubjectRulesReview"];
+const REVIEW_KINDS: &[&str] = &[
+    "SubjectAccessReview",
+    "SelfSubjectAccessReview",
+    "LocalSubjectAccessReview",
+    "SelfSubjectRulesReview",
+];
 
 /// Deprecated and removed API versions of the built-in kinds (the Kubernetes deprecated API
 /// migration guide). Kind lists matter: some groups later reused a beta version for new kinds
 /// (storage.k8s.io/v1beta1 VolumeAttributesClass, networking.k8s.io/v1beta1 ServiceCIDR).
 const TABLE: &[Deprecation] = &[
-    dep("extensions/v1beta1", &["Deployment", "DaemonSet", "ReplicaSet"], (1, 9), (1, 16), "apps/v1"),
-    dep("extensions/v1beta1", &["NetworkPolicy"], (1, 9), (1, 16), "networking.k8s.io/v1"),
-    dep("extensions/v1beta1", &["PodSecurityPolicy"], (1, 11), (1, 16), "policy/v1beta1 (itself removed in 1.25: use Pod Security Admission)"),
-    dep("extensions/v1beta1", &["Ingress"], (1, 14), (1, 22), "networking.k8s.io/v1"),
-    dep("apps/v1beta1", &["Deployment", "StatefulSet", "ReplicaSet", "DaemonSet", "ControllerRevision"], (1, 9), (1, 16), "apps/v1"),
-    dep("apps/v1beta2", &["Deployment", "StatefulSet", "ReplicaSet", "DaemonSet", "ControllerRevision"], (1, 9), (1, 16), "apps/v1"),
-    dep("networking.k8s.io/v1beta1", &["Ingress", "IngressClass"], (1, 19), (1, 22), "networking.k8s.io/v1"),
+    dep(
+        "extensions/v1beta1",
+        &["Deployment", "DaemonSet", "ReplicaSet"],
+        (1, 9),
+        (1, 16),
+        "apps/v1",
+    ),
+    dep(
+        "extensions/v1beta1",
+        &["NetworkPolicy"],
+        (1, 9),
+        (1, 16),
+        "networking.k8s.io/v1",
+    ),
+    dep(
+        "extensions/v1beta1",
+        &["PodSecurityPolicy"],
+        (1, 11),
+        (1, 16),
+        "policy/v1beta1 (itself removed in 1.25: use Pod Security Admission)",
+    ),
+    dep(
+        "extensions/v1beta1",
+        &["Ingress"],
+        (1, 14),
+        (1, 22),
+        "networking.k8s.io/v1",
+    ),
+    dep(
+        "apps/v1beta1",
+        &[
+            "Deployment",
+            "StatefulSet",
+            "ReplicaSet",
+            "DaemonSet",
+            "ControllerRevision",
+        ],
+        (1, 9),
+        (1, 16),
+        "apps/v1",
+    ),
+    dep(
+        "apps/v1beta2",
+        &[
+            "Deployment",
+            "StatefulSet",
+            "ReplicaSet",
+            "DaemonSet",
+            "ControllerRevision",
+        ],
+        (1, 9),
+        (1, 16),
+        "apps/v1",
+    ),
+    dep(
+        "networking.k8s.io/v1beta1",
+        &["Ingress", "IngressClass"],
+        (1, 19),
+        (1, 22),
+        "networking.k8s.io/v1",
+    ),
     dep("batch/v1beta1", &["CronJob"], (1, 21), (1, 25), "batch/v1"),
-    dep("policy/v1beta1", &["PodDisruptionBudget"], (1, 21), (1, 25), "policy/v1"),
-    dep("policy/v1beta1", &["PodSecurityPolicy"], (1, 21), (1, 25), "Pod Security Admission (namespace labels); PodSecurityPolicy has no replacement kind"),
-    dep("autoscaling/v2beta1", &["HorizontalPodAutoscaler"], (1, 22), (1, 25), "autoscaling/v2"),
-    dep("autoscaling/v2beta2", &["HorizontalPodAutoscaler"], (1, 23), (1, 26), "autoscaling/v2"),
-    dep("apiextensions.k8s.io/v1beta1", &["CustomResourceDefinition"], (1, 16), (1, 22), "apiextensions.k8s.io/v1"),
-    dep("rbac.authorization.k8s.io/v1beta1", RBAC_KINDS, (1, 17), (1, 22), "rbac.authorization.k8s.io/v1"),
-    dep("rbac.authorization.k8s.io/v1alpha1", RBAC_KINDS, (1, 17), (1, 22), "rbac.authorization.k8s.io/v1"),
-    dep("admissionregistration.k8s.io/v1beta1", WEBHOOK_KINDS, (1, 16), (1, 22), "admissionregistration.k8s.io/v1"),
-    dep("scheduling.k8s.io/v1beta1", &["PriorityClass"], (1, 14), (1, 22), "scheduling.k8s.io/v1"),
-    dep("scheduling.k8s.io/v1alpha1", &["PriorityClass"], (1, 14), (1, 17), "scheduling.k8s.io/v1"),
-    dep("storage.k8s.io/v1beta1", &["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"], (1, 19), (1, 22), "storage.k8s.io/v1"),
-    dep("storage.k8s.io/v1beta1", &["CSIStorageCapacity"], (1, 24), (1, 27), "storage.k8s.io/v1"),
-    dep("flowcontrol.apiserver.k8s.io/v1beta1", FLOW_KINDS, (1, 23), (1, 26), "flowcontrol.apiserver.k8s.io/v1"),
-    dep("flowcontrol.apiserver.k8s.io/v1beta2", FLOW_KINDS, (1, 26), (1, 29), "flowcontrol.apiserver.k8s.io/v1"),
-    dep("flowcontrol.apiserver.k8s.io/v1beta3", FLOW_KINDS, (1, 29), (1, 32), "flowcontrol.apiserver.k8s.io/v1"),
-    dep("discovery.k8s.io/v1beta1", &["EndpointSlice"], (1, 21), (1, 25), "discovery.k8s.io/v1"),
-    dep("events.k8s.io/v1beta1", &["Event"], (1, 22), (1, 25), "events.k8s.io/v1"),
-    dep("node.k8s.io/v1beta1", &["RuntimeClass"], (1, 22), (1, 25), "node.k8s.io/v1"),
-    dep("certificates.k8s.io/v1beta1", &["CertificateSigningRequest"], (1, 19), (1, 22), "certificates.k8s.io/v1"),
-    dep("coordination.k8s.io/v1beta1", &["Lease"], (1, 19), (1, 22), "coordination.k8s.io/v1"),
-    dep("apiregistration.k8s.io/v1beta1", &["APIService"], (1, 19), (1, 22), "apiregistration.k8s.io/v1"),
-    dep("authentication.k8s.io/v1beta1", &["TokenReview"], (1, 19), (1, 22), "authentication.k8s.io/v1"),
-    dep("authorization.k8s.io/v1beta1", REVIEW_KINDS, (1, 19), (1, 22), "authorization.k8s.io/v1"),
+    dep(
+        "policy/v1beta1",
+        &["PodDisruptionBudget"],
+        (1, 21),
+        (1, 25),
+        "policy/v1",
+    ),
+    dep(
+        "policy/v1beta1",
+        &["PodSecurityPolicy"],
+        (1, 21),
+        (1, 25),
+        "Pod Security Admission (namespace labels); PodSecurityPolicy has no replacement kind",
+    ),
+    dep(
+        "autoscaling/v2beta1",
+        &["HorizontalPodAutoscaler"],
+        (1, 22),
+        (1, 25),
+        "autoscaling/v2",
+    ),
+    dep(
+        "autoscaling/v2beta2",
+        &["HorizontalPodAutoscaler"],
+        (1, 23),
+        (1, 26),
+        "autoscaling/v2",
+    ),
+    dep(
+        "apiextensions.k8s.io/v1beta1",
+        &["CustomResourceDefinition"],
+        (1, 16),
+        (1, 22),
+        "apiextensions.k8s.io/v1",
+    ),
+    dep(
+        "rbac.authorization.k8s.io/v1beta1",
+        RBAC_KINDS,
+        (1, 17),
+        (1, 22),
+        "rbac.authorization.k8s.io/v1",
+    ),
+    dep(
+        "rbac.authorization.k8s.io/v1alpha1",
+        RBAC_KINDS,
+        (1, 17),
+        (1, 22),
+        "rbac.authorization.k8s.io/v1",
+    ),
+    dep(
+        "admissionregistration.k8s.io/v1beta1",
+        WEBHOOK_KINDS,
+        (1, 16),
+        (1, 22),
+        "admissionregistration.k8s.io/v1",
+    ),
+    dep(
+        "scheduling.k8s.io/v1beta1",
+        &["PriorityClass"],
+        (1, 14),
+        (1, 22),
+        "scheduling.k8s.io/v1",
+    ),
+    dep(
+        "scheduling.k8s.io/v1alpha1",
+        &["PriorityClass"],
+        (1, 14),
+        (1, 17),
+        "scheduling.k8s.io/v1",
+    ),
+    dep(
+        "storage.k8s.io/v1beta1",
+        &["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"],
+        (1, 19),
+        (1, 22),
+        "storage.k8s.io/v1",
+    ),
+    dep(
+        "storage.k8s.io/v1beta1",
+        &["CSIStorageCapacity"],
+        (1, 24),
+        (1, 27),
+        "storage.k8s.io/v1",
+    ),
+    dep(
+        "flowcontrol.apiserver.k8s.io/v1beta1",
+        FLOW_KINDS,
+        (1, 23),
+        (1, 26),
+        "flowcontrol.apiserver.k8s.io/v1",
+    ),
+    dep(
+        "flowcontrol.apiserver.k8s.io/v1beta2",
+        FLOW_KINDS,
+        (1, 26),
+        (1, 29),
+        "flowcontrol.apiserver.k8s.io/v1",
+    ),
+    dep(
+        "flowcontrol.apiserver.k8s.io/v1beta3",
+        FLOW_KINDS,
+        (1, 29),
+        (1, 32),
+        "flowcontrol.apiserver.k8s.io/v1",
+    ),
+    dep(
+        "discovery.k8s.io/v1beta1",
+        &["EndpointSlice"],
+        (1, 21),
+        (1, 25),
+        "discovery.k8s.io/v1",
+    ),
+    dep(
+        "events.k8s.io/v1beta1",
+        &["Event"],
+        (1, 22),
+        (1, 25),
+        "events.k8s.io/v1",
+    ),
+    dep(
+        "node.k8s.io/v1beta1",
+        &["RuntimeClass"],
+        (1, 22),
+        (1, 25),
+        "node.k8s.io/v1",
+    ),
+    dep(
+        "certificates.k8s.io/v1beta1",
+        &["CertificateSigningRequest"],
+        (1, 19),
+        (1, 22),
+        "certificates.k8s.io/v1",
+    ),
+    dep(
+        "coordination.k8s.io/v1beta1",
+        &["Lease"],
+        (1, 19),
+        (1, 22),
+        "coordination.k8s.io/v1",
+    ),
+    dep(
+        "apiregistration.k8s.io/v1beta1",
+        &["APIService"],
+        (1, 19),
+        (1, 22),
+        "apiregistration.k8s.io/v1",
+    ),
+    dep(
+        "authentication.k8s.io/v1beta1",
+        &["TokenReview"],
+        (1, 19),
+        (1, 22),
+        "authentication.k8s.io/v1",
+    ),
+    dep(
+        "authorization.k8s.io/v1beta1",
+        REVIEW_KINDS,
+        (1, 19),
+        (1, 22),
+        "authorization.k8s.io/v1",
+    ),
 ];
 
 fn run(ctx: &Context) -> Vec<Finding> {
@@ -133,7 +341,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let (major, minor) = target;
     let mut findings = Vec::new();
     for obj in &ctx.model.objects {
-        let Some(d) = TABLE.iter().find(|d| d.api_version == obj.api_version && d.kinds.contains(&obj.kind.as_str()))
+        let Some(d) = TABLE
+            .iter()
+            .find(|d| d.api_version == obj.api_version && d.kinds.contains(&obj.kind.as_str()))
         else {
             continue;
         };
@@ -164,7 +374,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
         } else {
             continue;
         };
-        findings.push(finding.help(format!("change apiVersion to {} and adapt the fields that changed", d.replacement)));
+        findings.push(finding.help(format!(
+            "change apiVersion to {} and adapt the fields that changed",
+            d.replacement
+        )));
     }
     findings
 }
@@ -193,7 +406,10 @@ spec:
 
     #[track_caller]
     fn check(target: Option<(u32, u32)>, expected: &[&str]) {
-        let settings = Settings { target_version: target, ..Settings::default() };
+        let settings = Settings {
+            target_version: target,
+            ..Settings::default()
+        };
         assert_eq!(findings_with(&CHECK, CRONJOB, &settings), expected);
     }
 
@@ -201,11 +417,15 @@ spec:
     fn severity_follows_the_target_version() {
         check(
             None,
-            &["1 error batch/v1beta1 CronJob was removed in Kubernetes 1.25, so 1.37 rejects it; use batch/v1"],
+            &[
+                "1 error batch/v1beta1 CronJob was removed in Kubernetes 1.25, so 1.37 rejects it; use batch/v1",
+            ],
         );
         check(
             Some((1, 23)),
-            &["1 warning batch/v1beta1 CronJob is deprecated since Kubernetes 1.21 and removed in 1.25; use batch/v1"],
+            &[
+                "1 warning batch/v1beta1 CronJob is deprecated since Kubernetes 1.21 and removed in 1.25; use batch/v1",
+            ],
         );
         check(Some((1, 20)), &[]);
     }

@@ -105,3 +105,30 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::util_a::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn names_the_first_definition_and_treats_no_namespace_as_default() {
+        let yaml = "apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  namespace: default
+";
+        assert_eq!(
+            findings(&CHECK, yaml),
+            [
+                "9 error ConfigMap/default/settings is already defined at test.yaml:1; only the last definition survives kubectl apply"
+            ]
+        );
+    }
+}

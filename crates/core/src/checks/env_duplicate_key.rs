@@ -13,7 +13,10 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "same environment-variable name twice in one container",
     docs: DOCS,
-    aliases: &["kube-score:environment-variable-key-duplication", "kube-linter:duplicate-env-var"],
+    aliases: &[
+        "kube-score:environment-variable-key-duplication",
+        "kube-linter:duplicate-env-var",
+    ],
     run,
 };
 

@@ -72,6 +72,12 @@ impl Finding {
         }
     }
 
+    /// The same finding, pointing at `location` instead.
+    pub fn at(mut self, location: Location) -> Finding {
+        self.location = location;
+        self
+    }
+
     /// The same finding, about the named container.
     pub fn container(mut self, name: &str) -> Finding {
         self.container = Some(name.to_owned());

@@ -1,6 +1,7 @@
 //! `hpa-target-missing`: scaleTargetRef names no workload in the set.
 
 use super::{Category, Check, Context, Finding, Level};
+use crate::graph::ProblemCode;
 
 /// The `hpa-target-missing` check.
 pub static CHECK: Check = Check {
@@ -10,13 +11,82 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "scaleTargetRef names no workload in the set",
     docs: DOCS,
-    aliases: &["kube-score:horizontalpodautoscaler-has-target", "kube-linter:dangling-horizontalpodautoscaler"],
+    aliases: &[
+        "kube-score:horizontalpodautoscaler-has-target",
+        "kube-linter:dangling-horizontalpodautoscaler",
+    ],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a HorizontalPodAutoscaler whose `spec.scaleTargetRef` names a kind and name that the loaded manifests do not define in its namespace, or that names nothing.
+When a workload of that name exists with another kind, or a close name exists, the message says so.
+
+## Why is this bad?
+
+An autoscaler scales exactly one object, found by `kind` and `name` in the autoscaler's own namespace.
+If that object does not exist, the autoscaler reports `FailedGetScale` in its events and never changes anything, while everyone believes the workload scales with load.
+A wrong `kind` (a `Deployment` that is really a `StatefulSet`) breaks it just as surely as a wrong name.
+
+## Example
+
+```yaml
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: wbe
+  minReplicas: 2
+  maxReplicas: 10
+  metrics:
+  - type: Resource
+    resource:
+      name: cpu
+      target:
+        type: Utilization
+        averageUtilization: 70
+```
+
+## Fix
+
+```yaml
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 2
+  maxReplicas: 10
+  metrics:
+  - type: Resource
+    resource:
+      name: cpu
+      target:
+        type: Utilization
+        averageUtilization: 70
+```
+
+Make `scaleTargetRef.kind` and `scaleTargetRef.name` name the workload exactly, in the autoscaler's namespace.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    ctx.graph_findings(
+        &CHECK,
+        ProblemCode::HpaTargetMissing,
+        Level::Error,
+        |p| match &p.suggestion {
+            Some(name) => format!("use scaleTargetRef.name `{name}`"),
+            None => "point scaleTargetRef at the kind and name of a workload in this namespace"
+                .to_owned(),
+        },
+    )
 }

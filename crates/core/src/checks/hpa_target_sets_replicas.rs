@@ -103,11 +103,17 @@ Edit the live object once (`kubectl apply edit-last-applied`) to avoid that dip.
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for hpa_obj in ctx.model.of_kind("HorizontalPodAutoscaler") {
-        let Resource::HorizontalPodAutoscaler(hpa) = &hpa_obj.resource else { continue };
+        let Resource::HorizontalPodAutoscaler(hpa) = &hpa_obj.resource else {
+            continue;
+        };
         let target = &hpa.spec.scale_target_ref;
         let id = ObjectId::new(&target.kind, hpa_obj.namespace.as_deref(), &target.name);
-        let Some(workload) = ctx.model.get(&id) else { continue };
-        let Some(replicas) = workload.written_replicas() else { continue };
+        let Some(workload) = ctx.model.get(&id) else {
+            continue;
+        };
+        let Some(replicas) = workload.written_replicas() else {
+            continue;
+        };
         findings.push(
             Finding::new(
                 &CHECK,

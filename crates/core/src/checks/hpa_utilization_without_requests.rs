@@ -129,26 +129,47 @@ struct Measured<'a> {
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for hpa_obj in ctx.model.of_kind("HorizontalPodAutoscaler") {
-        let Resource::HorizontalPodAutoscaler(hpa) = &hpa_obj.resource else { continue };
+        let Resource::HorizontalPodAutoscaler(hpa) = &hpa_obj.resource else {
+            continue;
+        };
         let target = &hpa.spec.scale_target_ref;
-        let Some(workload) = ctx.model.get(&ObjectId::new(&target.kind, hpa_obj.namespace.as_deref(), &target.name))
-        else {
+        let Some(workload) = ctx.model.get(&ObjectId::new(
+            &target.kind,
+            hpa_obj.namespace.as_deref(),
+            &target.name,
+        )) else {
             continue;
         };
         let metrics = hpa.spec.metrics.as_deref().unwrap_or_default();
         let mut measured: Vec<Measured> = metrics
             .iter()
             .filter_map(|m| {
-                if let Some(r) = m.resource.as_ref().filter(|r| r.target.type_ == "Utilization") {
-                    return Some(Measured { resource: &r.name, container: None });
+                if let Some(r) = m
+                    .resource
+                    .as_ref()
+                    .filter(|r| r.target.type_ == "Utilization")
+                {
+                    return Some(Measured {
+                        resource: &r.name,
+                        container: None,
+                    });
                 }
-                let c = m.container_resource.as_ref().filter(|c| c.target.type_ == "Utilization")?;
-                Some(Measured { resource: &c.name, container: Some(&c.container) })
+                let c = m
+                    .container_resource
+                    .as_ref()
+                    .filter(|c| c.target.type_ == "Utilization")?;
+                Some(Measured {
+                    resource: &c.name,
+                    container: Some(&c.container),
+                })
             })
             .collect();
         let by_default = metrics.is_empty();
         if by_default {
-            measured.push(Measured { resource: "cpu", container: None });
+            measured.push(Measured {
+                resource: "cpu",
+                container: None,
+            });
         }
         for m in &measured {
             for c in workload.containers().into_iter().filter(|c| !c.init) {
@@ -156,12 +177,20 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     continue;
                 }
                 let resources = c.container.resources.as_ref();
-                let requested = resources.and_then(|r| r.requests.as_ref()).is_some_and(|r| r.contains_key(m.resource));
-                let limited = resources.and_then(|r| r.limits.as_ref()).is_some_and(|l| l.contains_key(m.resource));
+                let requested = resources
+                    .and_then(|r| r.requests.as_ref())
+                    .is_some_and(|r| r.contains_key(m.resource));
+                let limited = resources
+                    .and_then(|r| r.limits.as_ref())
+                    .is_some_and(|l| l.contains_key(m.resource));
                 if requested || limited {
                     continue;
                 }
-                let how = if by_default { " (the default when no metrics are set)" } else { "" };
+                let how = if by_default {
+                    " (the default when no metrics are set)"
+                } else {
+                    ""
+                };
                 findings.push(
                     Finding::new(
                         &CHECK,

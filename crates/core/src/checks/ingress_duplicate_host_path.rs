@@ -105,26 +105,51 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let mut seen: BTreeMap<(String, String, String, String), Route> = BTreeMap::new();
     let mut findings = Vec::new();
     for obj in ctx.model.of_kind("Ingress") {
-        let Resource::Ingress(ingress) = &obj.resource else { continue };
+        let Resource::Ingress(ingress) = &obj.resource else {
+            continue;
+        };
         let Some(spec) = &ingress.spec else { continue };
         let class = spec
             .ingress_class_name
             .clone()
-            .or_else(|| obj.annotations().get("kubernetes.io/ingress.class").cloned())
+            .or_else(|| {
+                obj.annotations()
+                    .get("kubernetes.io/ingress.class")
+                    .cloned()
+            })
             .unwrap_or_default();
         for (i, rule) in spec.rules.iter().flatten().enumerate() {
             let host = rule.host.clone().unwrap_or_default();
             for (j, p) in rule.http.iter().flat_map(|h| h.paths.iter()).enumerate() {
                 let path = p.path.clone().unwrap_or_default();
                 let at = format!("spec.rules[{i}].http.paths[{j}]");
-                let key = (class.clone(), host.clone(), path.clone(), p.path_type.clone());
+                let key = (
+                    class.clone(),
+                    host.clone(),
+                    path.clone(),
+                    p.path_type.clone(),
+                );
                 match seen.get(&key) {
                     None => {
-                        seen.insert(key, Route { ingress: obj, path: at });
+                        seen.insert(
+                            key,
+                            Route {
+                                ingress: obj,
+                                path: at,
+                            },
+                        );
                     }
                     Some(first) => {
-                        let shown_host = if host.is_empty() { "any host".to_owned() } else { format!("host \"{host}\"") };
-                        let owner = if first.ingress.id == obj.id { "this Ingress".to_owned() } else { first.ingress.id.to_string() };
+                        let shown_host = if host.is_empty() {
+                            "any host".to_owned()
+                        } else {
+                            format!("host \"{host}\"")
+                        };
+                        let owner = if first.ingress.id == obj.id {
+                            "this Ingress".to_owned()
+                        } else {
+                            first.ingress.id.to_string()
+                        };
                         findings.push(
                             Finding::new(
                                 &CHECK,

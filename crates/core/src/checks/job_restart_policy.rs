@@ -11,7 +11,10 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "a Job or CronJob pod needs restartPolicy OnFailure or Never, other controllers need Always",
     docs: DOCS,
-    aliases: &["kube-score:cronjob-restartpolicy", "kube-linter:restart-policy"],
+    aliases: &[
+        "kube-score:cronjob-restartpolicy",
+        "kube-linter:restart-policy",
+    ],
     run,
 };
 

@@ -67,19 +67,23 @@ Rewrite the value with letters, digits, `-`, `_` and `.` only (at most 63 charac
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in &ctx.model.objects {
-        let mut maps: Vec<(String, &BTreeMap<String, String>)> = vec![("metadata.labels".to_owned(), obj.labels())];
+        let mut maps: Vec<(String, &BTreeMap<String, String>)> =
+            vec![("metadata.labels".to_owned(), obj.labels())];
         if obj.is_workload() {
             if let Some(labels) = obj.pod_labels() {
                 maps.push((obj.pod_labels_path(), labels));
             }
-            if let Some(m) = obj.workload_selector().and_then(|s| s.match_labels.as_ref()) {
+            if let Some(m) = obj
+                .workload_selector()
+                .and_then(|s| s.match_labels.as_ref())
+            {
                 maps.push(("spec.selector.matchLabels".to_owned(), m));
             }
         }
-        if let Resource::Service(svc) = &obj.resource {
-            if let Some(m) = svc.spec.as_ref().and_then(|s| s.selector.as_ref()) {
-                maps.push(("spec.selector".to_owned(), m));
-            }
+        if let Resource::Service(svc) = &obj.resource
+            && let Some(m) = svc.spec.as_ref().and_then(|s| s.selector.as_ref())
+        {
+            maps.push(("spec.selector".to_owned(), m));
         }
         for (path, map) in maps {
             for (key, value) in map {
@@ -120,8 +124,14 @@ fn name_problem(name: &str) -> Option<String> {
     if len > 63 {
         return Some(format!("it is {len} characters long, more than 63"));
     }
-    if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))) {
-        return Some(format!("{} is not allowed (only letters, digits, -, _ and .)", show_char(c)));
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+    {
+        return Some(format!(
+            "{} is not allowed (only letters, digits, -, _ and .)",
+            show_char(c)
+        ));
     }
     let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     if !alnum(name.chars().next()) || !alnum(name.chars().last()) {
@@ -147,17 +157,23 @@ fn key_problem(key: &str) -> Option<String> {
         return Some("the prefix before / is empty".to_owned());
     }
     if prefix.len() > 253 {
-        return Some(format!("the prefix is {} characters long, more than 253", prefix.len()));
+        return Some(format!(
+            "the prefix is {} characters long, more than 253",
+            prefix.len()
+        ));
     }
     let label_ok = |l: &str| {
         !l.is_empty()
             && l.len() <= 63
-            && l.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && l.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !l.starts_with('-')
             && !l.ends_with('-')
     };
     if !prefix.split('.').all(label_ok) {
-        return Some(format!("the prefix \"{prefix}\" is not a lowercase DNS subdomain"));
+        return Some(format!(
+            "the prefix \"{prefix}\" is not a lowercase DNS subdomain"
+        ));
     }
     None
 }
@@ -177,13 +193,31 @@ mod tests {
     fn label_syntax() {
         assert_eq!(value_problem(""), None);
         assert_eq!(value_problem("v1.2_rc-3"), None);
-        assert_eq!(value_problem("-v1").as_deref(), Some("it must start and end with a letter or digit"));
-        assert_eq!(value_problem("a/b").as_deref(), Some("\"/\" is not allowed (only letters, digits, -, _ and .)"));
-        assert_eq!(value_problem(&"x".repeat(64)).as_deref(), Some("it is 64 characters long, more than 63"));
+        assert_eq!(
+            value_problem("-v1").as_deref(),
+            Some("it must start and end with a letter or digit")
+        );
+        assert_eq!(
+            value_problem("a/b").as_deref(),
+            Some("\"/\" is not allowed (only letters, digits, -, _ and .)")
+        );
+        assert_eq!(
+            value_problem(&"x".repeat(64)).as_deref(),
+            Some("it is 64 characters long, more than 63")
+        );
         assert_eq!(value_problem(&"x".repeat(63)), None);
         assert_eq!(key_problem("app.kubernetes.io/name"), None);
-        assert_eq!(key_problem("App.io/name").as_deref(), Some("the prefix \"App.io\" is not a lowercase DNS subdomain"));
-        assert_eq!(key_problem("example.com/").as_deref(), Some("the name after the prefix is empty"));
-        assert_eq!(key_problem("a/b/c").as_deref(), Some("\"/\" is not allowed (only letters, digits, -, _ and .)"));
+        assert_eq!(
+            key_problem("App.io/name").as_deref(),
+            Some("the prefix \"App.io\" is not a lowercase DNS subdomain")
+        );
+        assert_eq!(
+            key_problem("example.com/").as_deref(),
+            Some("the name after the prefix is empty")
+        );
+        assert_eq!(
+            key_problem("a/b/c").as_deref(),
+            Some("\"/\" is not allowed (only letters, digits, -, _ and .)")
+        );
     }
 }

@@ -9,6 +9,7 @@
 mod context;
 mod finding;
 mod suppress;
+mod util_d;
 mod util_a;
 mod util_b;
 mod util_c;

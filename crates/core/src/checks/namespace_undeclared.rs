@@ -68,17 +68,29 @@ Namespaces are often created once by a platform team or by a deployment tool (`h
 "#;
 
 fn run(ctx: &Context) -> Vec<Finding> {
-    let declared: BTreeSet<&str> = ctx.model.of_kind("Namespace").map(|o| o.name.as_str()).collect();
+    let declared: BTreeSet<&str> = ctx
+        .model
+        .of_kind("Namespace")
+        .map(|o| o.name.as_str())
+        .collect();
     let mut reported = BTreeSet::new();
     let mut findings = Vec::new();
     for obj in &ctx.model.objects {
-        let Some(ns) = obj.namespace.as_deref() else { continue };
+        let Some(ns) = obj.namespace.as_deref() else {
+            continue;
+        };
         if BUILT_IN.contains(&ns) || declared.contains(ns) || !reported.insert(ns) {
             continue;
         }
-        let Some(location) = obj.find("metadata.namespace") else { continue };
+        let Some(location) = obj.find("metadata.namespace") else {
+            continue;
+        };
         let users = ctx.model.in_namespace(ns).count();
-        let used_by = if users == 1 { "1 object".to_owned() } else { format!("{users} objects") };
+        let used_by = if users == 1 {
+            "1 object".to_owned()
+        } else {
+            format!("{users} objects")
+        };
         let mut finding = Finding::new(
             &CHECK,
             obj,

@@ -1,6 +1,7 @@
 //! `networkpolicy-peer-selects-nothing`: a from/to podSelector peer matches no pods.
 
 use super::{Category, Check, Context, Finding, Level};
+use crate::graph::ProblemCode;
 
 /// The `networkpolicy-peer-selects-nothing` check.
 pub static CHECK: Check = Check {
@@ -14,9 +15,67 @@ pub static CHECK: Check = Check {
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a peer of a NetworkPolicy rule (`spec.ingress[].from[]` or `spec.egress[].to[]`) given as a non-empty `podSelector` without a `namespaceSelector`, when it matches no pod of the policy's namespace.
+It only speaks when the loaded manifests run pods in that namespace; peers with a `namespaceSelector` are skipped, since their pods live in namespaces the manifests may not show.
+
+## Why is this bad?
+
+In a rule, a peer with only a `podSelector` means "pods of this same namespace with these labels".
+If no pod carries those labels, the rule allows traffic from (or to) nobody, so the connection you meant to permit is dropped as soon as the policy isolates its pods.
+The usual causes are a typo in a label, or a client that lives in another namespace and needs a `namespaceSelector` next to the `podSelector`.
+
+## Example
+
+```yaml
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: db-only-from-api
+spec:
+  podSelector:
+    matchLabels:
+      app: postgres
+  ingress:
+  - from:
+    - podSelector:
+        matchLabels:
+          app: api-server
+```
+
+## Fix
+
+```yaml
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: db-only-from-api
+spec:
+  podSelector:
+    matchLabels:
+      app: postgres
+  ingress:
+  - from:
+    - podSelector:
+        matchLabels:
+          app: api
+```
+
+Make the peer's `podSelector` match the client pods' labels, and add a `namespaceSelector` when they run in another namespace.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    ctx.graph_findings(
+        &CHECK,
+        ProblemCode::NetworkpolicyPeerSelectsNothing,
+        Level::Info,
+        |p| match &p.suggestion {
+            Some(label) => format!("change the peer's podSelector to `{label}`"),
+            None => {
+                "match the client pods' labels, adding a namespaceSelector if they run elsewhere"
+                    .to_owned()
+            }
+        },
+    )
 }

@@ -1,6 +1,7 @@
-//! `networkpolicy-selects-nothing`: networkPolicy podSelector matches no pods (an empty selector selects all).
+//! `networkpolicy-selects-nothing`: network policy podSelector matches no pods (an empty selector selects all).
 
 use super::{Category, Check, Context, Finding, Level};
+use crate::graph::ProblemCode;
 
 /// The `networkpolicy-selects-nothing` check.
 pub static CHECK: Check = Check {
@@ -8,15 +9,78 @@ pub static CHECK: Check = Check {
     category: Category::Correctness,
     severity: Level::Warning,
     enabled_by_default: true,
-    summary: "networkPolicy podSelector matches no pods (an empty selector selects all)",
+    summary: "network policy podSelector matches no pods (an empty selector selects all)",
     docs: DOCS,
-    aliases: &["kube-score:networkpolicy-targets-pod", "kube-linter:dangling-networkpolicy"],
+    aliases: &[
+        "kube-score:networkpolicy-targets-pod",
+        "kube-linter:dangling-networkpolicy",
+    ],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a NetworkPolicy whose `spec.podSelector` is not empty and matches no pod in its namespace.
+An empty `podSelector: {}` selects every pod of the namespace and is never flagged.
+
+## Why is this bad?
+
+A NetworkPolicy applies its `ingress` and `egress` rules to the pods its `podSelector` selects, in its own namespace; once a pod is selected, only the traffic the rules allow reaches it.
+A selector that matches no pod applies the rules to nobody, so the pods you meant to isolate still accept connections from everywhere.
+Nothing warns you: the policy is accepted and listed, it just protects nothing.
+(Policies only take effect when the cluster's network plugin enforces them, as Calico or Cilium do.)
+
+## Known problems
+
+When the loaded manifests run no pod in the policy's namespace, the pods may come from files that were not loaded; the finding is then informational.
+
+## Example
+
+```yaml
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: db-only-from-api
+spec:
+  podSelector:
+    matchLabels:
+      app: postgress
+  ingress:
+  - from:
+    - podSelector:
+        matchLabels:
+          app: api
+```
+
+## Fix
+
+```yaml
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: db-only-from-api
+spec:
+  podSelector:
+    matchLabels:
+      app: postgres
+  ingress:
+  - from:
+    - podSelector:
+        matchLabels:
+          app: api
+```
+
+Make `spec.podSelector` match the labels of the pods the policy should isolate.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    ctx.graph_findings(
+        &CHECK,
+        ProblemCode::NetworkpolicySelectsNothing,
+        Level::Info,
+        |p| match &p.suggestion {
+            Some(label) => format!("change the podSelector to `{label}`, the label the pods carry"),
+            None => "make spec.podSelector match the labels of the pods to isolate".to_owned(),
+        },
+    )
 }

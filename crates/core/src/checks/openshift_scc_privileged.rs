@@ -1,4 +1,4 @@
-//! `openshift-scc-privileged`: openShift SCC allows privileged containers.
+//! `openshift-scc-privileged`: an OpenShift SecurityContextConstraints allows privileged containers.
 
 use super::{Category, Check, Context, Finding, Level};
 
@@ -8,15 +8,95 @@ pub static CHECK: Check = Check {
     category: Category::Security,
     severity: Level::Info,
     enabled_by_default: false,
-    summary: "openShift SCC allows privileged containers",
+    summary: "an OpenShift SecurityContextConstraints allows privileged containers",
     docs: DOCS,
     aliases: &["kube-linter:scc-deny-privileged-container"],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags OpenShift `SecurityContextConstraints` objects that set `allowPrivilegedContainer: true`.
+This check is off unless you turn it on; it only matters on OpenShift.
+
+## Why is this bad?
+
+On OpenShift, a SecurityContextConstraints (SCC) decides what pods may ask for, much as Pod Security Admission does on plain Kubernetes.
+An SCC with `allowPrivilegedContainer: true` lets every pod admitted under it run `privileged: true` containers, which have all capabilities and access to the host's devices: escaping to the node is then easy.
+Every user or ServiceAccount granted `use` on that SCC gains that power.
+
+## Example
+
+```yaml
+apiVersion: security.openshift.io/v1
+kind: SecurityContextConstraints
+metadata:
+  name: app-scc
+allowPrivilegedContainer: true
+runAsUser:
+  type: MustRunAsRange
+seLinuxContext:
+  type: MustRunAs
+```
+
+## Fix
+
+```yaml
+apiVersion: security.openshift.io/v1
+kind: SecurityContextConstraints
+metadata:
+  name: app-scc
+allowPrivilegedContainer: false
+runAsUser:
+  type: MustRunAsRange
+seLinuxContext:
+  type: MustRunAs
+```
+
+Set `allowPrivilegedContainer: false`, or use the built-in `restricted-v2` SCC, and keep the `privileged` SCC for cluster components only.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    ctx.model
+        .of_kind("SecurityContextConstraints")
+        .filter(|obj| obj.raw.get("allowPrivilegedContainer") == Some(&serde_json::Value::Bool(true)))
+        .map(|obj| {
+            Finding::new(
+                &CHECK,
+                obj,
+                "allowPrivilegedContainer",
+                format!(
+                    "security context constraints \"{}\" allow privileged containers",
+                    obj.name
+                ),
+            )
+            .help("set allowPrivilegedContainer: false, or use the restricted-v2 SCC")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::util_d::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_allow_privileged_container() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: security.openshift.io/v1
+kind: SecurityContextConstraints
+metadata: {name: a}
+allowPrivilegedContainer: true
+---
+apiVersion: security.openshift.io/v1
+kind: SecurityContextConstraints
+metadata: {name: b}
+allowPrivilegedContainer: false
+"
+            ),
+            ["4 info security context constraints \"a\" allow privileged containers"]
+        );
+    }
 }

@@ -14,7 +14,11 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "maxUnavailable 0/0%, or minAvailable 100% or ≥ replicas, so node drains hang",
     docs: DOCS,
-    aliases: &["kube-linter:pdb-max-unavailable", "kube-linter:pdb-min-available", "polaris:pdbDisruptionsIsZero"],
+    aliases: &[
+        "kube-linter:pdb-max-unavailable",
+        "kube-linter:pdb-min-available",
+        "polaris:pdbDisruptionsIsZero",
+    ],
     run,
 };
 
@@ -111,24 +115,36 @@ fn run(ctx: &Context) -> Vec<Finding> {
     for pdb in ctx.model.of_kind("PodDisruptionBudget") {
         let Some(spec) = pdb_spec(pdb) else { continue };
         if let Some(max) = &spec.max_unavailable {
-            if matches!(max, IntOrString::Int(0)) || matches!(max, IntOrString::String(s) if s.trim() == "0%") {
+            if matches!(max, IntOrString::Int(0))
+                || matches!(max, IntOrString::String(s) if s.trim() == "0%")
+            {
                 findings.push(
                     Finding::new(
                         &CHECK,
                         pdb,
                         "spec.maxUnavailable",
-                        format!("maxUnavailable {} allows no pod to be evicted, so node drains hang", show_int_or_string(max)),
+                        format!(
+                            "maxUnavailable {} allows no pod to be evicted, so node drains hang",
+                            show_int_or_string(max)
+                        ),
                     )
                     .help("set maxUnavailable: 1"),
                 );
             }
             continue;
         }
-        let Some(min) = &spec.min_available else { continue };
+        let Some(min) = &spec.min_available else {
+            continue;
+        };
         if matches!(min, IntOrString::String(s) if s.trim() == "100%") {
             findings.push(
-                Finding::new(&CHECK, pdb, "spec.minAvailable", "minAvailable \"100%\" allows no pod to be evicted, so node drains hang")
-                    .help("use maxUnavailable: 1 instead"),
+                Finding::new(
+                    &CHECK,
+                    pdb,
+                    "spec.minAvailable",
+                    "minAvailable \"100%\" allows no pod to be evicted, so node drains hang",
+                )
+                .help("use maxUnavailable: 1 instead"),
             );
             continue;
         }
@@ -141,7 +157,11 @@ fn run(ctx: &Context) -> Vec<Finding> {
             (needed >= replicas).then_some((w, replicas))
         });
         if let Some((workload, replicas)) = blocked {
-            let pods = if replicas == 1 { "1 pod".to_owned() } else { format!("{replicas} pods") };
+            let pods = if replicas == 1 {
+                "1 pod".to_owned()
+            } else {
+                format!("{replicas} pods")
+            };
             findings.push(
                 Finding::new(
                     &CHECK,

@@ -52,6 +52,26 @@ spec:
   selector:
     matchLabels:
       app: web
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        resources:
+          requests:
+            cpu: 250m
 ```
 
 ## Fix
@@ -78,6 +98,26 @@ spec:
   selector:
     matchLabels:
       app: web
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        resources:
+          requests:
+            cpu: 250m
 ```
 
 Use `maxUnavailable: 1`, which scales with the workload, or raise the HPA's `minReplicas` above `minAvailable`.
@@ -86,14 +126,18 @@ Use `maxUnavailable: 1`, which scales with the workload, or raise the HPA's `min
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for pdb in ctx.model.of_kind("PodDisruptionBudget") {
-        let Some(min) = pdb_spec(pdb).and_then(|s| s.min_available.as_ref()) else { continue };
+        let Some(min) = pdb_spec(pdb).and_then(|s| s.min_available.as_ref()) else {
+            continue;
+        };
         let blocked = pdb_targets(ctx.model, pdb).into_iter().find_map(|w| {
             let (hpa, spec) = hpa_for(ctx.model, w)?;
             let floor = spec.min_replicas.unwrap_or(1);
             let needed = scaled(min, floor)?;
             (floor > 0 && needed >= floor).then_some((w, hpa, floor))
         });
-        let Some((workload, hpa, floor)) = blocked else { continue };
+        let Some((workload, hpa, floor)) = blocked else {
+            continue;
+        };
         findings.push(
             Finding::new(
                 &CHECK,

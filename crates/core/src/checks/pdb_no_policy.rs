@@ -60,7 +60,9 @@ Set exactly one of `minAvailable` or `maxUnavailable`; `maxUnavailable: 1` is a 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in ctx.model.of_kind("PodDisruptionBudget") {
-        let Resource::PodDisruptionBudget(pdb) = &obj.resource else { continue };
+        let Resource::PodDisruptionBudget(pdb) = &obj.resource else {
+            continue;
+        };
         let spec = pdb.spec.as_ref();
         let min = spec.and_then(|s| s.min_available.as_ref());
         let max = spec.and_then(|s| s.max_unavailable.as_ref());

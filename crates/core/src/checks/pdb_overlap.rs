@@ -50,6 +50,26 @@ spec:
     matchLabels:
       app: shop
       tier: api
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop-api
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: shop
+      tier: api
+  template:
+    metadata:
+      labels:
+        app: shop
+        tier: api
+    spec:
+      containers:
+      - name: api
+        image: example/shop-api:4.2
 ```
 
 ## Fix
@@ -76,6 +96,26 @@ spec:
     matchLabels:
       app: shop
       tier: api
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop-api
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: shop
+      tier: api
+  template:
+    metadata:
+      labels:
+        app: shop
+        tier: api
+    spec:
+      containers:
+      - name: api
+        image: example/shop-api:4.2
 ```
 
 Give each workload exactly one PDB, with a selector as specific as the workload's own `spec.selector`.
@@ -95,7 +135,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let theirs = pdb_targets(ctx.model, earlier);
-            let Some(shared) = covered.iter().find(|o| theirs.iter().any(|t| t.id == o.id)) else { continue };
+            let Some(shared) = covered.iter().find(|o| theirs.iter().any(|t| t.id == o.id)) else {
+                continue;
+            };
             findings.push(
                 Finding::new(
                     &CHECK,

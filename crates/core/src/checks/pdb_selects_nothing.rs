@@ -1,6 +1,7 @@
-//! `pdb-selects-nothing`: pDB selector matches no pod template.
+//! `pdb-selects-nothing`: pod disruption budget selector matches no pod template.
 
 use super::{Category, Check, Context, Finding, Level};
+use crate::graph::ProblemCode;
 
 /// The `pdb-selects-nothing` check.
 pub static CHECK: Check = Check {
@@ -8,15 +9,66 @@ pub static CHECK: Check = Check {
     category: Category::Correctness,
     severity: Level::Warning,
     enabled_by_default: true,
-    summary: "pDB selector matches no pod template",
+    summary: "pod disruption budget selector matches no pod template",
     docs: DOCS,
     aliases: &[],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a PodDisruptionBudget whose `spec.selector` matches no pod in its namespace (no workload's pod template, no bare Pod), or that has no selector at all.
+`matchExpressions` are honoured, and a label one typo away from a label the pods carry is named in the message.
+
+## Why is this bad?
+
+A PodDisruptionBudget protects the pods its selector matches during voluntary disruptions, such as a node drain before an upgrade: the eviction API refuses to evict a pod when that would leave fewer than `minAvailable` (or more than `maxUnavailable` down).
+A budget that matches no pod protects nothing: a drain can evict every replica at once, while the budget's presence suggests the application is safe.
+In `policy/v1` an empty selector `{}` matches every pod of the namespace, but a missing selector matches none.
+
+## Known problems
+
+When the loaded manifests run no pod in the budget's namespace, the pods may come from files that were not loaded; the finding is then informational.
+
+## Example
+
+```yaml
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+spec:
+  minAvailable: 1
+  selector:
+    matchLabels:
+      app: wbe
+```
+
+## Fix
+
+```yaml
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+spec:
+  minAvailable: 1
+  selector:
+    matchLabels:
+      app: web
+```
+
+Make the selector match the labels of the pod template it should protect.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    ctx.graph_findings(
+        &CHECK,
+        ProblemCode::PdbSelectsNothing,
+        Level::Info,
+        |p| match &p.suggestion {
+            Some(label) => format!("change the selector to `{label}`, the label the pods carry"),
+            None => "make spec.selector match the labels of the pods it should protect".to_owned(),
+        },
+    )
 }

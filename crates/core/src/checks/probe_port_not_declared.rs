@@ -14,7 +14,11 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "liveness, readiness or startup probe port not declared by the container",
     docs: DOCS,
-    aliases: &["kube-linter:liveness-port", "kube-linter:readiness-port", "kube-linter:startup-port"],
+    aliases: &[
+        "kube-linter:liveness-port",
+        "kube-linter:readiness-port",
+        "kube-linter:startup-port",
+    ],
     run,
 };
 
@@ -84,12 +88,17 @@ fn run(ctx: &Context) -> Vec<Finding> {
     for obj in ctx.model.pod_owners() {
         for c in obj.containers() {
             for (probe_name, probe) in probes(c.container) {
-                let Some((handler, port)) = probe_port(probe) else { continue };
+                let Some((handler, port)) = probe_port(probe) else {
+                    continue;
+                };
                 let path = format!("{}.{probe_name}.{handler}.port", c.path);
                 let ports = c.container.ports.as_deref().unwrap_or_default();
                 let finding = match port {
                     IntOrString::String(name) => {
-                        if ports.iter().any(|p| p.name.as_deref() == Some(name.as_str())) {
+                        if ports
+                            .iter()
+                            .any(|p| p.name.as_deref() == Some(name.as_str()))
+                        {
                             continue;
                         }
                         let names = ports.iter().filter_map(|p| p.name.as_deref());
@@ -106,7 +115,15 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         if ports.is_empty() || ports.iter().any(|p| p.container_port == number) {
                             continue;
                         }
-                        let declared = ports.iter().map(|p| p.container_port.to_string()).collect::<Vec<_>>().join(", ");
+                        let mut numbers: Vec<i32> =
+                            ports.iter().map(|p| p.container_port).collect();
+                        numbers.sort_unstable();
+                        numbers.dedup();
+                        let declared = numbers
+                            .iter()
+                            .map(i32::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ");
                         Finding::new(
                             &CHECK,
                             obj,
@@ -125,9 +142,13 @@ fn run(ctx: &Context) -> Vec<Finding> {
 }
 
 fn probes(c: &Container) -> impl Iterator<Item = (&'static str, &Probe)> {
-    [("livenessProbe", &c.liveness_probe), ("readinessProbe", &c.readiness_probe), ("startupProbe", &c.startup_probe)]
-        .into_iter()
-        .filter_map(|(name, p)| Some((name, p.as_ref()?)))
+    [
+        ("livenessProbe", &c.liveness_probe),
+        ("readinessProbe", &c.readiness_probe),
+        ("startupProbe", &c.startup_probe),
+    ]
+    .into_iter()
+    .filter_map(|(name, p)| Some((name, p.as_ref()?)))
 }
 
 /// The probe's handler field and its port.
@@ -138,5 +159,8 @@ fn probe_port(probe: &Probe) -> Option<(&'static str, IntOrString)> {
     if let Some(t) = &probe.tcp_socket {
         return Some(("tcpSocket", t.port.clone()));
     }
-    probe.grpc.as_ref().map(|g| ("grpc", IntOrString::Int(g.port)))
+    probe
+        .grpc
+        .as_ref()
+        .map(|g| ("grpc", IntOrString::Int(g.port)))
 }

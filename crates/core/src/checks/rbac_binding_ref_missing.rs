@@ -1,6 +1,7 @@
 //! `rbac-binding-ref-missing`: (Cluster)RoleBinding roleRef not in the set.
 
 use super::{Category, Check, Context, Finding, Level};
+use crate::graph::ProblemCode;
 
 /// The `rbac-binding-ref-missing` check.
 pub static CHECK: Check = Check {
@@ -14,9 +15,73 @@ pub static CHECK: Check = Check {
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a RoleBinding or ClusterRoleBinding whose `roleRef` names a Role or ClusterRole the loaded manifests do not define.
+A RoleBinding's Role must be in the binding's namespace.
+ClusterRoles built into every cluster (`cluster-admin`, `admin`, `edit`, `view` and the `system:` ones) are fine.
+
+## Why is this bad?
+
+RBAC grants permissions in two steps: a Role (or ClusterRole) lists what may be done, and a binding gives that role to users, groups or ServiceAccounts.
+A binding to a role that does not exist is accepted but grants nothing, so the workload's API calls fail with `403 Forbidden`.
+`roleRef` cannot be changed after creation: fixing a typo means deleting and recreating the binding.
+
+## Example
+
+```yaml
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: api-reads-config
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: config-reader
+subjects:
+- kind: ServiceAccount
+  name: api
+```
+
+## Fix
+
+```yaml
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: config-reader
+rules:
+- apiGroups: [""]
+  resources: ["configmaps"]
+  verbs: ["get", "list", "watch"]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: api-reads-config
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: config-reader
+subjects:
+- kind: ServiceAccount
+  name: api
+```
+
+Define the Role (in the binding's namespace) or ClusterRole that `roleRef` names, or fix the name.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    ctx.graph_findings(
+        &CHECK,
+        ProblemCode::RbacBindingRefMissing,
+        Level::Warning,
+        |p| match &p.suggestion {
+            Some(name) => {
+                format!("use roleRef.name `{name}` (recreate the binding: roleRef is immutable)")
+            }
+            None => "define the role that roleRef names, in the binding's namespace for a Role"
+                .to_owned(),
+        },
+    )
 }

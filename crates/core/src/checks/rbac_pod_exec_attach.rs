@@ -1,5 +1,6 @@
 //! `rbac-pod-exec-attach`: grants pods/exec or pods/attach.
 
+use super::util_d::rules;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `rbac-pod-exec-attach` check.
@@ -14,9 +15,111 @@ pub static CHECK: Check = Check {
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags Role and ClusterRole rules that grant `create` or `get` on the `pods/exec` or `pods/attach` subresources (named, or through `*/exec` and `*/attach`).
+Rules with `resources: ["*"]` are reported by `rbac-wildcards` instead.
+
+## Why is this bad?
+
+`pods/exec` is what `kubectl exec` uses: it runs any command inside a running container, with that container's files, environment variables (often database passwords), mounted Secrets and ServiceAccount token.
+`pods/attach` connects to the container's main process and its input.
+So whoever holds this permission can read every secret the pods can read and act as their ServiceAccounts, and nothing they do inside the container shows in the API audit log beyond "exec was called".
+Older clusters authorised exec over WebSockets with `get` rather than `create`, so both verbs count.
+
+## Example
+
+```yaml
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: support
+  namespace: shop
+rules:
+- apiGroups: [""]
+  resources: ["pods", "pods/log", "pods/exec"]
+  verbs: ["get", "list", "create"]
+```
+
+## Fix
+
+```yaml
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: support
+  namespace: shop
+rules:
+- apiGroups: [""]
+  resources: ["pods", "pods/log"]
+  verbs: ["get", "list"]
+```
+
+Drop `pods/exec` and `pods/attach` from everyday roles; give them to a separate break-glass role bound only when needed, or use `kubectl debug` with an audited, time-limited role.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in rules(ctx) {
+        if !rule.covers_group("") {
+            continue;
+        }
+        let verbs = rule.granted_verbs(&["create", "get"]);
+        if verbs.is_empty() {
+            continue;
+        }
+        for (j, resource) in rule.named_resources(&["pods/exec", "pods/attach"]) {
+            findings.push(
+                Finding::new(
+                    &CHECK,
+                    rule.obj,
+                    &rule.resource_path(j),
+                    format!(
+                        "{} of {} grants {} on {resource}, a shell or terminal in its pods",
+                        rule.path,
+                        rule.describe_role(),
+                        verbs.join(", ")
+                    ),
+                )
+                .help("remove pods/exec and pods/attach, or move them to a separate, rarely bound role"),
+            );
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::util_d::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_exec_and_attach() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: r, namespace: shop}
+rules:
+- apiGroups: [\"\"]
+  resources:
+  - pods
+  - pods/exec
+  - \"*/attach\"
+  verbs: [\"*\"]
+- apiGroups: [\"\"]
+  resources: [pods/exec]
+  verbs: [list]
+- apiGroups: [apps]
+  resources: [pods/exec]
+  verbs: [create]
+"
+            ),
+            [
+                "8 warning rules[0] of role \"r\" grants create, get on pods/exec, a shell or terminal in its pods",
+                "9 warning rules[0] of role \"r\" grants create, get on */attach, a shell or terminal in its pods",
+            ]
+        );
+    }
 }

@@ -1,5 +1,6 @@
 //! `rbac-secrets-access`: get/list/watch on secrets.
 
+use super::util_d::rules;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `rbac-secrets-access` check.
@@ -14,9 +15,117 @@ pub static CHECK: Check = Check {
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags Role and ClusterRole rules that grant `get`, `list` or `watch` on `secrets` (core API group) without limiting them to named Secrets with `resourceNames`.
+Rules with `resources: ["*"]` are reported by `rbac-wildcards` instead.
+
+## Why is this bad?
+
+Secrets hold the passwords, API keys, TLS private keys and ServiceAccount tokens of everything in the namespace.
+`list` and `watch` are as powerful as `get`: they return every Secret **with its data**, not just the names.
+A ClusterRole bound with a ClusterRoleBinding reads the Secrets of every namespace, including `kube-system`.
+An app that needs one Secret should get it mounted into its pod, which needs no RBAC at all, or be granted `get` on that one name.
+
+## Example
+
+```yaml
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: api
+  namespace: shop
+rules:
+- apiGroups: [""]
+  resources: ["secrets"]
+  verbs: ["get", "list", "watch"]
+```
+
+## Fix
+
+```yaml
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: api
+  namespace: shop
+rules:
+- apiGroups: [""]
+  resources: ["secrets"]
+  resourceNames: ["api-tls"]
+  verbs: ["get"]
+```
+
+Mount the Secret into the pod instead, or limit the rule to the Secrets it needs with `resourceNames` and `get`.
+
+## Known problems
+
+Controllers such as cert-manager or an ingress controller must read Secrets across namespaces by design; suppress the finding on their roles with a reason.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in rules(ctx) {
+        let named = rule.rule.resource_names.as_ref().is_some_and(|n| !n.is_empty());
+        if named || !rule.covers_group("") {
+            continue;
+        }
+        let verbs = rule.granted_verbs(&["get", "list", "watch"]);
+        if verbs.is_empty() {
+            continue;
+        }
+        let scope = if rule.obj.kind == "ClusterRole" {
+            "of every namespace it is bound in"
+        } else {
+            "of the namespace"
+        };
+        for (j, _) in rule.named_resources(&["secrets"]) {
+            findings.push(
+                Finding::new(
+                    &CHECK,
+                    rule.obj,
+                    &rule.resource_path(j),
+                    format!(
+                        "{} of {} grants {} on secrets: the data of every Secret {scope}",
+                        rule.path,
+                        rule.describe_role(),
+                        verbs.join(", ")
+                    ),
+                )
+                .help("mount the Secret into the pod, or restrict the rule with resourceNames and get"),
+            );
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::util_d::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_unrestricted_reads() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: r}
+rules:
+- apiGroups: [\"\"]
+  resources: [configmaps, secrets]
+  verbs: [list]
+- apiGroups: [\"\"]
+  resources: [secrets]
+  resourceNames: [tls]
+  verbs: [get]
+- apiGroups: [\"\"]
+  resources: [secrets]
+  verbs: [create]
+"
+            ),
+            ["6 warning rules[0] of cluster role \"r\" grants list on secrets: the data of every Secret of every namespace it is bound in"]
+        );
+    }
 }

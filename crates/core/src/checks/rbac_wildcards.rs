@@ -1,5 +1,6 @@
-//! `rbac-wildcards`: * in Role/ClusterRole verbs or resources.
+//! `rbac-wildcards`: `*` in Role/ClusterRole verbs or resources.
 
+use super::util_d::rules;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `rbac-wildcards` check.
@@ -8,15 +9,137 @@ pub static CHECK: Check = Check {
     category: Category::Security,
     severity: Level::Warning,
     enabled_by_default: true,
-    summary: "* in Role/ClusterRole verbs or resources",
+    summary: "`*` in Role/ClusterRole verbs or resources",
     docs: DOCS,
     aliases: &["kube-linter:wildcard-in-rules", "polaris:rolebindingClusterAdminRole", "checkov:CKV_K8S_49"],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags each `"*"` in the `verbs` or `resources` of a Role or ClusterRole rule.
+
+## Why is this bad?
+
+RBAC rules only add permissions, so a role should list exactly what its user needs.
+`verbs: ["*"]` grants every verb, including `delete`, `deletecollection`, `escalate`, `bind` and `impersonate`; `resources: ["*"]` grants every resource of the listed API groups, including Secrets and every subresource such as `pods/exec`.
+The wildcard also covers whatever later Kubernetes versions and installed CRDs add, so the role grows without anyone editing it.
+`apiGroups: ["*"]`, `resources: ["*"]`, `verbs: ["*"]` together is `cluster-admin`.
+
+## Example
+
+```yaml
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: deployer
+  namespace: shop
+rules:
+- apiGroups: ["apps"]
+  resources: ["*"]
+  verbs: ["*"]
+```
+
+## Fix
+
+```yaml
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: deployer
+  namespace: shop
+rules:
+- apiGroups: ["apps"]
+  resources: ["deployments"]
+  verbs: ["get", "list", "watch", "create", "update", "patch"]
+```
+
+List the resources and verbs the subject really uses; `kubectl auth can-i --list --as=system:serviceaccount:shop:deployer` shows what a role grants.
+
+## Known problems
+
+Some operators genuinely manage every resource of their own API group (`apiGroups: ["example.com"]`, `resources: ["*"]`); suppress the finding on their role with a reason.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in rules(ctx) {
+        let resources: Vec<&str> = rule.rule.resources.iter().flatten().map(String::as_str).collect();
+        let groups = rule
+            .rule
+            .api_groups
+            .iter()
+            .flatten()
+            .map(|g| if g.is_empty() { "core".to_owned() } else { format!("\"{g}\"") })
+            .collect::<Vec<_>>()
+            .join(", ");
+        if let Some(j) = rule.rule.verbs.iter().position(|v| v == "*") {
+            let on = if resources.is_empty() {
+                "non-resource URLs".to_owned()
+            } else {
+                resources.join(", ")
+            };
+            findings.push(
+                Finding::new(
+                    &CHECK,
+                    rule.obj,
+                    &rule.verb_path(j),
+                    format!("{} of {} grants every verb (\"*\") on {on}", rule.path, rule.describe_role()),
+                )
+                .help("list the verbs the subject needs, e.g. get, list, watch"),
+            );
+        }
+        if let Some(j) = resources.iter().position(|r| *r == "*") {
+            let verbs = rule.rule.verbs.join(", ");
+            findings.push(
+                Finding::new(
+                    &CHECK,
+                    rule.obj,
+                    &rule.resource_path(j),
+                    format!(
+                        "{} of {} grants {verbs} on every resource (\"*\") of api groups {groups}",
+                        rule.path,
+                        rule.describe_role()
+                    ),
+                )
+                .help("list the resources the subject needs instead of \"*\""),
+            );
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::util_d::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_wildcard_verbs_and_resources() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: r}
+rules:
+- apiGroups: [\"\"]
+  resources: [pods, \"*\"]
+  verbs: [get]
+- apiGroups: [apps]
+  resources: [deployments]
+  verbs:
+  - get
+  - \"*\"
+- apiGroups: [\"\"]
+  resources: [pods/*]
+  verbs: [get]
+"
+            ),
+            [
+                "6 warning rules[0] of cluster role \"r\" grants get on every resource (\"*\") of api groups core",
+                "12 warning rules[1] of cluster role \"r\" grants every verb (\"*\") on deployments",
+            ]
+        );
+    }
 }

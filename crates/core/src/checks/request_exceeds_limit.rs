@@ -72,11 +72,20 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in ctx.model.pod_owners() {
         for c in obj.containers() {
-            let Some(resources) = &c.container.resources else { continue };
-            let (Some(requests), Some(limits)) = (&resources.requests, &resources.limits) else { continue };
+            let Some(resources) = &c.container.resources else {
+                continue;
+            };
+            let (Some(requests), Some(limits)) = (&resources.requests, &resources.limits) else {
+                continue;
+            };
             for (name, request) in requests {
-                let Some(limit) = limits.get(name) else { continue };
-                let (Some(r), Some(l)) = (parse_quantity(&request.0), parse_quantity(&limit.0)) else { continue };
+                let Some(limit) = limits.get(name) else {
+                    continue;
+                };
+                let (Some(r), Some(l)) = (parse_quantity(&request.0), parse_quantity(&limit.0))
+                else {
+                    continue;
+                };
                 // A relative margin, so that `1000m` against `1` never fires through rounding.
                 if r > l * (1.0 + 1e-9) {
                     findings.push(
@@ -92,7 +101,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
                             ),
                         )
                         .container(&c.container.name)
-                        .help(format!("make the {name} request at most {}, or raise the limit", limit.0)),
+                        .help(format!(
+                            "make the {name} request at most {}, or raise the limit",
+                            limit.0
+                        )),
                     );
                 }
             }

@@ -82,17 +82,32 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in ctx.model.pod_owners() {
         for c in obj.containers() {
-            let Some(resources) = &c.container.resources else { continue };
-            for (side, map) in [("requests", &resources.requests), ("limits", &resources.limits)] {
+            let Some(resources) = &c.container.resources else {
+                continue;
+            };
+            for (side, map) in [
+                ("requests", &resources.requests),
+                ("limits", &resources.limits),
+            ] {
                 for (name, quantity) in map.iter().flatten() {
-                    let Some((level, problem, help)) = judge(name, &quantity.0) else { continue };
-                    let what = if side == "requests" { "request" } else { "limit" };
+                    let Some((level, problem, help)) = judge(name, &quantity.0) else {
+                        continue;
+                    };
+                    let what = if side == "requests" {
+                        "request"
+                    } else {
+                        "limit"
+                    };
                     findings.push(
                         Finding::new(
                             &CHECK,
                             obj,
                             &key_path(&format!("{}.resources.{side}", c.path), name),
-                            format!("{} {name} {what} \"{}\" {problem}", describe(&c), quantity.0),
+                            format!(
+                                "{} {name} {what} \"{}\" {problem}",
+                                describe(&c),
+                                quantity.0
+                            ),
                         )
                         .severity(level)
                         .container(&c.container.name)
@@ -107,7 +122,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 /// What is suspicious about `value` as a quantity of `resource`: the level, the problem and a fix.
 fn judge(resource: &str, value: &str) -> Option<(Level, String, String)> {
-    let Some((number, suffix)) = split_quantity(value).filter(|_| parse_quantity(value).is_some()) else {
+    let Some((number, suffix)) = split_quantity(value).filter(|_| parse_quantity(value).is_some())
+    else {
         return Some((
             Level::Error,
             "is not a valid quantity, so the API server rejects it".to_owned(),
@@ -128,8 +144,15 @@ fn judge(resource: &str, value: &str) -> Option<(Level, String, String)> {
         )),
         ("memory", "k" | "M" | "G" | "T") => Some((
             Level::Info,
-            format!("is decimal ({} bytes), smaller than {number}{}i", amount as u64, suffix.to_uppercase()),
-            format!("write {number}{}i if you meant binary units", suffix.to_uppercase()),
+            format!(
+                "is decimal ({} bytes), smaller than {number}{}i",
+                amount as u64,
+                suffix.to_uppercase()
+            ),
+            format!(
+                "write {number}{}i if you meant binary units",
+                suffix.to_uppercase()
+            ),
         )),
         ("cpu", "") if amount >= 100.0 => Some((
             Level::Warning,
@@ -162,12 +185,40 @@ mod tests {
         check("cpu", "250m", None);
         check("cpu", "2", None);
         check("cpu", "0.5", None);
-        check("memory", "128m", Some((Level::Warning, "is in millibytes (m means milli), far too small for any process")));
+        check(
+            "memory",
+            "128m",
+            Some((
+                Level::Warning,
+                "is in millibytes (m means milli), far too small for any process",
+            )),
+        );
         check("memory", "512", Some((Level::Warning, "is only 512 bytes")));
-        check("memory", "1G", Some((Level::Info, "is decimal (1000000000 bytes), smaller than 1Gi")));
+        check(
+            "memory",
+            "1G",
+            Some((
+                Level::Info,
+                "is decimal (1000000000 bytes), smaller than 1Gi",
+            )),
+        );
         check("cpu", "500", Some((Level::Warning, "asks for 500 cores")));
-        check("cpu", "2Gi", Some((Level::Warning, "uses the size suffix Gi, which makes it 2147483648 cores")));
-        check("memory", "512MB", Some((Level::Error, "is not a valid quantity, so the API server rejects it")));
+        check(
+            "cpu",
+            "2Gi",
+            Some((
+                Level::Warning,
+                "uses the size suffix Gi, which makes it 2147483648 cores",
+            )),
+        );
+        check(
+            "memory",
+            "512MB",
+            Some((
+                Level::Error,
+                "is not a valid quantity, so the API server rejects it",
+            )),
+        );
         check("ephemeral-storage", "1G", None);
     }
 }

@@ -98,10 +98,44 @@ fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         };
         let what = diag.message[prefix.len()..].to_owned();
-        let mut finding = Finding::new(&CHECK, obj, "", format!("{} does not fit its schema: {what}", obj.kind))
-            .help("give the field the type the schema expects, or add the missing required field");
+        let mut finding = Finding::new(
+            &CHECK,
+            obj,
+            "",
+            format!("{} does not fit its schema: {what}", obj.kind),
+        )
+        .help("give the field the type the schema expects, or add the missing required field");
         finding.location = diag.location.clone();
         findings.push(finding);
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::util_a::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn points_at_the_mistyped_field_with_the_reader_s_message() {
+        let yaml = "apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+  - name: api
+    image: example/api:2.1
+    ports:
+    - containerPort: http
+";
+        let got = findings(&CHECK, yaml);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].starts_with(
+                "10 error Pod does not fit its schema: `spec.containers[0].ports[0].containerPort`"
+            ),
+            "{got:?}"
+        );
+    }
 }

@@ -94,7 +94,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let id = ObjectId::new("Secret", obj.namespace.as_deref(), &r.name);
-            let Some(Resource::Secret(secret)) = ctx.model.get(&id).map(|o| &o.resource) else { continue };
+            let Some(Resource::Secret(secret)) = ctx.model.get(&id).map(|o| &o.resource) else {
+                continue;
+            };
             // The token controller fills these in after creation.
             if secret.type_.as_deref() == Some("kubernetes.io/service-account-token") {
                 continue;
@@ -110,9 +112,16 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let hint = did_you_mean(&r.key, keys.iter().copied());
-            let mut finding =
-                Finding::new(&CHECK, obj, &r.path, format!("Secret \"{}\" has no key \"{}\"{hint}", r.name, r.key))
-                    .help(format!("use one of the keys of Secret \"{}\" or add \"{}\" to it", r.name, r.key));
+            let mut finding = Finding::new(
+                &CHECK,
+                obj,
+                &r.path,
+                format!("Secret \"{}\" has no key \"{}\"{hint}", r.name, r.key),
+            )
+            .help(format!(
+                "use one of the keys of Secret \"{}\" or add \"{}\" to it",
+                r.name, r.key
+            ));
             if let Some(c) = &r.container {
                 finding = finding.container(c);
             }

@@ -1,6 +1,8 @@
-//! `sensitive-configmap-data`: configMap keys or values look like credentials.
+//! `sensitive-configmap-data`: keys or values of a ConfigMap look like credentials.
 
+use super::util_d::{credential_in_value, is_literal_value, is_secret_name};
 use super::{Category, Check, Context, Finding, Level};
+use crate::model::Resource;
 
 /// The `sensitive-configmap-data` check.
 pub static CHECK: Check = Check {
@@ -8,15 +10,111 @@ pub static CHECK: Check = Check {
     category: Category::Security,
     severity: Level::Warning,
     enabled_by_default: true,
-    summary: "configMap keys or values look like credentials",
+    summary: "keys or values of a ConfigMap look like credentials",
     docs: DOCS,
     aliases: &["polaris:sensitiveConfigmapContent"],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags ConfigMap `data` entries whose key names a credential (`DB_PASSWORD`, `api_key`, `client-secret`) and holds a value, and entries whose value looks like one whatever the key: a private key, a URL with a password in it, an AWS access key id or a GitHub token.
+Keys that are about a secret rather than the secret itself (`TOKEN_TTL`, `PASSWORD_MIN_LENGTH`, `JWT_EXPIRES_IN`) are left alone.
+
+## Why is this bad?
+
+ConfigMaps are meant for non-sensitive settings, and Kubernetes treats them that way.
+Many roles can read them (the built-in `view` ClusterRole can read ConfigMaps but not Secrets), they are shown in full by `kubectl describe`, and tools print them freely in logs and dashboards.
+Secrets get separate RBAC, can be encrypted at rest in etcd, and are kept out of `describe` output and off the node's disk (they are mounted through tmpfs).
+
+## Example
+
+```yaml
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: api-config
+data:
+  LOG_LEVEL: info
+  DB_PASSWORD: hunter2
+```
+
+## Fix
+
+```yaml
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: api-config
+data:
+  LOG_LEVEL: info
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: api-secrets
+type: Opaque
+stringData:
+  DB_PASSWORD: hunter2
+```
+
+Move the credential into a Secret (better: create it with `kubectl create secret` or a secret manager rather than committing it) and reference it with `secretRef` or `secretKeyRef`.
+
+## Known problems
+
+The check goes by key names and a few well-known value shapes: a credential stored under an innocent key is missed, and a harmless value under a key like `token` is flagged; suppress it with a reason.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in &ctx.model.objects {
+        let Resource::ConfigMap(cm) = &obj.resource else {
+            continue;
+        };
+        for (key, value) in cm.data.iter().flatten() {
+            let message = if let Some(what) = credential_in_value(value) {
+                format!("key \"{key}\" holds {what}")
+            } else if is_secret_name(key) && is_literal_value(value) {
+                format!("key \"{key}\" looks like a credential stored in a ConfigMap")
+            } else {
+                continue;
+            };
+            findings.push(
+                Finding::new(&CHECK, obj, &format!("data[\"{key}\"]"), message)
+                    .help("move the value into a Secret and reference it with secretKeyRef"),
+            );
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::util_d::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_credential_keys_and_values() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+data:
+  LOG_LEVEL: info
+  JWT_EXPIRES_IN: 7d
+  api.key: abc
+  DSN: mysql://root:toor@db/app
+  TOKEN_TTL: 1h
+  CLIENT_SECRET: \"\"
+"
+            ),
+            [
+                "9 warning key \"DSN\" holds a URL with an embedded password",
+                "8 warning key \"api.key\" looks like a credential stored in a ConfigMap",
+            ]
+        );
+    }
 }

@@ -1,6 +1,8 @@
 //! `service-selects-multiple-workloads`: selector matches pods of more than one workload (canary, or version mixing).
 
 use super::{Category, Check, Context, Finding, Level};
+use crate::graph::Relation;
+use crate::model::{ObjectId, Resource, describe_label_map};
 
 /// The `service-selects-multiple-workloads` check.
 pub static CHECK: Check = Check {
@@ -14,9 +16,122 @@ pub static CHECK: Check = Check {
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a Service whose selector matches the pods of more than one workload: two Deployments, a Deployment and a StatefulSet, a ReplicaSet and a bare Pod, and so on.
+
+## Why is this bad?
+
+A Service spreads its connections over every pod its selector matches, whoever created them.
+Sometimes that is the point: a canary Deployment next to the stable one, or two versions during a blue/green switch.
+More often the selector is simply too broad, such as `app: shop` on every part of an application, and requests land on pods that run another program or another version.
+The failures then look random: one request in three gets a 404 or a protocol error.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels:
+      app: shop
+      component: api
+  template:
+    metadata:
+      labels:
+        app: shop
+        component: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: worker
+spec:
+  selector:
+    matchLabels:
+      app: shop
+      component: worker
+  template:
+    metadata:
+      labels:
+        app: shop
+        component: worker
+    spec:
+      containers:
+      - name: worker
+        image: example/worker:2.1
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  selector:
+    app: shop
+  ports:
+  - port: 80
+```
+
+## Fix
+
+```yaml
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  selector:
+    app: shop
+    component: api
+  ports:
+  - port: 80
+```
+
+Add a label that only the intended workload's pods carry to the selector; keep the mix only for a deliberate canary.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let graph = ctx.graph();
+    let mut findings = Vec::new();
+    for obj in ctx.model.of_kind("Service") {
+        let Resource::Service(svc) = &obj.resource else {
+            continue;
+        };
+        let Some(selector) = svc.spec.as_ref().and_then(|s| s.selector.as_ref()) else {
+            continue;
+        };
+        let mut owners: Vec<&ObjectId> = graph
+            .outgoing(&obj.id)
+            .filter(|e| e.relation == Relation::Selects)
+            .map(|e| graph.root_owner(&e.to))
+            .collect();
+        owners.sort();
+        owners.dedup();
+        if owners.len() < 2 {
+            continue;
+        }
+        let names: Vec<&str> = owners.iter().map(|o| o.as_str()).collect();
+        findings.push(
+            Finding::new(
+                &CHECK,
+                obj,
+                "spec.selector",
+                format!(
+                    "selector {} matches the pods of {} workloads: {}",
+                    describe_label_map(selector),
+                    owners.len(),
+                    names.join(", ")
+                ),
+            )
+            .help("add a label to the selector that only the intended workload's pods carry"),
+        );
+    }
+    findings
 }

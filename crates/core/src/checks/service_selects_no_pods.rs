@@ -1,6 +1,7 @@
 //! `service-selects-no-pods`: service selector matches no pod template in its namespace (skip ExternalName).
 
 use super::{Category, Check, Context, Finding, Level};
+use crate::graph::ProblemCode;
 
 /// The `service-selects-no-pods` check.
 pub static CHECK: Check = Check {
@@ -10,13 +11,89 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "service selector matches no pod template in its namespace (skip ExternalName)",
     docs: DOCS,
-    aliases: &["kube-score:service-targets-pod", "kube-linter:dangling-service"],
+    aliases: &[
+        "kube-score:service-targets-pod",
+        "kube-linter:dangling-service",
+    ],
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a Service whose `spec.selector` matches no pod in its namespace: no pod template of a Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or CronJob, and no bare Pod.
+When one of the selector's labels is a typo away from a label the pods carry, the message says which (``did you mean `app=web`?``).
+ExternalName Services and Services without a selector are skipped.
+
+## Why is this bad?
+
+A Service does not point at a Deployment by name: it finds its pods by label.
+Kubernetes keeps a list of endpoints for the Service: every ready pod of the Service's namespace whose labels contain all of the selector's `key: value` pairs.
+If no pod matches, the list stays empty, connections to the Service are refused or time out, and an Ingress in front of it answers `503 Service Unavailable`.
+Nothing fails when you apply the manifests, so a one-letter typo can hide until someone calls the Service.
+The selector only looks in the Service's own namespace, so pods of the same name elsewhere do not count.
+
+## Known problems
+
+When the loaded manifests run no pod at all in the Service's namespace, the pods may be defined in files that were not loaded; the finding is then a warning.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: wbe
+  ports:
+  - port: 80
+```
+
+## Fix
+
+```yaml
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+```
+
+Make every `key: value` of `spec.selector` appear in the pod template's `metadata.labels`.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    ctx.graph_findings(
+        &CHECK,
+        ProblemCode::ServiceSelectsNoPods,
+        Level::Warning,
+        |p| match &p.suggestion {
+            Some(label) => format!("change the selector to `{label}`, the label the pods carry"),
+            None => {
+                "make spec.selector match the labels of the pod template it should reach".to_owned()
+            }
+        },
+    )
 }

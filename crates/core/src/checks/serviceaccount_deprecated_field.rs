@@ -60,7 +60,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in ctx.model.pod_owners() {
         let Some(pod) = obj.pod_spec() else { continue };
-        let Some(old) = &pod.spec.service_account else { continue };
+        let Some(old) = &pod.spec.service_account else {
+            continue;
+        };
         let path = format!("{}.serviceAccount", pod.path);
         let finding = match pod.spec.service_account_name.as_deref() {
             Some(name) if name != old => Finding::new(
@@ -110,7 +112,9 @@ spec:
 ";
         assert_eq!(
             findings(&CHECK, yaml),
-            ["6 warning deprecated serviceAccount \"old\" disagrees with serviceAccountName \"new\", which wins"]
+            [
+                "6 warning deprecated serviceAccount \"old\" disagrees with serviceAccountName \"new\", which wins"
+            ]
         );
     }
 }

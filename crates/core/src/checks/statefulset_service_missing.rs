@@ -1,6 +1,7 @@
 //! `statefulset-service-missing`: serviceName names no headless Service.
 
 use super::{Category, Check, Context, Finding, Level};
+use crate::graph::ProblemCode;
 
 /// The `statefulset-service-missing` check.
 pub static CHECK: Check = Check {
@@ -14,9 +15,66 @@ pub static CHECK: Check = Check {
     run,
 };
 
-// FIXME: the docs and the logic of this check are not written yet.
-const DOCS: &str = "";
+const DOCS: &str = r#"## What it does
 
-fn run(_ctx: &Context) -> Vec<Finding> {
-    Vec::new()
+Flags a StatefulSet whose `spec.serviceName` names a Service the loaded manifests do not define in its namespace (an error), or a Service that is not headless, without `clusterIP: None` (a warning).
+
+## Why is this bad?
+
+A StatefulSet gives each pod a stable identity: `db-0`, `db-1`, … and a DNS name for each, `db-0.<serviceName>.<namespace>.svc.cluster.local`.
+Those per-pod names come from the *governing* Service named in `serviceName`, which must be headless (`clusterIP: None`), so that DNS returns the pods themselves instead of one virtual IP.
+Without it the names do not resolve, and clustered software that finds its peers by them (PostgreSQL replicas, Cassandra, ZooKeeper, Kafka) cannot form a cluster.
+The StatefulSet is accepted anyway, so the problem only shows up at run time.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  replicas: 3
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+      - name: db
+        image: postgres:16
+        ports:
+        - containerPort: 5432
+```
+
+## Fix
+
+```yaml
+apiVersion: v1
+kind: Service
+metadata:
+  name: db
+spec:
+  clusterIP: None
+  selector:
+    app: db
+  ports:
+  - port: 5432
+```
+
+Add a headless Service (`clusterIP: None`) named like `spec.serviceName`, selecting the StatefulSet's pods.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    ctx.graph_findings(&CHECK, ProblemCode::StatefulsetServiceMissing, Level::Warning, |p| {
+        match (&p.suggestion, p.definite) {
+            (Some(name), _) => format!("use serviceName `{name}`, or add the Service named here"),
+            (None, true) => "add a headless Service (clusterIP: None) with this name that selects the pods".to_owned(),
+            (None, false) => "set clusterIP: None on the governing Service (clusterIP cannot change: recreate it)".to_owned(),
+        }
+    })
 }

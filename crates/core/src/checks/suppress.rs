@@ -67,17 +67,17 @@ pub(crate) fn silenced_by(
             .collect::<Vec<_>>()
     };
 
-    if let Some(ids) = annotations.get("manifesto.io/ignore") {
-        if list(ids).iter().any(|i| i == id || i == "all") {
-            let why = annotations
-                .get("manifesto.io/ignore-reason")
-                .map(|r| r.trim())
-                .filter(|r| !r.is_empty());
-            return Some(match why {
-                Some(why) => format!("manifesto.io/ignore: {why}"),
-                None => "manifesto.io/ignore (no reason given)".to_owned(),
-            });
-        }
+    if let Some(ids) = annotations.get("manifesto.io/ignore")
+        && list(ids).iter().any(|i| i == id || i == "all")
+    {
+        let why = annotations
+            .get("manifesto.io/ignore-reason")
+            .map(|r| r.trim())
+            .filter(|r| !r.is_empty());
+        return Some(match why {
+            Some(why) => format!("manifesto.io/ignore: {why}"),
+            None => "manifesto.io/ignore (no reason given)".to_owned(),
+        });
     }
     if let Some(ids) = annotations.get("kube-score/ignore") {
         for other in list(ids) {
@@ -91,19 +91,19 @@ pub(crate) fn silenced_by(
         }
     }
     for (key, value) in annotations {
-        if let Some(other) = key.strip_prefix("ignore-check.kube-linter.io/") {
-            if alias_of("kube-linter", other) {
-                return Some(with_reason(
-                    &format!("ignore-check.kube-linter.io/{other}"),
-                    value,
-                ));
-            }
+        if let Some(other) = key.strip_prefix("ignore-check.kube-linter.io/")
+            && alias_of("kube-linter", other)
+        {
+            return Some(with_reason(
+                &format!("ignore-check.kube-linter.io/{other}"),
+                value,
+            ));
         }
     }
-    if let Some(value) = annotations.get("kube-linter.io/ignore-all") {
-        if has_tool("kube-linter") {
-            return Some(with_reason("kube-linter.io/ignore-all", value));
-        }
+    if let Some(value) = annotations.get("kube-linter.io/ignore-all")
+        && has_tool("kube-linter")
+    {
+        return Some(with_reason("kube-linter.io/ignore-all", value));
     }
     let is_true = |v: &String| v.trim().eq_ignore_ascii_case("true");
     if annotations

@@ -93,10 +93,20 @@ fn run(ctx: &Context) -> Vec<Finding> {
     for obj in ctx.model.pod_owners() {
         let Some(pod) = obj.pod_spec() else { continue };
         let labels = obj.pod_labels();
-        for (i, tsc) in pod.spec.topology_spread_constraints.iter().flatten().enumerate() {
+        for (i, tsc) in pod
+            .spec
+            .topology_spread_constraints
+            .iter()
+            .flatten()
+            .enumerate()
+        {
             let at = format!("{}.topologySpreadConstraints[{i}]", pod.path);
             let mut push = |field: &str, level: Level, message: String, help: &str| {
-                findings.push(Finding::new(&CHECK, obj, &format!("{at}.{field}"), message).severity(level).help(help));
+                findings.push(
+                    Finding::new(&CHECK, obj, &format!("{at}.{field}"), message)
+                        .severity(level)
+                        .help(help),
+                );
             };
             if tsc.max_skew < 1 {
                 push(
@@ -125,12 +135,18 @@ fn run(ctx: &Context) -> Vec<Finding> {
             }
             if let Some(min) = tsc.min_domains {
                 if min < 1 {
-                    push("minDomains", Level::Error, format!("minDomains {min} is invalid: it must be at least 1"), "remove minDomains or set it to 1 or more");
+                    push(
+                        "minDomains",
+                        Level::Error,
+                        format!("minDomains {min} is invalid: it must be at least 1"),
+                        "remove minDomains or set it to 1 or more",
+                    );
                 } else if when == "ScheduleAnyway" {
                     push(
                         "minDomains",
                         Level::Error,
-                        "minDomains is only allowed with whenUnsatisfiable DoNotSchedule".to_owned(),
+                        "minDomains is only allowed with whenUnsatisfiable DoNotSchedule"
+                            .to_owned(),
                         "remove minDomains, or use whenUnsatisfiable: DoNotSchedule",
                     );
                 }
@@ -139,7 +155,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 (None, _) => push(
                     "labelSelector",
                     Level::Warning,
-                    format!("constraint on {} has no labelSelector, so it counts no pods and spreads nothing", tsc.topology_key),
+                    format!(
+                        "constraint on {} has no labelSelector, so it counts no pods and spreads nothing",
+                        tsc.topology_key
+                    ),
                     "add a labelSelector that matches the pod's own labels",
                 ),
                 (Some(sel), Some(labels)) if !selector_matches(sel, labels) => push(

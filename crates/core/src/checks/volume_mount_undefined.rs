@@ -74,13 +74,35 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in ctx.model.pod_owners() {
         let Some(pod) = obj.pod_spec() else { continue };
-        let mut declared: Vec<&str> = pod.spec.volumes.iter().flatten().map(|v| v.name.as_str()).collect();
+        let mut declared: Vec<&str> = pod
+            .spec
+            .volumes
+            .iter()
+            .flatten()
+            .map(|v| v.name.as_str())
+            .collect();
         if let Resource::StatefulSet(sts) = &obj.resource {
-            declared.extend(sts.spec.volume_claim_templates.iter().flatten().filter_map(|t| t.metadata.name.as_deref()));
+            declared.extend(
+                sts.spec
+                    .volume_claim_templates
+                    .iter()
+                    .flatten()
+                    .filter_map(|t| t.metadata.name.as_deref()),
+            );
         }
         for c in obj.containers() {
-            let mounts = c.container.volume_mounts.iter().flatten().map(|m| ("volumeMounts", m.name.as_str()));
-            let devices = c.container.volume_devices.iter().flatten().map(|d| ("volumeDevices", d.name.as_str()));
+            let mounts = c
+                .container
+                .volume_mounts
+                .iter()
+                .flatten()
+                .map(|m| ("volumeMounts", m.name.as_str()));
+            let devices = c
+                .container
+                .volume_devices
+                .iter()
+                .flatten()
+                .map(|d| ("volumeDevices", d.name.as_str()));
             let mut index = std::collections::BTreeMap::<&str, usize>::new();
             for (list, name) in mounts.chain(devices) {
                 let i = index.entry(list).or_default();
@@ -95,10 +117,16 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         &CHECK,
                         obj,
                         &path,
-                        format!("{} mounts volume \"{name}\", which the pod does not declare{hint}", describe(&c)),
+                        format!(
+                            "{} mounts volume \"{name}\", which the pod does not declare{hint}",
+                            describe(&c)
+                        ),
                     )
                     .container(&c.container.name)
-                    .help(format!("add a volume named \"{name}\" to {}.volumes or fix the mount's name", pod.path)),
+                    .help(format!(
+                        "add a volume named \"{name}\" to {}.volumes or fix the mount's name",
+                        pod.path
+                    )),
                 );
             }
         }

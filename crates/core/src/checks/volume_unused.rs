@@ -71,8 +71,16 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let containers = obj.containers();
         let used = |name: &str| {
             containers.iter().any(|c| {
-                c.container.volume_mounts.iter().flatten().any(|m| m.name == name)
-                    || c.container.volume_devices.iter().flatten().any(|d| d.name == name)
+                c.container
+                    .volume_mounts
+                    .iter()
+                    .flatten()
+                    .any(|m| m.name == name)
+                    || c.container
+                        .volume_devices
+                        .iter()
+                        .flatten()
+                        .any(|d| d.name == name)
             })
         };
         for (i, volume) in pod.spec.volumes.iter().flatten().enumerate() {
@@ -82,9 +90,15 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         &CHECK,
                         obj,
                         &format!("{}.volumes[{i}].name", pod.path),
-                        format!("volume \"{}\" is declared but no container mounts it", volume.name),
+                        format!(
+                            "volume \"{}\" is declared but no container mounts it",
+                            volume.name
+                        ),
                     )
-                    .help(format!("mount \"{}\" with a volumeMounts entry, or delete the volume", volume.name)),
+                    .help(format!(
+                        "mount \"{}\" with a volumeMounts entry, or delete the volume",
+                        volume.name
+                    )),
                 );
             }
         }

@@ -23,8 +23,10 @@ ReplicaSets and Pods that carry an `ownerReferences` entry (copies dumped from a
 
 ## Why is this bad?
 
-A controller counts "its" pods with its selector.
-When two controllers' selectors match the same pods, each one counts the other's pods as its own, and Kubernetes documents the result as undefined: a Deployment may scale down pods that belong to the other, a ReplicaSet may adopt orphaned pods of the other, and `kubectl rollout status` reports nonsense.
+A controller finds its pods by label, and Kubernetes does not stop two controllers from using selectors that match the same pods.
+Its documentation warns that such controllers may conflict and behave unexpectedly.
+In practice a ReplicaSet adopts any matching pod that has no owner (for example pods left behind by `kubectl delete deployment --cascade=orphan`) and then deletes the extras.
+Tools that find a workload's pods through its selector mix the two: `kubectl logs deployment/web` may show a canary pod, and an HPA on `web` averages the canary pods' metrics into its own.
 A common way to get here is a canary: `web` selects `app: web`, and `web-canary` runs pods labelled `app: web, track: canary`, which `web` also matches.
 
 ## Example
@@ -123,19 +125,32 @@ Add a label that tells the controllers apart (here `track`) to both selectors an
 fn is_controller(obj: &Object) -> bool {
     matches!(
         obj.resource,
-        Resource::Deployment(_) | Resource::ReplicaSet(_) | Resource::StatefulSet(_) | Resource::DaemonSet(_)
+        Resource::Deployment(_)
+            | Resource::ReplicaSet(_)
+            | Resource::StatefulSet(_)
+            | Resource::DaemonSet(_)
     ) && !is_controlled(obj)
 }
 
 fn run(ctx: &Context) -> Vec<Finding> {
-    let controllers: Vec<&Object> = ctx.model.objects.iter().filter(|o| is_controller(o)).collect();
+    let controllers: Vec<&Object> = ctx
+        .model
+        .objects
+        .iter()
+        .filter(|o| is_controller(o))
+        .collect();
     let mut findings = Vec::new();
     for a in &controllers {
-        let Some(selector) = a.workload_selector() else { continue };
+        let Some(selector) = a.workload_selector() else {
+            continue;
+        };
         let others: Vec<String> = controllers
             .iter()
             .filter(|b| b.id != a.id && b.namespace == a.namespace)
-            .filter(|b| b.pod_labels().is_some_and(|labels| selector_matches(selector, labels)))
+            .filter(|b| {
+                b.pod_labels()
+                    .is_some_and(|labels| selector_matches(selector, labels))
+            })
             .map(|b| b.id.to_string())
             .collect();
         if others.is_empty() {

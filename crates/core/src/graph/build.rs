@@ -8,7 +8,8 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use super::{
-    Edge, Graph, GraphNode, GraphOptions, Hop, MAX_SIMULATED_PODS, Problem, ProblemCode, Relation, TrafficPath,
+    Edge, Graph, GraphNode, GraphOptions, Hop, MAX_SIMULATED_PODS, Problem, ProblemCode, Relation,
+    TrafficPath,
 };
 use crate::model::{
     Model, Object, ObjectId, Resource, describe_label_map, describe_selector, is_cluster_scoped,
@@ -32,7 +33,8 @@ pub(super) fn build(model: &Model, options: &GraphOptions) -> Graph {
     b.role_bindings();
     b.statefulset_services();
     b.service_monitors();
-    b.problems.sort_by(|a, b| (&a.location, a.code, &a.object).cmp(&(&b.location, b.code, &b.object)));
+    b.problems
+        .sort_by(|a, b| (&a.location, a.code, &a.object).cmp(&(&b.location, b.code, &b.object)));
     Graph::assemble(b.nodes, b.edges, b.problems, b.traffic)
 }
 
@@ -103,7 +105,10 @@ impl<'m> Builder<'m> {
         let mut names: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
         for id in &order {
             let obj = objects[id];
-            names.entry((obj.kind.as_str(), obj.ns())).or_default().push(obj.name.as_str());
+            names
+                .entry((obj.kind.as_str(), obj.ns()))
+                .or_default()
+                .push(obj.name.as_str());
         }
         Builder {
             options,
@@ -145,7 +150,11 @@ impl<'m> Builder<'m> {
     }
 
     fn real_node(&mut self, obj: &Object) -> usize {
-        let labels = if obj.kind == "Pod" { obj.pod_labels().cloned().unwrap_or_default() } else { obj.labels().clone() };
+        let labels = if obj.kind == "Pod" {
+            obj.pod_labels().cloned().unwrap_or_default()
+        } else {
+            obj.labels().clone()
+        };
         self.push_node(GraphNode {
             id: obj.id.clone(),
             kind: obj.kind.clone(),
@@ -186,7 +195,13 @@ impl<'m> Builder<'m> {
     }
 
     /// The node for an object that is referenced but not loaded: missing, or built-in.
-    fn absent_node(&mut self, kind: &str, namespace: Option<&str>, name: &str, builtin: bool) -> ObjectId {
+    fn absent_node(
+        &mut self,
+        kind: &str,
+        namespace: Option<&str>,
+        name: &str,
+        builtin: bool,
+    ) -> ObjectId {
         let id = ObjectId::new(kind, namespace, name);
         self.push_node(GraphNode {
             id: id.clone(),
@@ -218,14 +233,23 @@ impl<'m> Builder<'m> {
         if let Some(&i) = self.edge_index.get(&key) {
             let edge = &mut self.edges[i];
             edge.ok &= ok;
-            if !edge.reason.split("; ").any(|r| r == reason) && edge.reason.matches("; ").count() < 5 {
+            if !edge.reason.split("; ").any(|r| r == reason)
+                && edge.reason.matches("; ").count() < 5
+            {
                 edge.reason.push_str("; ");
                 edge.reason.push_str(&reason);
             }
             return;
         }
         self.edge_index.insert(key, self.edges.len());
-        self.edges.push(Edge { from: from.clone(), to: to.clone(), relation, ok, reason, location });
+        self.edges.push(Edge {
+            from: from.clone(),
+            to: to.clone(),
+            relation,
+            ok,
+            reason,
+            location,
+        });
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -295,13 +319,20 @@ impl<'m> Builder<'m> {
             if let Resource::HorizontalPodAutoscaler(hpa) = &obj.resource {
                 let target = &hpa.spec.scale_target_ref;
                 let id = ObjectId::new(&target.kind, Some(obj.ns()), &target.name);
-                self.hpa_min.insert(id, (hpa.spec.min_replicas.unwrap_or(1), obj.name.as_str()));
+                self.hpa_min
+                    .insert(id, (hpa.spec.min_replicas.unwrap_or(1), obj.name.as_str()));
             }
         }
         for obj in self.objects() {
             let node = self.real_node(obj);
             if obj.kind == "Pod" && obj.pod_spec().is_some() {
-                self.pods.entry(obj.ns().to_owned()).or_default().push(PodInfo { node, template: obj });
+                self.pods
+                    .entry(obj.ns().to_owned())
+                    .or_default()
+                    .push(PodInfo {
+                        node,
+                        template: obj,
+                    });
             }
             if !self.written_children.contains(&obj.id) {
                 self.simulate(obj);
@@ -317,7 +348,9 @@ impl<'m> Builder<'m> {
         if let Some((min, hpa)) = self.hpa_min.get(&obj.id) {
             return (
                 (*min).max(0) as u32,
-                format!("spec.replicas is unset, so HorizontalPodAutoscaler {hpa} starts it at minReplicas {min}"),
+                format!(
+                    "spec.replicas is unset, so HorizontalPodAutoscaler {hpa} starts it at minReplicas {min}"
+                ),
             );
         }
         (1, "spec.replicas is unset, so 1".to_owned())
@@ -331,7 +364,14 @@ impl<'m> Builder<'m> {
                 let rs_name = format!("{}-{hash}", obj.name);
                 let mut labels = template_labels;
                 labels.insert(POD_TEMPLATE_HASH_LABEL.to_owned(), hash.clone());
-                let rs = self.simulated_node("ReplicaSet", &rs_name, &obj.id, obj, "spec.template", labels.clone());
+                let rs = self.simulated_node(
+                    "ReplicaSet",
+                    &rs_name,
+                    &obj.id,
+                    obj,
+                    "spec.template",
+                    labels.clone(),
+                );
                 let rs_id = self.nodes[rs].id.clone();
                 self.edge(
                     &obj.id,
@@ -346,20 +386,53 @@ impl<'m> Builder<'m> {
             }
             Resource::ReplicaSet(_) => {
                 let (n, why) = self.replicas(obj);
-                self.simulate_pods(obj, &obj.id, &obj.name, n, &why, template_labels, "spec.template");
+                self.simulate_pods(
+                    obj,
+                    &obj.id,
+                    &obj.name,
+                    n,
+                    &why,
+                    template_labels,
+                    "spec.template",
+                );
             }
             Resource::StatefulSet(s) => {
                 let (n, why) = self.replicas(obj);
-                let start = s.spec.ordinals.as_ref().and_then(|o| o.start).unwrap_or(0).max(0) as u32;
+                let start = s
+                    .spec
+                    .ordinals
+                    .as_ref()
+                    .and_then(|o| o.start)
+                    .unwrap_or(0)
+                    .max(0) as u32;
                 let templates = s.spec.volume_claim_templates.as_deref().unwrap_or_default();
                 for ordinal in start..start.saturating_add(n.min(MAX_SIMULATED_PODS)) {
                     let pod_name = format!("{}-{ordinal}", obj.name);
                     let mut labels = template_labels.clone();
-                    labels.insert("statefulset.kubernetes.io/pod-name".to_owned(), pod_name.clone());
-                    labels.insert("apps.kubernetes.io/pod-index".to_owned(), ordinal.to_string());
-                    let pod = self.simulated_node("Pod", &pod_name, &obj.id, obj, "spec.template", labels);
+                    labels.insert(
+                        "statefulset.kubernetes.io/pod-name".to_owned(),
+                        pod_name.clone(),
+                    );
+                    labels.insert(
+                        "apps.kubernetes.io/pod-index".to_owned(),
+                        ordinal.to_string(),
+                    );
+                    let pod = self.simulated_node(
+                        "Pod",
+                        &pod_name,
+                        &obj.id,
+                        obj,
+                        "spec.template",
+                        labels,
+                    );
                     let pod_id = self.nodes[pod].id.clone();
-                    self.pods.entry(obj.ns().to_owned()).or_default().push(PodInfo { node: pod, template: obj });
+                    self.pods
+                        .entry(obj.ns().to_owned())
+                        .or_default()
+                        .push(PodInfo {
+                            node: pod,
+                            template: obj,
+                        });
                     self.edge(
                         &obj.id,
                         &pod_id,
@@ -369,18 +442,29 @@ impl<'m> Builder<'m> {
                         Some(obj.locate("spec.replicas")),
                     );
                     for (t, template) in templates.iter().enumerate() {
-                        let Some(claim) = template.metadata.name.as_deref() else { continue };
+                        let Some(claim) = template.metadata.name.as_deref() else {
+                            continue;
+                        };
                         let field = format!("spec.volumeClaimTemplates[{t}]");
                         let pvc_name = format!("{claim}-{pod_name}");
                         let pvc_labels = template.metadata.labels.clone().unwrap_or_default();
-                        let pvc = self.simulated_node("PersistentVolumeClaim", &pvc_name, &obj.id, obj, &field, pvc_labels);
+                        let pvc = self.simulated_node(
+                            "PersistentVolumeClaim",
+                            &pvc_name,
+                            &obj.id,
+                            obj,
+                            &field,
+                            pvc_labels,
+                        );
                         let pvc_id = self.nodes[pvc].id.clone();
                         self.edge(
                             &obj.id,
                             &pvc_id,
                             Relation::Owns,
                             true,
-                            format!("{field} \"{claim}\": one claim per pod, named <template>-<pod>"),
+                            format!(
+                                "{field} \"{claim}\": one claim per pod, named <template>-<pod>"
+                            ),
                             Some(obj.locate(&field)),
                         );
                         self.edge(
@@ -397,10 +481,21 @@ impl<'m> Builder<'m> {
             Resource::DaemonSet(_) => {
                 let n = self.options.daemonset_nodes;
                 let why = format!("one pod per node, on a cluster of {n} nodes");
-                self.simulate_pods(obj, &obj.id, &obj.name, n, &why, template_labels, "spec.template");
+                self.simulate_pods(
+                    obj,
+                    &obj.id,
+                    &obj.name,
+                    n,
+                    &why,
+                    template_labels,
+                    "spec.template",
+                );
             }
             Resource::Job(j) => {
-                let (n, why) = job_pods(j.spec.as_ref().and_then(|s| s.parallelism), j.spec.as_ref().and_then(|s| s.completions));
+                let (n, why) = job_pods(
+                    j.spec.as_ref().and_then(|s| s.parallelism),
+                    j.spec.as_ref().and_then(|s| s.completions),
+                );
                 let mut labels = template_labels;
                 labels.insert("batch.kubernetes.io/job-name".to_owned(), obj.name.clone());
                 labels.insert("job-name".to_owned(), obj.name.clone());
@@ -408,7 +503,14 @@ impl<'m> Builder<'m> {
             }
             Resource::CronJob(c) => {
                 let job_name = format!("{}-{}", obj.name, job_number(obj.id.as_str()));
-                let job = self.simulated_node("Job", &job_name, &obj.id, obj, "spec.jobTemplate", BTreeMap::new());
+                let job = self.simulated_node(
+                    "Job",
+                    &job_name,
+                    &obj.id,
+                    obj,
+                    "spec.jobTemplate",
+                    BTreeMap::new(),
+                );
                 let job_id = self.nodes[job].id.clone();
                 self.edge(
                     &obj.id,
@@ -422,11 +524,22 @@ impl<'m> Builder<'m> {
                     Some(obj.locate("spec.jobTemplate")),
                 );
                 let spec = c.spec.job_template.spec.as_ref();
-                let (n, why) = job_pods(spec.and_then(|s| s.parallelism), spec.and_then(|s| s.completions));
+                let (n, why) = job_pods(
+                    spec.and_then(|s| s.parallelism),
+                    spec.and_then(|s| s.completions),
+                );
                 let mut labels = template_labels;
                 labels.insert("batch.kubernetes.io/job-name".to_owned(), job_name.clone());
                 labels.insert("job-name".to_owned(), job_name.clone());
-                self.simulate_pods(obj, &job_id, &job_name, n, &why, labels, "spec.jobTemplate.spec.template");
+                self.simulate_pods(
+                    obj,
+                    &job_id,
+                    &job_name,
+                    n,
+                    &why,
+                    labels,
+                    "spec.jobTemplate.spec.template",
+                );
             }
             _ => {}
         }
@@ -459,30 +572,57 @@ impl<'m> Builder<'m> {
             }
             let pod = self.simulated_node("Pod", &name, owner, obj, field, labels.clone());
             let pod_id = self.nodes[pod].id.clone();
-            self.pods.entry(obj.ns().to_owned()).or_default().push(PodInfo { node: pod, template: obj });
-            let location = obj.find("spec.replicas").or_else(|| Some(obj.locate(field)));
-            self.edge(owner, &pod_id, Relation::Owns, true, format!("{why} ({} of {n})", i + 1), location);
+            self.pods
+                .entry(obj.ns().to_owned())
+                .or_default()
+                .push(PodInfo {
+                    node: pod,
+                    template: obj,
+                });
+            let location = obj
+                .find("spec.replicas")
+                .or_else(|| Some(obj.locate(field)));
+            self.edge(
+                owner,
+                &pod_id,
+                Relation::Owns,
+                true,
+                format!("{why} ({} of {n})", i + 1),
+                location,
+            );
         }
     }
 
     /// Written `metadata.ownerReferences` to loaded objects.
     fn owner_references(&mut self) {
         for obj in self.objects() {
-            let refs = obj.resource.metadata().owner_references.as_deref().unwrap_or_default();
+            let refs = obj
+                .resource
+                .metadata()
+                .owner_references
+                .as_deref()
+                .unwrap_or_default();
             for (i, r) in refs.iter().enumerate() {
                 let ns = (!is_cluster_scoped(&r.kind)).then(|| obj.ns());
                 let owner = ObjectId::new(&r.kind, ns, &r.name);
                 if !self.exists(&owner) {
                     continue;
                 }
-                if let Some(&n) = self.index.get(&obj.id) {
-                    if self.nodes[n].owner.is_none() || r.controller == Some(true) {
-                        self.nodes[n].owner = Some(owner.clone());
-                    }
+                if let Some(&n) = self.index.get(&obj.id)
+                    && (self.nodes[n].owner.is_none() || r.controller == Some(true))
+                {
+                    self.nodes[n].owner = Some(owner.clone());
                 }
                 let field = format!("metadata.ownerReferences[{i}]");
                 let reason = format!("{field} names {} {}", r.kind, r.name);
-                self.edge(&owner, &obj.id, Relation::Owns, true, reason, Some(obj.locate(&field)));
+                self.edge(
+                    &owner,
+                    &obj.id,
+                    Relation::Owns,
+                    true,
+                    reason,
+                    Some(obj.locate(&field)),
+                );
             }
         }
     }
@@ -491,7 +631,9 @@ impl<'m> Builder<'m> {
 
     fn pod_spec_references(&mut self) {
         for obj in self.objects() {
-            let Some(spec_ref) = obj.pod_spec() else { continue };
+            let Some(spec_ref) = obj.pod_spec() else {
+                continue;
+            };
             let (spec, p) = (spec_ref.spec, spec_ref.path);
             let claim_templates: Vec<&str> = match &obj.resource {
                 Resource::StatefulSet(s) => s
@@ -518,7 +660,11 @@ impl<'m> Builder<'m> {
                         container: None,
                     });
                 }
-                if let Some(name) = volume.secret.as_ref().and_then(|s| s.secret_name.as_deref()) {
+                if let Some(name) = volume
+                    .secret
+                    .as_ref()
+                    .and_then(|s| s.secret_name.as_deref())
+                {
                     refs.push(PodRef {
                         kind: "Secret",
                         name,
@@ -530,21 +676,25 @@ impl<'m> Builder<'m> {
                         container: None,
                     });
                 }
-                if let Some(pvc) = &volume.persistent_volume_claim {
-                    if !claim_templates.contains(&pvc.claim_name.as_str()) {
-                        refs.push(PodRef {
-                            kind: "PersistentVolumeClaim",
-                            name: &pvc.claim_name,
-                            optional: false,
-                            relation: Relation::Mounts,
-                            field: format!("{v}.persistentVolumeClaim.claimName"),
-                            what: format!("volume {} persistentVolumeClaim", volume.name),
-                            key: None,
-                            container: None,
-                        });
-                    }
+                if let Some(pvc) = &volume.persistent_volume_claim
+                    && !claim_templates.contains(&pvc.claim_name.as_str())
+                {
+                    refs.push(PodRef {
+                        kind: "PersistentVolumeClaim",
+                        name: &pvc.claim_name,
+                        optional: false,
+                        relation: Relation::Mounts,
+                        field: format!("{v}.persistentVolumeClaim.claimName"),
+                        what: format!("volume {} persistentVolumeClaim", volume.name),
+                        key: None,
+                        container: None,
+                    });
                 }
-                let sources = volume.projected.as_ref().and_then(|pr| pr.sources.as_deref()).unwrap_or_default();
+                let sources = volume
+                    .projected
+                    .as_ref()
+                    .and_then(|pr| pr.sources.as_deref())
+                    .unwrap_or_default();
                 for (j, source) in sources.iter().enumerate() {
                     if let Some(cm) = &source.config_map {
                         refs.push(PodRef {
@@ -601,7 +751,9 @@ impl<'m> Builder<'m> {
                     }
                 }
                 for (k, var) in c.container.env.iter().flatten().enumerate() {
-                    let Some(from) = &var.value_from else { continue };
+                    let Some(from) = &var.value_from else {
+                        continue;
+                    };
                     if let Some(cm) = &from.config_map_key_ref {
                         refs.push(PodRef {
                             kind: "ConfigMap",
@@ -669,7 +821,10 @@ impl<'m> Builder<'m> {
         }
         let ns = obj.ns();
         let id = ObjectId::new(r.kind, Some(ns), r.name);
-        let prefix = r.container.map(|c| format!("container {c}: ")).unwrap_or_default();
+        let prefix = r
+            .container
+            .map(|c| format!("container {c}: "))
+            .unwrap_or_default();
         let key = r.key.map(|k| format!(" key {k}")).unwrap_or_default();
         let described = format!("{prefix}{} \"{}\"{key}", r.what, r.name);
         let short = format!("{prefix}{} \"{}\"", r.what, r.name);
@@ -686,7 +841,8 @@ impl<'m> Builder<'m> {
         }
         let to = self.absent_node(r.kind, Some(ns), r.name, false);
         if r.optional {
-            let reason = format!("{short} is not defined in namespace {ns}, and it is optional: true");
+            let reason =
+                format!("{short} is not defined in namespace {ns}, and it is optional: true");
             self.edge(&obj.id, &to, r.relation, true, reason, location);
             return;
         }
@@ -710,10 +866,19 @@ impl<'m> Builder<'m> {
     // ----- selectors -------------------------------------------------------------------------
 
     /// The pods of `namespace` whose labels `matches` accepts.
-    fn select(&self, namespace: &str, matches: impl Fn(&BTreeMap<String, String>) -> bool) -> Vec<PodInfo<'m>> {
+    fn select(
+        &self,
+        namespace: &str,
+        matches: impl Fn(&BTreeMap<String, String>) -> bool,
+    ) -> Vec<PodInfo<'m>> {
         self.pods
             .get(namespace)
-            .map(|pods| pods.iter().filter(|p| matches(&self.nodes[p.node].labels)).copied().collect())
+            .map(|pods| {
+                pods.iter()
+                    .filter(|p| matches(&self.nodes[p.node].labels))
+                    .copied()
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -725,18 +890,23 @@ impl<'m> Builder<'m> {
     /// carries.
     fn label_suggestion(&self, namespace: &str, required: &[(&str, &str)]) -> Option<String> {
         let pods = self.pods.get(namespace)?;
-        let labels: Vec<&BTreeMap<String, String>> = pods.iter().map(|p| &self.nodes[p.node].labels).collect();
+        let labels: Vec<&BTreeMap<String, String>> =
+            pods.iter().map(|p| &self.nodes[p.node].labels).collect();
         label_suggestion(&labels, required)
     }
 
     fn services(&mut self) {
         for obj in self.objects() {
-            let Resource::Service(svc) = &obj.resource else { continue };
+            let Resource::Service(svc) = &obj.resource else {
+                continue;
+            };
             let Some(spec) = &svc.spec else { continue };
             if spec.type_.as_deref() == Some("ExternalName") {
                 continue;
             }
-            let Some(selector) = spec.selector.as_ref().filter(|s| !s.is_empty()) else { continue };
+            let Some(selector) = spec.selector.as_ref().filter(|s| !s.is_empty()) else {
+                continue;
+            };
             let ns = obj.ns();
             let described = describe_label_map(selector);
             let matched = self.select(ns, |labels| map_selector_matches(selector, labels));
@@ -744,10 +914,20 @@ impl<'m> Builder<'m> {
             for pod in &matched {
                 let pod_id = self.nodes[pod.node].id.clone();
                 let reason = format!("spec.selector {described} matches the pod's labels");
-                self.edge(&obj.id, &pod_id, Relation::Selects, true, reason, location.clone());
+                self.edge(
+                    &obj.id,
+                    &pod_id,
+                    Relation::Selects,
+                    true,
+                    reason,
+                    location.clone(),
+                );
             }
             if matched.is_empty() {
-                let required: Vec<(&str, &str)> = selector.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                let required: Vec<(&str, &str)> = selector
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect();
                 let suggestion = self.label_suggestion(ns, &required);
                 let definite = self.has_pods(ns);
                 let message = if definite {
@@ -757,7 +937,15 @@ impl<'m> Builder<'m> {
                         "selector {described} matches no pod: the loaded manifests run no pod in namespace {ns}"
                     )
                 };
-                self.problem(obj, ProblemCode::ServiceSelectsNoPods, "spec.selector", message, suggestion, None, definite);
+                self.problem(
+                    obj,
+                    ProblemCode::ServiceSelectsNoPods,
+                    "spec.selector",
+                    message,
+                    suggestion,
+                    None,
+                    definite,
+                );
             } else {
                 self.target_ports(obj, &matched);
             }
@@ -767,8 +955,14 @@ impl<'m> Builder<'m> {
 
     /// Each port's `targetPort` must be declared by the containers of every selected workload.
     fn target_ports(&mut self, obj: &'m Object, matched: &[PodInfo<'m>]) {
-        let Resource::Service(svc) = &obj.resource else { return };
-        let ports = svc.spec.as_ref().and_then(|s| s.ports.as_deref()).unwrap_or_default();
+        let Resource::Service(svc) = &obj.resource else {
+            return;
+        };
+        let ports = svc
+            .spec
+            .as_ref()
+            .and_then(|s| s.ports.as_deref())
+            .unwrap_or_default();
         let mut templates: Vec<&Object> = Vec::new();
         for pod in matched {
             if !templates.iter().any(|t| t.id == pod.template.id) {
@@ -776,10 +970,16 @@ impl<'m> Builder<'m> {
             }
         }
         for (i, port) in ports.iter().enumerate() {
-            let target = port.target_port.clone().unwrap_or(IntOrString::Int(port.port));
+            let target = port
+                .target_port
+                .clone()
+                .unwrap_or(IntOrString::Int(port.port));
             let protocol = port.protocol.as_deref().unwrap_or("TCP");
-            let unresolved: Vec<&Object> =
-                templates.iter().copied().filter(|t| resolve_port(t, &target, protocol).is_none()).collect();
+            let unresolved: Vec<&Object> = templates
+                .iter()
+                .copied()
+                .filter(|t| resolve_port(t, &target, protocol).is_none())
+                .collect();
             if unresolved.is_empty() {
                 continue;
             }
@@ -787,19 +987,30 @@ impl<'m> Builder<'m> {
                 .find(&format!("spec.ports[{i}].targetPort"))
                 .map(|_| format!("spec.ports[{i}].targetPort"))
                 .unwrap_or_else(|| format!("spec.ports[{i}].port"));
-            let who = unresolved.iter().map(|t| t.id.to_string()).collect::<Vec<_>>().join(", ");
+            let who = unresolved
+                .iter()
+                .map(|t| t.id.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
             let declared = unresolved
                 .iter()
                 .flat_map(|t| declared_ports(t))
                 .map(|(_, p)| describe_container_port(&p))
                 .collect::<Vec<_>>();
-            let declared =
-                if declared.is_empty() { "none".to_owned() } else { dedup_join(declared) };
+            let declared = if declared.is_empty() {
+                "none".to_owned()
+            } else {
+                dedup_join(declared)
+            };
             let (message, suggestion, definite) = match &target {
                 IntOrString::String(name) => {
-                    let names: Vec<String> =
-                        unresolved.iter().flat_map(|t| declared_ports(t)).filter_map(|(_, p)| p.name).collect();
-                    let suggestion = closest(name, names.iter().map(String::as_str)).map(str::to_owned);
+                    let names: Vec<String> = unresolved
+                        .iter()
+                        .flat_map(|t| declared_ports(t))
+                        .filter_map(|(_, p)| p.name)
+                        .collect();
+                    let suggestion =
+                        closest(name, names.iter().map(String::as_str)).map(str::to_owned);
                     (
                         format!(
                             "targetPort {name} ({protocol}) is not a port name declared by the containers of {who} (declared: {declared})"
@@ -816,7 +1027,15 @@ impl<'m> Builder<'m> {
                     false,
                 ),
             };
-            self.problem(obj, ProblemCode::ServiceTargetportUnresolved, &field, message, suggestion, None, definite);
+            self.problem(
+                obj,
+                ProblemCode::ServiceTargetportUnresolved,
+                &field,
+                message,
+                suggestion,
+                None,
+                definite,
+            );
         }
     }
 
@@ -824,24 +1043,42 @@ impl<'m> Builder<'m> {
 
     fn ingresses(&mut self) {
         for obj in self.objects() {
-            let Resource::Ingress(ing) = &obj.resource else { continue };
+            let Resource::Ingress(ing) = &obj.resource else {
+                continue;
+            };
             let Some(spec) = &ing.spec else { continue };
-            if let Some(backend) = &spec.default_backend {
-                if let Some(service) = &backend.service {
-                    self.ingress_backend(obj, service, "spec.defaultBackend", "*", "/*");
-                }
+            if let Some(service) = spec
+                .default_backend
+                .as_ref()
+                .and_then(|b| b.service.as_ref())
+            {
+                self.ingress_backend(obj, service, "spec.defaultBackend", "*", "/*");
             }
             for (i, rule) in spec.rules.iter().flatten().enumerate() {
                 let host = rule.host.as_deref().unwrap_or("*");
-                let paths = rule.http.as_ref().map(|h| h.paths.as_slice()).unwrap_or_default();
+                let paths = rule
+                    .http
+                    .as_ref()
+                    .map(|h| h.paths.as_slice())
+                    .unwrap_or_default();
                 for (j, path) in paths.iter().enumerate() {
-                    let Some(service) = &path.backend.service else { continue };
+                    let Some(service) = &path.backend.service else {
+                        continue;
+                    };
                     let base = format!("spec.rules[{i}].http.paths[{j}].backend");
-                    self.ingress_backend(obj, service, &base, host, path.path.as_deref().unwrap_or("/"));
+                    self.ingress_backend(
+                        obj,
+                        service,
+                        &base,
+                        host,
+                        path.path.as_deref().unwrap_or("/"),
+                    );
                 }
             }
             for (i, tls) in spec.tls.iter().flatten().enumerate() {
-                let Some(secret) = tls.secret_name.as_deref().filter(|s| !s.is_empty()) else { continue };
+                let Some(secret) = tls.secret_name.as_deref().filter(|s| !s.is_empty()) else {
+                    continue;
+                };
                 self.ingress_tls(obj, i, secret);
             }
         }
@@ -858,19 +1095,33 @@ impl<'m> Builder<'m> {
         let ns = obj.ns();
         let port_number = backend.port.as_ref().and_then(|p| p.number);
         let port_name = backend.port.as_ref().and_then(|p| p.name.clone());
-        let port_text = port_number.map(|n| n.to_string()).or(port_name.clone()).unwrap_or_else(|| "?".to_owned());
-        let route = match base.strip_prefix("spec.").and_then(|b| b.strip_suffix(".backend")) {
+        let port_text = port_number
+            .map(|n| n.to_string())
+            .or(port_name.clone())
+            .unwrap_or_else(|| "?".to_owned());
+        let route = match base
+            .strip_prefix("spec.")
+            .and_then(|b| b.strip_suffix(".backend"))
+        {
             Some(rule) => format!("{rule}: host {host}, path {path}"),
             None => "defaultBackend".to_owned(),
         };
         let svc_id = ObjectId::new("Service", Some(ns), &backend.name);
         let name_field = format!("{base}.service.name");
-        let mut hops = vec![Hop { step: "ingress", label: format!("{host}{path}"), object: Some(obj.id.clone()), ok: true }];
+        let mut hops = vec![Hop {
+            step: "ingress",
+            label: format!("{host}{path}"),
+            object: Some(obj.id.clone()),
+            ok: true,
+        }];
         let location = Some(obj.locate(&name_field));
         let service_hop = format!("Service {} port {port_text}", backend.name);
         let Some(svc_obj) = self.objects.get(&svc_id).copied() else {
             let to = self.absent_node("Service", Some(ns), &backend.name, false);
-            let reason = format!("{route} → service \"{}\" port {port_text}, not defined in namespace {ns}", backend.name);
+            let reason = format!(
+                "{route} → service \"{}\" port {port_text}, not defined in namespace {ns}",
+                backend.name
+            );
             self.edge(&obj.id, &to, Relation::Routes, false, reason, location);
             let note = self.elsewhere_note("Service", ns, &backend.name, "an Ingress");
             let message = format!(
@@ -878,14 +1129,33 @@ impl<'m> Builder<'m> {
                 backend.name
             );
             let suggestion = self.similar_name("Service", ns, &backend.name);
-            self.problem(obj, ProblemCode::IngressBackendServiceMissing, &name_field, message, suggestion, None, true);
-            hops.push(Hop { step: "service", label: service_hop, object: Some(to), ok: false });
+            self.problem(
+                obj,
+                ProblemCode::IngressBackendServiceMissing,
+                &name_field,
+                message,
+                suggestion,
+                None,
+                true,
+            );
+            hops.push(Hop {
+                step: "service",
+                label: service_hop,
+                object: Some(to),
+                ok: false,
+            });
             let broken = format!("Service {} is not defined in namespace {ns}", backend.name);
             self.push_traffic(obj, host, path, hops, Some(broken));
             return;
         };
-        let Resource::Service(svc) = &svc_obj.resource else { return };
-        let ports = svc.spec.as_ref().and_then(|s| s.ports.as_deref()).unwrap_or_default();
+        let Resource::Service(svc) = &svc_obj.resource else {
+            return;
+        };
+        let ports = svc
+            .spec
+            .as_ref()
+            .and_then(|s| s.ports.as_deref())
+            .unwrap_or_default();
         let found = ports.iter().find(|p| match (port_number, &port_name) {
             (Some(n), _) => p.port == n,
             (None, Some(name)) => p.name.as_deref() == Some(name.as_str()),
@@ -900,7 +1170,11 @@ impl<'m> Builder<'m> {
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
-            let exposed = if exposed.is_empty() { "no port".to_owned() } else { exposed };
+            let exposed = if exposed.is_empty() {
+                "no port".to_owned()
+            } else {
+                exposed
+            };
             let reason = format!(
                 "{route} → service \"{}\" port {port_text}, which the Service does not expose (it exposes {exposed})",
                 backend.name
@@ -910,7 +1184,8 @@ impl<'m> Builder<'m> {
                 (Some(_), _) => (format!("{base}.service.port.number"), None),
                 (None, Some(name)) => (
                     format!("{base}.service.port.name"),
-                    closest(name, ports.iter().filter_map(|p| p.name.as_deref())).map(str::to_owned),
+                    closest(name, ports.iter().filter_map(|p| p.name.as_deref()))
+                        .map(str::to_owned),
                 ),
                 (None, None) => (format!("{base}.service"), None),
             };
@@ -918,16 +1193,37 @@ impl<'m> Builder<'m> {
                 "service \"{}\" has no port {port_text} (it exposes {exposed})",
                 backend.name
             );
-            self.problem(obj, ProblemCode::IngressBackendPortMissing, &field, message, suggestion, None, true);
-            hops.push(Hop { step: "service", label: service_hop, object: Some(svc_id), ok: false });
+            self.problem(
+                obj,
+                ProblemCode::IngressBackendPortMissing,
+                &field,
+                message,
+                suggestion,
+                None,
+                true,
+            );
+            hops.push(Hop {
+                step: "service",
+                label: service_hop,
+                object: Some(svc_id),
+                ok: false,
+            });
             let broken = format!("Service {} has no port {port_text}", backend.name);
             self.push_traffic(obj, host, path, hops, Some(broken));
             return;
         };
         let reason = format!("{route} → service \"{}\" port {port_text}", backend.name);
         self.edge(&obj.id, &svc_id, Relation::Routes, true, reason, location);
-        hops.push(Hop { step: "service", label: service_hop, object: Some(svc_id.clone()), ok: true });
-        let target = service_port.target_port.clone().unwrap_or(IntOrString::Int(service_port.port));
+        hops.push(Hop {
+            step: "service",
+            label: service_hop,
+            object: Some(svc_id.clone()),
+            ok: true,
+        });
+        let target = service_port
+            .target_port
+            .clone()
+            .unwrap_or(IntOrString::Int(service_port.port));
         let target_text = match &target {
             IntOrString::Int(n) => n.to_string(),
             IntOrString::String(s) => s.clone(),
@@ -940,7 +1236,9 @@ impl<'m> Builder<'m> {
                 "Service {} has no selector: its endpoints are managed outside the loaded manifests",
                 backend.name
             )),
-            Some(pods) if pods.is_empty() => Some(format!("Service {} selects no pod", backend.name)),
+            Some(pods) if pods.is_empty() => {
+                Some(format!("Service {} selects no pod", backend.name))
+            }
             Some(pods) => {
                 let resolved = pods.iter().find_map(|p| {
                     resolve_port(p.template, &target, protocol).map(|(container, cp)| Resolved {
@@ -950,14 +1248,24 @@ impl<'m> Builder<'m> {
                         template: p.template,
                     })
                 });
-                hops.push(Hop { step: "targetPort", label: target_label.clone(), object: Some(svc_id.clone()), ok: true });
+                hops.push(Hop {
+                    step: "targetPort",
+                    label: target_label.clone(),
+                    object: Some(svc_id.clone()),
+                    ok: true,
+                });
                 match resolved {
                     Some(r) => {
                         let label = match &r.port_name {
                             Some(name) => format!("containerPort {} ({name})", r.port),
                             None => format!("containerPort {}", r.port),
                         };
-                        hops.push(Hop { step: "containerPort", label, object: Some(r.template.id.clone()), ok: true });
+                        hops.push(Hop {
+                            step: "containerPort",
+                            label,
+                            object: Some(r.template.id.clone()),
+                            ok: true,
+                        });
                         hops.push(Hop {
                             step: "container",
                             label: format!("container {} of {}", r.container, r.template.id),
@@ -982,12 +1290,24 @@ impl<'m> Builder<'m> {
             }
         };
         if broken.is_some() && !hops.iter().any(|h| h.step == "targetPort") {
-            hops.push(Hop { step: "targetPort", label: target_label, object: Some(svc_id), ok: false });
+            hops.push(Hop {
+                step: "targetPort",
+                label: target_label,
+                object: Some(svc_id),
+                ok: false,
+            });
         }
         self.push_traffic(obj, host, path, hops, broken);
     }
 
-    fn push_traffic(&mut self, obj: &Object, host: &str, path: &str, hops: Vec<Hop>, broken: Option<String>) {
+    fn push_traffic(
+        &mut self,
+        obj: &Object,
+        host: &str,
+        path: &str,
+        hops: Vec<Hop>,
+        broken: Option<String>,
+    ) {
         self.traffic.push(TrafficPath {
             ingress: obj.id.clone(),
             host: host.to_owned(),
@@ -1022,19 +1342,39 @@ impl<'m> Builder<'m> {
             "tls[{i}].secretName names Secret \"{secret}\", not found in the loaded manifests for namespace {ns}"
         );
         let suggestion = self.similar_name("Secret", ns, secret);
-        self.problem(obj, ProblemCode::IngressTlsSecretMissing, &field, message, suggestion, None, false);
+        self.problem(
+            obj,
+            ProblemCode::IngressTlsSecretMissing,
+            &field,
+            message,
+            suggestion,
+            None,
+            false,
+        );
     }
 
     // ----- autoscalers, budgets, policies ----------------------------------------------------
 
     fn autoscalers(&mut self) {
         for obj in self.objects() {
-            let Resource::HorizontalPodAutoscaler(hpa) = &obj.resource else { continue };
+            let Resource::HorizontalPodAutoscaler(hpa) = &obj.resource else {
+                continue;
+            };
             let ns = obj.ns();
             let target = &hpa.spec.scale_target_ref;
             if target.name.is_empty() || target.kind.is_empty() {
-                let message = "spec.scaleTargetRef names no workload, so the autoscaler scales nothing".to_owned();
-                self.problem(obj, ProblemCode::HpaTargetMissing, "spec.scaleTargetRef", message, None, None, true);
+                let message =
+                    "spec.scaleTargetRef names no workload, so the autoscaler scales nothing"
+                        .to_owned();
+                self.problem(
+                    obj,
+                    ProblemCode::HpaTargetMissing,
+                    "spec.scaleTargetRef",
+                    message,
+                    None,
+                    None,
+                    true,
+                );
                 continue;
             }
             let id = ObjectId::new(&target.kind, Some(ns), &target.name);
@@ -1050,13 +1390,20 @@ impl<'m> Builder<'m> {
                 continue;
             }
             let to = self.absent_node(&target.kind, Some(ns), &target.name, false);
-            let reason =
-                format!("spec.scaleTargetRef {} \"{}\" is not defined in namespace {ns}", target.kind, target.name);
+            let reason = format!(
+                "spec.scaleTargetRef {} \"{}\" is not defined in namespace {ns}",
+                target.kind, target.name
+            );
             self.edge(&obj.id, &to, Relation::Scales, false, reason, location);
             let other_kinds: Vec<&str> = self
                 .objects
                 .values()
-                .filter(|o| o.name == target.name && o.ns() == ns && o.kind != target.kind && o.has_replicas())
+                .filter(|o| {
+                    o.name == target.name
+                        && o.ns() == ns
+                        && o.kind != target.kind
+                        && o.has_replicas()
+                })
                 .map(|o| o.kind.as_str())
                 .collect();
             let note = match other_kinds.first() {
@@ -1068,18 +1415,38 @@ impl<'m> Builder<'m> {
                 target.kind, target.name
             );
             let suggestion = self.similar_name(&target.kind, ns, &target.name);
-            self.problem(obj, ProblemCode::HpaTargetMissing, "spec.scaleTargetRef.name", message, suggestion, None, true);
+            self.problem(
+                obj,
+                ProblemCode::HpaTargetMissing,
+                "spec.scaleTargetRef.name",
+                message,
+                suggestion,
+                None,
+                true,
+            );
         }
     }
 
     fn disruption_budgets(&mut self) {
         for obj in self.objects() {
-            let Resource::PodDisruptionBudget(pdb) = &obj.resource else { continue };
+            let Resource::PodDisruptionBudget(pdb) = &obj.resource else {
+                continue;
+            };
             let ns = obj.ns();
             let selector = pdb.spec.as_ref().and_then(|s| s.selector.as_ref());
             let Some(selector) = selector else {
-                let message = "no spec.selector: a PodDisruptionBudget without a selector protects no pod".to_owned();
-                self.problem(obj, ProblemCode::PdbSelectsNothing, "spec", message, None, None, true);
+                let message =
+                    "no spec.selector: a PodDisruptionBudget without a selector protects no pod"
+                        .to_owned();
+                self.problem(
+                    obj,
+                    ProblemCode::PdbSelectsNothing,
+                    "spec",
+                    message,
+                    None,
+                    None,
+                    true,
+                );
                 continue;
             };
             let described = describe_selector(selector);
@@ -1088,7 +1455,14 @@ impl<'m> Builder<'m> {
             for pod in &matched {
                 let pod_id = self.nodes[pod.node].id.clone();
                 let reason = format!("spec.selector {described} matches the pod's labels");
-                self.edge(&obj.id, &pod_id, Relation::Selects, true, reason, location.clone());
+                self.edge(
+                    &obj.id,
+                    &pod_id,
+                    Relation::Selects,
+                    true,
+                    reason,
+                    location.clone(),
+                );
             }
             if matched.is_empty() {
                 let suggestion = self.label_suggestion(ns, &required_labels(selector));
@@ -1096,16 +1470,28 @@ impl<'m> Builder<'m> {
                 let message = if definite {
                     format!("selector {described} matches no pod in namespace {ns}")
                 } else {
-                    format!("selector {described} matches no pod: the loaded manifests run no pod in namespace {ns}")
+                    format!(
+                        "selector {described} matches no pod: the loaded manifests run no pod in namespace {ns}"
+                    )
                 };
-                self.problem(obj, ProblemCode::PdbSelectsNothing, "spec.selector", message, suggestion, None, definite);
+                self.problem(
+                    obj,
+                    ProblemCode::PdbSelectsNothing,
+                    "spec.selector",
+                    message,
+                    suggestion,
+                    None,
+                    definite,
+                );
             }
         }
     }
 
     fn network_policies(&mut self) {
         for obj in self.objects() {
-            let Resource::NetworkPolicy(np) = &obj.resource else { continue };
+            let Resource::NetworkPolicy(np) = &obj.resource else {
+                continue;
+            };
             let ns = obj.ns();
             let empty = LabelSelector::default();
             let spec = np.spec.as_ref();
@@ -1121,7 +1507,14 @@ impl<'m> Builder<'m> {
             };
             for pod in &matched {
                 let pod_id = self.nodes[pod.node].id.clone();
-                self.edge(&obj.id, &pod_id, Relation::Selects, true, reason.clone(), location.clone());
+                self.edge(
+                    &obj.id,
+                    &pod_id,
+                    Relation::Selects,
+                    true,
+                    reason.clone(),
+                    location.clone(),
+                );
             }
             if matched.is_empty() && !selects_all {
                 let suggestion = self.label_suggestion(ns, &required_labels(selector));
@@ -1129,7 +1522,9 @@ impl<'m> Builder<'m> {
                 let message = if definite {
                     format!("podSelector {described} matches no pod in namespace {ns}")
                 } else {
-                    format!("podSelector {described} matches no pod: the loaded manifests run no pod in namespace {ns}")
+                    format!(
+                        "podSelector {described} matches no pod: the loaded manifests run no pod in namespace {ns}"
+                    )
                 };
                 self.problem(
                     obj,
@@ -1160,13 +1555,20 @@ impl<'m> Builder<'m> {
                 if peer.namespace_selector.is_some() {
                     continue;
                 }
-                let Some(selector) = peer.pod_selector.as_ref().filter(|s| !is_empty_selector(s)) else { continue };
-                if !self.select(ns, |labels| selector_matches(selector, labels)).is_empty() {
+                let Some(selector) = peer.pod_selector.as_ref().filter(|s| !is_empty_selector(s))
+                else {
+                    continue;
+                };
+                if !self
+                    .select(ns, |labels| selector_matches(selector, labels))
+                    .is_empty()
+                {
                     continue;
                 }
                 let described = describe_selector(selector);
                 let suggestion = self.label_suggestion(ns, &required_labels(selector));
-                let message = format!("peer podSelector {described} matches no pod in namespace {ns}");
+                let message =
+                    format!("peer podSelector {described} matches no pod in namespace {ns}");
                 self.problem(
                     obj,
                     ProblemCode::NetworkpolicyPeerSelectsNothing,
@@ -1189,7 +1591,11 @@ impl<'m> Builder<'m> {
                 Resource::ClusterRoleBinding(crb) => (&crb.role_ref, crb.subjects.as_deref(), None),
                 _ => continue,
             };
-            let role_ns = if role_ref.kind == "Role" { namespace } else { None };
+            let role_ns = if role_ref.kind == "Role" {
+                namespace
+            } else {
+                None
+            };
             if !role_ref.name.is_empty() {
                 let id = ObjectId::new(&role_ref.kind, role_ns, &role_ref.name);
                 let location = Some(obj.locate("roleRef.name"));
@@ -1202,26 +1608,42 @@ impl<'m> Builder<'m> {
                     self.edge(&obj.id, &to, Relation::Uses, true, reason, location);
                 } else {
                     let to = self.absent_node(&role_ref.kind, role_ns, &role_ref.name, false);
-                    let place = role_ns.map(|ns| format!(" for namespace {ns}")).unwrap_or_default();
+                    let place = role_ns
+                        .map(|ns| format!(" for namespace {ns}"))
+                        .unwrap_or_default();
                     let reason = format!("{described} is not in the loaded manifests{place}");
                     self.edge(&obj.id, &to, Relation::Uses, false, reason, location);
                     let message = format!(
                         "roleRef names {} \"{}\", not found in the loaded manifests{place}",
                         role_ref.kind, role_ref.name
                     );
-                    let suggestion = self.similar_name(&role_ref.kind, role_ns.unwrap_or(""), &role_ref.name);
-                    self.problem(obj, ProblemCode::RbacBindingRefMissing, "roleRef.name", message, suggestion, None, false);
+                    let suggestion =
+                        self.similar_name(&role_ref.kind, role_ns.unwrap_or(""), &role_ref.name);
+                    self.problem(
+                        obj,
+                        ProblemCode::RbacBindingRefMissing,
+                        "roleRef.name",
+                        message,
+                        suggestion,
+                        None,
+                        false,
+                    );
                 }
             }
             for (i, subject) in subjects.unwrap_or_default().iter().enumerate() {
                 if subject.kind != "ServiceAccount" || subject.name.is_empty() {
                     continue;
                 }
-                let Some(sub_ns) = subject.namespace.as_deref().or(namespace) else { continue };
+                let Some(sub_ns) = subject.namespace.as_deref().or(namespace) else {
+                    continue;
+                };
                 let id = ObjectId::new("ServiceAccount", Some(sub_ns), &subject.name);
                 let field = format!("subjects[{i}].name");
                 let location = Some(obj.locate(&field));
-                let described = format!("subjects[{i}] ServiceAccount \"{}\" in namespace {sub_ns}", subject.name);
+                let described = format!(
+                    "subjects[{i}] ServiceAccount \"{}\" in namespace {sub_ns}",
+                    subject.name
+                );
                 if self.exists(&id) {
                     self.edge(&obj.id, &id, Relation::Uses, true, described, location);
                 } else if builtin("ServiceAccount", sub_ns, &subject.name) {
@@ -1237,7 +1659,15 @@ impl<'m> Builder<'m> {
                         subject.name
                     );
                     let suggestion = self.similar_name("ServiceAccount", sub_ns, &subject.name);
-                    self.problem(obj, ProblemCode::RbacSubjectMissing, &field, message, suggestion, None, false);
+                    self.problem(
+                        obj,
+                        ProblemCode::RbacSubjectMissing,
+                        &field,
+                        message,
+                        suggestion,
+                        None,
+                        false,
+                    );
                 }
             }
         }
@@ -1245,8 +1675,12 @@ impl<'m> Builder<'m> {
 
     fn statefulset_services(&mut self) {
         for obj in self.objects() {
-            let Resource::StatefulSet(s) = &obj.resource else { continue };
-            let Some(name) = s.spec.service_name.as_deref().filter(|n| !n.is_empty()) else { continue };
+            let Resource::StatefulSet(s) = &obj.resource else {
+                continue;
+            };
+            let Some(name) = s.spec.service_name.as_deref().filter(|n| !n.is_empty()) else {
+                continue;
+            };
             let ns = obj.ns();
             let id = ObjectId::new("Service", Some(ns), name);
             let location = Some(obj.locate("spec.serviceName"));
@@ -1259,13 +1693,22 @@ impl<'m> Builder<'m> {
                         }
                         _ => false,
                     };
-                    let reason = format!("{described}: the Service that gives each pod its DNS name");
+                    let reason =
+                        format!("{described}: the Service that gives each pod its DNS name");
                     self.edge(&obj.id, &id, Relation::Uses, true, reason, location);
                     if !headless {
                         let message = format!(
                             "serviceName \"{name}\" names a Service that is not headless (no clusterIP: None), so the pods get no stable DNS names"
                         );
-                        self.problem(obj, ProblemCode::StatefulsetServiceMissing, "spec.serviceName", message, None, None, false);
+                        self.problem(
+                            obj,
+                            ProblemCode::StatefulsetServiceMissing,
+                            "spec.serviceName",
+                            message,
+                            None,
+                            None,
+                            false,
+                        );
                     }
                 }
                 None => {
@@ -1273,9 +1716,18 @@ impl<'m> Builder<'m> {
                     let reason = format!("{described} is not defined in namespace {ns}");
                     self.edge(&obj.id, &to, Relation::Uses, false, reason, location);
                     let note = self.elsewhere_note("Service", ns, name, "a StatefulSet");
-                    let message = format!("serviceName \"{name}\" names no Service in namespace {ns}{note}");
+                    let message =
+                        format!("serviceName \"{name}\" names no Service in namespace {ns}{note}");
                     let suggestion = self.similar_name("Service", ns, name);
-                    self.problem(obj, ProblemCode::StatefulsetServiceMissing, "spec.serviceName", message, suggestion, None, true);
+                    self.problem(
+                        obj,
+                        ProblemCode::StatefulsetServiceMissing,
+                        "spec.serviceName",
+                        message,
+                        suggestion,
+                        None,
+                        true,
+                    );
                 }
             }
         }
@@ -1287,7 +1739,10 @@ impl<'m> Builder<'m> {
                 continue;
             }
             let spec = &obj.raw["spec"];
-            let Ok(selector) = serde_json::from_value::<LabelSelector>(spec["selector"].clone()) else { continue };
+            let Ok(selector) = serde_json::from_value::<LabelSelector>(spec["selector"].clone())
+            else {
+                continue;
+            };
             let namespace_selector = &spec["namespaceSelector"];
             let any = namespace_selector["any"].as_bool() == Some(true);
             let names: Vec<&str> = namespace_selector["matchNames"]
@@ -1297,8 +1752,11 @@ impl<'m> Builder<'m> {
             let in_scope = |o: &Object| {
                 any || (names.is_empty() && o.ns() == obj.ns()) || names.contains(&o.ns())
             };
-            let services: Vec<&Object> =
-                self.objects().into_iter().filter(|o| o.kind == "Service" && in_scope(o)).collect();
+            let services: Vec<&Object> = self
+                .objects()
+                .into_iter()
+                .filter(|o| o.kind == "Service" && in_scope(o))
+                .collect();
             let described = describe_selector(&selector);
             let location = Some(obj.locate("spec.selector"));
             let mut matched = 0;
@@ -1306,11 +1764,19 @@ impl<'m> Builder<'m> {
                 if selector_matches(&selector, svc.labels()) {
                     matched += 1;
                     let reason = format!("spec.selector {described} matches the Service's labels");
-                    self.edge(&obj.id, &svc.id, Relation::Selects, true, reason, location.clone());
+                    self.edge(
+                        &obj.id,
+                        &svc.id,
+                        Relation::Selects,
+                        true,
+                        reason,
+                        location.clone(),
+                    );
                 }
             }
             if matched == 0 && !services.is_empty() {
-                let labels: Vec<&BTreeMap<String, String>> = services.iter().map(|s| s.labels()).collect();
+                let labels: Vec<&BTreeMap<String, String>> =
+                    services.iter().map(|s| s.labels()).collect();
                 let suggestion = label_suggestion(&labels, &required_labels(&selector));
                 let scope = if any {
                     "any namespace".to_owned()
@@ -1320,7 +1786,15 @@ impl<'m> Builder<'m> {
                     format!("namespaces {}", names.join(", "))
                 };
                 let message = format!("selector {described} matches no Service in {scope}");
-                self.problem(obj, ProblemCode::ServicemonitorSelectsNothing, "spec.selector", message, suggestion, None, true);
+                self.problem(
+                    obj,
+                    ProblemCode::ServicemonitorSelectsNothing,
+                    "spec.selector",
+                    message,
+                    suggestion,
+                    None,
+                    true,
+                );
             }
         }
     }
@@ -1333,7 +1807,13 @@ fn owner_refs(obj: &Object) -> Vec<ObjectId> {
         .owner_references
         .iter()
         .flatten()
-        .map(|r| ObjectId::new(&r.kind, (!is_cluster_scoped(&r.kind)).then(|| obj.ns()), &r.name))
+        .map(|r| {
+            ObjectId::new(
+                &r.kind,
+                (!is_cluster_scoped(&r.kind)).then(|| obj.ns()),
+                &r.name,
+            )
+        })
         .collect()
 }
 
@@ -1347,7 +1827,10 @@ fn job_number(seed: &str) -> u32 {
 fn job_pods(parallelism: Option<i32>, completions: Option<i32>) -> (u32, String) {
     let p = parallelism.unwrap_or(1).max(0) as u32;
     match completions {
-        Some(c) if (c.max(0) as u32) < p => (c.max(0) as u32, format!("spec.completions {c} caps parallelism {p}")),
+        Some(c) if (c.max(0) as u32) < p => (
+            c.max(0) as u32,
+            format!("spec.completions {c} caps parallelism {p}"),
+        ),
         _ if parallelism.is_some() => (p, format!("spec.parallelism {p}")),
         _ => (1, "spec.parallelism is unset, so 1".to_owned()),
     }
@@ -1358,10 +1841,14 @@ fn builtin(kind: &str, namespace: &str, name: &str) -> bool {
     match kind {
         "ServiceAccount" => name == "default",
         "ConfigMap" => name == "kube-root-ca.crt",
-        "ClusterRole" => matches!(name, "cluster-admin" | "admin" | "edit" | "view") || name.starts_with("system:"),
+        "ClusterRole" => {
+            matches!(name, "cluster-admin" | "admin" | "edit" | "view")
+                || name.starts_with("system:")
+        }
         "Role" => {
             namespace == "kube-system"
-                && (name.starts_with("system:") || name == "extension-apiserver-authentication-reader")
+                && (name.starts_with("system:")
+                    || name == "extension-apiserver-authentication-reader")
         }
         _ => false,
     }
@@ -1369,18 +1856,25 @@ fn builtin(kind: &str, namespace: &str, name: &str) -> bool {
 
 fn is_empty_selector(selector: &LabelSelector) -> bool {
     selector.match_labels.as_ref().is_none_or(|m| m.is_empty())
-        && selector.match_expressions.as_ref().is_none_or(|e| e.is_empty())
+        && selector
+            .match_expressions
+            .as_ref()
+            .is_none_or(|e| e.is_empty())
 }
 
 /// The `key=value` pairs a selector requires (`matchLabels`, and `In` with one value).
 fn required_labels(selector: &LabelSelector) -> Vec<(&str, &str)> {
-    let mut out: Vec<(&str, &str)> =
-        selector.match_labels.iter().flatten().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let mut out: Vec<(&str, &str)> = selector
+        .match_labels
+        .iter()
+        .flatten()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     for req in selector.match_expressions.iter().flatten() {
-        if req.operator == "In" {
-            if let Some([value]) = req.values.as_deref() {
-                out.push((req.key.as_str(), value.as_str()));
-            }
+        if req.operator == "In"
+            && let Some([value]) = req.values.as_deref()
+        {
+            out.push((req.key.as_str(), value.as_str()));
         }
     }
     out
@@ -1388,12 +1882,22 @@ fn required_labels(selector: &LabelSelector) -> Vec<(&str, &str)> {
 
 /// For the first required `key=value` that no label set carries, an existing `key=value` one typo
 /// away (in the value, else in the key).
-fn label_suggestion(labels: &[&BTreeMap<String, String>], required: &[(&str, &str)]) -> Option<String> {
+fn label_suggestion(
+    labels: &[&BTreeMap<String, String>],
+    required: &[(&str, &str)],
+) -> Option<String> {
     for (key, value) in required {
-        if labels.iter().any(|l| l.get(*key).map(String::as_str) == Some(*value)) {
+        if labels
+            .iter()
+            .any(|l| l.get(*key).map(String::as_str) == Some(*value))
+        {
             continue;
         }
-        let values: Vec<&str> = labels.iter().filter_map(|l| l.get(*key)).map(String::as_str).collect();
+        let values: Vec<&str> = labels
+            .iter()
+            .filter_map(|l| l.get(*key))
+            .map(String::as_str)
+            .collect();
         if let Some(v) = closest(value, values) {
             return Some(format!("{key}={v}"));
         }
@@ -1418,7 +1922,11 @@ fn declared_ports(obj: &Object) -> Vec<(String, k8s_openapi::api::core::v1::Cont
         .filter(|c| !c.init || is_sidecar(c.container))
         .flat_map(|c| {
             let name = c.container.name.clone();
-            c.container.ports.iter().flatten().map(move |p| (name.clone(), p.clone()))
+            c.container
+                .ports
+                .iter()
+                .flatten()
+                .map(move |p| (name.clone(), p.clone()))
         })
         .collect()
 }

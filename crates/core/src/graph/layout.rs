@@ -76,7 +76,10 @@ impl Lane {
             "ReplicaSet" => Lane::ReplicaSet,
             "Pod" => Lane::Pod,
             "ConfigMap" | "Secret" | "PersistentVolumeClaim" | "ServiceAccount" => Lane::Config,
-            "HorizontalPodAutoscaler" | "PodDisruptionBudget" | "NetworkPolicy" | "ServiceMonitor" => Lane::Policy,
+            "HorizontalPodAutoscaler"
+            | "PodDisruptionBudget"
+            | "NetworkPolicy"
+            | "ServiceMonitor" => Lane::Policy,
             "Role" | "ClusterRole" | "RoleBinding" | "ClusterRoleBinding" => Lane::Rbac,
             _ => Lane::Other,
         }
@@ -123,7 +126,10 @@ pub struct LayoutOptions {
 
 impl Default for LayoutOptions {
     fn default() -> Self {
-        LayoutOptions { expanded: BTreeSet::new(), collapse_above: 5 }
+        LayoutOptions {
+            expanded: BTreeSet::new(),
+            collapse_above: 5,
+        }
     }
 }
 
@@ -268,9 +274,19 @@ pub fn layout(graph: &Graph, options: &LayoutOptions) -> Layout {
         let mut bottom = top + BAND_TOP;
         let in_band: Vec<usize> = (0..items.len()).filter(|&i| items[i].band == b).collect();
         for lane in Lane::PLACEMENT {
-            let lane_items: Vec<usize> = in_band.iter().copied().filter(|&i| items[i].lane == lane).collect();
+            let lane_items: Vec<usize> = in_band
+                .iter()
+                .copied()
+                .filter(|&i| items[i].lane == lane)
+                .collect();
             let ordered = order_lane(&items, &neighbours, lane_items, lane == Lane::Workload);
-            bottom = bottom.max(place(&mut items, &neighbours, &ordered, top + BAND_TOP, None));
+            bottom = bottom.max(place(
+                &mut items,
+                &neighbours,
+                &ordered,
+                top + BAND_TOP,
+                None,
+            ));
         }
         // Second pass, keeping each lane's order: align ReplicaSets with their pods, workloads with
         // what they own, then the lanes around them with their neighbours' new places.
@@ -283,16 +299,36 @@ pub fn layout(graph: &Graph, options: &LayoutOptions) -> Layout {
             (Lane::Policy, None),
         ];
         for (lane, towards) in second {
-            let mut lane_items: Vec<usize> = in_band.iter().copied().filter(|&i| items[i].lane == lane).collect();
-            lane_items.sort_by(|&a, &b| items[a].y.partial_cmp(&items[b].y).unwrap_or(std::cmp::Ordering::Equal));
-            bottom = bottom.max(place(&mut items, &neighbours, &lane_items, top + BAND_TOP, towards));
+            let mut lane_items: Vec<usize> = in_band
+                .iter()
+                .copied()
+                .filter(|&i| items[i].lane == lane)
+                .collect();
+            lane_items.sort_by(|&a, &b| {
+                items[a]
+                    .y
+                    .partial_cmp(&items[b].y)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+            bottom = bottom.max(place(
+                &mut items,
+                &neighbours,
+                &lane_items,
+                top + BAND_TOP,
+                towards,
+            ));
         }
         let h = bottom - top + BAND_BOTTOM - ROW_GAP;
         let label = match namespace {
             Some(ns) => format!("namespace {ns}"),
             None => "cluster-scoped".to_owned(),
         };
-        band_boxes.push(NamespaceBand { namespace: namespace.map(str::to_owned), label, y: top, h });
+        band_boxes.push(NamespaceBand {
+            namespace: namespace.map(str::to_owned),
+            label,
+            y: top,
+            h,
+        });
         top += h + ROW_GAP;
     }
 
@@ -335,21 +371,39 @@ pub fn layout(graph: &Graph, options: &LayoutOptions) -> Layout {
                 broken: item.members.iter().any(|&m| broken.contains(&m)),
                 stack: item.stack_owner.as_ref().map(|owner| Stack {
                     owner: owner.clone(),
-                    members: item.members.iter().map(|&m| graph.nodes[m].id.clone()).collect(),
+                    members: item
+                        .members
+                        .iter()
+                        .map(|&m| graph.nodes[m].id.clone())
+                        .collect(),
                 }),
             }
         })
         .collect();
 
     let edges = route_edges(graph, &node_item, &nodes);
-    let width = lanes.last().map(|c| c.x + c.w + MARGIN).unwrap_or(2.0 * MARGIN);
+    let width = lanes
+        .last()
+        .map(|c| c.x + c.w + MARGIN)
+        .unwrap_or(2.0 * MARGIN);
     let height = top - ROW_GAP + MARGIN;
-    Layout { nodes, edges, lanes, bands: band_boxes, width, height: height.max(2.0 * MARGIN) }
+    Layout {
+        nodes,
+        edges,
+        lanes,
+        bands: band_boxes,
+        width,
+        height: height.max(2.0 * MARGIN),
+    }
 }
 
 /// The namespaces that hold nodes, sorted, with the cluster-scoped band (`None`) last.
 fn band_keys(graph: &Graph) -> Vec<Option<&str>> {
-    let named: BTreeSet<&str> = graph.nodes.iter().filter_map(|n| n.namespace.as_deref()).collect();
+    let named: BTreeSet<&str> = graph
+        .nodes
+        .iter()
+        .filter_map(|n| n.namespace.as_deref())
+        .collect();
     let mut out: Vec<Option<&str>> = named.into_iter().map(Some).collect();
     if graph.nodes.iter().any(|n| n.namespace.is_none()) {
         out.push(None);
@@ -361,13 +415,22 @@ fn band_keys(graph: &Graph) -> Vec<Option<&str>> {
 /// `collapse_above` of them share one stack item. Returns the items and each node's item.
 fn collapse(graph: &Graph, options: &LayoutOptions) -> (Vec<Item>, Vec<usize>) {
     let bands = band_keys(graph);
-    let band_of = |node: &GraphNode| bands.iter().position(|b| *b == node.namespace.as_deref()).unwrap_or(0);
+    let band_of = |node: &GraphNode| {
+        bands
+            .iter()
+            .position(|b| *b == node.namespace.as_deref())
+            .unwrap_or(0)
+    };
     let mut groups: BTreeMap<(&ObjectId, &str), Vec<usize>> = BTreeMap::new();
     for (i, node) in graph.nodes.iter().enumerate() {
-        if let (true, Some(owner)) = (node.simulated, &node.owner) {
-            if matches!(node.kind.as_str(), "Pod" | "PersistentVolumeClaim") && !options.expanded.contains(owner) {
-                groups.entry((owner, node.kind.as_str())).or_default().push(i);
-            }
+        if let (true, Some(owner)) = (node.simulated, &node.owner)
+            && matches!(node.kind.as_str(), "Pod" | "PersistentVolumeClaim")
+            && !options.expanded.contains(owner)
+        {
+            groups
+                .entry((owner, node.kind.as_str()))
+                .or_default()
+                .push(i);
         }
     }
     let mut stacked: HashMap<usize, (ObjectId, &str)> = HashMap::new();
@@ -391,7 +454,11 @@ fn collapse(graph: &Graph, options: &LayoutOptions) -> (Vec<Item>, Vec<usize>) {
             let (owner, kind) = key;
             let n = groups.get(&(owner, *kind)).map_or(0, Vec::len);
             let what = if *kind == "Pod" { "pods" } else { "claims" };
-            let id = ObjectId::new(kind, node.namespace.as_deref(), &format!("{} ×{n}", owner.name()));
+            let id = ObjectId::new(
+                kind,
+                node.namespace.as_deref(),
+                &format!("{} ×{n}", owner.name()),
+            );
             stack_item.insert(key.clone(), items.len());
             node_item[i] = items.len();
             items.push(Item {
@@ -425,10 +492,17 @@ fn collapse(graph: &Graph, options: &LayoutOptions) -> (Vec<Item>, Vec<usize>) {
 
 /// The items each item is connected to (either direction), without duplicates.
 fn neighbours(graph: &Graph, node_item: &[usize], count: usize) -> Vec<Vec<usize>> {
-    let index: HashMap<&ObjectId, usize> = graph.nodes.iter().enumerate().map(|(i, n)| (&n.id, i)).collect();
+    let index: HashMap<&ObjectId, usize> = graph
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (&n.id, i))
+        .collect();
     let mut out: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); count];
     for edge in &graph.edges {
-        let (Some(&f), Some(&t)) = (index.get(&edge.from), index.get(&edge.to)) else { continue };
+        let (Some(&f), Some(&t)) = (index.get(&edge.from), index.get(&edge.to)) else {
+            continue;
+        };
         let (a, b) = (node_item[f], node_item[t]);
         if a != b {
             out[a].insert(b);
@@ -440,11 +514,18 @@ fn neighbours(graph: &Graph, node_item: &[usize], count: usize) -> Vec<Vec<usize
 
 /// The mean centre of the already placed neighbours of `item` in the same band (and in one of
 /// the lanes `only`, when given).
-fn barycenter(items: &[Item], neighbours: &[Vec<usize>], item: usize, only: Option<&[Lane]>) -> Option<f64> {
+fn barycenter(
+    items: &[Item],
+    neighbours: &[Vec<usize>],
+    item: usize,
+    only: Option<&[Lane]>,
+) -> Option<f64> {
     let band = items[item].band;
     let placed: Vec<f64> = neighbours[item]
         .iter()
-        .filter(|&&n| items[n].band == band && only.is_none_or(|lanes| lanes.contains(&items[n].lane)))
+        .filter(|&&n| {
+            items[n].band == band && only.is_none_or(|lanes| lanes.contains(&items[n].lane))
+        })
         .filter_map(|&n| items[n].y.map(|y| y + items[n].h / 2.0))
         .collect();
     (!placed.is_empty()).then(|| placed.iter().sum::<f64>() / placed.len() as f64)
@@ -452,12 +533,20 @@ fn barycenter(items: &[Item], neighbours: &[Vec<usize>], item: usize, only: Opti
 
 /// The order of one lane: by name for the anchor lane, else by barycenter (nodes with no placed
 /// neighbour last), ties by name.
-fn order_lane(items: &[Item], neighbours: &[Vec<usize>], mut lane: Vec<usize>, anchor: bool) -> Vec<usize> {
+fn order_lane(
+    items: &[Item],
+    neighbours: &[Vec<usize>],
+    mut lane: Vec<usize>,
+    anchor: bool,
+) -> Vec<usize> {
     if anchor {
         lane.sort_by(|&a, &b| items[a].key.cmp(&items[b].key));
         return lane;
     }
-    let mut keyed: Vec<(Option<f64>, usize)> = lane.iter().map(|&i| (barycenter(items, neighbours, i, None), i)).collect();
+    let mut keyed: Vec<(Option<f64>, usize)> = lane
+        .iter()
+        .map(|&i| (barycenter(items, neighbours, i, None), i))
+        .collect();
     keyed.sort_by(|(ya, a), (yb, b)| {
         let by_position = match (ya, yb) {
             (Some(x), Some(y)) => x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal),
@@ -473,7 +562,13 @@ fn order_lane(items: &[Item], neighbours: &[Vec<usize>], mut lane: Vec<usize>, a
 /// Places `ordered` top to bottom from `top`, each as close to its neighbours' centre as the
 /// nodes above it allow (neighbours in the lanes `only`, when given). Returns the bottom of the
 /// last node.
-fn place(items: &mut [Item], neighbours: &[Vec<usize>], ordered: &[usize], top: f64, only: Option<&[Lane]>) -> f64 {
+fn place(
+    items: &mut [Item],
+    neighbours: &[Vec<usize>],
+    ordered: &[usize],
+    top: f64,
+    only: Option<&[Lane]>,
+) -> f64 {
     let mut cursor = top;
     for &i in ordered {
         let want = barycenter(items, neighbours, i, only).map_or(cursor, |c| c - items[i].h / 2.0);
@@ -486,7 +581,12 @@ fn place(items: &mut [Item], neighbours: &[Vec<usize>], ordered: &[usize], top: 
 
 /// The nodes touched by a broken edge or carrying a problem.
 fn broken_nodes(graph: &Graph) -> BTreeSet<usize> {
-    let index: HashMap<&ObjectId, usize> = graph.nodes.iter().enumerate().map(|(i, n)| (&n.id, i)).collect();
+    let index: HashMap<&ObjectId, usize> = graph
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (&n.id, i))
+        .collect();
     let mut out = BTreeSet::new();
     for edge in graph.edges.iter().filter(|e| !e.ok) {
         out.extend(index.get(&edge.from));
@@ -500,11 +600,18 @@ fn broken_nodes(graph: &Graph) -> BTreeSet<usize> {
 
 /// The edges between boxes; edges into or out of a stack merge into one per relation.
 fn route_edges(graph: &Graph, node_item: &[usize], boxes: &[NodeBox]) -> Vec<EdgePath> {
-    let index: HashMap<&ObjectId, usize> = graph.nodes.iter().enumerate().map(|(i, n)| (&n.id, i)).collect();
+    let index: HashMap<&ObjectId, usize> = graph
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (&n.id, i))
+        .collect();
     let mut seen: HashMap<(usize, usize, Relation), usize> = HashMap::new();
     let mut out: Vec<EdgePath> = Vec::new();
     for edge in &graph.edges {
-        let (Some(&f), Some(&t)) = (index.get(&edge.from), index.get(&edge.to)) else { continue };
+        let (Some(&f), Some(&t)) = (index.get(&edge.from), index.get(&edge.to)) else {
+            continue;
+        };
         let (a, b) = (node_item[f], node_item[t]);
         if a == b {
             continue;
@@ -543,5 +650,8 @@ fn curve(from: &NodeBox, to: &NodeBox) -> Vec<Point> {
         let bulge = x + LANE_GAP / 2.0;
         ((x, fy), (x, ty), (bulge, fy), (bulge, ty))
     };
-    [start, c1, c2, end].into_iter().map(|(x, y)| Point { x, y }).collect()
+    [start, c1, c2, end]
+        .into_iter()
+        .map(|(x, y)| Point { x, y })
+        .collect()
 }

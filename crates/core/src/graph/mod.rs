@@ -37,7 +37,9 @@ use serde::Serialize;
 use crate::model::{Model, ObjectId};
 use crate::source::Location;
 
-pub use layout::{EdgePath, Lane, LaneColumn, Layout, LayoutOptions, NamespaceBand, NodeBox, Point, Stack, layout};
+pub use layout::{
+    EdgePath, Lane, LaneColumn, Layout, LayoutOptions, NamespaceBand, NodeBox, Point, Stack, layout,
+};
 pub use render::{to_dot, to_mermaid};
 
 /// The most pods simulated for one owner, however many replicas it asks for.
@@ -263,7 +265,7 @@ pub struct TrafficPath {
 }
 
 /// The relationship graph of a [`Model`].
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Graph {
     /// The nodes: the objects in model order, each followed by what it creates; missing and
     /// built-in nodes last.
@@ -290,8 +292,17 @@ impl Graph {
     }
 
     /// Assembles a graph from its parts and indexes it.
-    fn assemble(nodes: Vec<GraphNode>, edges: Vec<Edge>, problems: Vec<Problem>, traffic: Vec<TrafficPath>) -> Graph {
-        let index: HashMap<ObjectId, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect();
+    fn assemble(
+        nodes: Vec<GraphNode>,
+        edges: Vec<Edge>,
+        problems: Vec<Problem>,
+        traffic: Vec<TrafficPath>,
+    ) -> Graph {
+        let index: HashMap<ObjectId, usize> = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.clone(), i))
+            .collect();
         let mut outgoing = vec![Vec::new(); nodes.len()];
         let mut incoming = vec![Vec::new(); nodes.len()];
         for (e, edge) in edges.iter().enumerate() {
@@ -300,7 +311,15 @@ impl Graph {
                 incoming[t].push(e);
             }
         }
-        Graph { nodes, edges, problems, traffic, index, outgoing, incoming }
+        Graph {
+            nodes,
+            edges,
+            problems,
+            traffic,
+            index,
+            outgoing,
+            incoming,
+        }
     }
 
     /// The node with this id.
@@ -315,20 +334,32 @@ impl Graph {
 
     /// The edges leaving `id`.
     pub fn outgoing(&self, id: &ObjectId) -> impl Iterator<Item = &Edge> + '_ {
-        let list = self.index.get(id).map(|&i| self.outgoing[i].as_slice()).unwrap_or_default();
+        let list = self
+            .index
+            .get(id)
+            .map(|&i| self.outgoing[i].as_slice())
+            .unwrap_or_default();
         list.iter().map(|&e| &self.edges[e])
     }
 
     /// The edges arriving at `id`.
     pub fn incoming(&self, id: &ObjectId) -> impl Iterator<Item = &Edge> + '_ {
-        let list = self.index.get(id).map(|&i| self.incoming[i].as_slice()).unwrap_or_default();
+        let list = self
+            .index
+            .get(id)
+            .map(|&i| self.incoming[i].as_slice())
+            .unwrap_or_default();
         list.iter().map(|&e| &self.edges[e])
     }
 
     /// Every edge touching `id`, with the node at its other end, outgoing edges first.
     pub fn neighbours(&self, id: &ObjectId) -> Vec<(&Edge, &GraphNode)> {
-        let out = self.outgoing(id).filter_map(|e| Some((e, self.node(&e.to)?)));
-        let inc = self.incoming(id).filter_map(|e| Some((e, self.node(&e.from)?)));
+        let out = self
+            .outgoing(id)
+            .filter_map(|e| Some((e, self.node(&e.to)?)));
+        let inc = self
+            .incoming(id)
+            .filter_map(|e| Some((e, self.node(&e.from)?)));
         out.chain(inc).collect()
     }
 
@@ -352,7 +383,10 @@ impl Graph {
             if guard > self.nodes.len() + 1 {
                 break;
             }
-            for edge in self.outgoing(&current).filter(|e| e.relation == Relation::Owns) {
+            for edge in self
+                .outgoing(&current)
+                .filter(|e| e.relation == Relation::Owns)
+            {
                 if let Some(node) = self.node(&edge.to) {
                     if node.kind == "Pod" {
                         out.push(node);

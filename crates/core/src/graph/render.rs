@@ -8,9 +8,12 @@ use std::fmt::Write;
 
 use super::{Graph, GraphNode};
 
+/// A namespace (`None` for cluster-scoped objects) and its nodes, each with its index.
+type NamespaceGroup<'g> = (Option<&'g str>, Vec<(usize, &'g GraphNode)>);
+
 /// The nodes grouped by namespace (namespaces sorted, cluster-scoped objects last), each with its
 /// index in `graph.nodes`.
-fn by_namespace(graph: &Graph) -> Vec<(Option<&str>, Vec<(usize, &GraphNode)>)> {
+fn by_namespace(graph: &Graph) -> Vec<NamespaceGroup<'_>> {
     let mut groups: BTreeMap<(bool, &str), Vec<(usize, &GraphNode)>> = BTreeMap::new();
     for (i, node) in graph.nodes.iter().enumerate() {
         let key = match node.namespace.as_deref() {
@@ -19,24 +22,39 @@ fn by_namespace(graph: &Graph) -> Vec<(Option<&str>, Vec<(usize, &GraphNode)>)> 
         };
         groups.entry(key).or_default().push((i, node));
     }
-    groups.into_iter().map(|((cluster, ns), nodes)| ((!cluster).then_some(ns), nodes)).collect()
+    groups
+        .into_iter()
+        .map(|((cluster, ns), nodes)| ((!cluster).then_some(ns), nodes))
+        .collect()
 }
 
 /// Escapes text for a double-quoted DOT string.
 fn dot_escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
+    text.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
 }
 
 /// The graph in Graphviz DOT, left to right (`dot -Tsvg graph.dot > graph.svg`).
 pub fn to_dot(graph: &Graph) -> String {
-    let mut out = String::from("digraph manifests {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");
+    let mut out = String::from(
+        "digraph manifests {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n",
+    );
     for (i, (namespace, nodes)) in by_namespace(graph).into_iter().enumerate() {
         let indent = if namespace.is_some() { "    " } else { "  " };
         if let Some(ns) = namespace {
-            let _ = writeln!(out, "  subgraph cluster_{i} {{\n    label=\"namespace {}\";", dot_escape(ns));
+            let _ = writeln!(
+                out,
+                "  subgraph cluster_{i} {{\n    label=\"namespace {}\";",
+                dot_escape(ns)
+            );
         }
         for (_, node) in nodes {
-            let mut attrs = vec![format!("label=\"{}\\n{}\"", dot_escape(&node.kind), dot_escape(&node.name))];
+            let mut attrs = vec![format!(
+                "label=\"{}\\n{}\"",
+                dot_escape(&node.kind),
+                dot_escape(&node.name)
+            )];
             if node.missing {
                 attrs.push("style=dashed, color=red, fontcolor=red".to_owned());
             } else if node.simulated {
@@ -44,14 +62,23 @@ pub fn to_dot(graph: &Graph) -> String {
             } else if node.builtin {
                 attrs.push("style=dotted".to_owned());
             }
-            let _ = writeln!(out, "{indent}\"{}\" [{}];", dot_escape(node.id.as_str()), attrs.join(", "));
+            let _ = writeln!(
+                out,
+                "{indent}\"{}\" [{}];",
+                dot_escape(node.id.as_str()),
+                attrs.join(", ")
+            );
         }
         if namespace.is_some() {
             out.push_str("  }\n");
         }
     }
     for edge in &graph.edges {
-        let style = if edge.ok { String::new() } else { ", style=dashed, color=red, fontcolor=red".to_owned() };
+        let style = if edge.ok {
+            String::new()
+        } else {
+            ", style=dashed, color=red, fontcolor=red".to_owned()
+        };
         let _ = writeln!(
             out,
             "  \"{}\" -> \"{}\" [label=\"{}\", tooltip=\"{}\"{style}];",
@@ -88,7 +115,11 @@ pub fn to_mermaid(graph: &Graph) -> String {
     for (i, (namespace, nodes)) in by_namespace(graph).into_iter().enumerate() {
         let indent = if namespace.is_some() { "    " } else { "  " };
         if let Some(ns) = namespace {
-            let _ = writeln!(out, "  subgraph ns{i}[\"namespace {}\"]", mermaid_escape(ns));
+            let _ = writeln!(
+                out,
+                "  subgraph ns{i}[\"namespace {}\"]",
+                mermaid_escape(ns)
+            );
         }
         for (n, node) in nodes {
             let _ = writeln!(
@@ -114,15 +145,27 @@ pub fn to_mermaid(graph: &Graph) -> String {
             out.push_str("  end\n");
         }
     }
-    let index: BTreeMap<&str, usize> = graph.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let index: BTreeMap<&str, usize> = graph
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
     let mut broken = Vec::new();
     let mut count = 0;
     for edge in &graph.edges {
-        let (Some(from), Some(to)) = (index.get(edge.from.as_str()), index.get(edge.to.as_str())) else { continue };
+        let (Some(from), Some(to)) = (index.get(edge.from.as_str()), index.get(edge.to.as_str()))
+        else {
+            continue;
+        };
         if edge.ok {
             let _ = writeln!(out, "  n{from} -->|{}| n{to}", edge.relation.as_str());
         } else {
-            let _ = writeln!(out, "  n{from} -.->|{} broken| n{to}", edge.relation.as_str());
+            let _ = writeln!(
+                out,
+                "  n{from} -.->|{} broken| n{to}",
+                edge.relation.as_str()
+            );
             broken.push(count.to_string());
         }
         count += 1;
@@ -134,7 +177,11 @@ pub fn to_mermaid(graph: &Graph) -> String {
         let _ = writeln!(out, "  class {} {class};", ids.join(","));
     }
     if !broken.is_empty() {
-        let _ = writeln!(out, "  linkStyle {} stroke:#c62828,color:#c62828;", broken.join(","));
+        let _ = writeln!(
+            out,
+            "  linkStyle {} stroke:#c62828,color:#c62828;",
+            broken.join(",")
+        );
     }
     out
 }

@@ -19,7 +19,13 @@ fn feastflow_files() -> Vec<SourceFile> {
 fn feastflow_edited(file: &str, edit: impl Fn(&str) -> String) -> Graph {
     let files = feastflow_files()
         .into_iter()
-        .map(|f| if f.name == file { SourceFile::new(&f.name, edit(&f.text)) } else { f })
+        .map(|f| {
+            if f.name == file {
+                SourceFile::new(&f.name, edit(&f.text))
+            } else {
+                f
+            }
+        })
         .collect();
     Graph::build(&Model::from_files(files), &GraphOptions::default())
 }
@@ -31,14 +37,29 @@ fn edge<'g>(graph: &'g Graph, from: &str, relation: Relation, to: &str) -> &'g E
         .edges
         .iter()
         .find(|e| e.from.as_str() == from && e.to.as_str() == to && e.relation == relation)
-        .unwrap_or_else(|| panic!("no edge {from} -{}-> {to} among:\n{}", relation.as_str(), describe_edges(graph)))
+        .unwrap_or_else(|| {
+            panic!(
+                "no edge {from} -{}-> {to} among:\n{}",
+                relation.as_str(),
+                describe_edges(graph)
+            )
+        })
 }
 
 fn describe_edges(graph: &Graph) -> String {
     graph
         .edges
         .iter()
-        .map(|e| format!("  {} -{}-> {} ok={} ({})", e.from, e.relation.as_str(), e.to, e.ok, e.reason))
+        .map(|e| {
+            format!(
+                "  {} -{}-> {} ok={} ({})",
+                e.from,
+                e.relation.as_str(),
+                e.to,
+                e.ok,
+                e.reason
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -61,17 +82,27 @@ fn problem(graph: &Graph, code: ProblemCode) -> &Problem {
     let found: Vec<&Problem> = graph.problems_with(code).collect();
     match found.as_slice() {
         [one] => one,
-        _ => panic!("expected one {} problem, got {:#?}", code.as_str(), graph.problems),
+        _ => panic!(
+            "expected one {} problem, got {:#?}",
+            code.as_str(),
+            graph.problems
+        ),
     }
 }
 
 #[test]
 fn feastflow_links_ingress_services_workloads_pods_and_storage_with_nothing_broken() {
-    let g = Graph::build(&Model::from_files(feastflow_files()), &GraphOptions::default());
+    let g = Graph::build(
+        &Model::from_files(feastflow_files()),
+        &GraphOptions::default(),
+    );
     let ingress = "Ingress/feastflow/feastflow-ingress";
     assert_eq!(
         targets(&g, ingress, Relation::Routes),
-        ["Service/feastflow/feastflow-backend", "Service/feastflow/feastflow-frontend"]
+        [
+            "Service/feastflow/feastflow-backend",
+            "Service/feastflow/feastflow-frontend"
+        ]
     );
 
     let mut owned_counts = Vec::new();
@@ -85,15 +116,43 @@ fn feastflow_links_ingress_services_workloads_pods_and_storage_with_nothing_brok
         owned_counts.push(pods.len());
         assert_eq!(pods.len(), replicas);
         // Each Service selects exactly its own Deployment's pods.
-        assert_eq!(targets(&g, &format!("Service/feastflow/{deployment}"), Relation::Selects), pods);
+        assert_eq!(
+            targets(
+                &g,
+                &format!("Service/feastflow/{deployment}"),
+                Relation::Selects
+            ),
+            pods
+        );
     }
     assert_eq!(owned_counts, [2, 3]);
 
-    assert_eq!(targets(&g, "StatefulSet/feastflow/postgres", Relation::Owns), ["Pod/feastflow/postgres-0"]);
-    assert_eq!(targets(&g, "Service/feastflow/postgres", Relation::Selects), ["Pod/feastflow/postgres-0"]);
-    edge(&g, "StatefulSet/feastflow/postgres", Relation::Mounts, "PersistentVolumeClaim/feastflow/postgres-pvc");
-    edge(&g, "StatefulSet/feastflow/postgres", Relation::Uses, "Service/feastflow/postgres");
-    edge(&g, "Deployment/feastflow/feastflow-backend", Relation::Env, "Secret/feastflow/feastflow-secrets");
+    assert_eq!(
+        targets(&g, "StatefulSet/feastflow/postgres", Relation::Owns),
+        ["Pod/feastflow/postgres-0"]
+    );
+    assert_eq!(
+        targets(&g, "Service/feastflow/postgres", Relation::Selects),
+        ["Pod/feastflow/postgres-0"]
+    );
+    edge(
+        &g,
+        "StatefulSet/feastflow/postgres",
+        Relation::Mounts,
+        "PersistentVolumeClaim/feastflow/postgres-pvc",
+    );
+    edge(
+        &g,
+        "StatefulSet/feastflow/postgres",
+        Relation::Uses,
+        "Service/feastflow/postgres",
+    );
+    edge(
+        &g,
+        "Deployment/feastflow/feastflow-backend",
+        Relation::Env,
+        "Secret/feastflow/feastflow-secrets",
+    );
 
     let broken: Vec<&Edge> = g.edges.iter().filter(|e| !e.ok).collect();
     assert!(broken.is_empty(), "broken edges: {broken:#?}");
@@ -108,32 +167,78 @@ fn feastflow_links_ingress_services_workloads_pods_and_storage_with_nothing_brok
 
 #[test]
 fn a_typo_in_a_service_selector_leaves_it_selecting_nothing_and_suggests_the_label() {
-    let g = feastflow_edited("07-backend-service.yaml", |t| t.replace("component: backend\n", "component: backnd\n"));
+    let g = feastflow_edited("07-backend-service.yaml", |t| {
+        t.replace("component: backend\n", "component: backnd\n")
+    });
     assert!(targets(&g, "Service/feastflow/feastflow-backend", Relation::Selects).is_empty());
     let p = problem(&g, ProblemCode::ServiceSelectsNoPods);
     assert_eq!(p.object.as_str(), "Service/feastflow/feastflow-backend");
     assert_eq!(p.suggestion.as_deref(), Some("component=backend"));
-    assert!(p.message.contains("app=feastflow,component=backnd matches no pod in namespace feastflow"), "{}", p.message);
-    assert!(p.message.ends_with("did you mean `component=backend`?"), "{}", p.message);
-    assert_eq!((p.location.file.as_str(), p.location.line), ("07-backend-service.yaml", 22));
+    assert!(
+        p.message
+            .contains("app=feastflow,component=backnd matches no pod in namespace feastflow"),
+        "{}",
+        p.message
+    );
+    assert!(
+        p.message.ends_with("did you mean `component=backend`?"),
+        "{}",
+        p.message
+    );
+    assert_eq!(
+        (p.location.file.as_str(), p.location.line),
+        ("07-backend-service.yaml", 22)
+    );
     // The /api traffic path stops at the Service.
-    let api = g.traffic_paths().iter().find(|t| t.path == "/api").expect("the /api path");
-    assert_eq!(api.broken.as_deref(), Some("Service feastflow-backend selects no pod"));
+    let api = g
+        .traffic_paths()
+        .iter()
+        .find(|t| t.path == "/api")
+        .expect("the /api path");
+    assert_eq!(
+        api.broken.as_deref(),
+        Some("Service feastflow-backend selects no pod")
+    );
     assert!(!api.hops.last().expect("hops").ok);
 }
 
 #[test]
 fn a_typo_in_an_ingress_backend_is_a_broken_edge_to_a_missing_node_with_a_suggestion() {
-    let g = feastflow_edited("10-ingress.yaml", |t| t.replace("name: feastflow-backend", "name: feastflow-backnd"));
-    let e = edge(&g, "Ingress/feastflow/feastflow-ingress", Relation::Routes, "Service/feastflow/feastflow-backnd");
+    let g = feastflow_edited("10-ingress.yaml", |t| {
+        t.replace("name: feastflow-backend", "name: feastflow-backnd")
+    });
+    let e = edge(
+        &g,
+        "Ingress/feastflow/feastflow-ingress",
+        Relation::Routes,
+        "Service/feastflow/feastflow-backnd",
+    );
     assert!(!e.ok);
-    assert!(e.reason.contains("not defined in namespace feastflow"), "{}", e.reason);
-    assert!(g.node_str("Service/feastflow/feastflow-backnd").is_some_and(|n| n.missing));
+    assert!(
+        e.reason.contains("not defined in namespace feastflow"),
+        "{}",
+        e.reason
+    );
+    assert!(
+        g.node_str("Service/feastflow/feastflow-backnd")
+            .is_some_and(|n| n.missing)
+    );
     let p = problem(&g, ProblemCode::IngressBackendServiceMissing);
-    assert!(p.message.ends_with("did you mean `feastflow-backend`?"), "{}", p.message);
+    assert!(
+        p.message.ends_with("did you mean `feastflow-backend`?"),
+        "{}",
+        p.message
+    );
     assert_eq!(p.location.line, 39);
-    let api = g.traffic_paths().iter().find(|t| t.path == "/api").expect("the /api path");
-    assert_eq!(api.broken.as_deref(), Some("Service feastflow-backnd is not defined in namespace feastflow"));
+    let api = g
+        .traffic_paths()
+        .iter()
+        .find(|t| t.path == "/api")
+        .expect("the /api path");
+    assert_eq!(
+        api.broken.as_deref(),
+        Some("Service feastflow-backnd is not defined in namespace feastflow")
+    );
 }
 
 const WEB: &str = "
@@ -184,19 +289,57 @@ fn every_pod_spec_reference_is_an_edge_and_absent_targets_are_broken() {
             "Secret/shop/web-certs",
         ]
     );
-    assert_eq!(targets(&g, web, Relation::Env), ["ConfigMap/shop/web-config", "Secret/shop/web-secret"]);
-    assert_eq!(targets(&g, web, Relation::Uses), ["Secret/shop/registry", "ServiceAccount/shop/web-sa"]);
-    assert!(g.edges.iter().filter(|e| e.from.as_str() == web && e.relation != Relation::Owns).all(|e| !e.ok));
+    assert_eq!(
+        targets(&g, web, Relation::Env),
+        ["ConfigMap/shop/web-config", "Secret/shop/web-secret"]
+    );
+    assert_eq!(
+        targets(&g, web, Relation::Uses),
+        ["Secret/shop/registry", "ServiceAccount/shop/web-sa"]
+    );
+    assert!(
+        g.edges
+            .iter()
+            .filter(|e| e.from.as_str() == web && e.relation != Relation::Owns)
+            .all(|e| !e.ok)
+    );
     let e = edge(&g, web, Relation::Env, "ConfigMap/shop/web-config");
-    assert_eq!(e.reason, "container web: envFrom[0].configMapRef \"web-config\" is not defined in namespace shop");
+    assert_eq!(
+        e.reason,
+        "container web: envFrom[0].configMapRef \"web-config\" is not defined in namespace shop"
+    );
     assert_eq!(e.location.as_ref().map(|l| l.line), Some(17));
     let codes: Vec<&str> = g.problems.iter().map(|p| p.code.as_str()).collect();
-    assert_eq!(codes.iter().filter(|c| **c == "configmap-ref-missing").count(), 3);
-    assert_eq!(codes.iter().filter(|c| **c == "secret-ref-missing").count(), 4);
+    assert_eq!(
+        codes
+            .iter()
+            .filter(|c| **c == "configmap-ref-missing")
+            .count(),
+        3
+    );
+    assert_eq!(
+        codes.iter().filter(|c| **c == "secret-ref-missing").count(),
+        4
+    );
     assert_eq!(codes.iter().filter(|c| **c == "pvc-ref-missing").count(), 1);
-    assert_eq!(codes.iter().filter(|c| **c == "serviceaccount-missing").count(), 1);
-    let p = g.problems.iter().find(|p| p.field.ends_with("envFrom[0].configMapRef.name")).expect("the envFrom problem");
-    assert!(p.message.contains("not found in the loaded manifests for namespace shop"), "{}", p.message);
+    assert_eq!(
+        codes
+            .iter()
+            .filter(|c| **c == "serviceaccount-missing")
+            .count(),
+        1
+    );
+    let p = g
+        .problems
+        .iter()
+        .find(|p| p.field.ends_with("envFrom[0].configMapRef.name"))
+        .expect("the envFrom problem");
+    assert!(
+        p.message
+            .contains("not found in the loaded manifests for namespace shop"),
+        "{}",
+        p.message
+    );
     assert_eq!(p.container.as_deref(), Some("web"));
     assert!(!p.definite);
 }
@@ -228,15 +371,58 @@ spec:
 "
     );
     let g = graph_of(&yaml);
-    assert!(edge(&g, "Deployment/shop/web", Relation::Env, "ConfigMap/shop/web-config").ok);
-    assert!(edge(&g, "Deployment/shop/web", Relation::Uses, "ServiceAccount/shop/web-sa").ok);
-    let optional = edge(&g, "Pod/shop/tool", Relation::Env, "ConfigMap/shop/tool-config");
-    assert!(optional.ok && optional.reason.contains("optional: true"), "{}", optional.reason);
-    let builtin = edge(&g, "Pod/shop/tool", Relation::Mounts, "ConfigMap/shop/kube-root-ca.crt");
+    assert!(
+        edge(
+            &g,
+            "Deployment/shop/web",
+            Relation::Env,
+            "ConfigMap/shop/web-config"
+        )
+        .ok
+    );
+    assert!(
+        edge(
+            &g,
+            "Deployment/shop/web",
+            Relation::Uses,
+            "ServiceAccount/shop/web-sa"
+        )
+        .ok
+    );
+    let optional = edge(
+        &g,
+        "Pod/shop/tool",
+        Relation::Env,
+        "ConfigMap/shop/tool-config",
+    );
+    assert!(
+        optional.ok && optional.reason.contains("optional: true"),
+        "{}",
+        optional.reason
+    );
+    let builtin = edge(
+        &g,
+        "Pod/shop/tool",
+        Relation::Mounts,
+        "ConfigMap/shop/kube-root-ca.crt",
+    );
     assert!(builtin.ok);
-    assert!(g.node_str("ConfigMap/shop/kube-root-ca.crt").is_some_and(|n| n.builtin && !n.missing));
-    assert!(g.problems.iter().all(|p| p.object.as_str() != "Pod/shop/tool"), "{:#?}", g.problems);
-    assert!(!g.problems.iter().any(|p| p.code == ProblemCode::ServiceaccountMissing));
+    assert!(
+        g.node_str("ConfigMap/shop/kube-root-ca.crt")
+            .is_some_and(|n| n.builtin && !n.missing)
+    );
+    assert!(
+        g.problems
+            .iter()
+            .all(|p| p.object.as_str() != "Pod/shop/tool"),
+        "{:#?}",
+        g.problems
+    );
+    assert!(
+        !g.problems
+            .iter()
+            .any(|p| p.code == ProblemCode::ServiceaccountMissing)
+    );
 }
 
 #[test]
@@ -264,7 +450,11 @@ spec:
     let p = problem(&g, ProblemCode::ConfigmapRefMissing);
     assert_eq!(p.suggestion.as_deref(), Some("api-configs"));
     let p = problem(&g, ProblemCode::SecretRefMissing);
-    assert!(p.message.contains("exists in namespace other"), "{}", p.message);
+    assert!(
+        p.message.contains("exists in namespace other"),
+        "{}",
+        p.message
+    );
 }
 
 const SERVICE_AND_PODS: &str = "
@@ -302,16 +492,33 @@ spec:
     );
     let g = graph_of(&yaml);
     // Only the pod of its own namespace is selected.
-    assert_eq!(targets(&g, "Service/shop/web", Relation::Selects), ["Pod/shop/web-1"]);
-    let problems: Vec<&Problem> = g.problems_with(ProblemCode::ServiceTargetportUnresolved).collect();
+    assert_eq!(
+        targets(&g, "Service/shop/web", Relation::Selects),
+        ["Pod/shop/web-1"]
+    );
+    let problems: Vec<&Problem> = g
+        .problems_with(ProblemCode::ServiceTargetportUnresolved)
+        .collect();
     assert_eq!(problems.len(), 2, "{problems:#?}");
     assert_eq!(problems[0].field, "spec.ports[2].targetPort");
     assert!(problems[0].definite);
     assert_eq!(problems[0].suggestion.as_deref(), Some("http"));
-    assert!(problems[0].message.starts_with("targetPort htp (TCP) is not a port name declared"), "{}", problems[0].message);
+    assert!(
+        problems[0]
+            .message
+            .starts_with("targetPort htp (TCP) is not a port name declared"),
+        "{}",
+        problems[0].message
+    );
     assert_eq!(problems[1].field, "spec.ports[3].targetPort");
     assert!(!problems[1].definite);
-    assert!(problems[1].message.contains("declared: 8080/http, 9090/metrics"), "{}", problems[1].message);
+    assert!(
+        problems[1]
+            .message
+            .contains("declared: 8080/http, 9090/metrics"),
+        "{}",
+        problems[1].message
+    );
 }
 
 #[test]
@@ -330,7 +537,11 @@ spec:
     assert!(targets(&g, "Service/third/web", Relation::Selects).is_empty());
     let p = problem(&g, ProblemCode::ServiceSelectsNoPods);
     assert!(!p.definite, "no pod runs in namespace third: {p:?}");
-    assert!(p.message.contains("no pod in namespace third"), "{}", p.message);
+    assert!(
+        p.message.contains("no pod in namespace third"),
+        "{}",
+        p.message
+    );
 }
 
 #[test]
@@ -355,9 +566,22 @@ spec:
             backend: {service: {name: api, port: {number: 80}}}
 ",
     );
-    assert!(!edge(&g, "Ingress/frontend/edge", Relation::Routes, "Service/frontend/api").ok);
+    assert!(
+        !edge(
+            &g,
+            "Ingress/frontend/edge",
+            Relation::Routes,
+            "Service/frontend/api"
+        )
+        .ok
+    );
     let p = problem(&g, ProblemCode::IngressBackendServiceMissing);
-    assert!(p.message.contains("exists in namespace backend, but an Ingress only reaches its own namespace"), "{}", p.message);
+    assert!(
+        p.message
+            .contains("exists in namespace backend, but an Ingress only reaches its own namespace"),
+        "{}",
+        p.message
+    );
 }
 
 #[test]
@@ -395,16 +619,76 @@ roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: custom-r
 subjects: [{kind: ServiceAccount, name: robot, namespace: ci}]
 ",
     );
-    assert!(edge(&g, "RoleBinding/shop/deployer", Relation::Uses, "Role/shop/deployer").ok);
-    assert!(edge(&g, "RoleBinding/shop/deployer", Relation::Uses, "ServiceAccount/ci/robot").ok);
-    assert!(!edge(&g, "RoleBinding/shop/deployer", Relation::Uses, "ServiceAccount/shop/ghost").ok);
-    assert!(edge(&g, "ClusterRoleBinding/robot-view", Relation::Uses, "ServiceAccount/ci/robot").ok);
-    assert!(edge(&g, "ClusterRoleBinding/robot-view", Relation::Uses, "ClusterRole/view").ok);
+    assert!(
+        edge(
+            &g,
+            "RoleBinding/shop/deployer",
+            Relation::Uses,
+            "Role/shop/deployer"
+        )
+        .ok
+    );
+    assert!(
+        edge(
+            &g,
+            "RoleBinding/shop/deployer",
+            Relation::Uses,
+            "ServiceAccount/ci/robot"
+        )
+        .ok
+    );
+    assert!(
+        !edge(
+            &g,
+            "RoleBinding/shop/deployer",
+            Relation::Uses,
+            "ServiceAccount/shop/ghost"
+        )
+        .ok
+    );
+    assert!(
+        edge(
+            &g,
+            "ClusterRoleBinding/robot-view",
+            Relation::Uses,
+            "ServiceAccount/ci/robot"
+        )
+        .ok
+    );
+    assert!(
+        edge(
+            &g,
+            "ClusterRoleBinding/robot-view",
+            Relation::Uses,
+            "ClusterRole/view"
+        )
+        .ok
+    );
     assert!(g.node_str("ClusterRole/view").is_some_and(|n| n.builtin));
-    assert!(!edge(&g, "ClusterRoleBinding/robot-custom", Relation::Uses, "ClusterRole/custom-reader").ok);
-    assert_eq!(problem(&g, ProblemCode::RbacBindingRefMissing).object.as_str(), "ClusterRoleBinding/robot-custom");
-    assert_eq!(problem(&g, ProblemCode::RbacSubjectMissing).field, "subjects[1].name");
-    assert_eq!(g.outgoing(&ObjectId::new("RoleBinding", Some("shop"), "deployer")).count(), 3);
+    assert!(
+        !edge(
+            &g,
+            "ClusterRoleBinding/robot-custom",
+            Relation::Uses,
+            "ClusterRole/custom-reader"
+        )
+        .ok
+    );
+    assert_eq!(
+        problem(&g, ProblemCode::RbacBindingRefMissing)
+            .object
+            .as_str(),
+        "ClusterRoleBinding/robot-custom"
+    );
+    assert_eq!(
+        problem(&g, ProblemCode::RbacSubjectMissing).field,
+        "subjects[1].name"
+    );
+    assert_eq!(
+        g.outgoing(&ObjectId::new("RoleBinding", Some("shop"), "deployer"))
+            .count(),
+        3
+    );
 }
 
 #[test]
@@ -444,23 +728,60 @@ spec:
             backend: {service: {name: web, port: {name: htp}}}
 ",
     );
-    let e = edge(&g, "Ingress/shop/edge", Relation::Routes, "Service/shop/web");
-    assert!(!e.ok, "one of the two routes names a port the Service lacks");
+    let e = edge(
+        &g,
+        "Ingress/shop/edge",
+        Relation::Routes,
+        "Service/shop/web",
+    );
+    assert!(
+        !e.ok,
+        "one of the two routes names a port the Service lacks"
+    );
     let p = problem(&g, ProblemCode::IngressBackendPortMissing);
-    assert_eq!(p.field, "spec.rules[0].http.paths[0].backend.service.port.name");
+    assert_eq!(
+        p.field,
+        "spec.rules[0].http.paths[0].backend.service.port.name"
+    );
     assert_eq!(p.suggestion.as_deref(), Some("http"));
-    assert!(p.message.contains("has no port htp (it exposes 80/http)"), "{}", p.message);
-    assert!(!edge(&g, "Ingress/shop/edge", Relation::Routes, "Secret/shop/shop-tls").ok);
+    assert!(
+        p.message.contains("has no port htp (it exposes 80/http)"),
+        "{}",
+        p.message
+    );
+    assert!(
+        !edge(
+            &g,
+            "Ingress/shop/edge",
+            Relation::Routes,
+            "Secret/shop/shop-tls"
+        )
+        .ok
+    );
     assert!(!problem(&g, ProblemCode::IngressTlsSecretMissing).definite);
 
-    let default = g.traffic_paths().iter().find(|t| t.path == "/*").expect("the default backend's path");
+    let default = g
+        .traffic_paths()
+        .iter()
+        .find(|t| t.path == "/*")
+        .expect("the default backend's path");
     assert_eq!(default.broken, None);
     let steps: Vec<&str> = default.hops.iter().map(|h| h.label.as_str()).collect();
     assert_eq!(
         steps,
-        ["*/*", "Service web port http", "targetPort http", "containerPort 8080 (http)", "container web of Deployment/shop/web"]
+        [
+            "*/*",
+            "Service web port http",
+            "targetPort http",
+            "containerPort 8080 (http)",
+            "container web of Deployment/shop/web"
+        ]
     );
-    let admin = g.traffic_paths().iter().find(|t| t.path == "/admin").expect("the /admin path");
+    let admin = g
+        .traffic_paths()
+        .iter()
+        .find(|t| t.path == "/admin")
+        .expect("the /admin path");
     assert_eq!(admin.broken.as_deref(), Some("Service web has no port htp"));
 }
 
@@ -478,7 +799,15 @@ spec:
   tls: [{hosts: [shop.example], secretName: shop-tls}]
 ",
     );
-    assert!(edge(&g, "Ingress/shop/edge", Relation::Routes, "Secret/shop/shop-tls").ok);
+    assert!(
+        edge(
+            &g,
+            "Ingress/shop/edge",
+            Relation::Routes,
+            "Secret/shop/shop-tls"
+        )
+        .ok
+    );
     assert!(g.problems.is_empty());
 }
 
@@ -511,12 +840,37 @@ spec:
   maxReplicas: 6
 ",
     );
-    let e = edge(&g, "HorizontalPodAutoscaler/shop/web", Relation::Scales, "Deployment/shop/web");
-    assert!(e.ok && e.reason.contains("minReplicas 3 and maxReplicas 6"), "{}", e.reason);
-    assert_eq!(g.pods_of(&ObjectId::new("Deployment", Some("shop"), "web")).len(), 3);
-    assert!(!edge(&g, "HorizontalPodAutoscaler/shop/api", Relation::Scales, "StatefulSet/shop/web").ok);
+    let e = edge(
+        &g,
+        "HorizontalPodAutoscaler/shop/web",
+        Relation::Scales,
+        "Deployment/shop/web",
+    );
+    assert!(
+        e.ok && e.reason.contains("minReplicas 3 and maxReplicas 6"),
+        "{}",
+        e.reason
+    );
+    assert_eq!(
+        g.pods_of(&ObjectId::new("Deployment", Some("shop"), "web"))
+            .len(),
+        3
+    );
+    assert!(
+        !edge(
+            &g,
+            "HorizontalPodAutoscaler/shop/api",
+            Relation::Scales,
+            "StatefulSet/shop/web"
+        )
+        .ok
+    );
     let p = problem(&g, ProblemCode::HpaTargetMissing);
-    assert!(p.message.contains("a Deployment of that name exists"), "{}", p.message);
+    assert!(
+        p.message.contains("a Deployment of that name exists"),
+        "{}",
+        p.message
+    );
 }
 
 #[test]
@@ -575,14 +929,42 @@ spec:
   podSelector: {matchLabels: {tier: db}}
 ",
     );
-    assert_eq!(targets(&g, "PodDisruptionBudget/shop/front", Relation::Selects), ["Pod/shop/a"]);
-    assert_eq!(targets(&g, "PodDisruptionBudget/shop/not-front", Relation::Selects), ["Pod/shop/b"]);
+    assert_eq!(
+        targets(&g, "PodDisruptionBudget/shop/front", Relation::Selects),
+        ["Pod/shop/a"]
+    );
+    assert_eq!(
+        targets(&g, "PodDisruptionBudget/shop/not-front", Relation::Selects),
+        ["Pod/shop/b"]
+    );
     assert!(targets(&g, "PodDisruptionBudget/shop/typo", Relation::Selects).is_empty());
-    assert_eq!(problem(&g, ProblemCode::PdbSelectsNothing).suggestion.as_deref(), Some("app=web"));
-    assert_eq!(targets(&g, "NetworkPolicy/shop/all", Relation::Selects), ["Pod/shop/a", "Pod/shop/b"]);
-    let e = edge(&g, "NetworkPolicy/shop/all", Relation::Selects, "Pod/shop/a");
-    assert!(e.reason.contains("selects every pod in the namespace"), "{}", e.reason);
-    assert_eq!(problem(&g, ProblemCode::NetworkpolicySelectsNothing).object.as_str(), "NetworkPolicy/shop/none");
+    assert_eq!(
+        problem(&g, ProblemCode::PdbSelectsNothing)
+            .suggestion
+            .as_deref(),
+        Some("app=web")
+    );
+    assert_eq!(
+        targets(&g, "NetworkPolicy/shop/all", Relation::Selects),
+        ["Pod/shop/a", "Pod/shop/b"]
+    );
+    let e = edge(
+        &g,
+        "NetworkPolicy/shop/all",
+        Relation::Selects,
+        "Pod/shop/a",
+    );
+    assert!(
+        e.reason.contains("selects every pod in the namespace"),
+        "{}",
+        e.reason
+    );
+    assert_eq!(
+        problem(&g, ProblemCode::NetworkpolicySelectsNothing)
+            .object
+            .as_str(),
+        "NetworkPolicy/shop/none"
+    );
     let peer = problem(&g, ProblemCode::NetworkpolicyPeerSelectsNothing);
     assert_eq!(peer.field, "spec.ingress[0].from[0].podSelector");
     assert_eq!(peer.suggestion.as_deref(), Some("tier=front"));
@@ -662,9 +1044,16 @@ spec:
     // Deployment → ReplicaSet named with the pod-template-hash → 1 pod (replicas unset).
     let rs = targets(&g, "Deployment/shop/web", Relation::Owns);
     let rs_node = g.node_str(&rs[0]).expect("the ReplicaSet");
-    let hash = rs_node.labels.get("pod-template-hash").expect("the hash label");
+    let hash = rs_node
+        .labels
+        .get("pod-template-hash")
+        .expect("the hash label");
     assert_eq!(rs_node.name, format!("web-{hash}"));
-    assert!(hash.chars().all(|c| "bcdfghjklmnpqrstvwxz2456789".contains(c)), "{hash}");
+    assert!(
+        hash.chars()
+            .all(|c| "bcdfghjklmnpqrstvwxz2456789".contains(c)),
+        "{hash}"
+    );
     let pods = g.pods_of(&id("Deployment", "web"));
     assert_eq!(pods.len(), 1);
     assert!(pods[0].simulated && pods[0].name.starts_with(&format!("web-{hash}-")));
@@ -682,18 +1071,32 @@ spec:
             "Pod/shop/db-1"
         ]
     );
-    edge(&g, "Pod/shop/db-1", Relation::Mounts, "PersistentVolumeClaim/shop/data-db-1");
-    assert_eq!(targets(&g, "Service/shop/db", Relation::Selects), ["Pod/shop/db-0", "Pod/shop/db-1"]);
+    edge(
+        &g,
+        "Pod/shop/db-1",
+        Relation::Mounts,
+        "PersistentVolumeClaim/shop/data-db-1",
+    );
+    assert_eq!(
+        targets(&g, "Service/shop/db", Relation::Selects),
+        ["Pod/shop/db-0", "Pod/shop/db-1"]
+    );
 
     assert_eq!(g.pods_of(&id("DaemonSet", "agent")).len(), 4);
     assert_eq!(g.pods_of(&id("Job", "migrate")).len(), 2);
     let jobs = targets(&g, "CronJob/shop/report", Relation::Owns);
     assert_eq!(jobs.len(), 1);
-    assert!(g.node_str(&jobs[0]).is_some_and(|j| j.kind == "Job" && j.simulated));
+    assert!(
+        g.node_str(&jobs[0])
+            .is_some_and(|j| j.kind == "Job" && j.simulated)
+    );
     assert_eq!(targets(&g, &jobs[0], Relation::Owns).len(), 1);
     let bare = g.pods_of(&id("ReplicaSet", "bare"));
     assert_eq!(bare.len(), 3);
-    assert!(bare.iter().all(|p| p.name.len() == "bare-".len() + 5 && p.name.starts_with("bare-")));
+    assert!(
+        bare.iter()
+            .all(|p| p.name.len() == "bare-".len() + 5 && p.name.starts_with("bare-"))
+    );
 
     // Simulated names are stable from one build to the next.
     let again = graph_with(yaml, &GraphOptions { daemonset_nodes: 4 });
@@ -735,8 +1138,15 @@ spec:
     spec: {containers: [{name: big, image: big:1}]}
 ",
     );
-    assert_eq!(targets(&g, "ReplicaSet/shop/web-abc", Relation::Owns), ["Pod/shop/web-abc-x1"]);
-    assert_eq!(g.pods_of(&ObjectId::new("ReplicaSet", Some("shop"), "big")).len(), MAX_SIMULATED_PODS as usize);
+    assert_eq!(
+        targets(&g, "ReplicaSet/shop/web-abc", Relation::Owns),
+        ["Pod/shop/web-abc-x1"]
+    );
+    assert_eq!(
+        g.pods_of(&ObjectId::new("ReplicaSet", Some("shop"), "big"))
+            .len(),
+        MAX_SIMULATED_PODS as usize
+    );
 }
 
 #[test]
@@ -770,7 +1180,15 @@ spec: {{selector: {{app: db}}, ports: [{{port: 5432}}]}}
     let g = graph_of(&sts("db-lb"));
     assert!(!problem(&g, ProblemCode::StatefulsetServiceMissing).definite);
     let g = graph_of(&sts("db-headles"));
-    assert!(!edge(&g, "StatefulSet/shop/db", Relation::Uses, "Service/shop/db-headles").ok);
+    assert!(
+        !edge(
+            &g,
+            "StatefulSet/shop/db",
+            Relation::Uses,
+            "Service/shop/db-headles"
+        )
+        .ok
+    );
     let p = problem(&g, ProblemCode::StatefulsetServiceMissing);
     assert!(p.definite);
     assert_eq!(p.suggestion.as_deref(), Some("db-headless"));
@@ -808,7 +1226,10 @@ spec:
   endpoints: [{port: http}]
 ",
     );
-    assert_eq!(targets(&g, "ServiceMonitor/shop/web", Relation::Selects), ["Service/shop/web"]);
+    assert_eq!(
+        targets(&g, "ServiceMonitor/shop/web", Relation::Selects),
+        ["Service/shop/web"]
+    );
     let p = problem(&g, ProblemCode::ServicemonitorSelectsNothing);
     assert_eq!(p.object.as_str(), "ServiceMonitor/shop/typo");
     assert_eq!(p.suggestion.as_deref(), Some("app=web"));
@@ -816,13 +1237,23 @@ spec:
 
 #[test]
 fn neighbours_list_both_directions() {
-    let g = Graph::build(&Model::from_files(feastflow_files()), &GraphOptions::default());
+    let g = Graph::build(
+        &Model::from_files(feastflow_files()),
+        &GraphOptions::default(),
+    );
     let id = ObjectId::new("Service", Some("feastflow"), "feastflow-backend");
-    let around: Vec<(Relation, &str)> =
-        g.neighbours(&id).into_iter().map(|(e, n)| (e.relation, n.kind.as_str())).collect();
+    let around: Vec<(Relation, &str)> = g
+        .neighbours(&id)
+        .into_iter()
+        .map(|(e, n)| (e.relation, n.kind.as_str()))
+        .collect();
     assert_eq!(
         around,
-        [(Relation::Selects, "Pod"), (Relation::Selects, "Pod"), (Relation::Routes, "Ingress")]
+        [
+            (Relation::Selects, "Pod"),
+            (Relation::Selects, "Pod"),
+            (Relation::Routes, "Ingress")
+        ]
     );
 }
 
@@ -842,14 +1273,21 @@ fn empty_and_odd_input_builds_without_panicking() {
 }
 
 fn feastflow_layout(options: &LayoutOptions) -> (Graph, Layout) {
-    let g = Graph::build(&Model::from_files(feastflow_files()), &GraphOptions::default());
+    let g = Graph::build(
+        &Model::from_files(feastflow_files()),
+        &GraphOptions::default(),
+    );
     let l = layout(&g, options);
     (g, l)
 }
 
 #[track_caller]
 fn node_box<'l>(layout: &'l Layout, id: &str) -> &'l NodeBox {
-    layout.nodes.iter().find(|n| n.id.as_str() == id).unwrap_or_else(|| panic!("no box {id}"))
+    layout
+        .nodes
+        .iter()
+        .find(|n| n.id.as_str() == id)
+        .unwrap_or_else(|| panic!("no box {id}"))
 }
 
 /// How many pairs of edges of `relation` between the same two lanes cross, counting by the
@@ -859,8 +1297,12 @@ fn crossings(layout: &Layout, relation: Relation) -> usize {
         let b = layout.nodes.iter().find(|n| &n.id == id).expect("a box");
         (b.lane, b.y + b.h / 2.0)
     };
-    let edges: Vec<((Lane, f64), (Lane, f64))> =
-        layout.edges.iter().filter(|e| e.relation == relation).map(|e| (place(&e.from), place(&e.to))).collect();
+    let edges: Vec<((Lane, f64), (Lane, f64))> = layout
+        .edges
+        .iter()
+        .filter(|e| e.relation == relation)
+        .map(|e| (place(&e.from), place(&e.to)))
+        .collect();
     let mut count = 0;
     for (i, a) in edges.iter().enumerate() {
         for b in &edges[i + 1..] {
@@ -876,44 +1318,92 @@ fn crossings(layout: &Layout, relation: Relation) -> usize {
 #[test]
 fn feastflow_is_laid_out_in_lanes_left_to_right_without_crossings() {
     let (g, l) = feastflow_layout(&LayoutOptions::default());
-    assert_eq!(l.nodes.len(), g.nodes.len(), "nothing is collapsed at 3 pods");
+    assert_eq!(
+        l.nodes.len(),
+        g.nodes.len(),
+        "nothing is collapsed at 3 pods"
+    );
     let x = |id: &str| node_box(&l, id).x;
     let lanes = [
         "Ingress/feastflow/feastflow-ingress",
         "Service/feastflow/feastflow-backend",
         "Deployment/feastflow/feastflow-backend",
-        &format!("ReplicaSet/feastflow/{}", g.pods_of(&ObjectId::new("Deployment", Some("feastflow"), "feastflow-backend"))[0].owner.as_ref().expect("an owner").name()),
+        &format!(
+            "ReplicaSet/feastflow/{}",
+            g.pods_of(&ObjectId::new(
+                "Deployment",
+                Some("feastflow"),
+                "feastflow-backend"
+            ))[0]
+                .owner
+                .as_ref()
+                .expect("an owner")
+                .name()
+        ),
         "Pod/feastflow/postgres-0",
         "ConfigMap/feastflow/feastflow-config",
     ];
     for pair in lanes.windows(2) {
-        assert!(x(pair[0]) < x(pair[1]), "{} should be left of {}", pair[0], pair[1]);
+        assert!(
+            x(pair[0]) < x(pair[1]),
+            "{} should be left of {}",
+            pair[0],
+            pair[1]
+        );
     }
-    assert_eq!(x("StatefulSet/feastflow/postgres"), x("Deployment/feastflow/feastflow-backend"));
-    assert_eq!(l.lanes.iter().map(|c| c.lane).collect::<Vec<_>>(), [
-        Lane::Ingress,
-        Lane::Service,
-        Lane::Workload,
-        Lane::ReplicaSet,
-        Lane::Pod,
-        Lane::Config,
-        Lane::Other,
-    ]);
+    assert_eq!(
+        x("StatefulSet/feastflow/postgres"),
+        x("Deployment/feastflow/feastflow-backend")
+    );
+    assert_eq!(
+        l.lanes.iter().map(|c| c.lane).collect::<Vec<_>>(),
+        [
+            Lane::Ingress,
+            Lane::Service,
+            Lane::Workload,
+            Lane::ReplicaSet,
+            Lane::Pod,
+            Lane::Config,
+            Lane::Other,
+        ]
+    );
     let bands: Vec<&str> = l.bands.iter().map(|b| b.label.as_str()).collect();
     assert_eq!(bands, ["namespace feastflow", "cluster-scoped"]);
     // Every box sits inside its band and inside the drawing, and no two boxes of a lane overlap.
     for b in &l.nodes {
-        let band = l.bands.iter().find(|band| band.namespace == b.namespace).expect("a band");
-        assert!(b.y >= band.y && b.y + b.h <= band.y + band.h, "{} outside its band", b.id);
+        let band = l
+            .bands
+            .iter()
+            .find(|band| band.namespace == b.namespace)
+            .expect("a band");
+        assert!(
+            b.y >= band.y && b.y + b.h <= band.y + band.h,
+            "{} outside its band",
+            b.id
+        );
         assert!(b.x + b.w <= l.width && b.y + b.h <= l.height);
         for other in l.nodes.iter().filter(|o| o.lane == b.lane && o.id != b.id) {
-            assert!(b.y + b.h <= other.y || other.y + other.h <= b.y, "{} overlaps {}", b.id, other.id);
+            assert!(
+                b.y + b.h <= other.y || other.y + other.h <= b.y,
+                "{} overlaps {}",
+                b.id,
+                other.id
+            );
         }
     }
     for relation in [Relation::Owns, Relation::Selects, Relation::Routes] {
-        assert_eq!(crossings(&l, relation), 0, "{} edges cross", relation.as_str());
+        assert_eq!(
+            crossings(&l, relation),
+            0,
+            "{} edges cross",
+            relation.as_str()
+        );
     }
-    let e = l.edges.iter().find(|e| e.relation == Relation::Routes).expect("a route");
+    let e = l
+        .edges
+        .iter()
+        .find(|e| e.relation == Relation::Routes)
+        .expect("a route");
     let (from, to) = (node_box(&l, e.from.as_str()), node_box(&l, e.to.as_str()));
     assert_eq!(e.points.len(), 4);
     assert_eq!((e.points[0].x, e.points[3].x), (from.x + from.w, to.x));
@@ -943,14 +1433,36 @@ spec: {selector: {app: web}, ports: [{port: 80}]}
     assert_eq!(stacks.len(), 1);
     assert_eq!(stacks[0].label, "× 8 pods");
     assert_eq!(stacks[0].stack.as_ref().map(|s| s.members.len()), Some(8));
-    let owner = stacks[0].stack.as_ref().map(|s| s.owner.clone()).expect("an owner");
+    let owner = stacks[0]
+        .stack
+        .as_ref()
+        .map(|s| s.owner.clone())
+        .expect("an owner");
     assert_eq!(owner.kind(), "ReplicaSet");
     assert_eq!(l.nodes.iter().filter(|n| n.lane == Lane::Pod).count(), 1);
-    let into_stack: Vec<Relation> = l.edges.iter().filter(|e| e.to == stacks[0].id).map(|e| e.relation).collect();
+    let into_stack: Vec<Relation> = l
+        .edges
+        .iter()
+        .filter(|e| e.to == stacks[0].id)
+        .map(|e| e.relation)
+        .collect();
     assert_eq!(into_stack, [Relation::Owns, Relation::Selects]);
 
-    let expanded = layout(&g, &LayoutOptions { expanded: [owner].into(), ..LayoutOptions::default() });
-    assert_eq!(expanded.nodes.iter().filter(|n| n.lane == Lane::Pod).count(), 8);
+    let expanded = layout(
+        &g,
+        &LayoutOptions {
+            expanded: [owner].into(),
+            ..LayoutOptions::default()
+        },
+    );
+    assert_eq!(
+        expanded
+            .nodes
+            .iter()
+            .filter(|n| n.lane == Lane::Pod)
+            .count(),
+        8
+    );
     assert!(expanded.nodes.iter().all(|n| n.stack.is_none()));
 }
 
@@ -958,19 +1470,33 @@ spec: {selector: {app: web}, ports: [{port: 80}]}
 fn editing_one_object_does_not_reshuffle_the_others() {
     let order = |l: &Layout| {
         let mut boxes: Vec<&NodeBox> = l.nodes.iter().collect();
-        boxes.sort_by(|a, b| (a.lane, a.y as i64).cmp(&(b.lane, b.y as i64)));
-        boxes.into_iter().map(|b| b.id.to_string()).collect::<Vec<_>>()
+        boxes.sort_by_key(|b| (b.lane, b.y as i64));
+        boxes
+            .into_iter()
+            .map(|b| b.id.to_string())
+            .collect::<Vec<_>>()
     };
     let (_, before) = feastflow_layout(&LayoutOptions::default());
     let files: Vec<SourceFile> = feastflow_files()
         .into_iter()
         .map(|f| match f.name.as_str() {
-            "01-configmap.yaml" => SourceFile::new(&f.name, f.text.replace("LOG_LEVEL: \"info\"", "LOG_LEVEL: \"debug\"")),
-            "08-frontend-deployment.yaml" => SourceFile::new(&f.name, f.text.replace("feastflow-frontend:latest", "feastflow-frontend:v2")),
+            "01-configmap.yaml" => SourceFile::new(
+                &f.name,
+                f.text
+                    .replace("LOG_LEVEL: \"info\"", "LOG_LEVEL: \"debug\""),
+            ),
+            "08-frontend-deployment.yaml" => SourceFile::new(
+                &f.name,
+                f.text
+                    .replace("feastflow-frontend:latest", "feastflow-frontend:v2"),
+            ),
             _ => f,
         })
         .collect();
-    let after = layout(&Graph::build(&Model::from_files(files), &GraphOptions::default()), &LayoutOptions::default());
+    let after = layout(
+        &Graph::build(&Model::from_files(files), &GraphOptions::default()),
+        &LayoutOptions::default(),
+    );
     // The frontend's new template renames its ReplicaSet and pods; everything else keeps its place.
     let (before, after) = (order(&before), order(&after));
     let renamed = |id: &String| id.contains("feastflow-frontend-");
@@ -986,19 +1512,13 @@ fn dot_and_mermaid_escape_what_they_quote() {
     let mut g = graph_of("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: shop}\n");
     g.nodes[0].name = "say \"hi\" <b>#1</b>".to_owned();
     let dot = to_dot(&g);
-    assert!(dot.contains("label=\"ConfigMap\\nsay \\\"hi\\\" <b>#1</b>\""), "{dot}");
+    assert!(
+        dot.contains("label=\"ConfigMap\\nsay \\\"hi\\\" <b>#1</b>\""),
+        "{dot}"
+    );
     let mermaid = to_mermaid(&g);
-    assert!(mermaid.contains("[\"ConfigMap<br/>say #quot;hi#quot; #lt;b#gt;#35;1#lt;/b#gt;\"]"), "{mermaid}");
-}
-
-#[test]
-fn zz_dump_layout_tmp() {
-    let files: Vec<SourceFile> = if let Ok(p) = std::env::var("DUMP_FILE") {
-        vec![SourceFile::new("x.yaml", std::fs::read_to_string(p).unwrap())]
-    } else {
-        feastflow_files()
-    };
-    let g = Graph::build(&Model::from_files(files), &GraphOptions::default());
-    let l = layout(&g, &LayoutOptions::default());
-    std::fs::write("/tmp/layout.json", serde_json::to_string(&l).unwrap()).unwrap();
+    assert!(
+        mermaid.contains("[\"ConfigMap<br/>say #quot;hi#quot; #lt;b#gt;#35;1#lt;/b#gt;\"]"),
+        "{mermaid}"
+    );
 }

@@ -107,11 +107,11 @@ fn split_json(text: &str) -> Vec<Chunk> {
                 '{' | '[' => depth += 1,
                 '}' | ']' => {
                     depth = depth.saturating_sub(1);
-                    if depth == 0 {
-                        if let Some((from, l, c0)) = start.take() {
-                            let piece = &text[from..offset + c.len_utf8()];
-                            chunks.push(Chunk { text: format!("{}{piece}\n", " ".repeat(c0 - 1)), first_line: l });
-                        }
+                    if depth == 0
+                        && let Some((from, l, c0)) = start.take()
+                    {
+                        let piece = &text[from..offset + c.len_utf8()];
+                        chunks.push(Chunk { text: format!("{}{piece}\n", " ".repeat(c0 - 1)), first_line: l });
                     }
                 }
                 _ => {}
@@ -287,10 +287,8 @@ fn resolve_scalar(text: String, style: TScalarStyle, tag: Option<&str>) -> Value
     }
     let number_like = text.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c))
         && text.chars().any(|c| c.is_ascii_digit());
-    if number_like {
-        if let Ok(f) = text.parse::<f64>() {
-            return Value::Float(f);
-        }
+    if number_like && let Ok(f) = text.parse::<f64>() {
+        return Value::Float(f);
     }
     Value::Str(text)
 }

@@ -14,7 +14,8 @@ use super::hash::{pod_suffix, pod_template_hash};
 use super::timing;
 use super::traffic::Endpoints;
 use super::{
-    Condition, Pass, Phase, PodTile, Result, Rollout, RolloutError, RolloutOptions, State, Strategy, WorkloadKind,
+    Condition, Pass, Phase, PodTile, Result, Rollout, RolloutError, RolloutOptions, State,
+    Strategy, WorkloadKind,
 };
 use crate::model::{Model, Object};
 
@@ -30,10 +31,16 @@ fn settings(object: &Object, d: &DaemonSet, nodes: u32) -> Result<Settings> {
     let spec = &d.spec;
     let mut errors = Vec::new();
     let strategy = spec.update_strategy.as_ref();
-    let strategy_type = strategy.and_then(|s| s.type_.as_deref()).unwrap_or("RollingUpdate");
+    let strategy_type = strategy
+        .and_then(|s| s.type_.as_deref())
+        .unwrap_or("RollingUpdate");
     let rolling = strategy.and_then(|s| s.rolling_update.as_ref());
-    let surge_value = rolling.and_then(|r| r.max_surge.clone()).unwrap_or(IntOrString::Int(0));
-    let unavailable_value = rolling.and_then(|r| r.max_unavailable.clone()).unwrap_or(IntOrString::Int(1));
+    let surge_value = rolling
+        .and_then(|r| r.max_surge.clone())
+        .unwrap_or(IntOrString::Int(0));
+    let unavailable_value = rolling
+        .and_then(|r| r.max_unavailable.clone())
+        .unwrap_or(IntOrString::Int(1));
     match strategy_type {
         "RollingUpdate" => errors.extend(fenceposts::validate_daemonset_rolling_update(
             &surge_value,
@@ -48,18 +55,30 @@ fn settings(object: &Object, d: &DaemonSet, nodes: u32) -> Result<Settings> {
     }
     let min_ready = spec.min_ready_seconds.unwrap_or(0);
     if min_ready < 0 {
-        errors.push(format!("spec.minReadySeconds: Invalid value: {min_ready}: must be greater than or equal to 0"));
+        errors.push(format!(
+            "spec.minReadySeconds: Invalid value: {min_ready}: must be greater than or equal to 0"
+        ));
     }
     if !errors.is_empty() {
-        return Err(RolloutError::Invalid { kind: "DaemonSet".into(), name: object.name.clone(), errors });
+        return Err(RolloutError::Invalid {
+            kind: "DaemonSet".into(),
+            name: object.name.clone(),
+            errors,
+        });
     }
     if nodes > super::MAX_REPLICAS {
-        return Err(RolloutError::TooLarge { id: object.id.to_string(), replicas: nodes });
+        return Err(RolloutError::TooLarge {
+            id: object.id.to_string(),
+            replicas: nodes,
+        });
     }
     let (surge, unavailable) =
-        fenceposts::daemonset_fenceposts(Some(&surge_value), Some(&unavailable_value), nodes).map_err(|e| {
-            RolloutError::Invalid { kind: "DaemonSet".into(), name: object.name.clone(), errors: vec![e.to_string()] }
-        })?;
+        fenceposts::daemonset_fenceposts(Some(&surge_value), Some(&unavailable_value), nodes)
+            .map_err(|e| RolloutError::Invalid {
+                kind: "DaemonSet".into(),
+                name: object.name.clone(),
+                errors: vec![e.to_string()],
+            })?;
     Ok(Settings {
         on_delete: strategy_type == "OnDelete",
         surge,
@@ -109,7 +128,10 @@ impl Daemons {
     }
 
     fn delete(&mut self, node: usize, updated: bool, events: &mut Vec<String>) {
-        if let Some(pod) = self.nodes[node].iter_mut().find(|p| p.updated == updated && p.phase != Phase::Terminating) {
+        if let Some(pod) = self.nodes[node]
+            .iter_mut()
+            .find(|p| p.updated == updated && p.phase != Phase::Terminating)
+        {
             pod.phase = Phase::Terminating;
             events.push(format!("Deleted pod: {}", pod.name));
         }
@@ -117,7 +139,11 @@ impl Daemons {
 
     /// The live old and new pod of a node.
     fn live(&self, node: usize) -> (Option<&PodTile>, Option<&PodTile>) {
-        let live = |updated: bool| self.nodes[node].iter().find(|p| p.updated == updated && p.phase != Phase::Terminating);
+        let live = |updated: bool| {
+            self.nodes[node]
+                .iter()
+                .find(|p| p.updated == updated && p.phase != Phase::Terminating)
+        };
         (live(false), live(true))
     }
 
@@ -132,7 +158,8 @@ impl Daemons {
                     trace.created.push(node);
                 }
                 (Some(old), Some(new))
-                    if settings.surge > 0 && (new.phase.is_available() || !old.phase.receives_traffic()) =>
+                    if settings.surge > 0
+                        && (new.phase.is_available() || !old.phase.receives_traffic()) =>
                 {
                     self.delete(node, false, events);
                     trace.deleted.push(node);
@@ -158,7 +185,8 @@ impl Daemons {
                     (Some(_), None) => candidates.push(node),
                 }
             }
-            let room = (settings.unavailable.saturating_sub(trace.counted) as usize).min(candidates.len());
+            let room =
+                (settings.unavailable.saturating_sub(trace.counted) as usize).min(candidates.len());
             for node in free.into_iter().chain(candidates.into_iter().take(room)) {
                 self.delete(node, false, events);
                 trace.deleted.push(node);
@@ -176,7 +204,8 @@ impl Daemons {
                     _ => {}
                 }
             }
-            let room = (settings.surge.saturating_sub(trace.counted) as usize).min(candidates.len());
+            let room =
+                (settings.surge.saturating_sub(trace.counted) as usize).min(candidates.len());
             for node in old_to_delete {
                 self.delete(node, false, events);
                 trace.deleted.push(node);
@@ -193,15 +222,24 @@ impl Daemons {
         for pods in &mut self.nodes {
             pods.retain(|p| p.phase != Phase::Terminating);
             for pod in pods {
-                if matches!(pod.phase, Phase::Pending | Phase::ContainerCreating | Phase::Ready) {
-                    pod.phase = if self.fail_new && pod.updated { Phase::RunningNotReady } else { Phase::Available };
+                if matches!(
+                    pod.phase,
+                    Phase::Pending | Phase::ContainerCreating | Phase::Ready
+                ) {
+                    pod.phase = if self.fail_new && pod.updated {
+                        Phase::RunningNotReady
+                    } else {
+                        Phase::Available
+                    };
                 }
             }
         }
     }
 
     fn complete(&self) -> bool {
-        self.nodes.iter().all(|pods| pods.len() == 1 && pods[0].updated && pods[0].phase == Phase::Available)
+        self.nodes
+            .iter()
+            .all(|pods| pods.len() == 1 && pods[0].updated && pods[0].phase == Phase::Available)
     }
 
     fn state(&self, endpoints: &Endpoints) -> State {
@@ -211,7 +249,11 @@ impl Daemons {
 }
 
 fn nodes_list(nodes: &[usize]) -> String {
-    nodes.iter().map(|n| node_name(*n)).collect::<Vec<_>>().join(", ")
+    nodes
+        .iter()
+        .map(|n| node_name(*n))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn narrate(trace: &Trace, settings: &Settings) -> (String, String) {
@@ -236,38 +278,54 @@ fn narrate(trace: &Trace, settings: &Settings) -> (String, String) {
                 nodes_list(&trace.deleted)
             ));
         }
-        words.push("With creations or deletions outstanding, rollingUpdate() waits for the next sync.".to_owned());
+        words.push(
+            "With creations or deletions outstanding, rollingUpdate() waits for the next sync."
+                .to_owned(),
+        );
     } else if settings.surge == 0 {
         words.push(format!(
-            "rollingUpdate() deletes the old pod on {}: {} of {} nodes may be without an available pod and {} {} now. The node gets its new pod on the next sync.",
+            "rollingUpdate() deletes the old pod on {}: at most {} {} may be without an available pod, and {} {} before this pass. The node gets its new pod on the next sync.",
             nodes_list(&trace.deleted),
             settings.unavailable,
-            "the",
+            if settings.unavailable == 1 { "node" } else { "nodes" },
             trace.counted,
-            if trace.counted == 1 { "is" } else { "are" }
+            if trace.counted == 1 { "was" } else { "were" }
         ));
     } else {
         words.push(format!(
-            "rollingUpdate() starts a new pod next to the old one on {}: maxSurge {} allows that many nodes with two pods, and {} {} waiting for a new pod to become available.",
+            "rollingUpdate() starts a new pod next to the old one on {}: maxSurge {} lets that many nodes run two pods at once, and {} {} waiting for a new pod to become available.",
             nodes_list(&trace.created),
             settings.surge,
             trace.counted,
-            if trace.counted == 1 { "is" } else { "are" }
+            if trace.counted == 1 { "node was" } else { "nodes were" }
         ));
     }
     (decision.join(" and "), words.join(" "))
 }
 
 /// Simulates the rollout of a DaemonSet over `options.nodes` nodes.
-pub(crate) fn simulate(model: &Model, object: &Object, d: &DaemonSet, options: &RolloutOptions) -> Result<Rollout> {
+pub(crate) fn simulate(
+    model: &Model,
+    object: &Object,
+    d: &DaemonSet,
+    options: &RolloutOptions,
+) -> Result<Rollout> {
     let nodes = options.nodes;
     let settings = settings(object, d, nodes)?;
     let old_template = &d.spec.template;
     let applied = super::apply_change(object, old_template, &options.change)?;
     let labels = |t: &k8s_openapi::api::core::v1::PodTemplateSpec| {
-        t.metadata.as_ref().and_then(|m| m.labels.clone()).unwrap_or_default()
+        t.metadata
+            .as_ref()
+            .and_then(|m| m.labels.clone())
+            .unwrap_or_default()
     };
-    let endpoints = Endpoints::new(model, object, &labels(old_template), &labels(&applied.template));
+    let endpoints = Endpoints::new(
+        model,
+        object,
+        &labels(old_template),
+        &labels(&applied.template),
+    );
     let current = format!("{}-{}", object.name, pod_template_hash(old_template));
     let update = format!("{}-{}", object.name, pod_template_hash(&applied.template));
     let unchanged = current == update;
@@ -291,11 +349,20 @@ pub(crate) fn simulate(model: &Model, object: &Object, d: &DaemonSet, options: &
             }]
         })
         .collect();
-    let timing = timing::timing(old_template, &applied.template, settings.min_ready_seconds, options.image_pull_seconds);
+    let timing = timing::timing(
+        old_template,
+        &applied.template,
+        settings.min_ready_seconds,
+        options.image_pull_seconds,
+    );
     let mut rollout = Rollout {
         workload: object.id.clone(),
         kind: WorkloadKind::DaemonSet,
-        strategy: if settings.on_delete { Strategy::OnDelete } else { Strategy::RollingUpdate },
+        strategy: if settings.on_delete {
+            Strategy::OnDelete
+        } else {
+            Strategy::RollingUpdate
+        },
         pod_management_policy: None,
         replicas: nodes,
         max_surge: settings.surge,
@@ -340,7 +407,7 @@ pub(crate) fn simulate(model: &Model, object: &Object, d: &DaemonSet, options: &
     }
 
     let limit = 4 * nodes + 8;
-    let mut total_seconds = 0;
+    let mut total_seconds = 0u32;
     for number in 1..=limit {
         let mut events = Vec::new();
         let trace = daemons.pass(&settings, &mut events);
@@ -355,9 +422,12 @@ pub(crate) fn simulate(model: &Model, object: &Object, d: &DaemonSet, options: &
                     )
                 } else {
                     format!(
-                        "{} surged {} wait for their new pod to become available and at most {} may: no more new pods are started. The old pods keep serving; the rollout is stuck, and DaemonSets have no progress deadline.",
-                        trace.counted,
-                        if trace.counted == 1 { "node" } else { "nodes" },
+                        "{} waiting for a new pod that never becomes available, and maxSurge {} allows no more: no further new pods are started. The old pods keep serving; the rollout is stuck, and DaemonSets have no progress deadline.",
+                        if trace.counted == 1 {
+                            "1 surged node is".to_owned()
+                        } else {
+                            format!("{} surged nodes are", trace.counted)
+                        },
                         settings.surge
                     )
                 });
@@ -368,20 +438,49 @@ pub(crate) fn simulate(model: &Model, object: &Object, d: &DaemonSet, options: &
         let after = daemons.state(&endpoints);
         daemons.settle();
         let settled = daemons.state(&endpoints);
-        let seconds = if trace.deleted.is_empty() || settings.surge > 0 { 0 } else { timing.grace }
-            .max(if trace.created.is_empty() { 0 } else { timing.to_available });
-        total_seconds += seconds;
-        rollout.passes.push(Pass { number, decision, narration, events, after, settled, seconds });
+        let seconds = if trace.deleted.is_empty() || settings.surge > 0 {
+            0
+        } else {
+            timing.grace
+        }
+        .max(if trace.created.is_empty() {
+            0
+        } else {
+            timing.to_available
+        });
+        total_seconds = total_seconds.saturating_add(seconds);
+        rollout.passes.push(Pass {
+            number,
+            decision,
+            narration,
+            events,
+            after,
+            settled,
+            seconds,
+        });
     }
     rollout.complete = daemons.complete();
     rollout.estimated_seconds = total_seconds;
     rollout.condition = if rollout.complete {
-        Condition::rollout_status(true, "RolledOut", format!("daemon set \"{}\" successfully rolled out", object.name))
+        Condition::rollout_status(
+            true,
+            "RolledOut",
+            format!("daemon set \"{}\" successfully rolled out", object.name),
+        )
     } else {
-        let updated = daemons.nodes.iter().flatten().filter(|p| p.updated && p.phase.is_available()).count();
+        let updated = daemons
+            .nodes
+            .iter()
+            .flatten()
+            .filter(|p| p.updated && p.phase.is_available())
+            .count();
         Condition::rollout_status(
             false,
-            if settings.on_delete { "OnDelete" } else { "WaitingForPods" },
+            if settings.on_delete {
+                "OnDelete"
+            } else {
+                "WaitingForPods"
+            },
             format!(
                 "Waiting for daemon set \"{}\" rollout to finish: {updated} of {nodes} updated pods are available...",
                 object.name

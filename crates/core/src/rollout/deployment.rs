@@ -15,7 +15,8 @@ use super::narrate;
 use super::timing::{self, Timing};
 use super::traffic::Endpoints;
 use super::{
-    Condition, Pass, Phase, PodTile, Result, Rollout, RolloutError, RolloutOptions, State, Strategy, WorkloadKind,
+    Condition, Pass, Phase, PodTile, Result, Rollout, RolloutError, RolloutOptions, State,
+    Strategy, WorkloadKind,
 };
 use crate::model::{Model, Object};
 
@@ -85,7 +86,10 @@ impl ReplicaSet {
 
     /// `status.replicas`: pods that are not terminating.
     pub fn live(&self) -> u32 {
-        self.pods.iter().filter(|p| p.phase != Phase::Terminating).count() as u32
+        self.pods
+            .iter()
+            .filter(|p| p.phase != Phase::Terminating)
+            .count() as u32
     }
 
     /// The ReplicaSet controller: create pods up to `spec`, or delete the surplus, least useful
@@ -97,8 +101,9 @@ impl ReplicaSet {
                 self.add_pod(Phase::ContainerCreating);
             }
         } else if live > self.spec {
-            let mut candidates: Vec<usize> =
-                (0..self.pods.len()).filter(|&i| self.pods[i].phase != Phase::Terminating).collect();
+            let mut candidates: Vec<usize> = (0..self.pods.len())
+                .filter(|&i| self.pods[i].phase != Phase::Terminating)
+                .collect();
             candidates.sort_by_key(|&i| (self.pods[i].phase, std::cmp::Reverse(i)));
             for &i in candidates.iter().take((live - self.spec) as usize) {
                 self.pods[i].phase = Phase::Terminating;
@@ -111,8 +116,15 @@ impl ReplicaSet {
     pub fn settle(&mut self, broken: bool) {
         self.pods.retain(|p| p.phase != Phase::Terminating);
         for pod in &mut self.pods {
-            if matches!(pod.phase, Phase::Pending | Phase::ContainerCreating | Phase::Ready) {
-                pod.phase = if broken { Phase::RunningNotReady } else { Phase::Available };
+            if matches!(
+                pod.phase,
+                Phase::Pending | Phase::ContainerCreating | Phase::Ready
+            ) {
+                pod.phase = if broken {
+                    Phase::RunningNotReady
+                } else {
+                    Phase::Available
+                };
             }
         }
     }
@@ -228,7 +240,10 @@ impl Cluster {
             return;
         }
         let direction = if rs.spec < to { "up" } else { "down" };
-        self.events.push(format!("Scaled {direction} replica set {} to {to} from {}", rs.name, rs.spec));
+        self.events.push(format!(
+            "Scaled {direction} replica set {} to {to} from {}",
+            rs.name, rs.spec
+        ));
         rs.spec = to;
         rs.desired = self.replicas;
         rs.max_replicas = self.replicas + self.surge;
@@ -237,13 +252,19 @@ impl Cluster {
     /// Creates the new ReplicaSet (`getNewReplicaSet`) at `size`.
     pub fn create_new(&mut self, size: u32) -> usize {
         let revision = self.rss.iter().map(|r| r.revision).max().unwrap_or(0) + 1;
-        let created = self.rss.iter().map(|r| r.created).max().map_or(0, |c| c + 1);
+        let created = self
+            .rss
+            .iter()
+            .map(|r| r.created)
+            .max()
+            .map_or(0, |c| c + 1);
         let mut rs = ReplicaSet::new(self.new_name.clone(), revision, true, created, 0);
         rs.spec = size;
         rs.desired = self.replicas;
         rs.max_replicas = self.replicas + self.surge;
         if size > 0 {
-            self.events.push(format!("Scaled up replica set {} to {size}", rs.name));
+            self.events
+                .push(format!("Scaled up replica set {} to {size}", rs.name));
         }
         self.rss.push(rs);
         self.rss.len() - 1
@@ -278,9 +299,8 @@ impl Cluster {
         // reconcileNewReplicaSet
         trace.new_from = self.rss[new].spec;
         trace.total = self.total();
-        let target = if self.rss[new].spec == self.replicas {
-            self.replicas
-        } else if self.rss[new].spec > self.replicas {
+        let target = if self.rss[new].spec >= self.replicas {
+            // At the desired size, or above it (scale the new ReplicaSet down).
             self.replicas
         } else {
             self.new_rs_new_replicas(self.rss[new].spec)
@@ -298,7 +318,8 @@ impl Cluster {
         let all = self.total();
         let min_available = self.replicas - self.unavailable;
         let new_unavailable = self.rss[new].spec.saturating_sub(self.rss[new].available());
-        let max_scaled_down = i64::from(all) - i64::from(min_available) - i64::from(new_unavailable);
+        let max_scaled_down =
+            i64::from(all) - i64::from(min_available) - i64::from(new_unavailable);
         let mut old = OldTrace {
             old_from,
             old_to: old_from,
@@ -313,15 +334,15 @@ impl Cluster {
             let available: Vec<u32> = self.rss.iter().map(ReplicaSet::available).collect();
             // cleanupUnhealthyReplicas, oldest first.
             let budget = max_scaled_down as u32;
-            for i in 0..self.rss.len() {
+            for (i, &ready) in available.iter().enumerate() {
                 if old.cleaned >= budget {
                     break;
                 }
                 let rs = &self.rss[i];
-                if rs.is_new || rs.spec == 0 || rs.spec <= available[i] {
+                if rs.is_new || rs.spec == 0 || rs.spec <= ready {
                     continue;
                 }
-                let down = (budget - old.cleaned).min(rs.spec - available[i]);
+                let down = (budget - old.cleaned).min(rs.spec - ready);
                 let to = rs.spec - down;
                 self.scale(i, to);
                 old.cleaned += down;
@@ -361,7 +382,12 @@ impl Cluster {
             }
             return RecreateStep::ScaledDownOld(old_total);
         }
-        let running: u32 = self.rss.iter().filter(|r| !r.is_new).map(|r| r.pods.len() as u32).sum();
+        let running: u32 = self
+            .rss
+            .iter()
+            .filter(|r| !r.is_new)
+            .map(|r| r.pods.len() as u32)
+            .sum();
         if running > 0 {
             return RecreateStep::WaitingForTermination(running);
         }
@@ -411,7 +437,10 @@ impl Cluster {
 
     /// Every pod, oldest ReplicaSet first.
     pub fn pods(&self) -> Vec<PodTile> {
-        self.rss.iter().flat_map(|r| r.pods.iter().cloned()).collect()
+        self.rss
+            .iter()
+            .flat_map(|r| r.pods.iter().cloned())
+            .collect()
     }
 
     /// The state as the controller counts it.
@@ -439,14 +468,27 @@ pub(crate) fn settings(object: &Object, d: &Deployment) -> Result<Settings> {
     let mut errors = Vec::new();
     let replicas = spec.replicas.unwrap_or(1);
     if replicas < 0 {
-        errors.push(format!("spec.replicas: Invalid value: {replicas}: must be greater than or equal to 0"));
+        errors.push(format!(
+            "spec.replicas: Invalid value: {replicas}: must be greater than or equal to 0"
+        ));
     }
-    let strategy_type = spec.strategy.as_ref().and_then(|s| s.type_.clone()).unwrap_or_else(|| "RollingUpdate".into());
-    let rolling = spec.strategy.as_ref().and_then(|s| s.rolling_update.as_ref());
+    let strategy_type = spec
+        .strategy
+        .as_ref()
+        .and_then(|s| s.type_.clone())
+        .unwrap_or_else(|| "RollingUpdate".into());
+    let rolling = spec
+        .strategy
+        .as_ref()
+        .and_then(|s| s.rolling_update.as_ref());
     let default = IntOrString::String("25%".to_owned());
     let (surge_value, unavailable_value) = (
-        rolling.and_then(|r| r.max_surge.clone()).unwrap_or_else(|| default.clone()),
-        rolling.and_then(|r| r.max_unavailable.clone()).unwrap_or_else(|| default.clone()),
+        rolling
+            .and_then(|r| r.max_surge.clone())
+            .unwrap_or_else(|| default.clone()),
+        rolling
+            .and_then(|r| r.max_unavailable.clone())
+            .unwrap_or_else(|| default.clone()),
     );
     let strategy = match strategy_type.as_str() {
         "Recreate" => {
@@ -476,7 +518,9 @@ pub(crate) fn settings(object: &Object, d: &Deployment) -> Result<Settings> {
     };
     let min_ready = spec.min_ready_seconds.unwrap_or(0);
     if min_ready < 0 {
-        errors.push(format!("spec.minReadySeconds: Invalid value: {min_ready}: must be greater than or equal to 0"));
+        errors.push(format!(
+            "spec.minReadySeconds: Invalid value: {min_ready}: must be greater than or equal to 0"
+        ));
     }
     if let Some(limit) = spec.revision_history_limit
         && limit < 0
@@ -499,24 +543,36 @@ pub(crate) fn settings(object: &Object, d: &Deployment) -> Result<Settings> {
         }
     }
     if !errors.is_empty() {
-        return Err(RolloutError::Invalid { kind: "Deployment".into(), name: object.name.clone(), errors });
+        return Err(RolloutError::Invalid {
+            kind: "Deployment".into(),
+            name: object.name.clone(),
+            errors,
+        });
     }
     let replicas = replicas as u32;
     if replicas > super::MAX_REPLICAS {
-        return Err(RolloutError::TooLarge { id: object.id.to_string(), replicas });
+        return Err(RolloutError::TooLarge {
+            id: object.id.to_string(),
+            replicas,
+        });
     }
     let (surge, unavailable) = match strategy {
         Strategy::RollingUpdate => {
             // Validation passed, so both values are ints or percentages.
-            let (surge, unavailable) =
-                fenceposts::resolve_fenceposts(Some(&surge_value), Some(&unavailable_value), replicas).map_err(
-                    |e| RolloutError::Invalid {
-                        kind: "Deployment".into(),
-                        name: object.name.clone(),
-                        errors: vec![e.to_string()],
-                    },
-                )?;
-            (surge, fenceposts::deployment_max_unavailable(unavailable, replicas))
+            let (surge, unavailable) = fenceposts::resolve_fenceposts(
+                Some(&surge_value),
+                Some(&unavailable_value),
+                replicas,
+            )
+            .map_err(|e| RolloutError::Invalid {
+                kind: "Deployment".into(),
+                name: object.name.clone(),
+                errors: vec![e.to_string()],
+            })?;
+            (
+                surge,
+                fenceposts::deployment_max_unavailable(unavailable, replicas),
+            )
         }
         _ => (0, replicas),
     };
@@ -542,7 +598,12 @@ pub(crate) fn settings(object: &Object, d: &Deployment) -> Result<Settings> {
 
 /// The revision written on the Deployment (`deployment.kubernetes.io/revision`), else 1.
 pub(crate) fn current_revision(object: &Object) -> u32 {
-    object.annotations().get(REVISION_ANNOTATION).and_then(|r| r.parse().ok()).filter(|r| *r > 0).unwrap_or(1)
+    object
+        .annotations()
+        .get(REVISION_ANNOTATION)
+        .and_then(|r| r.parse().ok())
+        .filter(|r| *r > 0 && *r < i32::MAX as u32)
+        .unwrap_or(1)
 }
 
 /// A ReplicaSet name for a template.
@@ -561,7 +622,12 @@ pub(crate) enum Start {
 }
 
 /// Simulates the rollout of a Deployment.
-pub(crate) fn simulate(model: &Model, object: &Object, d: &Deployment, options: &RolloutOptions) -> Result<Rollout> {
+pub(crate) fn simulate(
+    model: &Model,
+    object: &Object,
+    d: &Deployment,
+    options: &RolloutOptions,
+) -> Result<Rollout> {
     run(model, object, d, options, Start::Change, None).map(|(rollout, _, _)| rollout)
 }
 
@@ -582,32 +648,84 @@ pub(crate) fn run(
         Start::Change => (written, &applied.template),
         Start::Undo => (&applied.template, written),
     };
-    let labels = |t: &PodTemplateSpec| t.metadata.as_ref().and_then(|m| m.labels.clone()).unwrap_or_default();
+    let labels = |t: &PodTemplateSpec| {
+        t.metadata
+            .as_ref()
+            .and_then(|m| m.labels.clone())
+            .unwrap_or_default()
+    };
     let endpoints = Endpoints::new(model, object, &labels(old_template), &labels(new_template));
 
     let written_revision = current_revision(object);
     let old_name = rs_name(&object.name, old_template);
     let unchanged = templates_equal(old_template, new_template);
+    if start == Start::Undo && settings.paused {
+        return Err(RolloutError::Paused(object.name.clone()));
+    }
     if start == Start::Undo && unchanged {
         // Only one ReplicaSet: nothing to go back to.
         return Err(RolloutError::UnknownRevision(0));
     }
-    let new_name = if unchanged { old_name.clone() } else { rs_name(&object.name, new_template) };
-    let mut rss = match start {
-        Start::Change => vec![ReplicaSet::new(old_name.clone(), written_revision, unchanged, 0, settings.replicas)],
-        Start::Undo => vec![
-            ReplicaSet::new(new_name.clone(), written_revision, true, 0, 0),
-            ReplicaSet::new(old_name.clone(), written_revision + 1, false, 1, settings.replicas),
-        ],
+    let new_name = if unchanged {
+        old_name.clone()
+    } else {
+        rs_name(&object.name, new_template)
     };
-    for rs in &mut rss {
-        rs.desired = settings.replicas;
-        rs.max_replicas = settings.replicas + settings.surge;
+    let mut rss = match start {
+        Start::Change => vec![ReplicaSet::new(
+            old_name.clone(),
+            written_revision,
+            unchanged,
+            0,
+            settings.replicas,
+        )],
+        Start::Undo if options.fail_new => {
+            // The change got stuck: undo from where it stopped, with its broken pods.
+            let (_, stuck, _) = run(model, object, d, options, Start::Change, None)?;
+            let mut rss = stuck.rss;
+            for rs in &mut rss {
+                rs.is_new = !rs.is_new;
+                for pod in &mut rs.pods {
+                    pod.updated = rs.is_new;
+                }
+            }
+            rss
+        }
+        Start::Undo => {
+            let mut rss = vec![
+                ReplicaSet::new(new_name.clone(), written_revision, true, 0, 0),
+                ReplicaSet::new(
+                    old_name.clone(),
+                    written_revision + 1,
+                    false,
+                    1,
+                    settings.replicas,
+                ),
+            ];
+            for rs in &mut rss {
+                rs.desired = settings.replicas;
+                rs.max_replicas = settings.replicas + settings.surge;
+            }
+            rss
+        }
+    };
+    if start == Start::Change {
+        for rs in &mut rss {
+            rs.desired = settings.replicas;
+            rs.max_replicas = settings.replicas + settings.surge;
+        }
     }
-    let old_revision = rss.iter().filter(|r| !r.is_new).map(|r| r.revision).max().unwrap_or(written_revision);
-    if start == Start::Undo {
+    let old_revision = rss
+        .iter()
+        .filter(|r| !r.is_new)
+        .map(|r| r.revision)
+        .max()
+        .unwrap_or(written_revision);
+    if start == Start::Undo
+        && let Some(reused) = rss.iter_mut().find(|r| r.is_new)
+    {
         // The reused ReplicaSet is renumbered to max(old revisions) + 1.
-        rss[0].revision = old_revision + 1;
+        reused.revision = old_revision + 1;
     }
     let mut cluster = Cluster {
         replicas: settings.replicas,
@@ -619,7 +737,12 @@ pub(crate) fn run(
         events: Vec::new(),
     };
 
-    let timing = timing::timing(old_template, new_template, settings.min_ready_seconds, options.image_pull_seconds);
+    let timing = timing::timing(
+        old_template,
+        new_template,
+        settings.min_ready_seconds,
+        options.image_pull_seconds,
+    );
     let initial = cluster.state(&endpoints);
     let mut rollout = Rollout {
         workload: object.id.clone(),
@@ -636,7 +759,14 @@ pub(crate) fn run(
         progress_deadline_seconds: Some(settings.progress_deadline_seconds),
         old_rs_name: old_name.clone(),
         new_rs_name: new_name.clone(),
-        revisions: (old_revision, if unchanged { old_revision } else { old_revision + 1 }),
+        revisions: (
+            old_revision,
+            if unchanged {
+                old_revision
+            } else {
+                old_revision + 1
+            },
+        ),
         container: applied.container.clone(),
         old_image: applied.old_image.clone(),
         new_image: applied.new_image.clone(),
@@ -656,7 +786,8 @@ pub(crate) fn run(
 
     if unchanged {
         rollout.complete = true;
-        rollout.condition.message = format!("ReplicaSet \"{old_name}\" has successfully progressed.");
+        rollout.condition.message =
+            format!("ReplicaSet \"{old_name}\" has successfully progressed.");
         rollout.notes.push(
             "the new pod template equals the current one: the controller finds the existing ReplicaSet and nothing rolls out (a change of replicas alone is a scaling event, not a rollout)"
                 .to_owned(),
@@ -664,7 +795,11 @@ pub(crate) fn run(
         return Ok((rollout, cluster, settings));
     }
     if settings.paused {
-        rollout.condition = Condition::progressing("Unknown", "DeploymentPaused", "Deployment is paused".to_owned());
+        rollout.condition = Condition::progressing(
+            "Unknown",
+            "DeploymentPaused",
+            "Deployment is paused".to_owned(),
+        );
         rollout.notes.push(format!(
             "the Deployment is paused: a template change creates no new ReplicaSet until `kubectl rollout resume deployment/{}` (replica changes are still applied proportionally)",
             object.name
@@ -673,7 +808,9 @@ pub(crate) fn run(
     }
 
     // Enough for any valid spec: every changing pass moves at least one pod.
-    let limit = stop_after.map_or(4 * settings.replicas as usize + 8, |n| n.min(4 * settings.replicas as usize + 8));
+    let limit = stop_after.map_or(4 * settings.replicas as usize + 8, |n| {
+        n.min(4 * settings.replicas as usize + 8)
+    });
     let mut seconds_total = 0u32;
     let mut ended = false;
     for number in 1..=limit as u32 {
@@ -682,9 +819,17 @@ pub(crate) fn run(
         let (changed, decision, narration, recreate_wait) = match settings.strategy {
             Strategy::Recreate => {
                 let step = cluster.recreate_pass();
-                let changed = !matches!(step, RecreateStep::Nothing | RecreateStep::WaitingForTermination(_));
+                let changed = !matches!(
+                    step,
+                    RecreateStep::Nothing | RecreateStep::WaitingForTermination(_)
+                );
                 let (decision, narration) = narrate::recreate(&step, &before, &cluster);
-                (changed, decision, narration, matches!(step, RecreateStep::ScaledDownOld(_)))
+                (
+                    changed,
+                    decision,
+                    narration,
+                    matches!(step, RecreateStep::ScaledDownOld(_)),
+                )
             }
             _ => {
                 let trace = cluster.rolling_pass();
@@ -702,11 +847,14 @@ pub(crate) fn run(
         }
         cluster.sync_pods();
         let after = cluster.state(&endpoints);
-        let created = cluster.rss.iter().any(|r| r.pods.iter().any(|p| p.phase == Phase::ContainerCreating));
+        let created = cluster
+            .rss
+            .iter()
+            .any(|r| r.pods.iter().any(|p| p.phase == Phase::ContainerCreating));
         cluster.settle();
         let settled = cluster.state(&endpoints);
         let seconds = pass_seconds(&timing, created, recreate_wait);
-        seconds_total += seconds;
+        seconds_total = seconds_total.saturating_add(seconds);
         rollout.passes.push(Pass {
             number,
             decision,
@@ -718,7 +866,10 @@ pub(crate) fn run(
         });
     }
 
-    let new_rs = cluster.new_index().map(|i| cluster.rss[i].name.clone()).unwrap_or_else(|| new_name.clone());
+    let new_rs = cluster
+        .new_index()
+        .map(|i| cluster.rss[i].name.clone())
+        .unwrap_or_else(|| new_name.clone());
     rollout.complete = cluster.complete();
     rollout.assumptions = timing.assumptions.clone();
     rollout.assumptions.push(timing::PASS_MODEL.to_owned());
@@ -735,15 +886,18 @@ pub(crate) fn run(
     if rollout.complete {
         rollout.condition.message = format!("ReplicaSet \"{new_rs}\" has successfully progressed.");
     } else if !ended && stop_after.is_some() {
-        rollout.condition =
-            Condition::progressing("True", "ReplicaSetUpdated", format!("ReplicaSet \"{new_rs}\" is progressing."));
+        rollout.condition = Condition::progressing(
+            "True",
+            "ReplicaSetUpdated",
+            format!("ReplicaSet \"{new_rs}\" is progressing."),
+        );
     } else {
         rollout.condition = Condition::progressing(
             "False",
             "ProgressDeadlineExceeded",
             format!("ReplicaSet \"{new_rs}\" has timed out progressing."),
         );
-        seconds_total += settings.progress_deadline_seconds;
+        seconds_total = seconds_total.saturating_add(settings.progress_deadline_seconds);
         rollout.assumptions.push(format!(
             "the new version never becomes ready: after progressDeadlineSeconds ({} s) without progress the Deployment reports Progressing=False with reason ProgressDeadlineExceeded; nothing rolls back automatically",
             settings.progress_deadline_seconds
@@ -752,10 +906,15 @@ pub(crate) fn run(
     rollout.estimated_seconds = seconds_total;
     if start == Start::Undo {
         rollout.notes.push(format!(
-            "kubectl rollout undo: the ReplicaSet {} of revision {written_revision} is reused, not re-created, and renumbered to revision {}; its old number goes to its deployment.kubernetes.io/revision-history annotation. Because it already exists, the first pass only scales it up: the create-and-scale-down exception of a new ReplicaSet does not apply",
+            "kubectl rollout undo: the ReplicaSet {} of revision {written_revision} is reused, not re-created, and renumbered to revision {}; its old number goes to its deployment.kubernetes.io/revision-history annotation",
             new_name,
             old_revision + 1
         ));
+        rollout.notes.push(if options.fail_new {
+            "the undo starts where the broken rollout got stuck: the broken pods are not available, and unavailable old pods are removed first, even when availability is at the minimum".to_owned()
+        } else {
+            "because the ReplicaSet already exists, the first pass only scales it up: the create-and-scale-down exception of a newly created ReplicaSet does not apply".to_owned()
+        });
     }
     Ok((rollout, cluster, settings))
 }

@@ -35,7 +35,7 @@ pub fn percent(text: &str) -> Option<u64> {
 }
 
 /// `intstr.GetScaledValueFromIntOrPercent`: an int as is (negative ints count as 0), `N%` of
-/// `total` rounded as asked; any other string is an error (the deprecated
+/// `total` rounded as asked (at most `i32::MAX`); any other string is an error (the deprecated
 /// `GetValueFromIntOrPercent` accepted bare numbers such as `"90"`; this one does not).
 pub fn scaled_value(value: &IntOrString, total: u32, round: Round) -> Result<u32, ScaleError> {
     match value {
@@ -47,7 +47,8 @@ pub fn scaled_value(value: &IntOrString, total: u32, round: Round) -> Result<u32
                 Round::Up => product.div_ceil(100),
                 Round::Down => product / 100,
             };
-            Ok(u32::try_from(scaled).unwrap_or(u32::MAX))
+            // Counts are int32 in the API: a huge percentage saturates there.
+            Ok(u32::try_from(scaled.min(i32::MAX as u128)).unwrap_or(i32::MAX as u32))
         }
     }
 }
@@ -72,11 +73,18 @@ pub fn resolve_fenceposts(
 /// `deploymentutil.MaxUnavailable`: the resolved unavailable count clamped to `replicas` (0 when
 /// there are no replicas).
 pub fn deployment_max_unavailable(resolved_unavailable: u32, replicas: u32) -> u32 {
-    if replicas == 0 { 0 } else { resolved_unavailable.min(replicas) }
+    if replicas == 0 {
+        0
+    } else {
+        resolved_unavailable.min(replicas)
+    }
 }
 
 /// `getStatefulSetMaxUnavailable`: rounded down, at least 1 (a missing value means 1).
-pub fn statefulset_max_unavailable(value: Option<&IntOrString>, replicas: u32) -> Result<u32, ScaleError> {
+pub fn statefulset_max_unavailable(
+    value: Option<&IntOrString>,
+    replicas: u32,
+) -> Result<u32, ScaleError> {
     let Some(value) = value else { return Ok(1) };
     Ok(scaled_value(value, replicas, Round::Down)?.max(1))
 }
@@ -130,10 +138,15 @@ fn int_or_percent_value(value: &IntOrString) -> i64 {
 fn validate_positive_int_or_percent(value: &IntOrString, field: &str, errors: &mut Vec<String>) {
     match value {
         IntOrString::String(s) if percent(s).is_none() => {
-            errors.push(format!("{field}: Invalid value: {}: {PERCENT_MESSAGE}", show(value)));
+            errors.push(format!(
+                "{field}: Invalid value: {}: {PERCENT_MESSAGE}",
+                show(value)
+            ));
         }
         IntOrString::Int(n) if *n < 0 => {
-            errors.push(format!("{field}: Invalid value: {n}: must be greater than or equal to 0"));
+            errors.push(format!(
+                "{field}: Invalid value: {n}: must be greater than or equal to 0"
+            ));
         }
         _ => {}
     }
@@ -144,7 +157,10 @@ fn validate_not_more_than_100_percent(value: &IntOrString, field: &str, errors: 
     if let IntOrString::String(s) = value
         && percent(s).is_some_and(|p| p > 100)
     {
-        errors.push(format!("{field}: Invalid value: {}: must not be greater than 100%", show(value)));
+        errors.push(format!(
+            "{field}: Invalid value: {}: must not be greater than 100%",
+            show(value)
+        ));
     }
 }
 
@@ -192,7 +208,9 @@ pub fn validate_daemonset_rolling_update(
         ));
     }
     if !has_unavailable && !has_surge {
-        errors.push(format!("{unavailable_field}: Required value: cannot be 0 when maxSurge is 0"));
+        errors.push(format!(
+            "{unavailable_field}: Required value: cannot be 0 when maxSurge is 0"
+        ));
     }
     errors
 }
@@ -208,13 +226,18 @@ pub fn validate_statefulset_rolling_update(
     if let Some(p) = partition
         && p < 0
     {
-        errors.push(format!("{path}.partition: Invalid value: {p}: must be greater than or equal to 0"));
+        errors.push(format!(
+            "{path}.partition: Invalid value: {p}: must be greater than or equal to 0"
+        ));
     }
     if let Some(value) = max_unavailable {
         let field = format!("{path}.maxUnavailable");
         validate_positive_int_or_percent(value, &field, &mut errors);
         if int_or_percent_value(value) == 0 {
-            errors.push(format!("{field}: Invalid value: {}: cannot be 0", show(value)));
+            errors.push(format!(
+                "{field}: Invalid value: {}: cannot be 0",
+                show(value)
+            ));
         }
         validate_not_more_than_100_percent(value, &field, &mut errors);
     }
@@ -230,8 +253,16 @@ mod tests {
     }
 
     #[track_caller]
-    fn fenceposts(surge: Option<IntOrString>, unavailable: Option<IntOrString>, replicas: u32, expected: (u32, u32)) {
-        assert_eq!(resolve_fenceposts(surge.as_ref(), unavailable.as_ref(), replicas), Ok(expected));
+    fn fenceposts(
+        surge: Option<IntOrString>,
+        unavailable: Option<IntOrString>,
+        replicas: u32,
+        expected: (u32, u32),
+    ) {
+        assert_eq!(
+            resolve_fenceposts(surge.as_ref(), unavailable.as_ref(), replicas),
+            Ok(expected)
+        );
     }
 
     #[test]
@@ -259,7 +290,10 @@ mod tests {
     fn percentages_round_like_upstream() {
         assert_eq!(scaled_value(&s("90%"), 95, Round::Up), Ok(86));
         assert_eq!(scaled_value(&s("90%"), 95, Round::Down), Ok(85));
-        assert_eq!(scaled_value(&s("90"), 95, Round::Down), Err(ScaleError::NotAPercentage));
+        assert_eq!(
+            scaled_value(&s("90"), 95, Round::Down),
+            Err(ScaleError::NotAPercentage)
+        );
         assert_eq!(scaled_value(&IntOrString::Int(7), 95, Round::Down), Ok(7));
     }
 
@@ -271,8 +305,14 @@ mod tests {
         // 25% of 10 nodes: a DaemonSet rounds up to 3 where a Deployment rounds down to 2.
         assert_eq!(daemonset_fenceposts(None, Some(&s("25%")), 10), Ok((0, 3)));
         assert_eq!(resolve_fenceposts(None, Some(&s("25%")), 10), Ok((0, 2)));
-        assert_eq!(daemonset_fenceposts(Some(&s("10%")), Some(&IntOrString::Int(0)), 3), Ok((1, 0)));
-        assert_eq!(daemonset_fenceposts(Some(&IntOrString::Int(0)), Some(&s("0%")), 3), Ok((0, 1)));
+        assert_eq!(
+            daemonset_fenceposts(Some(&s("10%")), Some(&IntOrString::Int(0)), 3),
+            Ok((1, 0))
+        );
+        assert_eq!(
+            daemonset_fenceposts(Some(&IntOrString::Int(0)), Some(&s("0%")), 3),
+            Ok((0, 1))
+        );
     }
 
     #[test]
@@ -280,27 +320,39 @@ mod tests {
         let path = "spec.strategy.rollingUpdate";
         assert_eq!(
             validate_deployment_rolling_update(&IntOrString::Int(0), &IntOrString::Int(0), path),
-            ["spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0"]
+            [
+                "spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0"
+            ]
         );
         assert_eq!(
             validate_deployment_rolling_update(&s("0%"), &s("0%"), path),
-            ["spec.strategy.rollingUpdate.maxUnavailable: Invalid value: \"0%\": may not be 0 when `maxSurge` is 0"]
+            [
+                "spec.strategy.rollingUpdate.maxUnavailable: Invalid value: \"0%\": may not be 0 when `maxSurge` is 0"
+            ]
         );
         assert_eq!(
             validate_deployment_rolling_update(&s("90"), &IntOrString::Int(1), path),
-            [format!("spec.strategy.rollingUpdate.maxSurge: Invalid value: \"90\": {PERCENT_MESSAGE}")]
+            [format!(
+                "spec.strategy.rollingUpdate.maxSurge: Invalid value: \"90\": {PERCENT_MESSAGE}"
+            )]
         );
         assert_eq!(
             validate_deployment_rolling_update(&IntOrString::Int(1), &s("150%"), path),
-            ["spec.strategy.rollingUpdate.maxUnavailable: Invalid value: \"150%\": must not be greater than 100%"]
+            [
+                "spec.strategy.rollingUpdate.maxUnavailable: Invalid value: \"150%\": must not be greater than 100%"
+            ]
         );
         assert_eq!(
             validate_deployment_rolling_update(&IntOrString::Int(-1), &IntOrString::Int(1), path),
-            ["spec.strategy.rollingUpdate.maxSurge: Invalid value: -1: must be greater than or equal to 0"]
+            [
+                "spec.strategy.rollingUpdate.maxSurge: Invalid value: -1: must be greater than or equal to 0"
+            ]
         );
         // The zero test reads the written numbers: 0% and 1% pass.
         assert!(validate_deployment_rolling_update(&s("0%"), &s("1%"), path).is_empty());
-        assert!(validate_deployment_rolling_update(&s("150%"), &IntOrString::Int(0), path).is_empty());
+        assert!(
+            validate_deployment_rolling_update(&s("150%"), &IntOrString::Int(0), path).is_empty()
+        );
     }
 
     #[test]
@@ -308,13 +360,19 @@ mod tests {
         let path = "spec.updateStrategy.rollingUpdate";
         assert_eq!(
             validate_daemonset_rolling_update(&IntOrString::Int(1), &IntOrString::Int(1), path),
-            ["spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: 1: may not be set when maxUnavailable is non-zero"]
+            [
+                "spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: 1: may not be set when maxUnavailable is non-zero"
+            ]
         );
         assert_eq!(
             validate_daemonset_rolling_update(&IntOrString::Int(0), &IntOrString::Int(0), path),
-            ["spec.updateStrategy.rollingUpdate.maxUnavailable: Required value: cannot be 0 when maxSurge is 0"]
+            [
+                "spec.updateStrategy.rollingUpdate.maxUnavailable: Required value: cannot be 0 when maxSurge is 0"
+            ]
         );
-        assert!(validate_daemonset_rolling_update(&s("20%"), &IntOrString::Int(0), path).is_empty());
+        assert!(
+            validate_daemonset_rolling_update(&s("20%"), &IntOrString::Int(0), path).is_empty()
+        );
     }
 
     #[test]
@@ -322,7 +380,9 @@ mod tests {
         let path = "spec.updateStrategy.rollingUpdate";
         assert_eq!(
             validate_statefulset_rolling_update(Some(-1), None, path),
-            ["spec.updateStrategy.rollingUpdate.partition: Invalid value: -1: must be greater than or equal to 0"]
+            [
+                "spec.updateStrategy.rollingUpdate.partition: Invalid value: -1: must be greater than or equal to 0"
+            ]
         );
         assert_eq!(
             validate_statefulset_rolling_update(None, Some(&IntOrString::Int(0)), path),

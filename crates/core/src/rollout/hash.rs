@@ -29,16 +29,23 @@ pub fn fnv1a32(bytes: &[u8]) -> u32 {
 
 /// `rand.SafeEncodeString`: every byte mapped to `SAFE_ALPHABET[byte % 27]`.
 pub fn safe_encode(text: &str) -> String {
-    text.bytes().map(|b| char::from(SAFE_ALPHABET[usize::from(b) % SAFE_ALPHABET.len()])).collect()
+    text.bytes()
+        .map(|b| char::from(SAFE_ALPHABET[usize::from(b) % SAFE_ALPHABET.len()]))
+        .collect()
 }
 
 /// The template as canonical JSON: keys sorted, no `pod-template-hash` label.
 pub fn canonical_template_json(template: &PodTemplateSpec) -> String {
     let mut value = serde_json::to_value(template).unwrap_or(Value::Null);
-    if let Some(labels) = value.pointer_mut("/metadata/labels").and_then(Value::as_object_mut) {
+    if let Some(labels) = value
+        .pointer_mut("/metadata/labels")
+        .and_then(Value::as_object_mut)
+    {
         labels.remove(POD_TEMPLATE_HASH_LABEL);
         if labels.is_empty()
-            && let Some(meta) = value.pointer_mut("/metadata").and_then(Value::as_object_mut)
+            && let Some(meta) = value
+                .pointer_mut("/metadata")
+                .and_then(Value::as_object_mut)
         {
             meta.remove("labels");
         }
@@ -112,7 +119,10 @@ mod tests {
             labels.insert(POD_TEMPLATE_HASH_LABEL.to_owned(), h.to_owned());
         }
         PodTemplateSpec {
-            metadata: Some(ObjectMeta { labels: Some(labels), ..Default::default() }),
+            metadata: Some(ObjectMeta {
+                labels: Some(labels),
+                ..Default::default()
+            }),
             spec: Some(k8s_openapi::api::core::v1::PodSpec {
                 containers: vec![k8s_openapi::api::core::v1::Container {
                     name: "web".into(),
@@ -135,7 +145,10 @@ mod tests {
     fn hash_uses_the_safe_alphabet_and_ignores_its_own_label() {
         let a = template("web:v1", None);
         let hash = pod_template_hash(&a);
-        assert!(hash.len() >= 6 && hash.bytes().all(|b| SAFE_ALPHABET.contains(&b)), "{hash}");
+        assert!(
+            hash.len() >= 6 && hash.bytes().all(|b| SAFE_ALPHABET.contains(&b)),
+            "{hash}"
+        );
         assert_eq!(pod_template_hash(&template("web:v1", Some("abc"))), hash);
         assert_ne!(pod_template_hash(&template("web:v2", None)), hash);
         assert!(templates_equal(&a, &template("web:v1", Some("xyz"))));

@@ -44,7 +44,9 @@ use serde::Serialize;
 use crate::model::{Model, Object, ObjectId, Resource};
 
 pub use history::{Revision, RevisionHistory, UndoOutcome};
-pub use proportional::{ScalingEvent, scale_during_rollout};
+pub use lessons::{Experiment, Lesson, LessonStep, Owner, lesson};
+pub use proportional::{ReplicaSetSize, ScalingEvent, scale_during_rollout};
+pub use review::{NarrativeComparison, NarrativeStep, compare_narrative, feastflow_review};
 
 /// A result of this module.
 pub type Result<T, E = RolloutError> = std::result::Result<T, E>;
@@ -102,8 +104,13 @@ pub enum RolloutError {
     /// `kubectl rollout undo --to-revision=N` with a revision that is not in the history.
     #[error("unable to find specified revision {0} in history")]
     UnknownRevision(u32),
+    /// Undo is simulated for Deployments only.
+    #[error("{0}: undo is simulated for Deployments only")]
+    UndoUnsupported(String),
     /// `kubectl rollout undo` on a paused Deployment.
-    #[error("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/{0}' and try again")]
+    #[error(
+        "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/{0}' and try again"
+    )]
     Paused(String),
 }
 
@@ -146,7 +153,12 @@ pub struct RolloutOptions {
 
 impl Default for RolloutOptions {
     fn default() -> Self {
-        RolloutOptions { change: TemplateChange::default(), fail_new: false, nodes: 3, image_pull_seconds: 5 }
+        RolloutOptions {
+            change: TemplateChange::default(),
+            fail_new: false,
+            nodes: 3,
+            image_pull_seconds: 5,
+        }
     }
 }
 
@@ -349,7 +361,12 @@ pub struct Condition {
 
 impl Condition {
     fn progressing(status: &str, reason: &str, message: String) -> Self {
-        Condition { type_: "Progressing".to_owned(), status: status.to_owned(), reason: reason.to_owned(), message }
+        Condition {
+            type_: "Progressing".to_owned(),
+            status: status.to_owned(),
+            reason: reason.to_owned(),
+            message,
+        }
     }
 
     fn rollout_status(done: bool, reason: &str, message: String) -> Self {
@@ -441,12 +458,16 @@ pub struct Rollout {
 impl Rollout {
     /// Every state in order: the initial one, then each pass's after and settled states.
     pub fn states(&self) -> impl Iterator<Item = &State> {
-        std::iter::once(&self.initial).chain(self.passes.iter().flat_map(|p| [&p.after, &p.settled]))
+        std::iter::once(&self.initial)
+            .chain(self.passes.iter().flat_map(|p| [&p.after, &p.settled]))
     }
 
     /// The last settled state (the initial one when nothing happened).
     pub fn last(&self) -> &State {
-        self.passes.last().map(|p| &p.settled).unwrap_or(&self.initial)
+        self.passes
+            .last()
+            .map(|p| &p.settled)
+            .unwrap_or(&self.initial)
     }
 }
 
@@ -479,14 +500,24 @@ pub fn simulatable(model: &Model) -> Vec<Simulatable> {
                     Some(d.spec.replicas.unwrap_or(1).max(0) as u32),
                 ),
                 Resource::StatefulSet(s) => (
-                    match s.spec.update_strategy.as_ref().and_then(|s| s.type_.as_deref()) {
+                    match s
+                        .spec
+                        .update_strategy
+                        .as_ref()
+                        .and_then(|s| s.type_.as_deref())
+                    {
                         Some("OnDelete") => Strategy::OnDelete,
                         _ => Strategy::RollingUpdate,
                     },
                     Some(s.spec.replicas.unwrap_or(1).max(0) as u32),
                 ),
                 Resource::DaemonSet(d) => (
-                    match d.spec.update_strategy.as_ref().and_then(|s| s.type_.as_deref()) {
+                    match d
+                        .spec
+                        .update_strategy
+                        .as_ref()
+                        .and_then(|s| s.type_.as_deref())
+                    {
                         Some("OnDelete") => Strategy::OnDelete,
                         _ => Strategy::RollingUpdate,
                     },
@@ -494,7 +525,12 @@ pub fn simulatable(model: &Model) -> Vec<Simulatable> {
                 ),
                 _ => return None,
             };
-            Some(Simulatable { id: o.id.clone(), kind, strategy, replicas })
+            Some(Simulatable {
+                id: o.id.clone(),
+                kind,
+                strategy,
+                replicas,
+            })
         })
         .collect()
 }
@@ -503,7 +539,10 @@ pub fn simulatable(model: &Model) -> Vec<Simulatable> {
 pub fn find_workload<'a>(model: &'a Model, workload: &ObjectId) -> Result<&'a Object> {
     match model.get(workload) {
         Some(o) if WorkloadKind::of(o).is_some() => Ok(o),
-        Some(o) => Err(RolloutError::NotSimulatable { id: o.id.to_string(), kind: o.kind.clone() }),
+        Some(o) => Err(RolloutError::NotSimulatable {
+            id: o.id.to_string(),
+            kind: o.kind.clone(),
+        }),
         None => {
             let candidates: Vec<&str> = model
                 .objects
@@ -514,11 +553,36 @@ pub fn find_workload<'a>(model: &'a Model, workload: &ObjectId) -> Result<&'a Ob
             let suggestion = crate::text::closest(workload.as_str(), candidates.iter().copied())
                 .or_else(|| {
                     // Same name, another kind or namespace.
-                    candidates.iter().copied().find(|c| c.rsplit('/').next() == Some(workload.name()))
+                    candidates
+                        .iter()
+                        .copied()
+                        .find(|c| c.rsplit('/').next() == Some(workload.name()))
                 })
                 .map(str::to_owned);
-            Err(RolloutError::UnknownWorkload { id: workload.to_string(), suggestion })
+            Err(RolloutError::UnknownWorkload {
+                id: workload.to_string(),
+                suggestion,
+            })
         }
+    }
+}
+
+/// Looks up a workload, a ReplicaSet or a bare Pod (for the lessons), with a "did you mean".
+pub(crate) fn find_workload_or_pod<'a>(model: &'a Model, id: &ObjectId) -> Result<&'a Object> {
+    match model.get(id) {
+        Some(o)
+            if matches!(
+                o.resource,
+                Resource::Pod(_) | Resource::ReplicaSet(_) | Resource::Deployment(_)
+            ) =>
+        {
+            Ok(o)
+        }
+        Some(o) => Err(RolloutError::NotSimulatable {
+            id: o.id.to_string(),
+            kind: o.kind.clone(),
+        }),
+        None => find_workload(model, id),
     }
 }
 
@@ -529,7 +593,40 @@ pub fn simulate(model: &Model, workload: &ObjectId, options: &RolloutOptions) ->
         Resource::Deployment(d) => deployment::simulate(model, object, d, options)?,
         Resource::StatefulSet(s) => statefulset::simulate(model, object, s, options)?,
         Resource::DaemonSet(d) => daemonset::simulate(model, object, d, options)?,
-        _ => return Err(RolloutError::NotSimulatable { id: object.id.to_string(), kind: object.kind.clone() }),
+        _ => {
+            return Err(RolloutError::NotSimulatable {
+                id: object.id.to_string(),
+                kind: object.kind.clone(),
+            });
+        }
+    };
+    finish(&mut rollout);
+    Ok(rollout)
+}
+
+/// Simulates `kubectl rollout undo` right after `options.change` has rolled out to a
+/// Deployment: the written template comes back, its ReplicaSet is reused (not created) and
+/// renumbered, and the controller rolls back with the same arithmetic as any rollout. With
+/// `options.fail_new` the change got stuck first, and the undo starts from where it stopped:
+/// the broken pods go first (unavailable old pods are removed before healthy ones).
+pub fn simulate_undo(
+    model: &Model,
+    workload: &ObjectId,
+    options: &RolloutOptions,
+) -> Result<Rollout> {
+    let object = find_workload(model, workload)?;
+    let Resource::Deployment(d) = &object.resource else {
+        return Err(RolloutError::UndoUnsupported(object.id.to_string()));
+    };
+    let (mut rollout, _, _) =
+        deployment::run(model, object, d, options, deployment::Start::Undo, None)?;
+    let resource = format!("deployment/{}", object.name);
+    // The change command becomes the undo.
+    rollout.commands[0] = KubectlCommand {
+        command: format!("kubectl rollout undo {resource} -n {}", object.ns()),
+        purpose:
+            "go back to the previous revision: kubectl copies its template into the Deployment"
+                .to_owned(),
     };
     finish(&mut rollout);
     Ok(rollout)
@@ -571,11 +668,18 @@ pub(crate) struct AppliedChange {
 }
 
 /// Applies `change` to a workload's template.
-pub(crate) fn apply_change(object: &Object, old: &PodTemplateSpec, change: &TemplateChange) -> Result<AppliedChange> {
+pub(crate) fn apply_change(
+    object: &Object,
+    old: &PodTemplateSpec,
+    change: &TemplateChange,
+) -> Result<AppliedChange> {
     match change {
         TemplateChange::Template(t) => {
             let first = |t: &PodTemplateSpec| {
-                t.spec.as_ref().and_then(|s| s.containers.first()).map(|c| (c.name.clone(), c.image.clone()))
+                t.spec
+                    .as_ref()
+                    .and_then(|s| s.containers.first())
+                    .map(|c| (c.name.clone(), c.image.clone()))
             };
             let (container, old_image) = first(old).unzip();
             let new_image = first(t).and_then(|(_, i)| i);
@@ -592,18 +696,29 @@ pub(crate) fn apply_change(object: &Object, old: &PodTemplateSpec, change: &Temp
                 .spec
                 .as_mut()
                 .and_then(|s| s.containers.first_mut())
-                .ok_or_else(|| RolloutError::NoContainers { id: object.id.to_string() })?;
+                .ok_or_else(|| RolloutError::NoContainers {
+                    id: object.id.to_string(),
+                })?;
             let old_image = container.image.clone().unwrap_or_default();
             let new_image = image_with_tag(&old_image, tag);
             container.image = Some(new_image.clone());
             let name = container.name.clone();
-            Ok(AppliedChange { template, container: Some(name), old_image: Some(old_image), new_image: Some(new_image) })
+            Ok(AppliedChange {
+                template,
+                container: Some(name),
+                old_image: Some(old_image),
+                new_image: Some(new_image),
+            })
         }
     }
 }
 
 /// `kubectl` commands for a workload: change, watch, inspect history, undo.
-pub(crate) fn commands(object: &Object, kind: WorkloadKind, applied: &AppliedChange) -> Vec<KubectlCommand> {
+pub(crate) fn commands(
+    object: &Object,
+    kind: WorkloadKind,
+    applied: &AppliedChange,
+) -> Vec<KubectlCommand> {
     let resource = format!("{}/{}", kind.as_str().to_lowercase(), object.name);
     let ns = object.ns();
     let mut out = Vec::new();
@@ -656,5 +771,9 @@ pub(crate) fn commands(object: &Object, kind: WorkloadKind, applied: &AppliedCha
 
 /// A count with its noun: `1 pod`, `2 pods`.
 pub(crate) fn pods(n: u32) -> String {
-    if n == 1 { "1 pod".to_owned() } else { format!("{n} pods") }
+    if n == 1 {
+        "1 pod".to_owned()
+    } else {
+        format!("{n} pods")
+    }
 }

@@ -6,7 +6,12 @@ use super::pods;
 
 /// The old ReplicaSets that still have pods, as words.
 fn old_label(before: &Cluster) -> String {
-    let active: Vec<&str> = before.rss.iter().filter(|r| !r.is_new && r.spec > 0).map(|r| r.name.as_str()).collect();
+    let active: Vec<&str> = before
+        .rss
+        .iter()
+        .filter(|r| !r.is_new && r.spec > 0)
+        .map(|r| r.name.as_str())
+        .collect();
     match active.as_slice() {
         [one] => format!("the old ReplicaSet {one}"),
         _ => "the old ReplicaSets".to_owned(),
@@ -14,7 +19,9 @@ fn old_label(before: &Cluster) -> String {
 }
 
 fn new_name(cluster: &Cluster) -> &str {
-    cluster.new_index().map_or(cluster.new_name.as_str(), |i| cluster.rss[i].name.as_str())
+    cluster
+        .new_index()
+        .map_or(cluster.new_name.as_str(), |i| cluster.rss[i].name.as_str())
 }
 
 /// Decision and narration of one `rolloutRolling` pass (also of a pass that changed nothing:
@@ -30,8 +37,14 @@ pub(crate) fn rolling(trace: &RollingTrace, before: &Cluster, after: &Cluster) -
     if let Some(size) = trace.created {
         let olds = trace.olds_at_creation;
         if size > 0 {
-            let cap = if olds + size < max_total { format!("; capped at replicas {r}") } else { String::new() };
-            decision.push(format!("create new RS at {size} (total {olds} < {max_total}{cap})"));
+            let cap = if olds + size < max_total {
+                format!("; capped at replicas {r}")
+            } else {
+                String::new()
+            };
+            decision.push(format!(
+                "create new RS at {size} (total {olds} < {max_total}{cap})"
+            ));
             words.push(format!(
                 "Creates the new ReplicaSet {new} with {}: {} exist and up to {max_total} are allowed ({r} replicas + maxSurge {surge}).",
                 pods(size),
@@ -47,12 +60,20 @@ pub(crate) fn rolling(trace: &RollingTrace, before: &Cluster, after: &Cluster) -
     } else if trace.new_from < trace.new_to {
         let added = trace.new_to - trace.new_from;
         let capped = trace.total + added < max_total;
-        let cap = if capped { format!("; capped at replicas {r}") } else { String::new() };
+        let cap = if capped {
+            format!("; capped at replicas {r}")
+        } else {
+            String::new()
+        };
         decision.push(format!(
             "new {}→{} (total {} < {max_total}{cap}); return",
             trace.new_from, trace.new_to, trace.total
         ));
-        let stop = if capped { format!(", and the new ReplicaSet never grows beyond the {r} replicas") } else { String::new() };
+        let stop = if capped {
+            format!(", and the new ReplicaSet never grows beyond the {r} replicas")
+        } else {
+            String::new()
+        };
         words.push(format!(
             "Adds {} to the new ReplicaSet ({} → {}): {} exist and up to {max_total} are allowed{stop}. It does not wait for new pods to become ready: growing is limited by pod counts, not readiness. Having scaled up, the pass ends; old pods are never removed in the same pass.",
             pods(added),
@@ -61,7 +82,10 @@ pub(crate) fn rolling(trace: &RollingTrace, before: &Cluster, after: &Cluster) -
             pods(trace.total)
         ));
     } else if trace.new_from > trace.new_to {
-        decision.push(format!("new {}→{} (above replicas); return", trace.new_from, trace.new_to));
+        decision.push(format!(
+            "new {}→{} (above replicas); return",
+            trace.new_from, trace.new_to
+        ));
         words.push(format!(
             "Shrinks the new ReplicaSet from {} to the {r} replicas the Deployment wants.",
             trace.new_from
@@ -76,13 +100,20 @@ pub(crate) fn rolling(trace: &RollingTrace, before: &Cluster, after: &Cluster) -
             old.all, old.min_available, old.new_unavailable, old.max_scaled_down
         );
         if removed > 0 {
-            let cleaned = if old.cleaned > 0 { format!("; {} unavailable first", old.cleaned) } else { String::new() };
+            let cleaned = if old.cleaned > 0 {
+                format!("; {} unavailable first", old.cleaned)
+            } else {
+                String::new()
+            };
             let availability = if old.scaled > 0 {
                 format!("; available {} > {}", old.available, old.min_available)
             } else {
                 String::new()
             };
-            decision.push(format!("scale old {}→{} ({arithmetic}{availability}{cleaned})", old.old_from, old.old_to));
+            decision.push(format!(
+                "scale old {}→{} ({arithmetic}{availability}{cleaned})",
+                old.old_from, old.old_to
+            ));
             let mut sentence = String::new();
             if trace.created.is_some() {
                 sentence.push_str(
@@ -94,17 +125,31 @@ pub(crate) fn rolling(trace: &RollingTrace, before: &Cluster, after: &Cluster) -
             if trace.created.is_none() && trace.new_from == trace.new_to {
                 sentence = String::from("It ");
             }
-            sentence.push_str(&format!("removes {} from {label} ({} → {})", pods(removed), old.old_from, old.old_to));
+            sentence.push_str(&format!(
+                "removes {} from {label} ({} → {})",
+                pods(removed),
+                old.old_from,
+                old.old_to
+            ));
             if old.scaled > 0 {
                 sentence.push_str(&format!(
-                    ": {} are available and only {} must stay available",
-                    old.available, old.min_available
+                    ": {} available and only {} must stay available",
+                    if old.available == 1 {
+                        "1 pod is".to_owned()
+                    } else {
+                        format!("{} pods are", old.available)
+                    },
+                    old.min_available
                 ));
                 if old.new_unavailable > 0 {
                     sentence.push_str(&format!(
-                        ", counting the {} that {} not ready yet against the budget",
-                        pods(old.new_unavailable),
-                        if old.new_unavailable == 1 { "is" } else { "are" }
+                        ", counting the {} new {} not ready yet against the budget",
+                        old.new_unavailable,
+                        if old.new_unavailable == 1 {
+                            "pod that is"
+                        } else {
+                            "pods that are"
+                        }
                     ));
                 }
             }
@@ -123,14 +168,25 @@ pub(crate) fn rolling(trace: &RollingTrace, before: &Cluster, after: &Cluster) -
                     format!(
                         "{} of the new pods {} not available yet, and removing an old pod would leave fewer than {} available",
                         old.new_unavailable,
-                        if old.new_unavailable == 1 { "is" } else { "are" },
+                        if old.new_unavailable == 1 {
+                            "is"
+                        } else {
+                            "are"
+                        },
                         old.min_available
                     )
                 } else {
-                    format!("only {} exist and {} must stay available", pods(old.all), old.min_available)
+                    format!(
+                        "only {} exist and {} must stay available",
+                        pods(old.all),
+                        old.min_available
+                    )
                 }
             } else {
-                format!("only {} are available and {} must stay available", old.available, old.min_available)
+                format!(
+                    "only {} are available and {} must stay available",
+                    old.available, old.min_available
+                )
             };
             let avail = if old.max_scaled_down > 0 {
                 format!("; available {} ≤ {}", old.available, old.min_available)
@@ -146,12 +202,18 @@ pub(crate) fn rolling(trace: &RollingTrace, before: &Cluster, after: &Cluster) -
         if after.complete() {
             return (
                 "nothing to do: complete".to_owned(),
-                format!("Nothing left to do: {new} has all {} available and no old pod is left.", pods(r)),
+                format!(
+                    "Nothing left to do: {new} has all {} available and no old pod is left.",
+                    pods(r)
+                ),
             );
         }
         let mut why = Vec::new();
         if trace.new_to >= r {
-            why.push(format!("The new ReplicaSet already asks for all {}.", pods(r)));
+            why.push(format!(
+                "The new ReplicaSet already asks for all {}.",
+                pods(r)
+            ));
         } else {
             why.push(format!(
                 "The new ReplicaSet cannot grow: {} exist and at most {max_total} are allowed.",
@@ -183,20 +245,30 @@ pub(crate) fn recreate(step: &RecreateStep, before: &Cluster, after: &Cluster) -
         ),
         RecreateStep::WaitingForTermination(n) => (
             format!("wait: {n} old pods still terminating"),
-            format!("Waits: {} of the old version are still terminating.", pods(*n)),
+            format!(
+                "Waits: {} of the old version are still terminating.",
+                pods(*n)
+            ),
         ),
         RecreateStep::CreatedNew(n) => (
             format!("create new RS at {n}"),
-            format!("Every old pod is gone, so it creates the new ReplicaSet {new} with all {} at once.", pods(*n)),
+            format!(
+                "Every old pod is gone, so it creates the new ReplicaSet {new} with all {} at once.",
+                pods(*n)
+            ),
         ),
-        RecreateStep::ScaledNew(from, to) => {
-            (format!("new {from}→{to}"), format!("Scales the new ReplicaSet {new} from {from} to {to}."))
-        }
+        RecreateStep::ScaledNew(from, to) => (
+            format!("new {from}→{to}"),
+            format!("Scales the new ReplicaSet {new} from {from} to {to}."),
+        ),
         RecreateStep::Nothing => {
             if after.complete() {
                 (
                     "nothing to do: complete".to_owned(),
-                    format!("Nothing left to do: {new} has all {} available.", pods(after.replicas)),
+                    format!(
+                        "Nothing left to do: {new} has all {} available.",
+                        pods(after.replicas)
+                    ),
                 )
             } else {
                 (

@@ -10,8 +10,8 @@ use super::hash::pod_template_hash;
 use super::timing;
 use super::traffic::Endpoints;
 use super::{
-    Condition, Pass, Phase, PodTile, Result, Rollout, RolloutError, RolloutOptions, State, Strategy, WorkloadKind,
-    pods,
+    Condition, Pass, Phase, PodTile, Result, Rollout, RolloutError, RolloutOptions, State,
+    Strategy, WorkloadKind, pods,
 };
 use crate::model::{Model, Object};
 
@@ -31,9 +31,14 @@ fn settings(object: &Object, s: &StatefulSet) -> Result<Settings> {
     let mut errors = Vec::new();
     let replicas = spec.replicas.unwrap_or(1);
     if replicas < 0 {
-        errors.push(format!("spec.replicas: Invalid value: {replicas}: must be greater than or equal to 0"));
+        errors.push(format!(
+            "spec.replicas: Invalid value: {replicas}: must be greater than or equal to 0"
+        ));
     }
-    let policy = spec.pod_management_policy.as_deref().unwrap_or("OrderedReady");
+    let policy = spec
+        .pod_management_policy
+        .as_deref()
+        .unwrap_or("OrderedReady");
     if policy != "OrderedReady" && policy != "Parallel" {
         errors.push(format!(
             "spec.podManagementPolicy: Unsupported value: {}: supported values: \"OrderedReady\", \"Parallel\"",
@@ -41,7 +46,9 @@ fn settings(object: &Object, s: &StatefulSet) -> Result<Settings> {
         ));
     }
     let strategy = spec.update_strategy.as_ref();
-    let strategy_type = strategy.and_then(|s| s.type_.as_deref()).unwrap_or("RollingUpdate");
+    let strategy_type = strategy
+        .and_then(|s| s.type_.as_deref())
+        .unwrap_or("RollingUpdate");
     if strategy_type != "RollingUpdate" && strategy_type != "OnDelete" {
         errors.push(format!(
             "spec.updateStrategy: Unsupported value: {}: supported values: \"OnDelete\", \"RollingUpdate\"",
@@ -58,18 +65,30 @@ fn settings(object: &Object, s: &StatefulSet) -> Result<Settings> {
     ));
     let min_ready = spec.min_ready_seconds.unwrap_or(0);
     if min_ready < 0 {
-        errors.push(format!("spec.minReadySeconds: Invalid value: {min_ready}: must be greater than or equal to 0"));
+        errors.push(format!(
+            "spec.minReadySeconds: Invalid value: {min_ready}: must be greater than or equal to 0"
+        ));
     }
     if !errors.is_empty() {
-        return Err(RolloutError::Invalid { kind: "StatefulSet".into(), name: object.name.clone(), errors });
+        return Err(RolloutError::Invalid {
+            kind: "StatefulSet".into(),
+            name: object.name.clone(),
+            errors,
+        });
     }
     let replicas = replicas as u32;
     if replicas > super::MAX_REPLICAS {
-        return Err(RolloutError::TooLarge { id: object.id.to_string(), replicas });
+        return Err(RolloutError::TooLarge {
+            id: object.id.to_string(),
+            replicas,
+        });
     }
-    let max_unavailable = fenceposts::statefulset_max_unavailable(max_unavailable, replicas).map_err(|e| {
-        RolloutError::Invalid { kind: "StatefulSet".into(), name: object.name.clone(), errors: vec![e.to_string()] }
-    })?;
+    let max_unavailable = fenceposts::statefulset_max_unavailable(max_unavailable, replicas)
+        .map_err(|e| RolloutError::Invalid {
+            kind: "StatefulSet".into(),
+            name: object.name.clone(),
+            errors: vec![e.to_string()],
+        })?;
     Ok(Settings {
         replicas,
         ordered: policy == "OrderedReady",
@@ -105,7 +124,11 @@ impl Set {
     fn pod(&self, ordinal: u32, updated: bool, phase: Phase) -> PodTile {
         PodTile {
             name: format!("{}-{ordinal}", self.name),
-            revision: if updated { self.update.clone() } else { self.current.clone() },
+            revision: if updated {
+                self.update.clone()
+            } else {
+                self.current.clone()
+            },
             updated,
             ordinal: Some(ordinal),
             node: None,
@@ -120,8 +143,12 @@ impl Set {
             match &self.pods[ordinal as usize] {
                 None => {
                     let updated = ordinal >= self.settings.partition;
-                    self.pods[ordinal as usize] = Some(self.pod(ordinal, updated, Phase::ContainerCreating));
-                    events.push(format!("create Pod {}-{ordinal} in StatefulSet {} successful", self.name, self.name));
+                    self.pods[ordinal as usize] =
+                        Some(self.pod(ordinal, updated, Phase::ContainerCreating));
+                    events.push(format!(
+                        "create Pod {}-{ordinal} in StatefulSet {} successful",
+                        self.name, self.name
+                    ));
                     trace.created.push(ordinal);
                     if self.settings.ordered {
                         return trace;
@@ -137,9 +164,15 @@ impl Set {
         if self.settings.on_delete {
             return trace;
         }
-        trace.unavailable =
-            self.pods.iter().filter(|p| p.as_ref().is_none_or(|p| p.phase != Phase::Available)).count() as u32;
-        let mut budget = self.settings.max_unavailable.saturating_sub(trace.unavailable);
+        trace.unavailable = self
+            .pods
+            .iter()
+            .filter(|p| p.as_ref().is_none_or(|p| p.phase != Phase::Available))
+            .count() as u32;
+        let mut budget = self
+            .settings
+            .max_unavailable
+            .saturating_sub(trace.unavailable);
         for ordinal in (self.settings.partition..n).rev() {
             if budget == 0 {
                 break;
@@ -149,7 +182,10 @@ impl Set {
                 && pod.phase != Phase::Terminating
             {
                 pod.phase = Phase::Terminating;
-                events.push(format!("delete Pod {} in StatefulSet {} successful", pod.name, self.name));
+                events.push(format!(
+                    "delete Pod {} in StatefulSet {} successful",
+                    pod.name, self.name
+                ));
                 trace.deleted.push(ordinal);
                 budget -= 1;
             }
@@ -161,8 +197,17 @@ impl Set {
         for slot in &mut self.pods {
             match slot {
                 Some(pod) if pod.phase == Phase::Terminating => *slot = None,
-                Some(pod) if matches!(pod.phase, Phase::Pending | Phase::ContainerCreating | Phase::Ready) => {
-                    pod.phase = if self.fail_new && pod.updated { Phase::RunningNotReady } else { Phase::Available };
+                Some(pod)
+                    if matches!(
+                        pod.phase,
+                        Phase::Pending | Phase::ContainerCreating | Phase::Ready
+                    ) =>
+                {
+                    pod.phase = if self.fail_new && pod.updated {
+                        Phase::RunningNotReady
+                    } else {
+                        Phase::Available
+                    };
                 }
                 _ => {}
             }
@@ -171,8 +216,9 @@ impl Set {
 
     fn complete(&self) -> bool {
         self.pods.iter().enumerate().all(|(i, p)| {
-            p.as_ref()
-                .is_some_and(|p| p.phase == Phase::Available && p.updated == (i as u32 >= self.settings.partition))
+            p.as_ref().is_some_and(|p| {
+                p.phase == Phase::Available && p.updated == (i as u32 >= self.settings.partition)
+            })
         })
     }
 
@@ -185,7 +231,12 @@ impl Set {
         let name = &self.name;
         let mut decision = Vec::new();
         let mut words = Vec::new();
-        let list = |ords: &[u32]| ords.iter().map(|o| format!("{name}-{o}")).collect::<Vec<_>>().join(" and ");
+        let list = |ords: &[u32]| {
+            ords.iter()
+                .map(|o| format!("{name}-{o}"))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        };
         if !trace.created.is_empty() {
             decision.push(format!("create {}", list(&trace.created)));
             let revision = if trace.created.iter().all(|o| *o >= self.settings.partition) {
@@ -228,14 +279,27 @@ impl Set {
 }
 
 /// Simulates the rollout of a StatefulSet.
-pub(crate) fn simulate(model: &Model, object: &Object, s: &StatefulSet, options: &RolloutOptions) -> Result<Rollout> {
+pub(crate) fn simulate(
+    model: &Model,
+    object: &Object,
+    s: &StatefulSet,
+    options: &RolloutOptions,
+) -> Result<Rollout> {
     let settings = settings(object, s)?;
     let old_template = &s.spec.template;
     let applied = super::apply_change(object, old_template, &options.change)?;
     let labels = |t: &k8s_openapi::api::core::v1::PodTemplateSpec| {
-        t.metadata.as_ref().and_then(|m| m.labels.clone()).unwrap_or_default()
+        t.metadata
+            .as_ref()
+            .and_then(|m| m.labels.clone())
+            .unwrap_or_default()
     };
-    let endpoints = Endpoints::new(model, object, &labels(old_template), &labels(&applied.template));
+    let endpoints = Endpoints::new(
+        model,
+        object,
+        &labels(old_template),
+        &labels(&applied.template),
+    );
     let current = format!("{}-{}", object.name, pod_template_hash(old_template));
     let update = format!("{}-{}", object.name, pod_template_hash(&applied.template));
     let unchanged = current == update;
@@ -247,14 +311,32 @@ pub(crate) fn simulate(model: &Model, object: &Object, s: &StatefulSet, options:
         settings: settings.clone(),
         fail_new: options.fail_new,
     };
-    set.pods = (0..settings.replicas).map(|o| Some(set.pod(o, unchanged, Phase::Available))).collect();
-    let timing = timing::timing(old_template, &applied.template, settings.min_ready_seconds, options.image_pull_seconds);
-    let strategy = if settings.on_delete { Strategy::OnDelete } else { Strategy::RollingUpdate };
+    set.pods = (0..settings.replicas)
+        .map(|o| Some(set.pod(o, unchanged, Phase::Available)))
+        .collect();
+    let timing = timing::timing(
+        old_template,
+        &applied.template,
+        settings.min_ready_seconds,
+        options.image_pull_seconds,
+    );
+    let strategy = if settings.on_delete {
+        Strategy::OnDelete
+    } else {
+        Strategy::RollingUpdate
+    };
     let mut rollout = Rollout {
         workload: object.id.clone(),
         kind: WorkloadKind::StatefulSet,
         strategy,
-        pod_management_policy: Some(if settings.ordered { "OrderedReady" } else { "Parallel" }.to_owned()),
+        pod_management_policy: Some(
+            if settings.ordered {
+                "OrderedReady"
+            } else {
+                "Parallel"
+            }
+            .to_owned(),
+        ),
         replicas: settings.replicas,
         max_surge: 0,
         max_unavailable: settings.max_unavailable,
@@ -303,13 +385,16 @@ pub(crate) fn simulate(model: &Model, object: &Object, s: &StatefulSet, options:
     }
 
     let limit = 4 * settings.replicas + 8;
-    let mut total_seconds = 0;
+    let mut total_seconds = 0u32;
     for number in 1..=limit {
         let mut events = Vec::new();
         let trace = set.pass(&mut events);
         if trace.created.is_empty() && trace.deleted.is_empty() {
             if !set.complete() && !settings.on_delete {
-                let who = trace.waiting_on.map(|o| format!("{}-{o}", object.name)).unwrap_or_else(|| "a new pod".into());
+                let who = trace
+                    .waiting_on
+                    .map(|o| format!("{}-{o}", object.name))
+                    .unwrap_or_else(|| "a new pod".into());
                 rollout.stall = Some(format!(
                     "Waits for {who} to become Running and Ready, and it never does: the rollout is stuck. StatefulSets have no progress deadline. Reverting the template is not enough: the broken pod must also be deleted so it is re-created from the reverted template (a forced rollback)."
                 ));
@@ -320,10 +405,26 @@ pub(crate) fn simulate(model: &Model, object: &Object, s: &StatefulSet, options:
         let after = set.state(&endpoints);
         set.settle();
         let settled = set.state(&endpoints);
-        let seconds = if trace.deleted.is_empty() { 0 } else { timing.grace }
-            .max(if trace.created.is_empty() { 0 } else { timing.to_available });
-        total_seconds += seconds;
-        rollout.passes.push(Pass { number, decision, narration, events, after, settled, seconds });
+        let seconds = if trace.deleted.is_empty() {
+            0
+        } else {
+            timing.grace
+        }
+        .max(if trace.created.is_empty() {
+            0
+        } else {
+            timing.to_available
+        });
+        total_seconds = total_seconds.saturating_add(seconds);
+        rollout.passes.push(Pass {
+            number,
+            decision,
+            narration,
+            events,
+            after,
+            settled,
+            seconds,
+        });
     }
     rollout.complete = set.complete();
     rollout.estimated_seconds = total_seconds;
@@ -339,7 +440,10 @@ pub(crate) fn simulate(model: &Model, object: &Object, s: &StatefulSet, options:
         Condition::rollout_status(
             true,
             "RollingUpdateComplete",
-            format!("statefulset rolling update complete {} pods at revision {update}...", settings.replicas),
+            format!(
+                "statefulset rolling update complete {} pods at revision {update}...",
+                settings.replicas
+            ),
         )
     } else if settings.on_delete {
         Condition::rollout_status(
@@ -351,7 +455,12 @@ pub(crate) fn simulate(model: &Model, object: &Object, s: &StatefulSet, options:
             ),
         )
     } else {
-        let ready = set.pods.iter().flatten().filter(|p| p.phase == Phase::Available).count();
+        let ready = set
+            .pods
+            .iter()
+            .flatten()
+            .filter(|p| p.phase == Phase::Available)
+            .count();
         Condition::rollout_status(
             false,
             "WaitingForPods",

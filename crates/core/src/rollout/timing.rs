@@ -26,7 +26,9 @@ fn probe_success_at(probe: &Probe, earliest: u32) -> u32 {
     let delay = secs(probe.initial_delay_seconds, 0);
     let period = secs(probe.period_seconds, 10).max(1);
     let successes = secs(probe.success_threshold, 1).max(1);
-    delay.max(earliest) + (successes - 1) * period
+    delay
+        .max(earliest)
+        .saturating_add((successes - 1).saturating_mul(period))
 }
 
 /// The timing of pods made from `new` replacing pods made from `old`.
@@ -71,17 +73,22 @@ pub(crate) fn timing(
         slowest = slowest.max(ready);
     }
     assumptions.extend(reasons);
-    let to_ready = image_pull_seconds + slowest;
+    let to_ready = image_pull_seconds.saturating_add(slowest);
     if min_ready_seconds > 0 {
         assumptions.push(format!(
             "a Ready pod counts as available after minReadySeconds ({min_ready_seconds} s)"
         ));
     }
-    let grace = old
-        .spec
-        .as_ref()
-        .map_or(30, |s| s.termination_grace_period_seconds.map_or(30, |g| g.max(0) as u32));
-    Timing { to_ready, to_available: to_ready + min_ready_seconds, grace, assumptions }
+    let grace = old.spec.as_ref().map_or(30, |s| {
+        s.termination_grace_period_seconds
+            .map_or(30, |g| g.max(0) as u32)
+    });
+    Timing {
+        to_ready,
+        to_available: to_ready.saturating_add(min_ready_seconds),
+        grace,
+        assumptions,
+    }
 }
 
 /// The sentence about the timing model, shared by every kind.

@@ -25,16 +25,25 @@ impl Endpoints {
         new_labels: &BTreeMap<String, String>,
     ) -> Self {
         let mut endpoints = Endpoints::default();
-        for service in model.of_kind("Service").filter(|s| s.namespace == workload.namespace) {
-            let Resource::Service(svc) = &service.resource else { continue };
-            let Some(selector) = svc.spec.as_ref().and_then(|s| s.selector.as_ref()) else { continue };
+        for service in model
+            .of_kind("Service")
+            .filter(|s| s.namespace == workload.namespace)
+        {
+            let Resource::Service(svc) = &service.resource else {
+                continue;
+            };
+            let Some(selector) = svc.spec.as_ref().and_then(|s| s.selector.as_ref()) else {
+                continue;
+            };
             if selector.is_empty() {
                 continue;
             }
             let old = map_selector_matches(selector, old_labels);
             let new = map_selector_matches(selector, new_labels);
             if old || new {
-                endpoints.services.push(format!("{}/{}", service.ns(), service.name));
+                endpoints
+                    .services
+                    .push(format!("{}/{}", service.ns(), service.name));
                 endpoints.old_selected |= old;
                 endpoints.new_selected |= new;
             }
@@ -44,12 +53,19 @@ impl Endpoints {
 
     /// The traffic over these pods.
     pub fn traffic(&self, pods: &[PodTile]) -> Traffic {
-        let mut traffic = Traffic { services: self.services.clone(), ..Traffic::default() };
+        let mut traffic = Traffic {
+            services: self.services.clone(),
+            ..Traffic::default()
+        };
         if self.services.is_empty() {
             return traffic;
         }
         for pod in pods.iter().filter(|p| p.phase.receives_traffic()) {
-            let selected = if pod.updated { self.new_selected } else { self.old_selected };
+            let selected = if pod.updated {
+                self.new_selected
+            } else {
+                self.old_selected
+            };
             if !selected {
                 continue;
             }
@@ -70,7 +86,9 @@ impl Endpoints {
     pub fn state(&self, pods: &[PodTile]) -> State {
         let mut state = self.state_with_totals(pods, None);
         let live = |updated: bool| {
-            pods.iter().filter(|p| p.updated == updated && p.phase != super::Phase::Terminating).count() as u32
+            pods.iter()
+                .filter(|p| p.updated == updated && p.phase != super::Phase::Terminating)
+                .count() as u32
         };
         state.old_total = live(false);
         state.new_total = live(true);
@@ -79,15 +97,22 @@ impl Endpoints {
 
     /// A state whose totals are given (a Deployment counts ReplicaSet specs, not pods).
     pub fn state_with_totals(&self, pods: &[PodTile], totals: Option<(u32, u32)>) -> State {
-        let available =
-            |updated: bool| pods.iter().filter(|p| p.updated == updated && p.phase.is_available()).count() as u32;
+        let available = |updated: bool| {
+            pods.iter()
+                .filter(|p| p.updated == updated && p.phase.is_available())
+                .count() as u32
+        };
         let (old_total, new_total) = totals.unwrap_or((0, 0));
         State {
             old_total,
             old_ready: available(false),
             new_total,
             new_ready: available(true),
-            pods: if pods.len() <= MAX_TILES { pods.to_vec() } else { Vec::new() },
+            pods: if pods.len() <= MAX_TILES {
+                pods.to_vec()
+            } else {
+                Vec::new()
+            },
             traffic: self.traffic(pods),
         }
     }

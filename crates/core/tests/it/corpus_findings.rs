@@ -1,5 +1,5 @@
 //! Every check over every corpus file: nothing may panic, and the findings, one compact line each
-//! (`file:line:col check object message`, sorted), must equal the committed snapshot
+//! (`file:line:col check object message`, sorted by file and position), must equal the committed snapshot
 //! `tests/snapshots/corpus-findings.txt`. Review the diff on every change to a check, then bless it
 //! with `UPDATE_SNAPSHOTS=1 cargo test -p manifesto-core --test it corpus_findings`.
 
@@ -11,8 +11,9 @@ use manifesto_core::{Model, SourceFile};
 
 use crate::corpus::{corpus_dir, corpus_files};
 
-/// The findings of every enabled check over one file, one line each.
-fn findings_of(name: &str, text: &str) -> Vec<String> {
+/// The findings of every enabled check over one file, one line each, with their position for
+/// sorting.
+fn findings_of(name: &str, text: &str) -> Vec<((usize, usize), String)> {
     let model = Model::from_files(vec![SourceFile::new(name, text)]);
     let settings = Settings::default();
     let review = Review::build(&model, &settings);
@@ -25,13 +26,14 @@ fn findings_of(name: &str, text: &str) -> Vec<String> {
             } else {
                 ""
             };
-            format!(
+            let line = format!(
                 "{} {} {} {}{silenced}",
                 f.location,
                 f.check,
                 f.object,
                 f.message.replace('\n', " ")
-            )
+            );
+            ((f.location.line, f.location.column), line)
         })
         .collect()
 }
@@ -42,9 +44,10 @@ fn corpus_findings_match_the_snapshot() {
     let mut lines = Vec::new();
     for (name, path) in corpus_files(&dir) {
         let text = std::fs::read_to_string(&path).expect("utf-8 corpus file");
-        lines.extend(findings_of(&name, &text));
+        let mut found = findings_of(&name, &text);
+        found.sort();
+        lines.extend(found.into_iter().map(|(_, line)| line));
     }
-    lines.sort();
     let mut actual = lines.join("\n");
     actual.push('\n');
     let snapshot =

@@ -15,14 +15,22 @@ fn every_corpus_file_builds_a_consistent_graph_and_layout() {
         let model = Model::from_files(vec![SourceFile::new(name.clone(), text)]);
         let graph = Graph::build(&model, &GraphOptions::default());
         if std::env::var_os("SHOW_GRAPH").is_some() {
-            eprintln!("{name}: {} nodes, {} edges, {} problems", graph.nodes.len(), graph.edges.len(), graph.problems.len());
+            eprintln!(
+                "{name}: {} nodes, {} edges, {} problems",
+                graph.nodes.len(),
+                graph.edges.len(),
+                graph.problems.len()
+            );
             for p in &graph.problems {
                 eprintln!("  {} {} {}", p.location, p.code.as_str(), p.message);
             }
         }
         for edge in &graph.edges {
             if graph.node(&edge.from).is_none() || graph.node(&edge.to).is_none() {
-                problems.push(format!("{name}: edge {} -> {} joins an unknown node", edge.from, edge.to));
+                problems.push(format!(
+                    "{name}: edge {} -> {} joins an unknown node",
+                    edge.from, edge.to
+                ));
             }
         }
         for p in &graph.problems {
@@ -31,9 +39,16 @@ fn every_corpus_file_builds_a_consistent_graph_and_layout() {
             }
         }
         let placed = layout(&graph, &LayoutOptions::default());
-        let drawn: usize = placed.nodes.iter().map(|b| b.stack.as_ref().map_or(1, |s| s.members.len())).sum();
+        let drawn: usize = placed
+            .nodes
+            .iter()
+            .map(|b| b.stack.as_ref().map_or(1, |s| s.members.len()))
+            .sum();
         if drawn != graph.nodes.len() {
-            problems.push(format!("{name}: the layout draws {drawn} of {} nodes", graph.nodes.len()));
+            problems.push(format!(
+                "{name}: the layout draws {drawn} of {} nodes",
+                graph.nodes.len()
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

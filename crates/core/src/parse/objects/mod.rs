@@ -179,19 +179,19 @@ fn typed(api_version: &str, kind: &str, raw: &Json) -> Result<Resource, TypeErro
         ("", "Service") => Resource::Service(Box::new(de(value, "v1")?)),
         ("storage.k8s.io", "StorageClass") => Resource::StorageClass(Box::new(de(value, "storage.k8s.io/v1")?)),
         ("apps" | "extensions", "ReplicaSet") => {
-            default_selector(&mut value);
+            default_selector(api_version, &mut value);
             Resource::ReplicaSet(Box::new(de(value, "apps/v1")?))
         }
         ("apps" | "extensions", "Deployment") => {
-            default_selector(&mut value);
+            default_selector(api_version, &mut value);
             Resource::Deployment(Box::new(de(value, "apps/v1")?))
         }
         ("apps", "StatefulSet") => {
-            default_selector(&mut value);
+            default_selector(api_version, &mut value);
             Resource::StatefulSet(Box::new(de(value, "apps/v1")?))
         }
         ("apps" | "extensions", "DaemonSet") => {
-            default_selector(&mut value);
+            default_selector(api_version, &mut value);
             Resource::DaemonSet(Box::new(de(value, "apps/v1")?))
         }
         ("batch", "Job") => Resource::Job(Box::new(de(value, "batch/v1")?)),
@@ -274,8 +274,12 @@ fn stringify_quantities(value: &mut Json, parent: Option<&str>) {
     }
 }
 
-/// Older workload apiVersions defaulted `spec.selector` to the template's labels.
-fn default_selector(value: &mut Json) {
+/// Older workload apiVersions (extensions/v1beta1, apps/v1beta1, apps/v1beta2) defaulted
+/// `spec.selector` to the template's labels; `apps/v1` requires it.
+fn default_selector(api_version: &str, value: &mut Json) {
+    if api_version == "apps/v1" {
+        return;
+    }
     let Some(spec) = value.get_mut("spec").and_then(Json::as_object_mut) else { return };
     if spec.get("selector").is_none_or(Json::is_null) {
         let labels = spec.get("template").and_then(|t| t.pointer("/metadata/labels")).cloned();

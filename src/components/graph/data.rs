@@ -1,0 +1,476 @@
+//! What the graph view derives from the core's graph and layout: the filtered graph, problem
+//! counts, accessible names and short labels. Pure functions, tested natively.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
+
+use manifesto_core::ObjectId;
+use manifesto_core::graph::{Edge, Graph, Layout, NodeBox};
+
+/// A shared value compared by identity, so props and memo keys stay cheap.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// Which namespace the graph shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum NamespaceFilter {
+    /// Every namespace and the cluster-scoped objects.
+    #[default]
+    All,
+    /// One namespace.
+    Named(String),
+    /// Only cluster-scoped objects.
+    ClusterScoped,
+}
+
+impl NamespaceFilter {
+    /// The value of the namespace `<select>`: `*`, `ns:<name>` or `cluster`.
+    pub fn key(&self) -> String {
+        match self {
+            NamespaceFilter::All => "*".to_owned(),
+            NamespaceFilter::Named(ns) => format!("ns:{ns}"),
+            NamespaceFilter::ClusterScoped => "cluster".to_owned(),
+        }
+    }
+
+    /// The filter a `<select>` value stands for.
+    pub fn from_key(key: &str) -> Self {
+        match key {
+            "cluster" => NamespaceFilter::ClusterScoped,
+            _ => match key.strip_prefix("ns:") {
+                Some(ns) => NamespaceFilter::Named(ns.to_owned()),
+                None => NamespaceFilter::All,
+            },
+        }
+    }
+
+    fn keeps(&self, namespace: Option<&str>) -> bool {
+        match self {
+            NamespaceFilter::All => true,
+            NamespaceFilter::Named(ns) => namespace == Some(ns.as_str()),
+            NamespaceFilter::ClusterScoped => namespace.is_none(),
+        }
+    }
+}
+
+/// What the user chose to see.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filters {
+    /// The namespace shown.
+    pub namespace: NamespaceFilter,
+    /// Kinds the user unticked.
+    pub hidden_kinds: BTreeSet<String>,
+    /// Show only objects with problems or broken links, and their neighbours.
+    pub only_problems: bool,
+}
+
+impl Filters {
+    /// Whether any filter hides something.
+    pub fn is_active(&self) -> bool {
+        self.namespace != NamespaceFilter::All || !self.hidden_kinds.is_empty() || self.only_problems
+    }
+}
+
+/// The objects with a problem or a broken link (plus `flagged`, e.g. objects with review
+/// findings).
+pub fn troubled(graph: &Graph, flagged: &BTreeMap<ObjectId, usize>) -> HashSet<ObjectId> {
+    let mut out: HashSet<ObjectId> = graph.problems.iter().map(|p| p.object.clone()).collect();
+    for edge in graph.edges.iter().filter(|e| !e.ok) {
+        out.insert(edge.from.clone());
+        out.insert(edge.to.clone());
+    }
+    out.extend(flagged.keys().filter(|id| graph.node(id).is_some()).cloned());
+    out
+}
+
+/// The part of `graph` the filters keep: nodes of the chosen namespace and kinds (with
+/// `only_problems`, the troubled ones and their neighbours), the edges between them and their
+/// problems. `None` when nothing is filtered.
+pub fn filter(graph: &Graph, filters: &Filters, flagged: &BTreeMap<ObjectId, usize>) -> Option<Graph> {
+    if !filters.is_active() {
+        return None;
+    }
+    let mut keep: HashSet<&ObjectId> = graph
+        .nodes
+        .iter()
+        .filter(|n| filters.namespace.keeps(n.namespace.as_deref()) && !filters.hidden_kinds.contains(&n.kind))
+        .map(|n| &n.id)
+        .collect();
+    if filters.only_problems {
+        let troubled = troubled(graph, flagged);
+        let mut near: HashSet<&ObjectId> = HashSet::new();
+        for edge in &graph.edges {
+            if troubled.contains(&edge.from) {
+                near.insert(&edge.to);
+            }
+            if troubled.contains(&edge.to) {
+                near.insert(&edge.from);
+            }
+        }
+        keep.retain(|id| troubled.contains(*id) || near.contains(*id));
+    }
+    let keep: HashSet<ObjectId> = keep.into_iter().cloned().collect();
+    // The index of a clone stays that of the full graph; the layout reads only the public
+    // vectors, which are filtered consistently here.
+    let mut out = graph.clone();
+    out.nodes.retain(|n| keep.contains(&n.id));
+    out.edges.retain(|e| keep.contains(&e.from) && keep.contains(&e.to));
+    out.problems.retain(|p| keep.contains(&p.object));
+    Some(out)
+}
+
+/// The problems of each object: the graph's, plus `flagged` counts (review findings).
+pub fn problem_counts(graph: &Graph, flagged: &BTreeMap<ObjectId, usize>) -> HashMap<ObjectId, usize> {
+    let mut out: HashMap<ObjectId, usize> = HashMap::new();
+    for problem in &graph.problems {
+        *out.entry(problem.object.clone()).or_default() += 1;
+    }
+    for (id, n) in flagged {
+        *out.entry(id.clone()).or_default() += n;
+    }
+    out
+}
+
+/// The problem count of a box: its node's, or the sum over a stack's members.
+pub fn box_problems(node: &NodeBox, counts: &HashMap<ObjectId, usize>) -> usize {
+    match &node.stack {
+        Some(stack) => stack.members.iter().filter_map(|m| counts.get(m)).sum(),
+        None => counts.get(&node.id).copied().unwrap_or(0),
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
+/// The box's name for screen readers, e.g. `Deployment feastflow-backend in namespace feastflow,
+/// written in 06-backend-deployment.yaml`, `Pod web-0 in namespace shop, simulated`.
+pub fn accessible_name(node: &NodeBox, graph: &Graph, problems: usize) -> String {
+    let place = match &node.namespace {
+        Some(ns) => format!(" in namespace {ns}"),
+        None => ", cluster-scoped".to_owned(),
+    };
+    let mut name = match &node.stack {
+        Some(stack) => {
+            let what = if node.kind == "Pod" { "pods" } else { "claims" };
+            format!(
+                "{} simulated {what} of {} {}{place}, collapsed: press Enter to show them",
+                stack.members.len(),
+                stack.owner.kind(),
+                stack.owner.name()
+            )
+        }
+        None => {
+            let status = if node.missing {
+                ", missing: referenced but not in the loaded manifests".to_owned()
+            } else if node.simulated {
+                ", simulated".to_owned()
+            } else if node.builtin {
+                ", built into every cluster".to_owned()
+            } else {
+                match graph.node(&node.id).and_then(|n| n.source.as_ref()) {
+                    Some(source) => format!(", written in {}", source.file),
+                    None => ", written".to_owned(),
+                }
+            };
+            format!("{} {}{place}{status}", node.kind, node.name)
+        }
+    };
+    if problems > 0 {
+        name.push_str(&format!(", {}", plural(problems, "problem", "problems")));
+    }
+    name
+}
+
+/// The tag written under a box's kind: `simulated`, `missing`, `built-in`, or nothing.
+pub fn status_tag(node: &NodeBox) -> Option<&'static str> {
+    status_word(node.missing, node.simulated, node.builtin)
+}
+
+/// The status of an object in one word, `None` when it is written in the manifests.
+pub fn status_word(missing: bool, simulated: bool, builtin: bool) -> Option<&'static str> {
+    if missing {
+        Some("missing")
+    } else if simulated {
+        Some("simulated")
+    } else if builtin {
+        Some("built-in")
+    } else {
+        None
+    }
+}
+
+/// `text` cut to at most `max` characters, keeping its start and end around an ellipsis (pod
+/// names differ at the end).
+pub fn fit(text: &str, max: usize) -> String {
+    let count = text.chars().count();
+    if count <= max || max < 5 {
+        return text.to_owned();
+    }
+    let tail = (max - 1) / 3;
+    let head = max - 1 - tail;
+    let start: String = text.chars().take(head).collect();
+    let end: String = text.chars().skip(count - tail).collect();
+    format!("{start}\u{2026}{end}")
+}
+
+/// A few words saying why a broken edge is broken, for its label.
+pub fn short_reason(reason: &str, target_missing: bool) -> String {
+    if target_missing {
+        return "missing".to_owned();
+    }
+    let last = reason.rsplit([',', ';']).next().unwrap_or(reason).trim();
+    let last = last.rsplit(": ").next().unwrap_or(last).trim();
+    let text = if last.is_empty() { "broken" } else { last };
+    let mut out: String = text.chars().take(34).collect();
+    if text.chars().count() > 34 {
+        out.push('\u{2026}');
+    }
+    out
+}
+
+/// The point halfway along a cubic Bézier curve (where an edge's label goes).
+pub fn midpoint(points: &[manifesto_core::graph::Point]) -> (f64, f64) {
+    match points {
+        [a, b, c, d] => (
+            (a.x + 3.0 * b.x + 3.0 * c.x + d.x) / 8.0,
+            (a.y + 3.0 * b.y + 3.0 * c.y + d.y) / 8.0,
+        ),
+        [first, .., last] => ((first.x + last.x) / 2.0, (first.y + last.y) / 2.0),
+        [only] => (only.x, only.y),
+        [] => (0.0, 0.0),
+    }
+}
+
+/// The SVG path of an edge (`M p0 C p1 p2 p3`, or a polyline).
+pub fn path_data(points: &[manifesto_core::graph::Point]) -> String {
+    match points {
+        [a, b, c, d] => format!(
+            "M{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
+            a.x, a.y, b.x, b.y, c.x, c.y, d.x, d.y
+        ),
+        _ => points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, p.x, p.y))
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+/// The boxes linked to `id` by an edge of the layout.
+pub fn linked(layout: &Layout, id: &ObjectId) -> HashSet<ObjectId> {
+    let mut out = HashSet::new();
+    for edge in &layout.edges {
+        if &edge.from == id {
+            out.insert(edge.to.clone());
+        } else if &edge.to == id {
+            out.insert(edge.from.clone());
+        }
+    }
+    out
+}
+
+/// The boxes whose name (or, for a stack, a member's name) contains `query`, ignoring case.
+/// `None` when the query is blank.
+pub fn search(layout: &Layout, query: &str) -> Option<HashSet<ObjectId>> {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return None;
+    }
+    let hit = |name: &str| name.to_lowercase().contains(&query);
+    Some(
+        layout
+            .nodes
+            .iter()
+            .filter(|n| {
+                hit(&n.name)
+                    || n.stack
+                        .as_ref()
+                        .is_some_and(|s| s.members.iter().any(|m| hit(m.name())))
+            })
+            .map(|n| n.id.clone())
+            .collect(),
+    )
+}
+
+/// The box showing `id`: its own, or the stack it is collapsed into.
+pub fn box_of<'l>(layout: &'l Layout, id: &ObjectId) -> Option<&'l NodeBox> {
+    layout
+        .nodes
+        .iter()
+        .find(|n| &n.id == id)
+        .or_else(|| layout.nodes.iter().find(|n| n.stack.as_ref().is_some_and(|s| s.members.contains(id))))
+}
+
+/// The graph's edges behind a drawn edge (several when it leads into a stack).
+pub fn edges_behind<'g>(graph: &'g Graph, layout: &Layout, from: &ObjectId, to: &ObjectId, relation: &str) -> Vec<&'g Edge> {
+    let members = |id: &ObjectId| -> Vec<ObjectId> {
+        match layout.nodes.iter().find(|n| &n.id == id).and_then(|n| n.stack.as_ref()) {
+            Some(stack) => stack.members.clone(),
+            None => vec![id.clone()],
+        }
+    };
+    let (from, to) = (members(from), members(to));
+    graph
+        .edges
+        .iter()
+        .filter(|e| e.relation.as_str() == relation && from.contains(&e.from) && to.contains(&e.to))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use manifesto_core::Model;
+    use manifesto_core::graph::{GraphOptions, LayoutOptions, layout};
+    use manifesto_core::samples::Sample;
+    use manifesto_core::source::SourceFile;
+
+    use super::*;
+
+    fn feastflow(edit: impl Fn(&str, &str) -> String) -> Graph {
+        let files = Sample::FeastFlow
+            .files()
+            .into_iter()
+            .map(|f| SourceFile::new(f.name.clone(), edit(&f.name, &f.text)))
+            .collect();
+        Graph::build(&Model::from_files(files), &GraphOptions::default())
+    }
+
+    fn ids(graph: &Graph) -> Vec<&str> {
+        let mut out: Vec<&str> = graph.nodes.iter().map(|n| n.id.as_str()).collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn filters_keep_a_namespace_and_the_ticked_kinds_with_their_edges() {
+        let graph = feastflow(|_, t| t.to_owned());
+        assert!(filter(&graph, &Filters::default(), &BTreeMap::new()).is_none());
+        let cluster = Filters {
+            namespace: NamespaceFilter::ClusterScoped,
+            ..Filters::default()
+        };
+        let only = filter(&graph, &cluster, &BTreeMap::new()).unwrap();
+        assert_eq!(ids(&only), ["Namespace/feastflow"]);
+        assert!(only.edges.is_empty());
+
+        let no_pods = Filters {
+            hidden_kinds: ["Pod".to_owned(), "ReplicaSet".to_owned()].into(),
+            ..Filters::default()
+        };
+        let shown = filter(&graph, &no_pods, &BTreeMap::new()).unwrap();
+        assert!(shown.nodes.iter().all(|n| n.kind != "Pod" && n.kind != "ReplicaSet"));
+        assert!(shown.nodes.iter().any(|n| n.kind == "Service"));
+        assert!(shown.edges.iter().all(|e| !e.to.as_str().starts_with("Pod/")));
+        assert!(shown.edges.iter().any(|e| e.relation.as_str() == "routes"));
+    }
+
+    #[test]
+    fn only_problems_keeps_the_troubled_object_and_its_neighbours() {
+        let graph = feastflow(|name, t| {
+            if name == "10-ingress.yaml" {
+                t.replace("name: feastflow-backend", "name: feastflow-backnd")
+            } else {
+                t.to_owned()
+            }
+        });
+        let filters = Filters {
+            only_problems: true,
+            ..Filters::default()
+        };
+        let shown = filter(&graph, &filters, &BTreeMap::new()).unwrap();
+        let ids = ids(&shown);
+        assert!(ids.contains(&"Ingress/feastflow/feastflow-ingress"), "{ids:?}");
+        assert!(ids.contains(&"Service/feastflow/feastflow-backnd"), "{ids:?}");
+        // The Ingress's healthy neighbour stays, unrelated objects go.
+        assert!(ids.contains(&"Service/feastflow/feastflow-frontend"), "{ids:?}");
+        assert!(!ids.contains(&"StatefulSet/feastflow/postgres"), "{ids:?}");
+        assert!(!ids.contains(&"Namespace/feastflow"), "{ids:?}");
+
+        let healthy = feastflow(|_, t| t.to_owned());
+        assert!(filter(&healthy, &filters, &BTreeMap::new()).unwrap().nodes.is_empty());
+        let flagged = BTreeMap::from([(ObjectId::new("Namespace", None, "feastflow"), 1)]);
+        let shown = filter(&healthy, &filters, &flagged).unwrap();
+        assert_eq!(ids_of(&shown), ["Namespace/feastflow"]);
+    }
+
+    fn ids_of(graph: &Graph) -> Vec<&str> {
+        ids(graph)
+    }
+
+    #[test]
+    fn accessible_names_say_where_an_object_comes_from() {
+        let graph = feastflow(|_, t| t.to_owned());
+        let laid = layout(&graph, &LayoutOptions::default());
+        let name = |id: &str, problems| {
+            let node = laid.nodes.iter().find(|n| n.id.as_str() == id).unwrap();
+            accessible_name(node, &graph, problems)
+        };
+        assert_eq!(
+            name("Deployment/feastflow/feastflow-backend", 0),
+            "Deployment feastflow-backend in namespace feastflow, written in 06-backend-deployment.yaml"
+        );
+        assert_eq!(name("Pod/feastflow/postgres-0", 2), "Pod postgres-0 in namespace feastflow, simulated, 2 problems");
+        assert_eq!(
+            name("Namespace/feastflow", 1),
+            "Namespace feastflow, cluster-scoped, written in 00-namespace.yaml, 1 problem"
+        );
+    }
+
+    #[test]
+    fn stacks_are_named_counted_and_searched_by_member() {
+        let graph = feastflow(|name, t| {
+            if name == "08-frontend-deployment.yaml" {
+                t.replace("replicas: 3", "replicas: 8")
+            } else {
+                t.to_owned()
+            }
+        });
+        let laid = layout(&graph, &LayoutOptions::default());
+        let stack = laid.nodes.iter().find(|n| n.stack.is_some()).expect("a stack");
+        let name = accessible_name(stack, &graph, 0);
+        assert!(name.starts_with("8 simulated pods of ReplicaSet feastflow-frontend-"), "{name}");
+        let member = stack.stack.as_ref().unwrap().members[3].clone();
+        assert_eq!(box_of(&laid, &member).map(|b| &b.id), Some(&stack.id));
+        let counts = HashMap::from([(member.clone(), 2)]);
+        assert_eq!(box_problems(stack, &counts), 2);
+        let found = search(&laid, &member.name().to_uppercase()).unwrap();
+        assert_eq!(found, HashSet::from([stack.id.clone()]));
+        assert!(search(&laid, "  ").is_none());
+        let rs = stack.stack.as_ref().unwrap().owner.clone();
+        let behind = edges_behind(&graph, &laid, &rs, &stack.id, "owns");
+        assert_eq!(behind.len(), 8);
+    }
+
+    #[test]
+    fn labels_are_cut_in_the_middle_and_reasons_shortened() {
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("feastflow-frontend-6b577658b8-625rd", 20), "feastflow-fro\u{2026}-625rd");
+        assert_eq!(fit("feastflow-frontend-6b577658b8-625rd", 20).chars().count(), 20);
+        assert_eq!(
+            short_reason("rules[0].http.paths[1]: host a, path /api → service \"x\" port 80, not defined in namespace shop", false),
+            "not defined in namespace shop"
+        );
+        assert_eq!(short_reason("anything", true), "missing");
+    }
+}

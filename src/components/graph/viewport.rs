@@ -1,0 +1,186 @@
+//! The part of the drawing on screen: a scale and a translation applied to the root `<g>`,
+//! changed through [`ViewAction`]s so quick wheel and drag events never read a stale value.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+/// Space kept around the drawing when it is fitted to the view, in screen pixels.
+const FIT_PADDING: f64 = 16.0;
+
+/// Screen position = drawing position × `k` + (`x`, `y`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viewport {
+    /// Horizontal translation, in screen pixels.
+    pub x: f64,
+    /// Vertical translation, in screen pixels.
+    pub y: f64,
+    /// Scale.
+    pub k: f64,
+}
+
+impl Default for Viewport {
+    fn default() -> Self {
+        Viewport { x: 0.0, y: 0.0, k: 1.0 }
+    }
+}
+
+/// A size in pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Size {
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+}
+
+impl Viewport {
+    /// The smallest scale.
+    pub const MIN_K: f64 = 0.05;
+    /// The largest scale.
+    pub const MAX_K: f64 = 4.0;
+    /// How much one step of the buttons or keys zooms.
+    pub const STEP: f64 = 1.25;
+
+    /// The whole drawing, centred, no larger than its natural size.
+    pub fn fit(content: Size, view: Size) -> Self {
+        if content.w <= 0.0 || content.h <= 0.0 || view.w <= 0.0 || view.h <= 0.0 {
+            return Viewport::default();
+        }
+        let k = ((view.w - 2.0 * FIT_PADDING) / content.w)
+            .min((view.h - 2.0 * FIT_PADDING) / content.h)
+            .clamp(Self::MIN_K, 1.0);
+        Viewport {
+            x: (view.w - content.w * k) / 2.0,
+            y: (view.h - content.h * k) / 2.0,
+            k,
+        }
+    }
+
+    /// Zoomed by `factor` around the screen point (`px`, `py`), which stays put.
+    pub fn zoom_at(self, factor: f64, px: f64, py: f64) -> Self {
+        let k = (self.k * factor).clamp(Self::MIN_K, Self::MAX_K);
+        let f = k / self.k;
+        Viewport {
+            x: px - (px - self.x) * f,
+            y: py - (py - self.y) * f,
+            k,
+        }
+    }
+
+    /// Moved by (`dx`, `dy`) screen pixels.
+    pub fn pan(self, dx: f64, dy: f64) -> Self {
+        Viewport {
+            x: self.x + dx,
+            y: self.y + dy,
+            k: self.k,
+        }
+    }
+
+    /// Moved so the drawing rectangle (`x`, `y`, `w`, `h`) is on screen: unchanged when it
+    /// already is, else centred on it.
+    pub fn reveal(self, (x, y, w, h): (f64, f64, f64, f64), view: Size) -> Self {
+        let (left, top) = (x * self.k + self.x, y * self.k + self.y);
+        let (right, bottom) = (left + w * self.k, top + h * self.k);
+        if left >= 0.0 && top >= 0.0 && right <= view.w && bottom <= view.h {
+            return self;
+        }
+        Viewport {
+            x: view.w / 2.0 - (x + w / 2.0) * self.k,
+            y: view.h / 2.0 - (y + h / 2.0) * self.k,
+            k: self.k,
+        }
+    }
+
+    /// The SVG `transform` of the root group.
+    pub fn transform(&self) -> String {
+        format!("translate({:.2} {:.2}) scale({:.4})", self.x, self.y, self.k)
+    }
+}
+
+/// A change of the viewport.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ViewAction {
+    /// Zoom around a screen point.
+    ZoomAt {
+        /// The factor (> 1 zooms in).
+        factor: f64,
+        /// The point, from the view's left.
+        x: f64,
+        /// The point, from the view's top.
+        y: f64,
+    },
+    /// Pan by screen pixels.
+    Pan(f64, f64),
+    /// Show a rectangle of the drawing (if it is not already on screen).
+    Reveal((f64, f64, f64, f64), Size),
+    /// Replace the viewport.
+    Set(Viewport),
+}
+
+/// The viewport state of the canvas.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ViewState {
+    /// The viewport.
+    pub viewport: Viewport,
+    /// Whether it has been fitted once (or moved by the user).
+    pub placed: bool,
+}
+
+impl Reducible for ViewState {
+    type Action = ViewAction;
+
+    fn reduce(self: Rc<Self>, action: ViewAction) -> Rc<Self> {
+        let v = self.viewport;
+        let viewport = match action {
+            ViewAction::ZoomAt { factor, x, y } => v.zoom_at(factor, x, y),
+            ViewAction::Pan(dx, dy) => v.pan(dx, dy),
+            ViewAction::Reveal(rect, view) => v.reveal(rect, view),
+            ViewAction::Set(viewport) => viewport,
+        };
+        if viewport == v && self.placed {
+            return self;
+        }
+        Rc::new(ViewState {
+            viewport,
+            placed: true,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VIEW: Size = Size { w: 800.0, h: 600.0 };
+
+    #[test]
+    fn fitting_centres_the_drawing_without_enlarging_it() {
+        // 768 of the 800 pixels are left once padded.
+        let big = Viewport::fit(Size { w: 1536.0, h: 600.0 }, VIEW);
+        assert!((big.k - 0.5).abs() < 1e-9, "{big:?}");
+        assert!((big.x - 16.0).abs() < 1e-9 && (big.y - 150.0).abs() < 1e-9, "{big:?}");
+        let small = Viewport::fit(Size { w: 100.0, h: 50.0 }, VIEW);
+        assert_eq!(small.k, 1.0);
+        assert_eq!((small.x, small.y), (350.0, 275.0));
+        assert_eq!(Viewport::fit(Size { w: 100.0, h: 50.0 }, Size { w: 0.0, h: 0.0 }), Viewport::default());
+    }
+
+    #[test]
+    fn zooming_keeps_the_point_under_the_cursor_and_stays_in_bounds() {
+        let v = Viewport { x: 10.0, y: 20.0, k: 1.0 };
+        let z = v.zoom_at(2.0, 110.0, 220.0);
+        // The drawing point under (110, 220) was (100, 200); it still is.
+        assert_eq!(((110.0 - z.x) / z.k, (220.0 - z.y) / z.k), (100.0, 200.0));
+        assert_eq!(v.zoom_at(1000.0, 0.0, 0.0).k, Viewport::MAX_K);
+        assert_eq!(v.zoom_at(0.0001, 0.0, 0.0).k, Viewport::MIN_K);
+    }
+
+    #[test]
+    fn revealing_moves_only_when_the_box_is_off_screen() {
+        let v = Viewport { x: 0.0, y: 0.0, k: 1.0 };
+        assert_eq!(v.reveal((10.0, 10.0, 200.0, 40.0), VIEW), v);
+        let moved = v.reveal((1000.0, 900.0, 200.0, 40.0), VIEW);
+        assert_eq!((moved.x, moved.y), (400.0 - 1100.0, 300.0 - 920.0));
+    }
+}
