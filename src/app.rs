@@ -12,14 +12,16 @@ use crate::components::sample_picker::SamplePicker;
 use crate::components::upload::FileControls;
 use crate::components::views::Views;
 use crate::hooks::loader::{LoadRequest, use_file_loader, walk_entries};
+use crate::hooks::settings::{stored_settings, use_settings_persistence};
 use crate::hooks::storage::{initial_state, use_persistence};
 use crate::state::{AppContext, AppState};
 
 /// The whole page.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(initial_state);
+    let state = use_reducer(|| initial_state().with_settings(stored_settings()));
     use_persistence(&state);
+    use_settings_persistence(&state);
     let load = use_file_loader(state.dispatcher());
     let dragging = use_state_eq(|| false);
 

@@ -6,7 +6,7 @@
 //! The root component ([`crate::app::App`]) owns one [`AppState`] in a `use_reducer` and shares
 //! the handle through a `ContextProvider<AppContext>`. A view takes it from the context:
 //!
-//! ```ignore
+//! ```no_run
 //! use yew::prelude::*;
 //! use crate::state::{Action, AppContext};
 //!
@@ -34,6 +34,8 @@
 
 use std::rc::Rc;
 
+use manifesto_core::checks::{self, Settings};
+use manifesto_core::report::Review;
 use manifesto_core::samples::Sample;
 use manifesto_core::{Diagnostic, Location, Model, ObjectId, Pos, SourceFile};
 use yew::prelude::*;
@@ -189,6 +191,10 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// Whether uploads and drops replace the loaded files instead of adding to them.
     pub replace_on_load: bool,
+    /// Which checks run and the Kubernetes version targeted (kept in `localStorage`).
+    pub settings: Settings,
+    /// The review of the model under the settings, rebuilt whenever either changes.
+    pub review: Rc<Review>,
     next_id: u32,
     next_serial: u64,
 }
@@ -209,6 +215,8 @@ impl PartialEq for AppState {
             && self.undo == other.undo
             && self.notices == other.notices
             && self.replace_on_load == other.replace_on_load
+            && Rc::ptr_eq(&self.review, &other.review)
+            && self.settings == other.settings
     }
 }
 
@@ -265,6 +273,10 @@ pub enum Action {
     DismissNotice(usize),
     /// Choose whether uploads replace the loaded files.
     SetReplaceOnLoad(bool),
+    /// Turn a check on or off (by id).
+    SetCheckEnabled(String, bool),
+    /// Choose the targeted Kubernetes version as (major, minor); `None` means the newest.
+    SetTargetVersion(Option<(u32, u32)>),
 }
 
 impl Default for AppState {
@@ -289,6 +301,8 @@ impl AppState {
             undo: None,
             notices: Vec::new(),
             replace_on_load: false,
+            settings: Settings::default(),
+            review: Rc::new(Review::build(&Model::default(), &Settings::default())),
             next_id: 1,
             next_serial: 1,
         };
@@ -308,6 +322,15 @@ impl AppState {
     /// A state holding a built-in sample.
     pub fn with_sample(sample: Sample) -> Self {
         AppState::with_files(sample_files(sample), None)
+    }
+
+    /// The same state reviewed under `settings` (restored from storage at start).
+    pub fn with_settings(mut self, settings: Settings) -> Self {
+        if self.settings != settings {
+            self.settings = settings;
+            self.refresh_review();
+        }
+        self
     }
 
     /// The file shown in the editor.
@@ -383,6 +406,12 @@ impl AppState {
         }
         self.model = Rc::new(model);
         self.diagnostics = Rc::new(diagnostics);
+        self.refresh_review();
+    }
+
+    /// Reviews the model again under the current settings.
+    fn refresh_review(&mut self) {
+        self.review = Rc::new(Review::build(&self.model, &self.settings));
     }
 
     /// Records the files as they are, so the destructive action about to be done can be
@@ -673,6 +702,29 @@ impl Reducible for AppState {
                 }
                 next.replace_on_load = replace;
             }
+            Action::SetCheckEnabled(id, on) => {
+                let Some(check) = checks::by_id(&id) else {
+                    return self;
+                };
+                let settings = &mut next.settings;
+                let changed = match (check.enabled_by_default, on) {
+                    (true, true) => settings.disabled.remove(check.id),
+                    (true, false) => settings.disabled.insert(check.id.to_owned()),
+                    (false, true) => settings.enabled.insert(check.id.to_owned()),
+                    (false, false) => settings.enabled.remove(check.id),
+                };
+                if !changed {
+                    return self;
+                }
+                next.refresh_review();
+            }
+            Action::SetTargetVersion(version) => {
+                if next.settings.target_version == version {
+                    return self;
+                }
+                next.settings.target_version = version;
+                next.refresh_review();
+            }
         }
         Rc::new(next)
     }
@@ -826,6 +878,31 @@ mod tests {
         let (start, end) = state.model.get(&id).unwrap().line_range();
         assert_eq!((target.start, target.end), (start, end));
         assert_eq!(state.selected, Some(id));
+    }
+
+    #[test]
+    fn disabling_a_check_reviews_again_without_it() {
+        let state = AppState::with_sample(Sample::FeastFlow);
+        let fired = |s: &AppState| {
+            s.review
+                .findings
+                .iter()
+                .filter(|f| f.check == "image-tag-mutable")
+                .count()
+        };
+        assert!(fired(&state) > 0);
+        let state = reduce(
+            state,
+            Action::SetCheckEnabled("image-tag-mutable".into(), false),
+        );
+        assert_eq!(fired(&state), 0);
+        assert!(state.settings.disabled.contains("image-tag-mutable"));
+        let state = reduce(
+            state,
+            Action::SetCheckEnabled("image-tag-mutable".into(), true),
+        );
+        assert!(fired(&state) > 0);
+        assert!(state.settings.disabled.is_empty());
     }
 
     #[test]

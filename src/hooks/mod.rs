@@ -1,4 +1,5 @@
 //! Side effects of the app: reading files, keeping them in storage.
 
 pub mod loader;
+pub mod settings;
 pub mod storage;

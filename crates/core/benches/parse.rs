@@ -1,5 +1,7 @@
 //! How long reading the largest corpus file takes: `cargo bench -p manifesto-core --bench parse`.
 
+#![allow(missing_docs)]
+
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -1,5 +1,7 @@
 //! How long rollout simulations take: `cargo bench -p manifesto-core --bench rollout`.
 
+#![allow(missing_docs)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use manifesto_core::rollout::{self, RolloutOptions};
 use manifesto_core::samples::Sample;

@@ -10,7 +10,7 @@ use manifesto_core::ObjectId;
 use manifesto_core::graph::Layout;
 use yew::prelude::*;
 
-use super::data::{Shared, linked};
+use super::data::{Badge, Shared, linked};
 use super::edge::{EdgeKey, edge_view, markers};
 use super::node::{NodeHandlers, NodeLook, node_view};
 use super::viewport::{Size, ViewAction, ViewState, Viewport};
@@ -46,6 +46,12 @@ pub fn fitted(layout: &Layout, svg: &NodeRef) -> Option<Viewport> {
     (view.w > 0.0 && view.h > 0.0).then(|| Viewport::fit(content_size(layout), view))
 }
 
+/// The viewport a drawing opens with in the canvas.
+pub fn opening(layout: &Layout, svg: &NodeRef) -> Option<Viewport> {
+    let view = view_size(svg);
+    (view.w > 0.0 && view.h > 0.0).then(|| Viewport::initial(content_size(layout), view))
+}
+
 /// What stands out in the drawing.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Emphasis {
@@ -66,8 +72,8 @@ pub struct GraphCanvasProps {
     pub layout: Shared<Layout>,
     /// Each box's accessible name, in layout order.
     pub names: Shared<Vec<String>>,
-    /// Each box's problem count, in layout order.
-    pub problems: Shared<Vec<usize>>,
+    /// Each box's problem badge, in layout order.
+    pub problems: Shared<Vec<Badge>>,
     /// What stands out.
     pub emphasis: Emphasis,
     /// The viewport.
@@ -150,10 +156,7 @@ pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
             }
             drag.last = Some((e.client_x(), e.client_y()));
             drag.moved += f64::from(dx.abs() + dy.abs());
-            // A few pixels of jitter during a click are not a drag.
-            if drag.moved > 4.0 {
-                on_view.emit(ViewAction::Pan(f64::from(dx), f64::from(dy)));
-            }
+            on_view.emit(ViewAction::Pan(f64::from(dx), f64::from(dy)));
         })
     };
     let end_drag = {
@@ -161,6 +164,7 @@ pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
         let dragged = dragged.clone();
         move || {
             let mut drag = drag.borrow_mut();
+            // A few pixels of jitter during a click are not a drag.
             if drag.last.take().is_some() && drag.moved > 4.0 {
                 dragged.set(true);
             }
@@ -256,7 +260,7 @@ pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
 struct GraphSceneProps {
     layout: Shared<Layout>,
     names: Shared<Vec<String>>,
-    problems: Shared<Vec<usize>>,
+    problems: Shared<Vec<Badge>>,
     emphasis: Emphasis,
     on_activate: Callback<ObjectId>,
     on_hover: Callback<Option<ObjectId>>,
@@ -321,7 +325,7 @@ fn GraphScene(props: &GraphSceneProps) -> Html {
                             lit: lit.as_ref().is_some_and(|l| l.contains(&node.id)),
                             selected: emphasis.selected.as_ref() == Some(&node.id),
                             matched,
-                            problems: props.problems.get(i).copied().unwrap_or(0),
+                            problems: props.problems.get(i).copied().unwrap_or_default(),
                         };
                         let name = props.names.get(i).map_or("", String::as_str);
                         node_view(node, name, look, &handlers)

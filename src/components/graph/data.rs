@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
 use manifesto_core::ObjectId;
+use manifesto_core::checks::{Finding, Level};
 use manifesto_core::graph::{Edge, Graph, Layout, NodeBox};
 
 /// A shared value compared by identity, so props and memo keys stay cheap.
@@ -28,6 +29,40 @@ impl<T> std::ops::Deref for Shared<T> {
     fn deref(&self) -> &T {
         &self.0
     }
+}
+
+/// The problem badge of an object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Badge {
+    /// How many problems.
+    pub count: usize,
+    /// Whether one of them breaks something (a graph problem or an error finding), drawn red;
+    /// else they are warnings, drawn amber.
+    pub serious: bool,
+}
+
+impl std::ops::AddAssign for Badge {
+    fn add_assign(&mut self, other: Badge) {
+        self.count += other.count;
+        self.serious |= other.serious;
+    }
+}
+
+/// The review findings worth a badge, per object: open errors and warnings, except those the
+/// graph already reports as problems (same object, same check id).
+pub fn review_flags<'f>(graph: &Graph, findings: impl Iterator<Item = &'f Finding>) -> BTreeMap<ObjectId, Badge> {
+    let known: HashSet<(&ObjectId, &str)> = graph.problems.iter().map(|p| (&p.object, p.code.as_str())).collect();
+    let mut out: BTreeMap<ObjectId, Badge> = BTreeMap::new();
+    for finding in findings {
+        if finding.severity == Level::Info || known.contains(&(&finding.object, finding.check)) {
+            continue;
+        }
+        *out.entry(finding.object.clone()).or_default() += Badge {
+            count: 1,
+            serious: finding.severity == Level::Error,
+        };
+    }
+    out
 }
 
 /// Which namespace the graph shows.
@@ -92,7 +127,7 @@ impl Filters {
 
 /// The objects with a problem or a broken link (plus `flagged`, e.g. objects with review
 /// findings).
-pub fn troubled(graph: &Graph, flagged: &BTreeMap<ObjectId, usize>) -> HashSet<ObjectId> {
+pub fn troubled(graph: &Graph, flagged: &BTreeMap<ObjectId, Badge>) -> HashSet<ObjectId> {
     let mut out: HashSet<ObjectId> = graph.problems.iter().map(|p| p.object.clone()).collect();
     for edge in graph.edges.iter().filter(|e| !e.ok) {
         out.insert(edge.from.clone());
@@ -105,7 +140,7 @@ pub fn troubled(graph: &Graph, flagged: &BTreeMap<ObjectId, usize>) -> HashSet<O
 /// The part of `graph` the filters keep: nodes of the chosen namespace and kinds (with
 /// `only_problems`, the troubled ones and their neighbours), the edges between them and their
 /// problems. `None` when nothing is filtered.
-pub fn filter(graph: &Graph, filters: &Filters, flagged: &BTreeMap<ObjectId, usize>) -> Option<Graph> {
+pub fn filter(graph: &Graph, filters: &Filters, flagged: &BTreeMap<ObjectId, Badge>) -> Option<Graph> {
     if !filters.is_active() {
         return None;
     }
@@ -138,23 +173,29 @@ pub fn filter(graph: &Graph, filters: &Filters, flagged: &BTreeMap<ObjectId, usi
     Some(out)
 }
 
-/// The problems of each object: the graph's, plus `flagged` counts (review findings).
-pub fn problem_counts(graph: &Graph, flagged: &BTreeMap<ObjectId, usize>) -> HashMap<ObjectId, usize> {
-    let mut out: HashMap<ObjectId, usize> = HashMap::new();
+/// The badge of each object: the graph's problems, plus `flagged` (review findings).
+pub fn problem_counts(graph: &Graph, flagged: &BTreeMap<ObjectId, Badge>) -> HashMap<ObjectId, Badge> {
+    let mut out: HashMap<ObjectId, Badge> = HashMap::new();
     for problem in &graph.problems {
-        *out.entry(problem.object.clone()).or_default() += 1;
+        *out.entry(problem.object.clone()).or_default() += Badge { count: 1, serious: true };
     }
-    for (id, n) in flagged {
-        *out.entry(id.clone()).or_default() += n;
+    for (id, badge) in flagged {
+        *out.entry(id.clone()).or_default() += *badge;
     }
     out
 }
 
-/// The problem count of a box: its node's, or the sum over a stack's members.
-pub fn box_problems(node: &NodeBox, counts: &HashMap<ObjectId, usize>) -> usize {
+/// The badge of a box: its node's, or the sum over a stack's members.
+pub fn box_problems(node: &NodeBox, counts: &HashMap<ObjectId, Badge>) -> Badge {
     match &node.stack {
-        Some(stack) => stack.members.iter().filter_map(|m| counts.get(m)).sum(),
-        None => counts.get(&node.id).copied().unwrap_or(0),
+        Some(stack) => {
+            let mut badge = Badge::default();
+            for member in &stack.members {
+                badge += counts.get(member).copied().unwrap_or_default();
+            }
+            badge
+        }
+        None => counts.get(&node.id).copied().unwrap_or_default(),
     }
 }
 
@@ -409,7 +450,7 @@ mod tests {
 
         let healthy = feastflow(|_, t| t.to_owned());
         assert!(filter(&healthy, &filters, &BTreeMap::new()).unwrap().nodes.is_empty());
-        let flagged = BTreeMap::from([(ObjectId::new("Namespace", None, "feastflow"), 1)]);
+        let flagged = BTreeMap::from([(ObjectId::new("Namespace", None, "feastflow"), Badge { count: 1, serious: false })]);
         let shown = filter(&healthy, &filters, &flagged).unwrap();
         assert_eq!(ids_of(&shown), ["Namespace/feastflow"]);
     }
@@ -452,14 +493,52 @@ mod tests {
         assert!(name.starts_with("8 simulated pods of ReplicaSet feastflow-frontend-"), "{name}");
         let member = stack.stack.as_ref().unwrap().members[3].clone();
         assert_eq!(box_of(&laid, &member).map(|b| &b.id), Some(&stack.id));
-        let counts = HashMap::from([(member.clone(), 2)]);
-        assert_eq!(box_problems(stack, &counts), 2);
+        let counts = HashMap::from([(member.clone(), Badge { count: 2, serious: false })]);
+        assert_eq!(box_problems(stack, &counts), Badge { count: 2, serious: false });
         let found = search(&laid, &member.name().to_uppercase()).unwrap();
         assert_eq!(found, HashSet::from([stack.id.clone()]));
         assert!(search(&laid, "  ").is_none());
         let rs = stack.stack.as_ref().unwrap().owner.clone();
         let behind = edges_behind(&graph, &laid, &rs, &stack.id, "owns");
         assert_eq!(behind.len(), 8);
+    }
+
+    #[test]
+    fn review_findings_join_the_badges_once() {
+        use manifesto_core::checks::Settings;
+        use manifesto_core::report::Review;
+        let files: Vec<SourceFile> = Sample::FeastFlow
+            .files()
+            .into_iter()
+            .map(|f| {
+                let text = if f.name == "07-backend-service.yaml" {
+                    f.text.replace("    component: backend\n", "    component: backnd\n")
+                } else {
+                    f.text.clone()
+                };
+                SourceFile::new(f.name.clone(), text)
+            })
+            .collect();
+        let model = Model::from_files(files);
+        let graph = Graph::build(&model, &GraphOptions::default());
+        let review = Review::build(&model, &Settings::default());
+        let service = ObjectId::new("Service", Some("feastflow"), "feastflow-backend");
+        assert!(review.open_findings().any(|f| f.object == service && f.check == "service-selects-no-pods"));
+        let flags = review_flags(&graph, review.open_findings());
+        let counts = problem_counts(&graph, &flags);
+        // The graph's problem and the check's finding are the same problem.
+        let from_review = flags.get(&service).map_or(0, |b| b.count);
+        let others = review
+            .open_findings()
+            .filter(|f| f.object == service && f.severity != Level::Info && f.check != "service-selects-no-pods")
+            .count();
+        assert_eq!(from_review, others);
+        assert_eq!(counts[&service], Badge { count: 1 + others, serious: true });
+        // Info findings never make a badge.
+        assert!(flags.values().all(|b| b.count > 0));
+        let namespace = ObjectId::new("Namespace", None, "feastflow");
+        let warnings_or_errors = review.open_findings().filter(|f| f.object == namespace && f.severity != Level::Info).count();
+        assert_eq!(flags.get(&namespace).map_or(0, |b| b.count), warnings_or_errors);
     }
 
     #[test]

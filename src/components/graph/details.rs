@@ -4,10 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use manifesto_core::graph::{Edge, Graph, GraphNode, Layout, TrafficPath};
+use manifesto_core::checks::{Finding, Level};
 use manifesto_core::{Location, ObjectId};
 use yew::prelude::*;
 
-use super::data::{Shared, box_of, edges_behind, status_word};
+use super::data::{Badge, Shared, box_of, edges_behind, status_word};
 use super::edge::EdgeKey;
 use super::yaml::{YamlLine, source_lines, summary, to_yaml_lines, written_as_json};
 use crate::state::{Action, AppContext};
@@ -32,7 +33,7 @@ pub struct GraphDetailsProps {
     /// The drawing.
     pub layout: Shared<Layout>,
     /// Review findings per object.
-    pub flagged: Shared<BTreeMap<ObjectId, usize>>,
+    pub flagged: Shared<BTreeMap<ObjectId, Badge>>,
     /// Owners whose pods are drawn one by one.
     pub expanded: Shared<BTreeSet<ObjectId>>,
     /// Show another object.
@@ -201,7 +202,7 @@ struct NodeBodyProps {
     node: ObjectId,
     graph: Shared<Graph>,
     layout: Shared<Layout>,
-    flagged: Shared<BTreeMap<ObjectId, usize>>,
+    flagged: Shared<BTreeMap<ObjectId, Badge>>,
     expanded: Shared<BTreeSet<ObjectId>>,
     on_open: Callback<ObjectId>,
     on_expand: Callback<(ObjectId, bool)>,
@@ -218,7 +219,17 @@ fn NodeBody(props: &NodeBodyProps) -> Html {
     let outgoing: Vec<&Edge> = graph.outgoing(&node.id).collect();
     let incoming: Vec<&Edge> = graph.incoming(&node.id).collect();
     let problems: Vec<_> = graph.problems.iter().filter(|p| p.object == node.id).collect();
-    let findings = props.flagged.get(&node.id).copied().unwrap_or(0);
+    // The review's errors and warnings for it that the graph does not already report.
+    let findings: Vec<&Finding> = if props.flagged.contains_key(&node.id) {
+        let known: Vec<&str> = problems.iter().map(|p| p.code.as_str()).collect();
+        state
+            .review
+            .open_findings()
+            .filter(|f| f.object == node.id && f.severity != Level::Info && !known.contains(&f.check))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let traffic: Vec<&TrafficPath> = traffic_through(graph, node);
     let collapse = node.owner.as_ref().filter(|o| props.expanded.contains(*o)).map(|owner| {
         let on_expand = props.on_expand.clone();
@@ -272,8 +283,8 @@ fn NodeBody(props: &NodeBodyProps) -> Html {
                     { format!("Collapse the pods of {}", node.owner.as_ref().map(ObjectId::name).unwrap_or_default()) }
                 </button>
             }
-            <h4>{ "Problems" }<span class={classes!("count", (!problems.is_empty() || findings > 0).then_some("count-error"))}>{ problems.len() + findings }</span></h4>
-            if problems.is_empty() && findings == 0 {
+            <h4>{ "Problems" }<span class={classes!("count", (!problems.is_empty() || !findings.is_empty()).then_some("count-error"))}>{ problems.len() + findings.len() }</span></h4>
+            if problems.is_empty() && findings.is_empty() {
                 <p class="note">{ "None found in its relations." }</p>
             } else {
                 <ul class="problems">
@@ -284,9 +295,13 @@ fn NodeBody(props: &NodeBodyProps) -> Html {
                             <GoTo location={p.location.clone()} />
                         </li>
                     }) }
-                    if findings > 0 {
-                        <li class="problem">{ format!("{findings} more in the Review view") }</li>
-                    }
+                    { for findings.iter().map(|f| html! {
+                        <li class="problem review-finding" data-check={f.check} data-severity={f.severity.as_str()}>
+                            <span class="problem-message">{ &f.message }</span>
+                            <span class="problem-code">{ format!("{} ({})", f.check, f.severity.as_str()) }</span>
+                            <GoTo location={f.location.clone()} />
+                        </li>
+                    }) }
                 </ul>
             }
             <h4>{ "Relations" }<span class="count">{ outgoing.len() + incoming.len() }</span></h4>

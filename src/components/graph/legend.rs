@@ -16,13 +16,13 @@ fn relation_meaning(relation: Relation) -> &'static str {
     }
 }
 
-fn node_sample(class: &'static str, badge: bool) -> Html {
+fn node_sample(class: &'static str, badge: Option<&'static str>) -> Html {
     html! {
         <svg class="legend-sample graph-svg" width="46" height="26" viewBox="0 0 46 26" aria-hidden="true">
             <g class={classes!("node", class)}>
                 <rect class="node-box" x="2" y="4" width="36" height="20" rx="4" />
-                if badge {
-                    <g class="problem-badge">
+                if let Some(badge) = badge {
+                    <g class={classes!("problem-badge", badge)}>
                         <circle cx="37" cy="6" r="6" />
                         <text x="37" y="9">{ "1" }</text>
                     </g>
@@ -61,12 +61,13 @@ pub fn Legend() -> Html {
         <details class="graph-legend" data-testid="graph-legend">
             <summary>{ "Legend" }</summary>
             <ul class="legend-items">
-                <li>{ node_sample("", false) }{ "Written in the manifests" }</li>
-                <li>{ node_sample("simulated", false) }{ "Simulated: the cluster would create it (dashed, lighter, tagged \u{201c}simulated\u{201d})" }</li>
-                <li>{ node_sample("missing", false) }{ "Missing: referenced but not loaded (red, dashed, tagged \u{201c}missing\u{201d})" }</li>
-                <li>{ node_sample("builtin", false) }{ "Built into every cluster (dotted)" }</li>
+                <li>{ node_sample("", None) }{ "Written in the manifests" }</li>
+                <li>{ node_sample("simulated", None) }{ "Simulated: the cluster would create it (dashed, lighter, tagged \u{201c}simulated\u{201d})" }</li>
+                <li>{ node_sample("missing", None) }{ "Missing: referenced but not loaded (red, dashed, tagged \u{201c}missing\u{201d})" }</li>
+                <li>{ node_sample("builtin", None) }{ "Built into every cluster (dotted)" }</li>
                 <li>{ stack_sample() }{ "\u{d7} N: many simulated pods in one stack; click to show them" }</li>
-                <li>{ node_sample("", true) }{ "Number of problems of the object" }</li>
+                <li>{ node_sample("", Some("")) }{ "Problems: broken links, or errors found by the review" }</li>
+                <li>{ node_sample("", Some("warning")) }{ "Only warnings from the review" }</li>
                 { for Relation::ALL.iter().map(|r| html! {
                     <li>{ edge_sample(format!("rel-{}", r.as_str())) }<strong>{ r.as_str() }</strong>{ format!(": {}", relation_meaning(*r)) }</li>
                 }) }

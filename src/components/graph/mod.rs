@@ -17,7 +17,7 @@ mod toolbar;
 mod viewport;
 mod yaml;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::{Rc, Weak};
 
@@ -25,8 +25,8 @@ use manifesto_core::graph::{Graph, GraphOptions, Layout, LayoutOptions, layout};
 use manifesto_core::{Model, ObjectId};
 use yew::prelude::*;
 
-use self::canvas::{Emphasis, GraphCanvas, HEADER, fitted, view_size};
-use self::data::{Filters, Shared, accessible_name, box_of, box_problems, filter, problem_counts, search, troubled};
+use self::canvas::{Emphasis, GraphCanvas, HEADER, fitted, opening, view_size};
+use self::data::{Badge, Filters, Shared, accessible_name, box_of, box_problems, filter, problem_counts, review_flags, search, troubled};
 use self::details::{Focus, GraphDetails};
 use self::edge::EdgeKey;
 use self::legend::Legend;
@@ -35,6 +35,8 @@ use self::viewport::{ViewAction, ViewState};
 use crate::state::{Action, AppContext};
 
 thread_local! {
+    /// Whether the graph takes the whole width, remembered while the page lives.
+    static WIDE: Cell<bool> = const { Cell::new(false) };
     /// The graph of the last model, kept while that model lives.
     static GRAPH: RefCell<Option<(Weak<Model>, Rc<Graph>)>> = const { RefCell::new(None) };
 }
@@ -63,8 +65,10 @@ pub fn GraphView() -> Html {
         use_memo(Shared(model), |model| graph_of(&model.0))
     };
     let graph: Shared<Graph> = Shared((*graph).clone());
-    // Review findings per object join the problem badges once the state holds them.
-    let flagged = use_memo((), |_| BTreeMap::<ObjectId, usize>::new());
+    // The review's errors and warnings join the graph's problems on the badges.
+    let flagged = use_memo((graph.clone(), Shared(state.review.clone())), |(graph, review)| {
+        review_flags(graph, review.open_findings())
+    });
     let flagged = Shared(flagged);
 
     let filters = use_state(Filters::default);
@@ -74,6 +78,7 @@ pub fn GraphView() -> Html {
     let focus = use_state_eq(|| None::<Focus>);
     let view = use_reducer(ViewState::default);
     let status = use_state_eq(|| None::<AttrValue>);
+    let wide = use_state_eq(|| WIDE.get());
     let svg_ref = use_node_ref();
 
     let shown = {
@@ -95,12 +100,12 @@ pub fn GraphView() -> Html {
         use_memo(graph.clone(), move |graph| problem_counts(graph, &flagged))
     };
     let boxes = use_memo((laid.clone(), graph.clone(), Shared(counts.clone())), |(laid, graph, counts)| {
-        let problems: Vec<usize> = laid.nodes.iter().map(|n| box_problems(n, counts)).collect();
+        let problems: Vec<Badge> = laid.nodes.iter().map(|n| box_problems(n, counts)).collect();
         let names: Vec<String> = laid
             .nodes
             .iter()
             .zip(&problems)
-            .map(|(n, p)| accessible_name(n, graph, *p))
+            .map(|(n, p)| accessible_name(n, graph, p.count))
             .collect();
         (Shared(Rc::new(names)), Shared(Rc::new(problems)))
     });
@@ -135,8 +140,8 @@ pub fn GraphView() -> Html {
         let view = view.dispatcher();
         let svg = svg_ref.clone();
         let empty = laid.nodes.is_empty();
-        use_effect_with(((*filters).clone(), state.content_rev, empty), move |_| {
-            if let Some(v) = fitted(&laid, &svg) {
+        use_effect_with(((*filters).clone(), state.content_rev, empty, *wide), move |_| {
+            if let Some(v) = opening(&laid, &svg) {
                 view.dispatch(ViewAction::Set(v));
             }
         });
@@ -253,6 +258,13 @@ pub fn GraphView() -> Html {
             }
         })
     };
+    let on_wide = {
+        let wide = wide.clone();
+        Callback::from(move |on: bool| {
+            WIDE.set(on);
+            wide.set(on);
+        })
+    };
     let on_filters = {
         let filters = filters.clone();
         Callback::from(move |next: Filters| filters.set(next))
@@ -330,7 +342,7 @@ pub fn GraphView() -> Html {
     let hidden_all = laid.nodes.is_empty() && !graph.nodes.is_empty();
 
     html! {
-        <section class="graph-view" data-view="graph" aria-label="The relationship graph">
+        <section class="graph-view" data-view="graph" data-wide={wide.to_string()} aria-label="The relationship graph">
             <Toolbar
                 filters={(*filters).clone()}
                 namespaces={namespaces}
@@ -341,6 +353,8 @@ pub fn GraphView() -> Html {
                 troubled={troubled_count}
                 expanded={expanded.len()}
                 status={(*status).clone()}
+                wide={*wide}
+                {on_wide}
                 {on_filters}
                 {on_query}
                 {on_search_enter}

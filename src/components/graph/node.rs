@@ -5,7 +5,7 @@ use manifesto_core::ObjectId;
 use manifesto_core::graph::{Lane, NodeBox};
 use yew::prelude::*;
 
-use super::data::{fit, status_tag};
+use super::data::{Badge, fit, status_tag};
 
 /// How many characters of a name fit in a box.
 const NAME_CHARS: usize = 27;
@@ -21,8 +21,8 @@ pub struct NodeLook {
     pub selected: bool,
     /// Matches the search.
     pub matched: bool,
-    /// Its number of problems.
-    pub problems: usize,
+    /// Its problem badge.
+    pub problems: Badge,
 }
 
 /// What a box does when used.
@@ -127,7 +127,7 @@ pub fn node_view(node: &NodeBox, name: &str, look: NodeLook, handlers: &NodeHand
             data-kind={node.kind.clone()}
             data-simulated={node.simulated.to_string()}
             data-missing={node.missing.to_string()}
-            data-problems={look.problems.to_string()}
+            data-problems={look.problems.count.to_string()}
             data-stack={stack_size}
             tabindex="0"
             role="button"
@@ -163,10 +163,10 @@ pub fn node_view(node: &NodeBox, name: &str, look: NodeLook, handlers: &NodeHand
             <text class="node-name" x={(x + 12.0).to_string()} y={(y + 31.0).to_string()}>
                 { fit(&node.label, NAME_CHARS) }
             </text>
-            if look.problems > 0 {
-                <g class="problem-badge" aria-hidden="true">
+            if look.problems.count > 0 {
+                <g class={classes!("problem-badge", (!look.problems.serious).then_some("warning"))} aria-hidden="true">
                     <circle cx={(x + w - 4.0).to_string()} cy={(y + 4.0).to_string()} r="9" />
-                    <text x={(x + w - 4.0).to_string()} y={(y + 8.0).to_string()}>{ look.problems.min(99) }</text>
+                    <text x={(x + w - 4.0).to_string()} y={(y + 8.0).to_string()}>{ look.problems.count.min(99) }</text>
                 </g>
             }
         </g>

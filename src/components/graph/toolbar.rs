@@ -37,6 +37,10 @@ pub struct ToolbarProps {
     pub expanded: usize,
     /// A message about the last export.
     pub status: Option<AttrValue>,
+    /// Whether the graph takes the editor's room too.
+    pub wide: bool,
+    /// Widen (`true`) or narrow the graph.
+    pub on_wide: Callback<bool>,
     /// The filters changed.
     pub on_filters: Callback<Filters>,
     /// The search text changed.
@@ -113,6 +117,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let on_collapse_all = props.on_collapse_all.clone();
         Callback::from(move |_: MouseEvent| on_collapse_all.emit(()))
     };
+    let on_wide = {
+        let on_wide = props.on_wide.clone();
+        let wide = props.wide;
+        Callback::from(move |_: MouseEvent| on_wide.emit(!wide))
+    };
     let current_ns = props.filters.namespace.key();
     let hidden = props.filters.hidden_kinds.len();
 
@@ -123,6 +132,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <span class="zoom-level" data-testid="zoom-level" aria-live="polite">{ format!("{:.0}%", props.zoom * 100.0) }</span>
                 <button type="button" class="button" data-testid="zoom-in" aria-label="Zoom in" title="Zoom in (+)" onclick={zoom(Viewport::STEP)}>{ "+" }</button>
                 <button type="button" class="button" data-testid="zoom-fit" title="Fit the graph to the view (0 or F)" onclick={on_fit}>{ "Fit" }</button>
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="graph-wide"
+                    aria-pressed={props.wide.to_string()}
+                    title={if props.wide { "Show the editor again" } else { "Give the graph the editor's room too" }}
+                    onclick={on_wide}
+                >{ if props.wide { "Show editor" } else { "Full width" } }</button>
             </div>
             <label class="control">
                 <span class="control-label">{ "Namespace" }</span>

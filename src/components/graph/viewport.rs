@@ -39,6 +39,8 @@ impl Viewport {
     pub const MIN_K: f64 = 0.05;
     /// The largest scale.
     pub const MAX_K: f64 = 4.0;
+    /// The smallest scale at which the boxes' text can be read.
+    pub const READABLE: f64 = 0.6;
     /// How much one step of the buttons or keys zooms.
     pub const STEP: f64 = 1.25;
 
@@ -54,6 +56,20 @@ impl Viewport {
             x: (view.w - content.w * k) / 2.0,
             y: (view.h - content.h * k) / 2.0,
             k,
+        }
+    }
+
+    /// The view a graph opens with: the whole drawing when its text stays readable, else its
+    /// top left corner at a readable scale (the rest is a pan or a "Fit" away).
+    pub fn initial(content: Size, view: Size) -> Self {
+        let fit = Viewport::fit(content, view);
+        if fit.k >= Self::READABLE || view.w <= 0.0 {
+            return fit;
+        }
+        Viewport {
+            x: FIT_PADDING,
+            y: FIT_PADDING,
+            k: Self::READABLE,
         }
     }
 
@@ -164,6 +180,14 @@ mod tests {
         assert_eq!(small.k, 1.0);
         assert_eq!((small.x, small.y), (350.0, 275.0));
         assert_eq!(Viewport::fit(Size { w: 100.0, h: 50.0 }, Size { w: 0.0, h: 0.0 }), Viewport::default());
+    }
+
+    #[test]
+    fn a_large_drawing_opens_readable_at_its_top_left_corner() {
+        let small = Size { w: 900.0, h: 500.0 };
+        assert_eq!(Viewport::initial(small, VIEW), Viewport::fit(small, VIEW));
+        let wide = Viewport::initial(Size { w: 2000.0, h: 500.0 }, VIEW);
+        assert_eq!(wide, Viewport { x: 16.0, y: 16.0, k: Viewport::READABLE });
     }
 
     #[test]

@@ -159,6 +159,11 @@ pub fn RolloutPanel() -> Html {
     let last = rollout.as_ref().map_or(0, |r| r.passes.len());
     let step = ui.step.min(last);
 
+    // Another workload (picked, or the files changed under the panel) starts from step 0.
+    {
+        let ui = ui.clone();
+        use_effect_with(workload.clone(), move |_| ui.dispatch(UiAction::Switched));
+    }
     // Autoplay: one step per tick; stops at the end.
     {
         let ui = ui.clone();

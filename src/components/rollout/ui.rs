@@ -126,6 +126,8 @@ pub enum UiAction {
     Back,
     /// Back to the start.
     Reset,
+    /// The workload shown changed under the panel (the files changed): start afresh.
+    Switched,
     /// Another speed.
     Speed(Speed),
     /// The pods of this step have settled.
@@ -208,6 +210,10 @@ impl Reducible for Ui {
                 next.step = next.step.saturating_sub(1);
             }
             UiAction::Reset => next.restart(),
+            UiAction::Switched => {
+                next.undo = false;
+                next.restart();
+            }
             UiAction::Speed(speed) => next.speed = speed,
             UiAction::Settled(step) => {
                 if !next.settling || next.step != step {

@@ -91,3 +91,79 @@ impl<'a> Context<'a> {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::by_id;
+    use super::*;
+    use crate::SourceFile;
+
+    /// The YAML of the first fenced block after `heading`.
+    fn yaml_after<'d>(docs: &'d str, heading: &str) -> Option<&'d str> {
+        let rest = &docs[docs.find(heading)?..];
+        let start = rest.find("```yaml\n")? + "```yaml\n".len();
+        let end = rest[start..].find("```")?;
+        Some(&rest[start..start + end])
+    }
+
+    /// The docs of the checks that read the graph tell the truth: the example fires and the fix
+    /// is quiet.
+    #[test]
+    fn the_relationship_checks_docs_examples_fire_and_their_fixes_do_not() {
+        let ids = [
+            "service-selects-no-pods",
+            "service-without-selector",
+            "service-targetport-unresolved",
+            "service-selects-multiple-workloads",
+            "ingress-backend-service-missing",
+            "ingress-backend-port-missing",
+            "ingress-tls-secret-missing",
+            "hpa-target-missing",
+            "pdb-selects-nothing",
+            "networkpolicy-selects-nothing",
+            "networkpolicy-peer-selects-nothing",
+            "configmap-ref-missing",
+            "secret-ref-missing",
+            "pvc-ref-missing",
+            "serviceaccount-missing",
+            "statefulset-service-missing",
+            "rbac-binding-ref-missing",
+            "servicemonitor-selects-nothing",
+        ];
+        let settings = Settings::default();
+        let fired = |check: &Check, yaml: &str| {
+            let model = Model::from_files(vec![SourceFile::new("docs.yaml", yaml)]);
+            assert!(
+                model.diagnostics.is_empty(),
+                "{}: {:?}",
+                check.id,
+                model.diagnostics
+            );
+            (check.run)(&Context::new(&model, &settings))
+        };
+        let mut problems = Vec::new();
+        for id in ids {
+            let check = by_id(id).expect("a registered check");
+            let (Some(example), Some(fix)) = (
+                yaml_after(check.docs, "## Example"),
+                yaml_after(check.docs, "## Fix"),
+            ) else {
+                problems.push(format!(
+                    "{id}: docs lack an example or a fix in a yaml block"
+                ));
+                continue;
+            };
+            if fired(check, example).is_empty() {
+                problems.push(format!("{id}: the example does not fire"));
+            }
+            let fix_findings = fired(check, fix);
+            if !fix_findings.is_empty() {
+                problems.push(format!(
+                    "{id}: the fix fires: {:?}",
+                    fix_findings[0].message
+                ));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+}

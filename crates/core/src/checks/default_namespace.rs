@@ -66,7 +66,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 &CHECK,
                 obj,
                 "metadata.namespace",
-                format!("{} \"{}\" is placed in the \"default\" namespace", obj.kind, obj.name),
+                format!(
+                    "{} \"{}\" is placed in the \"default\" namespace",
+                    obj.kind, obj.name
+                ),
             )
         } else {
             Finding::new(

@@ -11,7 +11,10 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "env var with a secret-like name (password/token/secret) has a literal value",
     docs: DOCS,
-    aliases: &["kube-linter:env-var-secret", "polaris:sensitiveContainerEnvVar"],
+    aliases: &[
+        "kube-linter:env-var-secret",
+        "polaris:sensitiveContainerEnvVar",
+    ],
     run,
 };
 

@@ -32,6 +32,23 @@ A wrong `kind` (a `Deployment` that is really a `StatefulSet`) breaks it just as
 ## Example
 
 ```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
 apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
@@ -55,6 +72,23 @@ spec:
 ## Fix
 
 ```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
 apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:

@@ -32,6 +32,16 @@ If the Service is not there, every request for that host and path fails, usually
 ## Example
 
 ```yaml
+apiVersion: v1
+kind: Service
+metadata:
+  name: shop-backend
+spec:
+  selector:
+    app: shop-backend
+  ports:
+  - port: 80
+---
 apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -53,6 +63,16 @@ spec:
 ## Fix
 
 ```yaml
+apiVersion: v1
+kind: Service
+metadata:
+  name: shop-backend
+spec:
+  selector:
+    app: shop-backend
+  ports:
+  - port: 80
+---
 apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:

@@ -10,7 +10,11 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "ingress-nginx snippet annotations (CVE-2021-25742)",
     docs: DOCS,
-    aliases: &["checkov:CKV_K8S_152", "checkov:CKV_K8S_153", "checkov:CKV_K8S_154"],
+    aliases: &[
+        "checkov:CKV_K8S_152",
+        "checkov:CKV_K8S_153",
+        "checkov:CKV_K8S_154",
+    ],
     run,
 };
 
@@ -87,7 +91,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in &ctx.model.objects {
         for (key, value) in obj.annotations() {
-            let Some(name) = key.strip_prefix(PREFIX) else { continue };
+            let Some(name) = key.strip_prefix(PREFIX) else {
+                continue;
+            };
             if !name.ends_with("-snippet") {
                 continue;
             }

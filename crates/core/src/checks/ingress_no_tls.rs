@@ -116,7 +116,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         // A tls entry without hosts covers every host.
-        if tls.iter().any(|t| t.hosts.as_deref().unwrap_or_default().is_empty()) {
+        if tls
+            .iter()
+            .any(|t| t.hosts.as_deref().unwrap_or_default().is_empty())
+        {
             continue;
         }
         let covered: Vec<&str> = tls
@@ -125,7 +128,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
             .map(String::as_str)
             .collect();
         for (i, rule) in spec.rules.iter().flatten().enumerate() {
-            let Some(host) = rule.host.as_deref() else { continue };
+            let Some(host) = rule.host.as_deref() else {
+                continue;
+            };
             if covered.iter().any(|pattern| host_matches(pattern, host)) {
                 continue;
             }

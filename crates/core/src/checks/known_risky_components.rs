@@ -12,7 +12,13 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "known risky components: Kubernetes Dashboard, Helm v2 Tiller, git-sync",
     docs: DOCS,
-    aliases: &["checkov:CKV_K8S_33", "checkov:CKV_K8S_34", "checkov:CKV_K8S_44", "checkov:CKV_K8S_45", "checkov:CKV_K8S_159"],
+    aliases: &[
+        "checkov:CKV_K8S_33",
+        "checkov:CKV_K8S_34",
+        "checkov:CKV_K8S_44",
+        "checkov:CKV_K8S_45",
+        "checkov:CKV_K8S_159",
+    ],
     run,
 };
 
@@ -87,7 +93,9 @@ fn component(image: &str) -> Option<&'static str> {
         _ => without_digest,
     };
     let last = repo.rsplit('/').next().unwrap_or(repo);
-    if last.starts_with("kubernetes-dashboard") || (last == "dashboard" && repo.contains("kubernetesui/")) {
+    if last.starts_with("kubernetes-dashboard")
+        || (last == "dashboard" && repo.contains("kubernetesui/"))
+    {
         Some("the Kubernetes Dashboard")
     } else if last == "tiller" {
         Some("Helm v2 Tiller (end of life since November 2020)")
@@ -105,7 +113,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
             let Some(image) = c.container.image.as_deref() else {
                 continue;
             };
-            let Some(what) = component(image) else { continue };
+            let Some(what) = component(image) else {
+                continue;
+            };
             findings.push(
                 Finding::new(
                     &CHECK,
@@ -120,10 +130,15 @@ fn run(ctx: &Context) -> Vec<Finding> {
         if let Resource::Service(service) = &obj.resource {
             let selector = service.spec.as_ref().and_then(|s| s.selector.as_ref());
             let selects_tiller = selector.is_some_and(|s| {
-                s.get("app").is_some_and(|v| v == "helm") && s.get("name").is_some_and(|v| v == "tiller")
+                s.get("app").is_some_and(|v| v == "helm")
+                    && s.get("name").is_some_and(|v| v == "tiller")
             });
             if selects_tiller || obj.name == "tiller-deploy" {
-                let path = if selects_tiller { "spec.selector" } else { "metadata.name" };
+                let path = if selects_tiller {
+                    "spec.selector"
+                } else {
+                    "metadata.name"
+                };
                 findings.push(
                     Finding::new(
                         &CHECK,

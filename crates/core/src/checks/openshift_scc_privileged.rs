@@ -59,7 +59,9 @@ Set `allowPrivilegedContainer: false`, or use the built-in `restricted-v2` SCC, 
 fn run(ctx: &Context) -> Vec<Finding> {
     ctx.model
         .of_kind("SecurityContextConstraints")
-        .filter(|obj| obj.raw.get("allowPrivilegedContainer") == Some(&serde_json::Value::Bool(true)))
+        .filter(|obj| {
+            obj.raw.get("allowPrivilegedContainer") == Some(&serde_json::Value::Bool(true))
+        })
         .map(|obj| {
             Finding::new(
                 &CHECK,

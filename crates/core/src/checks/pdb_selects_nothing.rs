@@ -33,6 +33,23 @@ When the loaded manifests run no pod in the budget's namespace, the pods may com
 ## Example
 
 ```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
 apiVersion: policy/v1
 kind: PodDisruptionBudget
 metadata:
@@ -47,6 +64,23 @@ spec:
 ## Fix
 
 ```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
 apiVersion: policy/v1
 kind: PodDisruptionBudget
 metadata:

@@ -11,7 +11,11 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "binding to cluster-admin",
     docs: DOCS,
-    aliases: &["kube-linter:cluster-admin-role-binding", "polaris:clusterrolebindingClusterAdmin", "polaris:rolebindingClusterAdminClusterRole"],
+    aliases: &[
+        "kube-linter:cluster-admin-role-binding",
+        "polaris:clusterrolebindingClusterAdmin",
+        "polaris:rolebindingClusterAdminClusterRole",
+    ],
     run,
 };
 
@@ -72,8 +76,16 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in &ctx.model.objects {
         let (role_ref, subjects, scope) = match &obj.resource {
-            Resource::ClusterRoleBinding(b) => (&b.role_ref, b.subjects.as_deref(), "across the whole cluster".to_owned()),
-            Resource::RoleBinding(b) => (&b.role_ref, b.subjects.as_deref(), format!("in namespace \"{}\"", obj.ns())),
+            Resource::ClusterRoleBinding(b) => (
+                &b.role_ref,
+                b.subjects.as_deref(),
+                "across the whole cluster".to_owned(),
+            ),
+            Resource::RoleBinding(b) => (
+                &b.role_ref,
+                b.subjects.as_deref(),
+                format!("in namespace \"{}\"", obj.ns()),
+            ),
             _ => continue,
         };
         if role_ref.kind != "ClusterRole" || role_ref.name != "cluster-admin" {
@@ -82,10 +94,12 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let who: Vec<String> = subjects
             .unwrap_or_default()
             .iter()
-            .map(|s| match s.namespace.as_deref().filter(|ns| !ns.is_empty()) {
-                Some(ns) => format!("{} {ns}/{}", s.kind, s.name),
-                None => format!("{} {}", s.kind, s.name),
-            })
+            .map(
+                |s| match s.namespace.as_deref().filter(|ns| !ns.is_empty()) {
+                    Some(ns) => format!("{} {ns}/{}", s.kind, s.name),
+                    None => format!("{} {}", s.kind, s.name),
+                },
+            )
             .collect();
         let who = if who.is_empty() {
             "no subject yet".to_owned()

@@ -79,10 +79,22 @@ Some controllers need one of these by design (a certificate approver, a webhook 
 
 /// Verbs that escalate on their own, whatever the resource (only when written explicitly).
 const VERBS: &[(&str, &str)] = &[
-    ("bind", "can bind any role to anyone, including roles stronger than its own"),
-    ("escalate", "can add any permission to a role, beyond what it holds itself"),
-    ("impersonate", "can send requests as other users, groups or ServiceAccounts"),
-    ("approve", "can approve certificate requests, e.g. a client certificate for system:masters"),
+    (
+        "bind",
+        "can bind any role to anyone, including roles stronger than its own",
+    ),
+    (
+        "escalate",
+        "can add any permission to a role, beyond what it holds itself",
+    ),
+    (
+        "impersonate",
+        "can send requests as other users, groups or ServiceAccounts",
+    ),
+    (
+        "approve",
+        "can approve certificate requests, e.g. a client certificate for system:masters",
+    ),
 ];
 
 /// Resources whose given verbs escalate: (resource, API group, verbs, consequence).
@@ -126,7 +138,12 @@ fn run(ctx: &Context) -> Vec<Finding> {
             let Some((_, consequence)) = VERBS.iter().find(|(v, _)| v == verb) else {
                 continue;
             };
-            findings.push(finding(&rule, rule.verb_path(j), format!("\"{verb}\""), consequence));
+            findings.push(finding(
+                &rule,
+                rule.verb_path(j),
+                format!("\"{verb}\""),
+                consequence,
+            ));
         }
         for (resource, group, verbs, consequence) in RESOURCES {
             if !rule.covers_group(group) {

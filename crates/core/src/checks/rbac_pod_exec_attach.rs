@@ -11,7 +11,14 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "grants pods/exec or pods/attach",
     docs: DOCS,
-    aliases: &["polaris:clusterrolePodExecAttach", "polaris:rolePodExecAttach", "polaris:clusterrolebindingPodExecAttach", "polaris:rolebindingClusterRolePodExecAttach", "polaris:rolebindingRolePodExecAttach", "checkov:CKV2_K8S_2"],
+    aliases: &[
+        "polaris:clusterrolePodExecAttach",
+        "polaris:rolePodExecAttach",
+        "polaris:clusterrolebindingPodExecAttach",
+        "polaris:rolebindingClusterRolePodExecAttach",
+        "polaris:rolebindingRolePodExecAttach",
+        "checkov:CKV2_K8S_2",
+    ],
     run,
 };
 

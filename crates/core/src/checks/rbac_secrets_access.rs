@@ -66,7 +66,11 @@ Controllers such as cert-manager or an ingress controller must read Secrets acro
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for rule in rules(ctx) {
-        let named = rule.rule.resource_names.as_ref().is_some_and(|n| !n.is_empty());
+        let named = rule
+            .rule
+            .resource_names
+            .as_ref()
+            .is_some_and(|n| !n.is_empty());
         if named || !rule.covers_group("") {
             continue;
         }
@@ -125,7 +129,9 @@ rules:
   verbs: [create]
 "
             ),
-            ["6 warning rules[0] of cluster role \"r\" grants list on secrets: the data of every Secret of every namespace it is bound in"]
+            [
+                "6 warning rules[0] of cluster role \"r\" grants list on secrets: the data of every Secret of every namespace it is bound in"
+            ]
         );
     }
 }

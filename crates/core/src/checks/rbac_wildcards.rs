@@ -11,7 +11,11 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "`*` in Role/ClusterRole verbs or resources",
     docs: DOCS,
-    aliases: &["kube-linter:wildcard-in-rules", "polaris:rolebindingClusterAdminRole", "checkov:CKV_K8S_49"],
+    aliases: &[
+        "kube-linter:wildcard-in-rules",
+        "polaris:rolebindingClusterAdminRole",
+        "checkov:CKV_K8S_49",
+    ],
     run,
 };
 
@@ -64,46 +68,87 @@ Some operators genuinely manage every resource of their own API group (`apiGroup
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for rule in rules(ctx) {
-        let resources: Vec<&str> = rule.rule.resources.iter().flatten().map(String::as_str).collect();
+        let resources: Vec<&str> = rule
+            .rule
+            .resources
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
         let groups = rule
             .rule
             .api_groups
             .iter()
             .flatten()
-            .map(|g| if g.is_empty() { "core".to_owned() } else { format!("\"{g}\"") })
+            .map(|g| {
+                if g.is_empty() {
+                    "core".to_owned()
+                } else {
+                    format!("\"{g}\"")
+                }
+            })
             .collect::<Vec<_>>()
             .join(", ");
-        if let Some(j) = rule.rule.verbs.iter().position(|v| v == "*") {
-            let on = if resources.is_empty() {
-                "non-resource URLs".to_owned()
-            } else {
-                resources.join(", ")
-            };
-            findings.push(
-                Finding::new(
-                    &CHECK,
-                    rule.obj,
-                    &rule.verb_path(j),
-                    format!("{} of {} grants every verb (\"*\") on {on}", rule.path, rule.describe_role()),
-                )
-                .help("list the verbs the subject needs, e.g. get, list, watch"),
-            );
-        }
-        if let Some(j) = resources.iter().position(|r| *r == "*") {
-            let verbs = rule.rule.verbs.join(", ");
-            findings.push(
-                Finding::new(
-                    &CHECK,
-                    rule.obj,
-                    &rule.resource_path(j),
-                    format!(
-                        "{} of {} grants {verbs} on every resource (\"*\") of api groups {groups}",
-                        rule.path,
-                        rule.describe_role()
-                    ),
-                )
-                .help("list the resources the subject needs instead of \"*\""),
-            );
+        let all_verbs = rule.rule.verbs.iter().position(|v| v == "*");
+        let all_resources = resources.iter().position(|r| *r == "*");
+        match (all_verbs, all_resources) {
+            (Some(_), Some(j)) => {
+                let admin = if rule.rule.api_groups.iter().flatten().any(|g| g == "*") {
+                    ", the same power as cluster-admin"
+                } else {
+                    ""
+                };
+                findings.push(
+                    Finding::new(
+                        &CHECK,
+                        rule.obj,
+                        &rule.resource_path(j),
+                        format!(
+                            "{} of {} grants every verb on every resource (\"*\") of api groups {groups}{admin}",
+                            rule.path,
+                            rule.describe_role()
+                        ),
+                    )
+                    .help("list the resources and verbs the subject needs instead of \"*\""),
+                );
+            }
+            (Some(j), None) => {
+                let on = if resources.is_empty() {
+                    "non-resource URLs".to_owned()
+                } else {
+                    resources.join(", ")
+                };
+                findings.push(
+                    Finding::new(
+                        &CHECK,
+                        rule.obj,
+                        &rule.verb_path(j),
+                        format!(
+                            "{} of {} grants every verb (\"*\") on {on}",
+                            rule.path,
+                            rule.describe_role()
+                        ),
+                    )
+                    .help("list the verbs the subject needs, e.g. get, list, watch"),
+                );
+            }
+            (None, Some(j)) => {
+                findings.push(
+                    Finding::new(
+                        &CHECK,
+                        rule.obj,
+                        &rule.resource_path(j),
+                        format!(
+                            "{} of {} grants {} on every resource (\"*\") of api groups {groups}",
+                            rule.path,
+                            rule.describe_role(),
+                            rule.rule.verbs.join(", ")
+                        ),
+                    )
+                    .help("list the resources the subject needs instead of \"*\""),
+                );
+            }
+            (None, None) => {}
         }
     }
     findings
@@ -134,11 +179,15 @@ rules:
 - apiGroups: [\"\"]
   resources: [pods/*]
   verbs: [get]
+- apiGroups: [\"*\"]
+  resources: [\"*\"]
+  verbs: [\"*\"]
 "
             ),
             [
                 "6 warning rules[0] of cluster role \"r\" grants get on every resource (\"*\") of api groups core",
                 "12 warning rules[1] of cluster role \"r\" grants every verb (\"*\") on deployments",
+                "17 warning rules[3] of cluster role \"r\" grants every verb on every resource (\"*\") of api groups \"*\", the same power as cluster-admin",
             ]
         );
     }

@@ -12,7 +12,11 @@ pub static CHECK: Check = Check {
     enabled_by_default: true,
     summary: "an app's workloads, Services and Ingresses lack the recommended app.kubernetes.io labels",
     docs: DOCS,
-    aliases: &["kube-linter:required-label-owner", "kube-linter:required-annotation-email", "polaris:metadataAndInstanceMismatched"],
+    aliases: &[
+        "kube-linter:required-label-owner",
+        "kube-linter:required-annotation-email",
+        "polaris:metadataAndInstanceMismatched",
+    ],
     run,
 };
 
@@ -85,7 +89,11 @@ fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         let labels = obj.labels();
-        let missing: Vec<&str> = REQUIRED.iter().copied().filter(|l| !labels.contains_key(*l)).collect();
+        let missing: Vec<&str> = REQUIRED
+            .iter()
+            .copied()
+            .filter(|l| !labels.contains_key(*l))
+            .collect();
         if missing.is_empty() {
             continue;
         }

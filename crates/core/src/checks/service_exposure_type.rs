@@ -68,12 +68,24 @@ The check cannot see firewalls or security groups in front of the nodes, and an 
 
 /// Annotations that make a cloud load balancer internal to the network.
 const INTERNAL: &[(&str, &str)] = &[
-    ("service.beta.kubernetes.io/aws-load-balancer-internal", "true"),
-    ("service.beta.kubernetes.io/aws-load-balancer-scheme", "internal"),
+    (
+        "service.beta.kubernetes.io/aws-load-balancer-internal",
+        "true",
+    ),
+    (
+        "service.beta.kubernetes.io/aws-load-balancer-scheme",
+        "internal",
+    ),
     ("networking.gke.io/load-balancer-type", "internal"),
     ("cloud.google.com/load-balancer-type", "internal"),
-    ("service.beta.kubernetes.io/azure-load-balancer-internal", "true"),
-    ("service.beta.kubernetes.io/oci-load-balancer-internal", "true"),
+    (
+        "service.beta.kubernetes.io/azure-load-balancer-internal",
+        "true",
+    ),
+    (
+        "service.beta.kubernetes.io/oci-load-balancer-internal",
+        "true",
+    ),
 ];
 
 fn run(ctx: &Context) -> Vec<Finding> {
@@ -119,10 +131,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
             }
             _ => continue,
         };
-        findings.push(
-            Finding::new(&CHECK, obj, "spec.type", message)
-                .help("use a ClusterIP Service behind an Ingress, or restrict loadBalancerSourceRanges"),
-        );
+        findings.push(Finding::new(&CHECK, obj, "spec.type", message).help(
+            "use a ClusterIP Service behind an Ingress, or restrict loadBalancerSourceRanges",
+        ));
     }
     findings
 }

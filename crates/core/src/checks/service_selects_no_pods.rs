@@ -70,6 +70,23 @@ spec:
 ## Fix
 
 ```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
 apiVersion: v1
 kind: Service
 metadata:

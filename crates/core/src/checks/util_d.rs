@@ -139,9 +139,13 @@ pub(super) fn credential_in_value(value: &str) -> Option<&'static str> {
     if url_has_password(value) {
         return Some("a URL with an embedded password");
     }
-    let tokens = value.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'));
+    let tokens =
+        value.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'));
     for token in tokens {
-        let upper_alnum = |s: &str| s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        let upper_alnum = |s: &str| {
+            s.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        };
         if token.len() == 20
             && (token.starts_with("AKIA") || token.starts_with("ASIA"))
             && upper_alnum(token)
@@ -160,7 +164,10 @@ pub(super) fn credential_in_value(value: &str) -> Option<&'static str> {
         {
             return Some("a Slack token");
         }
-        if token.starts_with("eyJ") && token.split('.').filter(|p| !p.is_empty()).count() == 3 && token.len() > 30 {
+        if token.starts_with("eyJ")
+            && token.split('.').filter(|p| !p.is_empty()).count() == 3
+            && token.len() > 30
+        {
             return Some("a JSON Web Token");
         }
     }
@@ -171,7 +178,10 @@ pub(super) fn credential_in_value(value: &str) -> Option<&'static str> {
 fn url_has_password(value: &str) -> bool {
     value.match_indices("://").any(|(i, _)| {
         let rest = &value[i + 3..];
-        let authority = rest.split(['/', '?', '#', ' ', '"', '\'']).next().unwrap_or_default();
+        let authority = rest
+            .split(['/', '?', '#', ' ', '"', '\''])
+            .next()
+            .unwrap_or_default();
         let Some((userinfo, _host)) = authority.rsplit_once('@') else {
             return false;
         };
@@ -343,10 +353,18 @@ mod tests {
             Some("a URL with an embedded password")
         );
         assert_eq!(credential_in_value("postgres://app@db:5432/app"), None);
-        assert_eq!(credential_in_value("postgres://app:$(DB_PASSWORD)@db/app"), None);
-        assert_eq!(credential_in_value("AKIAIOSFODNN7EXAMPLE"), Some("an AWS access key id"));
         assert_eq!(
-            credential_in_value("-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----"),
+            credential_in_value("postgres://app:$(DB_PASSWORD)@db/app"),
+            None
+        );
+        assert_eq!(
+            credential_in_value("AKIAIOSFODNN7EXAMPLE"),
+            Some("an AWS access key id")
+        );
+        assert_eq!(
+            credential_in_value(
+                "-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----"
+            ),
             Some("a private key")
         );
         assert_eq!(credential_in_value("http://feastflow-backend:5000"), None);
@@ -360,6 +378,35 @@ mod tests {
         assert!(!is_literal_value("$(DB_PASSWORD)"));
         assert!(!is_literal_value("/run/secrets/db"));
         assert!(!is_literal_value("true"));
+    }
+
+    /// FeastFlow: the Ingress without TLS and the committed Secret are reported; the env vars,
+    /// which all come from secretRef/secretKeyRef, and the ConfigMap are not.
+    #[test]
+    fn feastflow_secrets_and_tls() {
+        use crate::checks::{Context, Settings};
+        use crate::samples::Sample;
+        let model = Model::from_files(Sample::FeastFlow.files());
+        let settings = Settings::default();
+        let ctx = Context::new(&model, &settings);
+        let fired = |id: &str| -> Vec<String> {
+            let check = by_id(id).expect("a registered check");
+            (check.run)(&ctx)
+                .iter()
+                .map(|f| f.object.to_string())
+                .collect()
+        };
+        assert_eq!(
+            fired("ingress-no-tls"),
+            ["Ingress/feastflow/feastflow-ingress"]
+        );
+        assert_eq!(
+            fired("secret-literal-in-manifest"),
+            ["Secret/feastflow/feastflow-secrets"]
+        );
+        assert_eq!(fired("hardcoded-secret-env"), Vec::<String>::new());
+        assert_eq!(fired("sensitive-configmap-data"), Vec::<String>::new());
+        assert_eq!(fired("default-namespace"), Vec::<String>::new());
     }
 
     /// The first YAML block after `heading` in `docs`.
@@ -403,7 +450,9 @@ mod tests {
                 yaml_after(check.docs, "## Example"),
                 yaml_after(check.docs, "## Fix"),
             ) else {
-                problems.push(format!("{id}: docs lack an example or a fix in a yaml block"));
+                problems.push(format!(
+                    "{id}: docs lack an example or a fix in a yaml block"
+                ));
                 continue;
             };
             let model = Model::from_files(vec![SourceFile::new("example.yaml", example)]);

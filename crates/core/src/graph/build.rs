@@ -137,6 +137,11 @@ impl<'m> Builder<'m> {
         self.objects.contains_key(id)
     }
 
+    /// Whether a controller creates `id` (e.g. a claim of a StatefulSet's `volumeClaimTemplates`).
+    fn is_simulated(&self, id: &ObjectId) -> bool {
+        self.index.get(id).is_some_and(|&i| self.nodes[i].simulated)
+    }
+
     // ----- nodes -----------------------------------------------------------------------------
 
     fn push_node(&mut self, node: GraphNode) -> usize {
@@ -829,7 +834,7 @@ impl<'m> Builder<'m> {
         let described = format!("{prefix}{} \"{}\"{key}", r.what, r.name);
         let short = format!("{prefix}{} \"{}\"", r.what, r.name);
         let location = Some(obj.locate(&r.field));
-        if self.exists(&id) {
+        if self.exists(&id) || self.is_simulated(&id) {
             self.edge(&obj.id, &id, r.relation, true, described, location);
             return;
         }
@@ -1125,7 +1130,7 @@ impl<'m> Builder<'m> {
             self.edge(&obj.id, &to, Relation::Routes, false, reason, location);
             let note = self.elsewhere_note("Service", ns, &backend.name, "an Ingress");
             let message = format!(
-                "backend service \"{}\" is not defined in namespace {ns}{note}",
+                "backend service \"{}\" is not found in the loaded manifests for namespace {ns}{note}",
                 backend.name
             );
             let suggestion = self.similar_name("Service", ns, &backend.name);
@@ -1395,7 +1400,7 @@ impl<'m> Builder<'m> {
                 target.kind, target.name
             );
             self.edge(&obj.id, &to, Relation::Scales, false, reason, location);
-            let other_kinds: Vec<&str> = self
+            let mut other_kinds: Vec<&str> = self
                 .objects
                 .values()
                 .filter(|o| {
@@ -1406,12 +1411,13 @@ impl<'m> Builder<'m> {
                 })
                 .map(|o| o.kind.as_str())
                 .collect();
+            other_kinds.sort_unstable();
             let note = match other_kinds.first() {
                 Some(kind) => format!(" (a {kind} of that name exists: check scaleTargetRef.kind)"),
                 None => self.elsewhere_note(&target.kind, ns, &target.name, "an autoscaler"),
             };
             let message = format!(
-                "scaleTargetRef names {} \"{}\", which is not defined in namespace {ns}{note}",
+                "scaleTargetRef names {} \"{}\", not found in the loaded manifests for namespace {ns}{note}",
                 target.kind, target.name
             );
             let suggestion = self.similar_name(&target.kind, ns, &target.name);
@@ -1716,8 +1722,9 @@ impl<'m> Builder<'m> {
                     let reason = format!("{described} is not defined in namespace {ns}");
                     self.edge(&obj.id, &to, Relation::Uses, false, reason, location);
                     let note = self.elsewhere_note("Service", ns, name, "a StatefulSet");
-                    let message =
-                        format!("serviceName \"{name}\" names no Service in namespace {ns}{note}");
+                    let message = format!(
+                        "serviceName \"{name}\" names a Service not found in the loaded manifests for namespace {ns}{note}"
+                    );
                     let suggestion = self.similar_name("Service", ns, name);
                     self.problem(
                         obj,

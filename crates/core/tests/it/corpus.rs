@@ -56,16 +56,16 @@ fn expected_counts(readme: &str) -> BTreeMap<String, BTreeMap<String, usize>> {
         let file = cells[1].trim_matches('`').to_owned();
         let counts_cell = cells[cells.len() - 3];
         let counts_cell = match counts_cell.find("(items:") {
-            Some(i) => counts_cell[i + 7..].trim_end_matches(|c| c == ')' || c == ' ').split(')').next().unwrap_or(""),
+            Some(i) => counts_cell[i + 7..].trim_end_matches([')', ' ']).split(')').next().unwrap_or(""),
             None => counts_cell,
         };
         let mut counts = BTreeMap::new();
         for part in counts_cell.split([',', ';']) {
             let mut words = part.split_whitespace();
-            if let (Some(kind), Some(n)) = (words.next(), words.next()) {
-                if let (true, Ok(n)) = (kind.chars().next().is_some_and(char::is_uppercase), n.parse::<usize>()) {
-                    counts.insert(kind.to_owned(), n);
-                }
+            if let (Some(kind), Some(n)) = (words.next(), words.next())
+                && let (true, Ok(n)) = (kind.chars().next().is_some_and(char::is_uppercase), n.parse::<usize>())
+            {
+                counts.insert(kind.to_owned(), n);
             }
         }
         out.insert(file, counts);

@@ -4,7 +4,7 @@
 use manifesto_core::graph::{Graph, GraphOptions, LayoutOptions, layout};
 use manifesto_core::{Model, SourceFile};
 
-use crate::corpus::{corpus_dir, corpus_files};
+use crate::corpus::{corpus_dir, corpus_files, corpus_model};
 
 #[test]
 fn every_corpus_file_builds_a_consistent_graph_and_layout() {
@@ -52,4 +52,25 @@ fn every_corpus_file_builds_a_consistent_graph_and_layout() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_whole_corpus_at_once_builds_and_lays_out() {
+    let Some(dir) = corpus_dir() else { return };
+    let model = corpus_model(&dir);
+    let graph = Graph::build(&model, &GraphOptions::default());
+    let objects: std::collections::BTreeSet<_> = model.objects.iter().map(|o| &o.id).collect();
+    // Every object is a node, written ones keep their place in the model order.
+    assert_eq!(
+        graph
+            .nodes
+            .iter()
+            .filter(|n| !n.simulated && !n.missing && !n.builtin)
+            .count(),
+        objects.len()
+    );
+    assert!(graph.nodes.iter().any(|n| n.simulated && n.kind == "Pod"));
+    let placed = layout(&graph, &LayoutOptions::default());
+    assert!(placed.width > 0.0 && placed.height > 0.0);
+    assert!(placed.edges.iter().all(|e| e.points.len() == 4));
 }

@@ -1,0 +1,181 @@
+//! The review settings: every check on or off, grouped by category with what to do about each
+//! category, and the targeted Kubernetes version. The app keeps them in `localStorage`.
+
+use std::rc::Rc;
+
+use manifesto_core::checks::{self, Category};
+use manifesto_core::report::Review;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::findings::{category_title, severity_badge};
+use super::markdown;
+use crate::state::{Action, AppContext};
+
+/// The oldest Kubernetes version offered.
+const OLDEST_MINOR: u32 = 16;
+/// The newest Kubernetes version the checks know (what "newest" means).
+const NEWEST_MINOR: u32 = 37;
+
+/// Props of [`SettingsPanel`].
+#[derive(Properties, PartialEq)]
+pub struct SettingsPanelProps {
+    /// The review (for the findings counts).
+    pub review: Rc<Review>,
+    /// "Learn more" about a check.
+    pub on_learn: Callback<&'static str>,
+}
+
+/// The settings panel.
+#[component]
+pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
+    let state = use_context::<AppContext>().expect("AppContext is provided by App");
+    let filter = use_state(String::new);
+    let settings = &state.settings;
+
+    let on_version = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let version = value
+                .split_once('.')
+                .and_then(|(major, minor)| Some((major.parse().ok()?, minor.parse().ok()?)))
+                .filter(|&v| v != (1, NEWEST_MINOR));
+            state.dispatch(Action::SetTargetVersion(version));
+        })
+    };
+    let target = settings.target_version.unwrap_or((1, NEWEST_MINOR));
+    let versions: Html = (OLDEST_MINOR..=NEWEST_MINOR)
+        .rev()
+        .map(|minor| {
+            let value = format!("1.{minor}");
+            let label = if minor == NEWEST_MINOR {
+                format!("{value} (newest)")
+            } else {
+                value.clone()
+            };
+            html! { <option value={value} selected={target == (1, minor)}>{ label }</option> }
+        })
+        .collect();
+
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| {
+            filter.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_reset = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let settings = state.settings.clone();
+            for id in settings.disabled {
+                state.dispatch(Action::SetCheckEnabled(id, true));
+            }
+            for id in settings.enabled {
+                state.dispatch(Action::SetCheckEnabled(id, false));
+            }
+            state.dispatch(Action::SetTargetVersion(None));
+        })
+    };
+    let is_default = *settings == checks::Settings::default();
+
+    let wanted = filter.trim().to_lowercase();
+    let on_count = checks::ALL.iter().filter(|c| settings.is_enabled(c)).count();
+    let groups: Html = Category::ALL
+        .into_iter()
+        .map(|category| {
+            let all: Vec<_> = checks::ALL.iter().copied().filter(|c| c.category == category).collect();
+            let on = all.iter().filter(|c| settings.is_enabled(c)).count();
+            let listed: Html = all
+                .iter()
+                .filter(|c| {
+                    wanted.is_empty()
+                        || c.id.contains(&wanted)
+                        || c.summary.to_lowercase().contains(&wanted)
+                })
+                .map(|check| {
+                    let id = check.id;
+                    let enabled = settings.is_enabled(check);
+                    let onchange = {
+                        let state = state.clone();
+                        Callback::from(move |e: Event| {
+                            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+                            state.dispatch(Action::SetCheckEnabled(id.to_owned(), on));
+                        })
+                    };
+                    let learn = {
+                        let on_learn = props.on_learn.clone();
+                        Callback::from(move |_: MouseEvent| on_learn.emit(id))
+                    };
+                    let found = props.review.findings.iter().filter(|f| f.check == id).count();
+                    let input_id = format!("rv-check-{id}");
+                    html! {
+                        <li class={classes!("rv-check", (!enabled).then_some("rv-off"))} data-check={id}>
+                            <input
+                                type="checkbox"
+                                id={input_id.clone()}
+                                checked={enabled}
+                                {onchange}
+                                data-testid="check-toggle"
+                                data-check={id}
+                            />
+                            <div class="rv-check-text">
+                                <label for={input_id}>
+                                    <code>{ id }</code>
+                                </label>
+                                { " " }
+                                { severity_badge(check.severity) }
+                                if !check.enabled_by_default {
+                                    <span class="rv-tag rv-opt-in" title="Off unless you turn it on">{ "opt-in" }</span>
+                                }
+                                if enabled && found > 0 {
+                                    <span class="rv-tag">{ if found == 1 { "1 finding".to_owned() } else { format!("{found} findings") } }</span>
+                                }
+                                <div class="rv-check-summary">{ markdown::render(check.summary, 4) }</div>
+                            </div>
+                            <button type="button" class="icon-button rv-learn" onclick={learn} aria-label={format!("Learn more about {id}")} title={format!("Learn more about {id}")}>
+                                { "?" }
+                            </button>
+                        </li>
+                    }
+                })
+                .collect();
+            html! {
+                <fieldset class="rv-check-group" data-category={category.as_str()}>
+                    <legend>
+                        { category_title(category) }
+                        <span class="note">{ format!(" · {on} of {} on", all.len()) }</span>
+                    </legend>
+                    <p class="rv-guidance">{ category.guidance() }</p>
+                    <ul class="rv-check-list">{ listed }</ul>
+                </fieldset>
+            }
+        })
+        .collect();
+
+    html! {
+        <div class="rv-settings" data-testid="review-settings">
+            <div class="rv-setting">
+                <label for="rv-target-version">{ "Target Kubernetes version" }</label>
+                <select id="rv-target-version" data-testid="target-version" onchange={on_version}>
+                    { versions }
+                </select>
+                <p class="note">{ "Checks of deprecated and removed API versions judge the manifests against this version." }</p>
+            </div>
+            <div class="rv-setting rv-setting-row">
+                <input
+                    type="search"
+                    class="rv-search"
+                    placeholder="Filter checks"
+                    aria-label="Filter checks"
+                    value={(*filter).clone()}
+                    oninput={on_filter}
+                />
+                <span class="note">{ format!("{on_count} of {} checks on", checks::ALL.len()) }</span>
+                <button type="button" class="button" onclick={on_reset} disabled={is_default}>{ "Reset to defaults" }</button>
+            </div>
+            <p class="note">{ "Your choices are kept in this browser." }</p>
+            { groups }
+        </div>
+    }
+}
