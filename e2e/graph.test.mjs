@@ -83,6 +83,8 @@ describe("graph", () => {
         message: "the initial sample",
       });
       await openGraph(app.page);
+      // The whole drawing on screen, so any box can be clicked.
+      await app.page.locator("[data-testid=zoom-fit]").click();
       await body(app);
       assert.deepEqual(app.pageErrors, [], "uncaught errors in the page");
       assert.deepEqual(app.consoleErrors, [], "errors in the console");
@@ -124,9 +126,13 @@ describe("graph", () => {
         assert.equal(byId[id].problems, 0, `no problem badge on ${id}`);
       }
       assert.equal(byId[`Deployment/${NS}/feastflow-backend`].simulated, "false");
-      assert.equal(
+      assert.match(
         byId[`Deployment/${NS}/feastflow-backend`].name,
-        "Deployment feastflow-backend in namespace feastflow, written in 06-backend-deployment.yaml",
+        /^Deployment feastflow-backend in namespace feastflow, written in 06-backend-deployment\.yaml(, \d+ problems?)?$/,
+      );
+      assert.equal(
+        byId[`Service/${NS}/feastflow-backend`].name,
+        "Service feastflow-backend in namespace feastflow, written in 07-backend-service.yaml",
       );
       // Simulated objects say so in their label too, not only in their style.
       assert.match(await node(page, `Pod/${NS}/postgres-0`).locator(".node-kind").textContent(), /simulated/);
@@ -227,11 +233,13 @@ describe("graph", () => {
       assert.match(selection, /^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n  name: feastflow-backend\n/);
 
       // Edges explain themselves.
+      await page.locator("[data-testid=zoom-fit]").click();
       await page.locator(`${GRAPH} [data-edge-from="Ingress/${NS}/feastflow-ingress"][data-edge-to="Service/${NS}/feastflow-frontend"] .edge-hit`).click({ force: true });
       await waitFor(async () => /Why this edge exists/.test(await details.textContent()));
       assert.match(await details.textContent(), /host feastflow\.local, path \/ → service "feastflow-frontend" port 3000/);
 
-      // The editor's cursor selects the node under it.
+      // The editor's cursor selects the node under it, and brings it into view.
+      for (let i = 0; i < 6; i += 1) await page.locator("[data-testid=zoom-in]").click();
       await page.locator('[data-testid=file-tab][data-file="05-postgres-service.yaml"] .file-tab-name').click();
       const editor = page.locator("[data-testid=editor]");
       await editor.click();
@@ -242,11 +250,21 @@ describe("graph", () => {
         message: "the postgres Service selected from the editor",
       });
       assert.equal((await details.locator("h3").textContent()).trim(), "Service postgres");
+      const canvas = await page.locator(GRAPH).boundingBox();
+      await waitFor(async () => {
+        const box = await node(page, `Service/${NS}/postgres`).locator(".node-box").boundingBox();
+        return box.x >= canvas.x && box.y >= canvas.y &&
+          box.x + box.width <= canvas.x + canvas.width && box.y + box.height <= canvas.y + canvas.height;
+      }, { message: "the selected node inside the canvas" });
 
       // From the keyboard: focus a node, Enter opens it.
       await node(page, `ConfigMap/${NS}/feastflow-config`).focus();
       await page.keyboard.press("Enter");
       await waitFor(async () => (await details.locator("h3").textContent()).trim() === "ConfigMap feastflow-config");
+      // The keyboard focus stays in the graph (showing the source does not take it away).
+      await waitForEqual(() => page.evaluate(() => document.activeElement?.dataset?.nodeId), `ConfigMap/${NS}/feastflow-config`, {
+        message: "the focus on the ConfigMap",
+      });
       assert.equal(await node(page, `ConfigMap/${NS}/feastflow-config`).getAttribute("role"), "button");
       assert.equal(await node(page, `ConfigMap/${NS}/feastflow-config`).getAttribute("tabindex"), "0");
     });
@@ -378,7 +396,9 @@ describe("graph", () => {
       const frontendPods = async () =>
         (await listNodes(page)).filter((n) => n.kind === "Pod" && !n.stack && n.id.includes("feastflow-frontend-")).length;
       assert.equal(await frontendPods(), 0);
-      await stack.click();
+      // From the keyboard: Tab to the stack (simulated here by focusing it), Enter expands it.
+      await stack.focus();
+      await page.keyboard.press("Enter");
       await waitFor(async () => (await frontendPods()) === 8, { message: "eight frontend pods drawn one by one" });
       await page.locator("[data-testid=collapse-all]").click();
       await stack.waitFor();
@@ -453,21 +473,36 @@ spec:
   it("draws a large real-world manifest quickly (argo-cd install)", async (t) => {
     await withGraph(t, async ({ page }) => {
       const file = join(ROOT, "../shared/corpus/argo-cd-install.yaml");
+      const server = "Deployment/default/argocd-server";
+      // Loaded while the graph is shown: reading, analysing, building and drawing.
       await page.locator("[data-testid=replace-files]").check();
-      const started = Date.now();
+      let started = Date.now();
       await page.locator("[data-testid=file-input]").setInputFiles(file);
-      await page.waitForSelector(`${GRAPH} [data-node-id="Deployment/default/argocd-server"]`, { timeout: 60_000 });
-      const elapsed = Date.now() - started;
+      await page.waitForSelector(`${GRAPH} [data-node-id="${server}"]`, { timeout: 60_000 });
+      const loaded = Date.now() - started;
       const nodes = await listNodes(page);
       const edges = await listEdges(page);
-      t.diagnostic(`argo-cd-install.yaml: ${nodes.length} boxes and ${edges.length} edges drawn ${elapsed} ms after choosing the file`);
+      t.diagnostic(`argo-cd-install.yaml: ${nodes.length} boxes and ${edges.length} edges drawn ${loaded} ms after choosing the file`);
       assert.ok(nodes.length > 50, `${nodes.length} boxes`);
-      assert.ok(elapsed < 15_000, `drawn in ${elapsed} ms`);
+      assert.ok(loaded < 20_000, `drawn in ${loaded} ms`);
+
+      // The graph's own part: opening the view on the analysed files builds, lays out and draws it.
+      await page.locator("[data-testid=view-tab][data-view=objects]").click();
+      await page.waitForSelector(`[data-testid=object-list] [data-object-id="${server}"]`);
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => ok())));
+      started = Date.now();
+      await page.locator("[data-testid=view-tab][data-view=graph]").click();
+      await page.waitForSelector(`${GRAPH} [data-node-id="${server}"]`);
+      const opened = Date.now() - started;
+      t.diagnostic(`opening the graph view on it: ${opened} ms`);
+      assert.ok(opened < 3_000, `the graph view opened in ${opened} ms`);
+
       // Interacting stays quick: hovering a box lights its neighbours.
-      const hoverStart = Date.now();
-      await node(page, "Deployment/default/argocd-server").hover();
+      await page.locator("[data-testid=zoom-fit]").click();
+      started = Date.now();
+      await node(page, server).hover();
       await waitFor(async () => (await listNodes(page)).some((n) => n.classes.split(" ").includes("dim")));
-      t.diagnostic(`hover highlight after ${Date.now() - hoverStart} ms`);
+      t.diagnostic(`hover highlight after ${Date.now() - started} ms`);
     });
   });
 });

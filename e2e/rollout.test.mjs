@@ -113,6 +113,12 @@ describe("rollout", () => {
 
       await page.locator("[data-testid=rollout-back]").click();
       await waitForEqual(() => readState(page), expected[2], { message: "pass 3 again" });
+
+      // Another view and back: the panel comes back to the same moment.
+      await page.locator('[data-testid=view-tab][data-view="graph"]').click();
+      await page.waitForSelector("[data-testid=rollout]", { state: "detached" });
+      await page.locator('[data-testid=view-tab][data-view="rollout"]').click();
+      await waitForEqual(() => readState(page), expected[2], { message: "pass 3 after switching views" });
     });
   });
 
@@ -132,6 +138,39 @@ describe("rollout", () => {
 
       await page.locator("[data-testid=rollout-reset]").click();
       assert.deepEqual(await readState(page), { pass: 0, state: "2/2 | 0/0", complete: false });
+    });
+  });
+
+  it("shows the moment right after a pass, then its settled state", async () => {
+    await withRollout(async ({ page }) => {
+      await step(page);
+      const moment = () => page.getAttribute("[data-testid=rollout-state]", "data-moment");
+      await waitForEqual(moment, "after", { message: "the moment right after pass 1", timeout: 900, interval: 30 });
+      const starting = await page.$$eval("[data-testid=rollout-pod]", (els) => els.map((el) => el.dataset.phase));
+      assert.deepEqual(starting.sort(), ["Available", "Available", "ContainerCreating"]);
+      await waitForEqual(moment, "settled", { message: "pass 1 settled" });
+      const transition = await page.$eval("[data-testid=rollout-pod]", (el) => getComputedStyle(el).transitionDuration);
+      assert.notEqual(transition.split(",")[0].trim(), "0s", "tiles animate");
+    });
+  });
+
+  it("honours prefers-reduced-motion: no transitions, steps land at once", async () => {
+    await withRollout(async ({ page }) => {
+      // The panel reads the preference when it mounts: leave the view, emulate, come back.
+      await page.locator('[data-testid=view-tab][data-view="objects"]').click();
+      await page.emulateMedia({ reducedMotion: "reduce" });
+      await page.locator('[data-testid=view-tab][data-view="rollout"]').click();
+      await page.waitForSelector("[data-testid=rollout-state]");
+      for (let pass = 1; pass <= 2; pass++) {
+        await step(page);
+        await waitForEqual(async () => (await readState(page)).pass, pass, { message: `pass ${pass}` });
+        assert.equal(await page.getAttribute("[data-testid=rollout-state]", "data-moment"), "settled");
+      }
+      const style = await page.$eval("[data-testid=rollout-pod]", (el) => {
+        const css = getComputedStyle(el);
+        return { transition: css.transitionDuration, animation: css.animationName };
+      });
+      assert.deepEqual(style, { transition: "0s", animation: "none" });
     });
   });
 

@@ -163,6 +163,26 @@ pub struct Notice {
     pub text: String,
 }
 
+/// The moment the rollout view shows: its choices (so it comes back to them) and the state at
+/// that step (so the graph can draw the same ReplicaSets with their pods).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RolloutView {
+    /// The workload rolling out.
+    pub workload: ObjectId,
+    /// The new image tag.
+    pub tag: String,
+    /// Whether the new version never becomes ready.
+    pub fail_new: bool,
+    /// Whether `kubectl rollout undo` is shown.
+    pub undo: bool,
+    /// The step shown: 0 before the change, k once pass k has settled.
+    pub step: usize,
+    /// The old and the new ReplicaSet (or revision) names.
+    pub replica_sets: (String, String),
+    /// The state at that step: counts, and pods with their ReplicaSet or revision.
+    pub state: manifesto_core::rollout::State,
+}
+
 /// Everything the page shows.
 #[derive(Debug, Clone)]
 pub struct AppState {
@@ -195,6 +215,8 @@ pub struct AppState {
     pub settings: Settings,
     /// The review of the model under the settings, rebuilt whenever either changes.
     pub review: Rc<Review>,
+    /// The moment the rollout view shows; `None` until it has shown one.
+    pub rollout_view: Option<Rc<RolloutView>>,
     next_id: u32,
     next_serial: u64,
 }
@@ -215,6 +237,7 @@ impl PartialEq for AppState {
             && self.undo == other.undo
             && self.notices == other.notices
             && self.replace_on_load == other.replace_on_load
+            && self.rollout_view == other.rollout_view
             && Rc::ptr_eq(&self.review, &other.review)
             && self.settings == other.settings
     }
@@ -277,6 +300,8 @@ pub enum Action {
     SetCheckEnabled(String, bool),
     /// Choose the targeted Kubernetes version as (major, minor); `None` means the newest.
     SetTargetVersion(Option<(u32, u32)>),
+    /// The rollout view shows another moment.
+    ShowRollout(Option<Rc<RolloutView>>),
 }
 
 impl Default for AppState {
@@ -303,6 +328,7 @@ impl AppState {
             replace_on_load: false,
             settings: Settings::default(),
             review: Rc::new(Review::build(&Model::default(), &Settings::default())),
+            rollout_view: None,
             next_id: 1,
             next_serial: 1,
         };
@@ -695,6 +721,12 @@ impl Reducible for AppState {
                     return self;
                 }
                 next.notices.remove(index);
+            }
+            Action::ShowRollout(view) => {
+                if next.rollout_view == view {
+                    return self;
+                }
+                next.rollout_view = view;
             }
             Action::SetReplaceOnLoad(replace) => {
                 if next.replace_on_load == replace {

@@ -1,21 +1,11 @@
 //! `manifesto check` and `manifesto checks` as a user runs them: output formats and exit codes.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn manifesto(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_manifesto"))
-        .args(args)
-        .current_dir(repo_root())
-        .output()
-        .expect("manifesto runs")
-}
+mod common;
+use common::manifesto;
 
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
@@ -66,14 +56,17 @@ fn latest(object: &str, template: &str) -> String {
 
 #[test]
 fn json_has_findings_checklist_and_scores() {
-    let out = manifesto(&[
-        "check",
-        "samples/feastflow",
-        "--format",
-        "json",
-        "--fail-on",
-        "never",
-    ]);
+    let out = manifesto(
+        &[
+            "check",
+            "samples/feastflow",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = json(&out);
     let findings = v["findings"].as_array().expect("findings");
@@ -167,7 +160,7 @@ fn json_has_findings_checklist_and_scores() {
 #[test]
 fn exit_codes_follow_fail_on_and_suppression() {
     let (_dir, path) = manifest("web.yaml", &latest("", ""));
-    let out = manifesto(&["check", &path, "--format", "json"]);
+    let out = manifesto(&["check", &path, "--format", "json"], None);
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -184,7 +177,7 @@ fn exit_codes_follow_fail_on_and_suppression() {
         (Some(18), Some(false))
     );
     assert_eq!(
-        manifesto(&["check", &path, "--fail-on", "never"])
+        manifesto(&["check", &path, "--fail-on", "never"], None)
             .status
             .code(),
         Some(0)
@@ -195,7 +188,10 @@ fn exit_codes_follow_fail_on_and_suppression() {
         "annotations: {kube-score/ignore: container-image-tag}",
     );
     let (_dir, path) = manifest("web.yaml", &silenced);
-    let out = manifesto(&["check", &path, "--format", "json", "--fail-on", "info"]);
+    let out = manifesto(
+        &["check", &path, "--format", "json", "--fail-on", "info"],
+        None,
+    );
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -214,7 +210,7 @@ fn exit_codes_follow_fail_on_and_suppression() {
 
 #[test]
 fn usage_and_read_errors_exit_2_and_parse_errors_are_shown() {
-    let out = manifesto(&["check", "no/such/folder"]);
+    let out = manifesto(&["check", "no/such/folder"], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("no such file or folder"),
@@ -222,12 +218,15 @@ fn usage_and_read_errors_exit_2_and_parse_errors_are_shown() {
         stderr(&out)
     );
     assert_eq!(
-        manifesto(&["check", "samples/feastflow", "--format", "xml"])
+        manifesto(&["check", "samples/feastflow", "--format", "xml"], None)
             .status
             .code(),
         Some(2)
     );
-    let out = manifesto(&["check", "samples/feastflow", "--k8s-version", "latest"]);
+    let out = manifesto(
+        &["check", "samples/feastflow", "--k8s-version", "latest"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("expected MAJOR.MINOR"),
@@ -235,14 +234,17 @@ fn usage_and_read_errors_exit_2_and_parse_errors_are_shown() {
         stderr(&out)
     );
     assert_eq!(
-        manifesto(&[
-            "check",
-            "samples/feastflow",
-            "--k8s-version",
-            "1.29",
-            "--fail-on",
-            "never"
-        ])
+        manifesto(
+            &[
+                "check",
+                "samples/feastflow",
+                "--k8s-version",
+                "1.29",
+                "--fail-on",
+                "never"
+            ],
+            None
+        )
         .status
         .code(),
         Some(0)
@@ -252,7 +254,7 @@ fn usage_and_read_errors_exit_2_and_parse_errors_are_shown() {
         "broken.yaml",
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n",
     );
-    let out = manifesto(&["check", &path, "--fail-on", "error"]);
+    let out = manifesto(&["check", &path, "--fail-on", "error"], None);
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -268,7 +270,7 @@ fn usage_and_read_errors_exit_2_and_parse_errors_are_shown() {
 #[test]
 fn human_output_is_rustc_style_then_checklist_and_scores() {
     let (_dir, path) = manifest("web.yaml", &latest("", ""));
-    let out = manifesto(&["check", &path]);
+    let out = manifesto(&["check", &path], None);
     let text = stdout(&out);
     let header = "error[image-tag-mutable]: ";
     let start = text
@@ -297,7 +299,10 @@ fn human_output_is_rustc_style_then_checklist_and_scores() {
 
 #[test]
 fn markdown_contains_the_checklist_and_the_scores() {
-    let out = manifesto(&["check", "samples/feastflow", "--format", "markdown"]);
+    let out = manifesto(
+        &["check", "samples/feastflow", "--format", "markdown"],
+        None,
+    );
     let text = stdout(&out);
     let header = text
         .lines()
@@ -338,7 +343,7 @@ fn sarif_is_a_valid_2_1_0_log() {
         "",
     );
     let (_dir, path) = manifest("web.yaml", &silenced);
-    let out = manifesto(&["check", &path, "--format", "sarif"]);
+    let out = manifesto(&["check", &path, "--format", "sarif"], None);
     let v = json(&out);
     assert_eq!(v["version"], "2.1.0");
     assert!(v["$schema"].as_str().is_some_and(|s| s.contains("sarif")));
@@ -399,7 +404,7 @@ fn sarif_is_a_valid_2_1_0_log() {
 #[test]
 fn junit_has_a_suite_per_object_and_escaped_failures() {
     let (_dir, path) = manifest("web.yaml", &latest("", ""));
-    let out = manifesto(&["check", &path, "--format", "junit"]);
+    let out = manifesto(&["check", &path, "--format", "junit"], None);
     let text = stdout(&out);
     assert!(
         text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites "),
@@ -435,7 +440,7 @@ fn junit_has_a_suite_per_object_and_escaped_failures() {
 
 #[test]
 fn checks_list_and_explain() {
-    let out = manifesto(&["checks", "list"]);
+    let out = manifesto(&["checks", "list"], None);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
@@ -452,7 +457,7 @@ fn checks_list_and_explain() {
         "{tag}"
     );
 
-    let out = manifesto(&["checks", "explain", "image-tag-mutable"]);
+    let out = manifesto(&["checks", "explain", "image-tag-mutable"], None);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert!(text.starts_with("# `image-tag-mutable`"));
@@ -462,7 +467,7 @@ fn checks_list_and_explain() {
             && text.contains("kube-score `container-image-tag`")
     );
 
-    let out = manifesto(&["checks", "explain", "image-tag-mutabel"]);
+    let out = manifesto(&["checks", "explain", "image-tag-mutabel"], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("did you mean `image-tag-mutable`"),

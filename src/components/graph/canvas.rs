@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use manifesto_core::ObjectId;
-use manifesto_core::graph::Layout;
+use manifesto_core::graph::{Layout, Point};
 use yew::prelude::*;
 
 use super::data::{Badge, Shared, linked};
@@ -31,13 +31,14 @@ pub fn content_size(layout: &Layout) -> Size {
 
 /// The on-screen size of the canvas (zero before it is drawn).
 pub fn view_size(svg: &NodeRef) -> Size {
-    svg.cast::<web_sys::Element>().map_or(Size { w: 0.0, h: 0.0 }, |el| {
-        let rect = el.get_bounding_client_rect();
-        Size {
-            w: rect.width(),
-            h: rect.height(),
-        }
-    })
+    svg.cast::<web_sys::Element>()
+        .map_or(Size { w: 0.0, h: 0.0 }, |el| {
+            let rect = el.get_bounding_client_rect();
+            Size {
+                w: rect.width(),
+                h: rect.height(),
+            }
+        })
 }
 
 /// The viewport that shows the whole drawing in the canvas.
@@ -70,6 +71,8 @@ pub struct Emphasis {
 pub struct GraphCanvasProps {
     /// The drawing.
     pub layout: Shared<Layout>,
+    /// Each edge's curve, in layout order.
+    pub curves: Shared<Vec<Vec<Point>>>,
     /// Each box's accessible name, in layout order.
     pub names: Shared<Vec<String>>,
     /// Each box's problem badge, in layout order.
@@ -111,7 +114,9 @@ pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
         let svg = props.svg_ref.clone();
         Callback::from(move |e: WheelEvent| {
             e.prevent_default();
-            let Some(el) = svg.cast::<web_sys::Element>() else { return };
+            let Some(el) = svg.cast::<web_sys::Element>() else {
+                return;
+            };
             let rect = el.get_bounding_client_rect();
             let unit = match e.delta_mode() {
                 1 => 16.0,
@@ -186,8 +191,16 @@ pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
             let view = view_size(&svg);
             let (cx, cy) = (view.w / 2.0, view.h / 2.0);
             let action = match e.key().as_str() {
-                "+" | "=" => ViewAction::ZoomAt { factor: Viewport::STEP, x: cx, y: cy },
-                "-" | "_" => ViewAction::ZoomAt { factor: 1.0 / Viewport::STEP, x: cx, y: cy },
+                "+" | "=" => ViewAction::ZoomAt {
+                    factor: Viewport::STEP,
+                    x: cx,
+                    y: cy,
+                },
+                "-" | "_" => ViewAction::ZoomAt {
+                    factor: 1.0 / Viewport::STEP,
+                    x: cx,
+                    y: cy,
+                },
                 "0" | "f" | "F" => match fitted(&layout, &svg) {
                     Some(v) => ViewAction::Set(v),
                     None => return,
@@ -204,11 +217,14 @@ pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
     };
     let on_activate = {
         let dragged = dragged.clone();
-        use_callback(props.on_activate.clone(), move |id: ObjectId, on_activate| {
-            if !dragged.replace(false) {
-                on_activate.emit(id);
-            }
-        })
+        use_callback(
+            props.on_activate.clone(),
+            move |id: ObjectId, on_activate| {
+                if !dragged.replace(false) {
+                    on_activate.emit(id);
+                }
+            },
+        )
     };
     let on_edge = {
         let dragged = dragged.clone();
@@ -242,6 +258,7 @@ pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
             <g data-root="" transform={props.view.viewport.transform()}>
                 <GraphScene
                     layout={props.layout.clone()}
+                    curves={props.curves.clone()}
                     names={props.names.clone()}
                     problems={props.problems.clone()}
                     emphasis={props.emphasis.clone()}
@@ -259,6 +276,7 @@ pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct GraphSceneProps {
     layout: Shared<Layout>,
+    curves: Shared<Vec<Vec<Point>>>,
     names: Shared<Vec<String>>,
     problems: Shared<Vec<Badge>>,
     emphasis: Emphasis,
@@ -284,7 +302,12 @@ fn GraphScene(props: &GraphSceneProps) -> Html {
         on_hover: props.on_hover.clone(),
         on_focus: props.on_focus.clone(),
     };
-    let missing: HashSet<&ObjectId> = layout.nodes.iter().filter(|n| n.missing).map(|n| &n.id).collect();
+    let missing: HashSet<&ObjectId> = layout
+        .nodes
+        .iter()
+        .filter(|n| n.missing)
+        .map(|n| &n.id)
+        .collect();
     let band_w = (layout.width - 16.0).max(0.0);
 
     html! {
@@ -304,14 +327,15 @@ fn GraphScene(props: &GraphSceneProps) -> Html {
                     }) }
                 </g>
                 <g class="edges">
-                    { for layout.edges.iter().map(|edge| {
+                    { for layout.edges.iter().enumerate().map(|(i, edge)| {
                         let touches = |id: &ObjectId| edge.from == *id || edge.to == *id;
                         let (dimmed, lit_edge) = match &emphasis.hovered {
                             Some(h) => (!touches(h), touches(h)),
                             None => (emphasis.matches.as_ref().is_some_and(|m| !m.contains(&edge.from) && !m.contains(&edge.to)), false),
                         };
                         let selected = emphasis.edge.as_ref().is_some_and(|k| *k == EdgeKey::of(edge));
-                        edge_view(edge, missing.contains(&edge.to), dimmed, lit_edge, selected, &props.on_edge)
+                        let points = props.curves.get(i).map_or(edge.points.as_slice(), Vec::as_slice);
+                        edge_view(edge, points, missing.contains(&edge.to), (dimmed, lit_edge, selected), &props.on_edge)
                     }) }
                 </g>
                 <g class="nodes">

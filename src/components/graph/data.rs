@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use manifesto_core::ObjectId;
 use manifesto_core::checks::{Finding, Level};
-use manifesto_core::graph::{Edge, Graph, Layout, NodeBox};
+use manifesto_core::graph::{Edge, Graph, Layout, NodeBox, Point};
 
 /// A shared value compared by identity, so props and memo keys stay cheap.
 #[derive(Debug)]
@@ -50,8 +50,15 @@ impl std::ops::AddAssign for Badge {
 
 /// The review findings worth a badge, per object: open errors and warnings, except those the
 /// graph already reports as problems (same object, same check id).
-pub fn review_flags<'f>(graph: &Graph, findings: impl Iterator<Item = &'f Finding>) -> BTreeMap<ObjectId, Badge> {
-    let known: HashSet<(&ObjectId, &str)> = graph.problems.iter().map(|p| (&p.object, p.code.as_str())).collect();
+pub fn review_flags<'f>(
+    graph: &Graph,
+    findings: impl Iterator<Item = &'f Finding>,
+) -> BTreeMap<ObjectId, Badge> {
+    let known: HashSet<(&ObjectId, &str)> = graph
+        .problems
+        .iter()
+        .map(|p| (&p.object, p.code.as_str()))
+        .collect();
     let mut out: BTreeMap<ObjectId, Badge> = BTreeMap::new();
     for finding in findings {
         if finding.severity == Level::Info || known.contains(&(&finding.object, finding.check)) {
@@ -121,7 +128,9 @@ pub struct Filters {
 impl Filters {
     /// Whether any filter hides something.
     pub fn is_active(&self) -> bool {
-        self.namespace != NamespaceFilter::All || !self.hidden_kinds.is_empty() || self.only_problems
+        self.namespace != NamespaceFilter::All
+            || !self.hidden_kinds.is_empty()
+            || self.only_problems
     }
 }
 
@@ -133,21 +142,33 @@ pub fn troubled(graph: &Graph, flagged: &BTreeMap<ObjectId, Badge>) -> HashSet<O
         out.insert(edge.from.clone());
         out.insert(edge.to.clone());
     }
-    out.extend(flagged.keys().filter(|id| graph.node(id).is_some()).cloned());
+    out.extend(
+        flagged
+            .keys()
+            .filter(|id| graph.node(id).is_some())
+            .cloned(),
+    );
     out
 }
 
 /// The part of `graph` the filters keep: nodes of the chosen namespace and kinds (with
 /// `only_problems`, the troubled ones and their neighbours), the edges between them and their
 /// problems. `None` when nothing is filtered.
-pub fn filter(graph: &Graph, filters: &Filters, flagged: &BTreeMap<ObjectId, Badge>) -> Option<Graph> {
+pub fn filter(
+    graph: &Graph,
+    filters: &Filters,
+    flagged: &BTreeMap<ObjectId, Badge>,
+) -> Option<Graph> {
     if !filters.is_active() {
         return None;
     }
     let mut keep: HashSet<&ObjectId> = graph
         .nodes
         .iter()
-        .filter(|n| filters.namespace.keeps(n.namespace.as_deref()) && !filters.hidden_kinds.contains(&n.kind))
+        .filter(|n| {
+            filters.namespace.keeps(n.namespace.as_deref())
+                && !filters.hidden_kinds.contains(&n.kind)
+        })
         .map(|n| &n.id)
         .collect();
     if filters.only_problems {
@@ -168,16 +189,23 @@ pub fn filter(graph: &Graph, filters: &Filters, flagged: &BTreeMap<ObjectId, Bad
     // vectors, which are filtered consistently here.
     let mut out = graph.clone();
     out.nodes.retain(|n| keep.contains(&n.id));
-    out.edges.retain(|e| keep.contains(&e.from) && keep.contains(&e.to));
+    out.edges
+        .retain(|e| keep.contains(&e.from) && keep.contains(&e.to));
     out.problems.retain(|p| keep.contains(&p.object));
     Some(out)
 }
 
 /// The badge of each object: the graph's problems, plus `flagged` (review findings).
-pub fn problem_counts(graph: &Graph, flagged: &BTreeMap<ObjectId, Badge>) -> HashMap<ObjectId, Badge> {
+pub fn problem_counts(
+    graph: &Graph,
+    flagged: &BTreeMap<ObjectId, Badge>,
+) -> HashMap<ObjectId, Badge> {
     let mut out: HashMap<ObjectId, Badge> = HashMap::new();
     for problem in &graph.problems {
-        *out.entry(problem.object.clone()).or_default() += Badge { count: 1, serious: true };
+        *out.entry(problem.object.clone()).or_default() += Badge {
+            count: 1,
+            serious: true,
+        };
     }
     for (id, badge) in flagged {
         *out.entry(id.clone()).or_default() += *badge;
@@ -200,7 +228,11 @@ pub fn box_problems(node: &NodeBox, counts: &HashMap<ObjectId, Badge>) -> Badge 
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 /// The box's name for screen readers, e.g. `Deployment feastflow-backend in namespace feastflow,
@@ -318,6 +350,55 @@ pub fn path_data(points: &[manifesto_core::graph::Point]) -> String {
     }
 }
 
+/// The ends of edges on one side of a box: the other end's height, the edge, and whether this
+/// end is its start.
+type SideEnds = Vec<(f64, usize, bool)>;
+
+/// The edges' curves, with the ends that share a side of a box spread along it (ordered by
+/// where the other end is), so edges leaving or reaching one box do not lie on top of each other.
+pub fn spread_edges(layout: &Layout) -> Vec<Vec<Point>> {
+    let height: HashMap<&ObjectId, f64> = layout.nodes.iter().map(|n| (&n.id, n.h)).collect();
+    // (box, side) → (the other end's y, edge index, is the start).
+    let mut sides: BTreeMap<(&ObjectId, i64), SideEnds> = BTreeMap::new();
+    for (i, edge) in layout.edges.iter().enumerate() {
+        if let [first, .., last] = edge.points.as_slice() {
+            sides
+                .entry((&edge.from, first.x.round() as i64))
+                .or_default()
+                .push((last.y, i, true));
+            sides
+                .entry((&edge.to, last.x.round() as i64))
+                .or_default()
+                .push((first.y, i, false));
+        }
+    }
+    let mut out: Vec<Vec<Point>> = layout.edges.iter().map(|e| e.points.clone()).collect();
+    for ((id, _), mut ends) in sides {
+        if ends.len() < 2 {
+            continue;
+        }
+        ends.sort_by(|a, b| {
+            a.0.partial_cmp(&b.0)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.1.cmp(&b.1))
+        });
+        let room = (height.get(id).copied().unwrap_or(40.0) - 12.0).max(0.0);
+        let step = (room / ends.len() as f64).min(6.0);
+        let middle = (ends.len() - 1) as f64 / 2.0;
+        for (k, (_, edge, start)) in ends.into_iter().enumerate() {
+            let offset = (k as f64 - middle) * step;
+            let points = &mut out[edge];
+            if points.len() != 4 {
+                continue;
+            }
+            let (end, control) = if start { (0, 1) } else { (3, 2) };
+            points[end].y += offset;
+            points[control].y += offset;
+        }
+    }
+    out
+}
+
 /// The boxes linked to `id` by an edge of the layout.
 pub fn linked(layout: &Layout, id: &ObjectId) -> HashSet<ObjectId> {
     let mut out = HashSet::new();
@@ -356,17 +437,29 @@ pub fn search(layout: &Layout, query: &str) -> Option<HashSet<ObjectId>> {
 
 /// The box showing `id`: its own, or the stack it is collapsed into.
 pub fn box_of<'l>(layout: &'l Layout, id: &ObjectId) -> Option<&'l NodeBox> {
-    layout
-        .nodes
-        .iter()
-        .find(|n| &n.id == id)
-        .or_else(|| layout.nodes.iter().find(|n| n.stack.as_ref().is_some_and(|s| s.members.contains(id))))
+    layout.nodes.iter().find(|n| &n.id == id).or_else(|| {
+        layout
+            .nodes
+            .iter()
+            .find(|n| n.stack.as_ref().is_some_and(|s| s.members.contains(id)))
+    })
 }
 
 /// The graph's edges behind a drawn edge (several when it leads into a stack).
-pub fn edges_behind<'g>(graph: &'g Graph, layout: &Layout, from: &ObjectId, to: &ObjectId, relation: &str) -> Vec<&'g Edge> {
+pub fn edges_behind<'g>(
+    graph: &'g Graph,
+    layout: &Layout,
+    from: &ObjectId,
+    to: &ObjectId,
+    relation: &str,
+) -> Vec<&'g Edge> {
     let members = |id: &ObjectId| -> Vec<ObjectId> {
-        match layout.nodes.iter().find(|n| &n.id == id).and_then(|n| n.stack.as_ref()) {
+        match layout
+            .nodes
+            .iter()
+            .find(|n| &n.id == id)
+            .and_then(|n| n.stack.as_ref())
+        {
             Some(stack) => stack.members.clone(),
             None => vec![id.clone()],
         }
@@ -420,9 +513,19 @@ mod tests {
             ..Filters::default()
         };
         let shown = filter(&graph, &no_pods, &BTreeMap::new()).unwrap();
-        assert!(shown.nodes.iter().all(|n| n.kind != "Pod" && n.kind != "ReplicaSet"));
+        assert!(
+            shown
+                .nodes
+                .iter()
+                .all(|n| n.kind != "Pod" && n.kind != "ReplicaSet")
+        );
         assert!(shown.nodes.iter().any(|n| n.kind == "Service"));
-        assert!(shown.edges.iter().all(|e| !e.to.as_str().starts_with("Pod/")));
+        assert!(
+            shown
+                .edges
+                .iter()
+                .all(|e| !e.to.as_str().starts_with("Pod/"))
+        );
         assert!(shown.edges.iter().any(|e| e.relation.as_str() == "routes"));
     }
 
@@ -441,16 +544,36 @@ mod tests {
         };
         let shown = filter(&graph, &filters, &BTreeMap::new()).unwrap();
         let ids = ids(&shown);
-        assert!(ids.contains(&"Ingress/feastflow/feastflow-ingress"), "{ids:?}");
-        assert!(ids.contains(&"Service/feastflow/feastflow-backnd"), "{ids:?}");
+        assert!(
+            ids.contains(&"Ingress/feastflow/feastflow-ingress"),
+            "{ids:?}"
+        );
+        assert!(
+            ids.contains(&"Service/feastflow/feastflow-backnd"),
+            "{ids:?}"
+        );
         // The Ingress's healthy neighbour stays, unrelated objects go.
-        assert!(ids.contains(&"Service/feastflow/feastflow-frontend"), "{ids:?}");
+        assert!(
+            ids.contains(&"Service/feastflow/feastflow-frontend"),
+            "{ids:?}"
+        );
         assert!(!ids.contains(&"StatefulSet/feastflow/postgres"), "{ids:?}");
         assert!(!ids.contains(&"Namespace/feastflow"), "{ids:?}");
 
         let healthy = feastflow(|_, t| t.to_owned());
-        assert!(filter(&healthy, &filters, &BTreeMap::new()).unwrap().nodes.is_empty());
-        let flagged = BTreeMap::from([(ObjectId::new("Namespace", None, "feastflow"), Badge { count: 1, serious: false })]);
+        assert!(
+            filter(&healthy, &filters, &BTreeMap::new())
+                .unwrap()
+                .nodes
+                .is_empty()
+        );
+        let flagged = BTreeMap::from([(
+            ObjectId::new("Namespace", None, "feastflow"),
+            Badge {
+                count: 1,
+                serious: false,
+            },
+        )]);
         let shown = filter(&healthy, &filters, &flagged).unwrap();
         assert_eq!(ids_of(&shown), ["Namespace/feastflow"]);
     }
@@ -471,7 +594,10 @@ mod tests {
             name("Deployment/feastflow/feastflow-backend", 0),
             "Deployment feastflow-backend in namespace feastflow, written in 06-backend-deployment.yaml"
         );
-        assert_eq!(name("Pod/feastflow/postgres-0", 2), "Pod postgres-0 in namespace feastflow, simulated, 2 problems");
+        assert_eq!(
+            name("Pod/feastflow/postgres-0", 2),
+            "Pod postgres-0 in namespace feastflow, simulated, 2 problems"
+        );
         assert_eq!(
             name("Namespace/feastflow", 1),
             "Namespace feastflow, cluster-scoped, written in 00-namespace.yaml, 1 problem"
@@ -488,13 +614,32 @@ mod tests {
             }
         });
         let laid = layout(&graph, &LayoutOptions::default());
-        let stack = laid.nodes.iter().find(|n| n.stack.is_some()).expect("a stack");
+        let stack = laid
+            .nodes
+            .iter()
+            .find(|n| n.stack.is_some())
+            .expect("a stack");
         let name = accessible_name(stack, &graph, 0);
-        assert!(name.starts_with("8 simulated pods of ReplicaSet feastflow-frontend-"), "{name}");
+        assert!(
+            name.starts_with("8 simulated pods of ReplicaSet feastflow-frontend-"),
+            "{name}"
+        );
         let member = stack.stack.as_ref().unwrap().members[3].clone();
         assert_eq!(box_of(&laid, &member).map(|b| &b.id), Some(&stack.id));
-        let counts = HashMap::from([(member.clone(), Badge { count: 2, serious: false })]);
-        assert_eq!(box_problems(stack, &counts), Badge { count: 2, serious: false });
+        let counts = HashMap::from([(
+            member.clone(),
+            Badge {
+                count: 2,
+                serious: false,
+            },
+        )]);
+        assert_eq!(
+            box_problems(stack, &counts),
+            Badge {
+                count: 2,
+                serious: false
+            }
+        );
         let found = search(&laid, &member.name().to_uppercase()).unwrap();
         assert_eq!(found, HashSet::from([stack.id.clone()]));
         assert!(search(&laid, "  ").is_none());
@@ -512,7 +657,8 @@ mod tests {
             .into_iter()
             .map(|f| {
                 let text = if f.name == "07-backend-service.yaml" {
-                    f.text.replace("    component: backend\n", "    component: backnd\n")
+                    f.text
+                        .replace("    component: backend\n", "    component: backnd\n")
                 } else {
                     f.text.clone()
                 };
@@ -523,31 +669,105 @@ mod tests {
         let graph = Graph::build(&model, &GraphOptions::default());
         let review = Review::build(&model, &Settings::default());
         let service = ObjectId::new("Service", Some("feastflow"), "feastflow-backend");
-        assert!(review.open_findings().any(|f| f.object == service && f.check == "service-selects-no-pods"));
+        assert!(
+            review
+                .open_findings()
+                .any(|f| f.object == service && f.check == "service-selects-no-pods")
+        );
         let flags = review_flags(&graph, review.open_findings());
         let counts = problem_counts(&graph, &flags);
         // The graph's problem and the check's finding are the same problem.
         let from_review = flags.get(&service).map_or(0, |b| b.count);
         let others = review
             .open_findings()
-            .filter(|f| f.object == service && f.severity != Level::Info && f.check != "service-selects-no-pods")
+            .filter(|f| {
+                f.object == service
+                    && f.severity != Level::Info
+                    && f.check != "service-selects-no-pods"
+            })
             .count();
         assert_eq!(from_review, others);
-        assert_eq!(counts[&service], Badge { count: 1 + others, serious: true });
+        assert_eq!(
+            counts[&service],
+            Badge {
+                count: 1 + others,
+                serious: true
+            }
+        );
         // Info findings never make a badge.
         assert!(flags.values().all(|b| b.count > 0));
         let namespace = ObjectId::new("Namespace", None, "feastflow");
-        let warnings_or_errors = review.open_findings().filter(|f| f.object == namespace && f.severity != Level::Info).count();
-        assert_eq!(flags.get(&namespace).map_or(0, |b| b.count), warnings_or_errors);
+        let warnings_or_errors = review
+            .open_findings()
+            .filter(|f| f.object == namespace && f.severity != Level::Info)
+            .count();
+        assert_eq!(
+            flags.get(&namespace).map_or(0, |b| b.count),
+            warnings_or_errors
+        );
+    }
+
+    #[test]
+    fn edges_sharing_a_side_of_a_box_are_spread_along_it() {
+        let graph = feastflow(|_, t| t.to_owned());
+        let laid = layout(&graph, &LayoutOptions::default());
+        let curves = spread_edges(&laid);
+        let starts = |from: &str| -> Vec<f64> {
+            let mut ys: Vec<f64> = laid
+                .edges
+                .iter()
+                .zip(&curves)
+                .filter(|(e, _)| e.from.as_str() == from)
+                .map(|(_, c)| c[0].y)
+                .collect();
+            ys.sort_by(|a, b| a.partial_cmp(b).unwrap());
+            ys
+        };
+        // The backend Deployment's edges (owns, env ×2) leave at three heights inside its box.
+        let deployment = laid
+            .nodes
+            .iter()
+            .find(|n| n.id.as_str() == "Deployment/feastflow/feastflow-backend")
+            .unwrap();
+        let ys = starts("Deployment/feastflow/feastflow-backend");
+        assert_eq!(ys.len(), 3);
+        assert!(ys.windows(2).all(|w| w[1] - w[0] >= 5.0), "{ys:?}");
+        assert!(
+            ys.iter()
+                .all(|y| *y > deployment.y && *y < deployment.y + deployment.h),
+            "{ys:?}"
+        );
+        // An end alone on its side keeps the core's route: the claim has one edge.
+        let lone = laid
+            .edges
+            .iter()
+            .position(|e| e.to.as_str() == "PersistentVolumeClaim/feastflow/postgres-pvc")
+            .unwrap();
+        assert_eq!(curves[lone][3], laid.edges[lone].points[3]);
+        assert_ne!(
+            curves[lone][0], laid.edges[lone].points[0],
+            "its start shares the StatefulSet's side"
+        );
     }
 
     #[test]
     fn labels_are_cut_in_the_middle_and_reasons_shortened() {
         assert_eq!(fit("short", 10), "short");
-        assert_eq!(fit("feastflow-frontend-6b577658b8-625rd", 20), "feastflow-fro\u{2026}-625rd");
-        assert_eq!(fit("feastflow-frontend-6b577658b8-625rd", 20).chars().count(), 20);
         assert_eq!(
-            short_reason("rules[0].http.paths[1]: host a, path /api → service \"x\" port 80, not defined in namespace shop", false),
+            fit("feastflow-frontend-6b577658b8-625rd", 20),
+            "feastflow-fro\u{2026}-625rd"
+        );
+        assert_eq!(
+            fit("feastflow-frontend-6b577658b8-625rd", 20)
+                .chars()
+                .count(),
+            20
+        );
+        assert_eq!(
+            short_reason(
+                "rules[0].http.paths[1]: host a, path /api → service \"x\" port 80, not defined in namespace shop",
+                false
+            ),
             "not defined in namespace shop"
         );
         assert_eq!(short_reason("anything", true), "missing");

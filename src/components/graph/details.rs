@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use manifesto_core::graph::{Edge, Graph, GraphNode, Layout, TrafficPath};
 use manifesto_core::checks::{Finding, Level};
+use manifesto_core::graph::{Edge, Graph, GraphNode, Layout, TrafficPath};
 use manifesto_core::{Location, ObjectId};
 use yew::prelude::*;
 
@@ -60,7 +60,13 @@ pub fn GraphDetails(props: &GraphDetailsProps) -> Html {
         })
     };
     let (title, body) = match &props.focus {
-        Focus::Node(id) => match props.layout.nodes.iter().find(|n| &n.id == id).and_then(|n| n.stack.clone()) {
+        Focus::Node(id) => match props
+            .layout
+            .nodes
+            .iter()
+            .find(|n| &n.id == id)
+            .and_then(|n| n.stack.clone())
+        {
             Some(stack) => (
                 html! { <><span class="object-kind">{ id.kind() }</span>{ format!(" \u{d7}{} of {}", stack.members.len(), stack.owner.name()) }</> },
                 stack_body(props, &stack.owner, &stack.members),
@@ -70,7 +76,10 @@ pub fn GraphDetails(props: &GraphDetailsProps) -> Html {
                     html! { <><span class="object-kind">{ &node.kind }</span>{ " " }{ &node.name }</> },
                     html! { <NodeBody node={id.clone()} graph={props.graph.clone()} layout={props.layout.clone()} flagged={props.flagged.clone()} expanded={props.expanded.clone()} on_open={props.on_open.clone()} on_expand={props.on_expand.clone()} /> },
                 ),
-                None => (html! { { id.to_string() } }, html! { <p class="note">{ "This object is no longer in the graph." }</p> }),
+                None => (
+                    html! { { id.to_string() } },
+                    html! { <p class="note">{ "This object is no longer in the graph." }</p> },
+                ),
             },
         },
         Focus::Edge(key) => (
@@ -130,7 +139,10 @@ fn GoTo(props: &GoToProps) -> Html {
         let location = props.location.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::GoTo(location.clone())))
     };
-    let text = props.label.clone().map_or_else(|| props.location.to_string(), |l| l.to_string());
+    let text = props
+        .label
+        .clone()
+        .map_or_else(|| props.location.to_string(), |l| l.to_string());
     html! {
         <button type="button" class="link-button location" title="Show in the editor" {onclick}>{ text }</button>
     }
@@ -158,8 +170,20 @@ fn stack_body(props: &GraphDetailsProps, owner: &ObjectId, members: &[ObjectId])
 }
 
 fn edge_body(props: &GraphDetailsProps, key: &EdgeKey) -> Html {
-    let behind = edges_behind(&props.graph, &props.layout, &key.from, &key.to, key.relation.as_str());
-    let ends = |id: &ObjectId| match props.layout.nodes.iter().find(|n| &n.id == id).and_then(|n| n.stack.as_ref()) {
+    let behind = edges_behind(
+        &props.graph,
+        &props.layout,
+        &key.from,
+        &key.to,
+        key.relation.as_str(),
+    );
+    let ends = |id: &ObjectId| match props
+        .layout
+        .nodes
+        .iter()
+        .find(|n| &n.id == id)
+        .and_then(|n| n.stack.as_ref())
+    {
         Some(stack) => object_button(&stack.owner, &props.graph, &props.on_open),
         None => object_button(id, &props.graph, &props.on_open),
     };
@@ -178,7 +202,12 @@ fn edge_body(props: &GraphDetailsProps, key: &EdgeKey) -> Html {
 }
 
 /// One relation: the other object (when given), the relation, why, and where it is written.
-fn relation_item(edge: &Edge, other: Option<&ObjectId>, graph: &Graph, on_open: &Callback<ObjectId>) -> Html {
+fn relation_item(
+    edge: &Edge,
+    other: Option<&ObjectId>,
+    graph: &Graph,
+    on_open: &Callback<ObjectId>,
+) -> Html {
     html! {
         <li class={classes!("relation", (!edge.ok).then_some("broken"))} data-relation={edge.relation.as_str()} data-ok={edge.ok.to_string()}>
             <span class={classes!("rel", format!("rel-{}", edge.relation.as_str()))}>{ edge.relation.as_str() }</span>
@@ -218,28 +247,40 @@ fn NodeBody(props: &NodeBodyProps) -> Html {
     let object = state.model.get(&node.id);
     let outgoing: Vec<&Edge> = graph.outgoing(&node.id).collect();
     let incoming: Vec<&Edge> = graph.incoming(&node.id).collect();
-    let problems: Vec<_> = graph.problems.iter().filter(|p| p.object == node.id).collect();
+    let problems: Vec<_> = graph
+        .problems
+        .iter()
+        .filter(|p| p.object == node.id)
+        .collect();
     // The review's errors and warnings for it that the graph does not already report.
     let findings: Vec<&Finding> = if props.flagged.contains_key(&node.id) {
         let known: Vec<&str> = problems.iter().map(|p| p.code.as_str()).collect();
         state
             .review
             .open_findings()
-            .filter(|f| f.object == node.id && f.severity != Level::Info && !known.contains(&f.check))
+            .filter(|f| {
+                f.object == node.id && f.severity != Level::Info && !known.contains(&f.check)
+            })
             .collect()
     } else {
         Vec::new()
     };
     let traffic: Vec<&TrafficPath> = traffic_through(graph, node);
-    let collapse = node.owner.as_ref().filter(|o| props.expanded.contains(*o)).map(|owner| {
-        let on_expand = props.on_expand.clone();
-        let owner = owner.clone();
-        Callback::from(move |_: MouseEvent| on_expand.emit((owner.clone(), false)))
-    });
+    let collapse = node
+        .owner
+        .as_ref()
+        .filter(|o| props.expanded.contains(*o))
+        .map(|owner| {
+            let on_expand = props.on_expand.clone();
+            let owner = owner.clone();
+            Callback::from(move |_: MouseEvent| on_expand.emit((owner.clone(), false)))
+        });
     let hidden = box_of(&props.layout, &node.id).is_none();
 
     let status = match status_tag_of(node) {
-        Some("simulated") => html! { <>{ "Simulated: the cluster would create it from " }{ node.owner.as_ref().map(|o| object_button(o, graph, &props.on_open)) }</> },
+        Some("simulated") => {
+            html! { <>{ "Simulated: the cluster would create it from " }{ node.owner.as_ref().map(|o| object_button(o, graph, &props.on_open)) }</> }
+        }
         Some("missing") => html! { { "Missing: referenced, but not in the loaded manifests" } },
         Some(_) => html! { { "Built into every cluster: not written, but always there" } },
         None => html! { { "Written in the manifests" } },
@@ -247,15 +288,25 @@ fn NodeBody(props: &NodeBodyProps) -> Html {
 
     let yaml = match object {
         Some(object) => {
-            let text = state.model.file(&object.file).map(|f| f.text.as_str()).unwrap_or("");
+            let text = state
+                .model
+                .file(&object.file)
+                .map(|f| f.text.as_str())
+                .unwrap_or("");
             if object.kind == "Secret" && written_as_json(object, text) {
-                (to_yaml_lines(&object.raw, true), "Converted from JSON, values masked")
+                (
+                    to_yaml_lines(&object.raw, true),
+                    "Converted from JSON, values masked",
+                )
             } else {
                 (source_lines(object, text), "As written")
             }
         }
         None if node.missing => (Vec::new(), ""),
-        None => (to_yaml_lines(&summary(node, graph, &state.model), false), "Generated: what the cluster would hold"),
+        None => (
+            to_yaml_lines(&summary(node, graph, &state.model), false),
+            "Generated: what the cluster would hold",
+        ),
     };
 
     html! {
@@ -347,7 +398,9 @@ fn traffic_through<'g>(graph: &'g Graph, node: &GraphNode) -> Vec<&'g TrafficPat
         .filter(|t| {
             t.ingress == node.id
                 || t.hops.iter().any(|h| {
-                    h.object.as_ref().is_some_and(|o| *o == node.id || (node.kind == "Pod" && o == owner))
+                    h.object
+                        .as_ref()
+                        .is_some_and(|o| *o == node.id || (node.kind == "Pod" && o == owner))
                 })
         })
         .collect()

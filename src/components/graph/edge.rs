@@ -1,7 +1,7 @@
 //! One edge of the graph: a curve styled by its relation, red and dashed with a short reason
 //! when broken, and a wider invisible stroke that takes the clicks.
 
-use manifesto_core::graph::{EdgePath, Relation};
+use manifesto_core::graph::{EdgePath, Point, Relation};
 use yew::prelude::*;
 
 use super::data::{midpoint, path_data, short_reason};
@@ -63,9 +63,15 @@ pub fn markers() -> Html {
     }
 }
 
-/// Draws one edge.
-pub fn edge_view(edge: &EdgePath, target_missing: bool, dimmed: bool, lit: bool, selected: bool, on_select: &Callback<EdgeKey>) -> Html {
-    let d = path_data(&edge.points);
+/// Draws one edge along `points` (its curve, ends spread).
+pub fn edge_view(
+    edge: &EdgePath,
+    points: &[Point],
+    target_missing: bool,
+    (dimmed, lit, selected): (bool, bool, bool),
+    on_select: &Callback<EdgeKey>,
+) -> Html {
+    let d = path_data(points);
     let onclick = {
         let on_select = on_select.clone();
         let key = EdgeKey::of(edge);
@@ -83,7 +89,7 @@ pub fn edge_view(edge: &EdgePath, target_missing: bool, dimmed: bool, lit: bool,
         selected.then_some("selected"),
     );
     let label = (!edge.ok).then(|| {
-        let (x, y) = midpoint(&edge.points);
+        let (x, y) = midpoint(points);
         html! {
             <text class="edge-label" x={format!("{x:.1}")} y={format!("{:.1}", y - 4.0)}>
                 { short_reason(&edge.reason, target_missing) }

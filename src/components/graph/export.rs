@@ -5,7 +5,10 @@
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, BlobPropertyBag, CanvasRenderingContext2d, Element, HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement, Url};
+use web_sys::{
+    Blob, BlobPropertyBag, CanvasRenderingContext2d, Element, HtmlAnchorElement, HtmlCanvasElement,
+    HtmlImageElement, Url,
+};
 
 /// The graph's stylesheet, written into the exported SVG so it looks the same on its own.
 const GRAPH_CSS: &str = include_str!("../../../static/css/graph.css");
@@ -44,7 +47,9 @@ pub fn svg_document(svg: &Element, width: f64, height: f64) -> Result<String, Js
             el.remove_attribute("tabindex")?;
         }
     }
-    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| error("no document"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| error("no document"))?;
     let style = document.create_element_ns(Some("http://www.w3.org/2000/svg"), "style")?;
     style.set_text_content(Some(GRAPH_CSS));
     clone.prepend_with_node_1(&style)?;
@@ -70,7 +75,9 @@ fn blob(text: &str, mime: &str) -> Result<Blob, JsValue> {
 
 /// Offers `blob` as a download named `name`.
 fn download(blob: &Blob, name: &str) -> Result<(), JsValue> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| error("no document"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| error("no document"))?;
     let url = Url::create_object_url_with_blob(blob)?;
     let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     anchor.set_href(&url);
@@ -96,7 +103,12 @@ pub fn download_svg(svg: &Element, width: f64, height: f64) -> Result<(), JsValu
 
 /// Downloads the graph as `manifesto-graph.png` (twice the natural size when it fits). The
 /// drawing happens once the SVG image has loaded; `on_error` hears of a failure after that.
-pub fn download_png(svg: &Element, width: f64, height: f64, on_error: impl Fn(String) + 'static) -> Result<(), JsValue> {
+pub fn download_png(
+    svg: &Element,
+    width: f64,
+    height: f64,
+    on_error: impl Fn(String) + 'static,
+) -> Result<(), JsValue> {
     let text = svg_document(svg, width, height)?;
     let url = Url::create_object_url_with_blob(&blob(&text, "image/svg+xml;charset=utf-8")?)?;
     let image = HtmlImageElement::new()?;
@@ -134,9 +146,14 @@ fn draw_png(
     scale: f64,
     on_error: std::rc::Rc<impl Fn(String) + 'static>,
 ) -> Result<(), JsValue> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| error("no document"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| error("no document"))?;
     let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
-    let (w, h) = ((width * scale).round().max(1.0), (height * scale).round().max(1.0));
+    let (w, h) = (
+        (width * scale).round().max(1.0),
+        (height * scale).round().max(1.0),
+    );
     canvas.set_width(w as u32);
     canvas.set_height(h as u32);
     let context: CanvasRenderingContext2d = canvas
@@ -160,6 +177,10 @@ fn draw_png(
 /// A JavaScript error in words.
 pub fn describe(err: &JsValue) -> String {
     err.as_string()
-        .or_else(|| Reflect::get(err, &"message".into()).ok().and_then(|m| m.as_string()))
+        .or_else(|| {
+            Reflect::get(err, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+        })
         .unwrap_or_else(|| "unknown error".to_owned())
 }

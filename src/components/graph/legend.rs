@@ -69,9 +69,9 @@ pub fn Legend() -> Html {
                 <li>{ node_sample("", Some("")) }{ "Problems: broken links, or errors found by the review" }</li>
                 <li>{ node_sample("", Some("warning")) }{ "Only warnings from the review" }</li>
                 { for Relation::ALL.iter().map(|r| html! {
-                    <li>{ edge_sample(format!("rel-{}", r.as_str())) }<strong>{ r.as_str() }</strong>{ format!(": {}", relation_meaning(*r)) }</li>
+                    <li>{ edge_sample(format!("rel-{}", r.as_str())) }<span><strong>{ r.as_str() }</strong>{ format!(": {}", relation_meaning(*r)) }</span></li>
                 }) }
-                <li>{ edge_sample("rel-owns broken".to_owned()) }<strong>{ "broken" }</strong>{ ": red and dashed, labelled with the reason" }</li>
+                <li>{ edge_sample("rel-owns broken".to_owned()) }<span><strong>{ "broken" }</strong>{ ": red and dashed, labelled with the reason" }</span></li>
             </ul>
             <p class="note">{ "Hover an object to light up its neighbours; click it (or Tab to it and press Enter) for its details; click an edge for its reason." }</p>
         </details>

@@ -26,7 +26,10 @@ use manifesto_core::{Model, ObjectId};
 use yew::prelude::*;
 
 use self::canvas::{Emphasis, GraphCanvas, HEADER, fitted, opening, view_size};
-use self::data::{Badge, Filters, Shared, accessible_name, box_of, box_problems, filter, problem_counts, review_flags, search, troubled};
+use self::data::{
+    Badge, Filters, Shared, accessible_name, box_of, box_problems, filter, problem_counts,
+    review_flags, search, spread_edges, troubled,
+};
 use self::details::{Focus, GraphDetails};
 use self::edge::EdgeKey;
 use self::legend::Legend;
@@ -66,50 +69,68 @@ pub fn GraphView() -> Html {
     };
     let graph: Shared<Graph> = Shared((*graph).clone());
     // The review's errors and warnings join the graph's problems on the badges.
-    let flagged = use_memo((graph.clone(), Shared(state.review.clone())), |(graph, review)| {
-        review_flags(graph, review.open_findings())
-    });
+    let flagged = use_memo(
+        (graph.clone(), Shared(state.review.clone())),
+        |(graph, review)| review_flags(graph, review.open_findings()),
+    );
     let flagged = Shared(flagged);
 
     let filters = use_state(Filters::default);
     let expanded = use_state(|| Rc::new(BTreeSet::<ObjectId>::new()));
     let query = use_state(String::new);
-    let hovered = use_state_eq(|| None::<ObjectId>);
-    let focus = use_state_eq(|| None::<Focus>);
+    // Plain `use_state`: memoised callbacks hold old handles, and `use_state_eq` would compare
+    // with the value of their time.
+    let hovered = use_state(|| None::<ObjectId>);
+    let focus = use_state(|| None::<Focus>);
     let view = use_reducer(ViewState::default);
-    let status = use_state_eq(|| None::<AttrValue>);
+    let status = use_state(|| None::<AttrValue>);
     let wide = use_state_eq(|| WIDE.get());
     let svg_ref = use_node_ref();
 
     let shown = {
         let flagged = flagged.clone();
-        use_memo((graph.clone(), (*filters).clone()), move |(graph, filters)| {
-            Shared(filter(graph, filters, &flagged).map_or_else(|| graph.0.clone(), Rc::new))
-        })
+        use_memo(
+            (graph.clone(), (*filters).clone()),
+            move |(graph, filters)| {
+                Shared(filter(graph, filters, &flagged).map_or_else(|| graph.0.clone(), Rc::new))
+            },
+        )
     };
-    let laid = use_memo(((*shown).clone(), (*expanded).clone()), |(shown, expanded)| {
-        let options = LayoutOptions {
-            expanded: (**expanded).clone(),
-            ..LayoutOptions::default()
-        };
-        layout(shown, &options)
-    });
+    let laid = use_memo(
+        ((*shown).clone(), (*expanded).clone()),
+        |(shown, expanded)| {
+            let options = LayoutOptions {
+                expanded: (**expanded).clone(),
+                ..LayoutOptions::default()
+            };
+            layout(shown, &options)
+        },
+    );
     let laid: Shared<Layout> = Shared(laid);
     let counts = {
         let flagged = flagged.clone();
         use_memo(graph.clone(), move |graph| problem_counts(graph, &flagged))
     };
-    let boxes = use_memo((laid.clone(), graph.clone(), Shared(counts.clone())), |(laid, graph, counts)| {
-        let problems: Vec<Badge> = laid.nodes.iter().map(|n| box_problems(n, counts)).collect();
-        let names: Vec<String> = laid
-            .nodes
-            .iter()
-            .zip(&problems)
-            .map(|(n, p)| accessible_name(n, graph, p.count))
-            .collect();
-        (Shared(Rc::new(names)), Shared(Rc::new(problems)))
+    let boxes = use_memo(
+        (laid.clone(), graph.clone(), Shared(counts.clone())),
+        |(laid, graph, counts)| {
+            let problems: Vec<Badge> = laid.nodes.iter().map(|n| box_problems(n, counts)).collect();
+            let names: Vec<String> = laid
+                .nodes
+                .iter()
+                .zip(&problems)
+                .map(|(n, p)| accessible_name(n, graph, p.count))
+                .collect();
+            (
+                Shared(Rc::new(names)),
+                Shared(Rc::new(problems)),
+                Shared(Rc::new(spread_edges(laid))),
+            )
+        },
+    );
+    let matches = use_memo((laid.clone(), (*query).clone()), |(laid, query)| {
+        search(laid, query).map(|m| Shared(Rc::new(m)))
     });
-    let matches = use_memo((laid.clone(), (*query).clone()), |(laid, query)| search(laid, query).map(|m| Shared(Rc::new(m))));
     let (namespaces, kinds, troubled_count) = {
         let flagged = flagged.clone();
         let memo = use_memo(graph.clone(), move |graph| {
@@ -128,7 +149,11 @@ pub fn GraphView() -> Html {
                 *kinds.entry(node.kind.clone()).or_default() += 1;
             }
             let troubled = troubled(graph, &flagged).len();
-            (Shared(Rc::new(namespaces)), Shared(Rc::new(kinds.into_iter().collect::<Vec<_>>())), troubled)
+            (
+                Shared(Rc::new(namespaces)),
+                Shared(Rc::new(kinds.into_iter().collect::<Vec<_>>())),
+                troubled,
+            )
         });
         (memo.0.clone(), memo.1.clone(), memo.2)
     };
@@ -140,11 +165,14 @@ pub fn GraphView() -> Html {
         let view = view.dispatcher();
         let svg = svg_ref.clone();
         let empty = laid.nodes.is_empty();
-        use_effect_with(((*filters).clone(), state.content_rev, empty, *wide), move |_| {
-            if let Some(v) = opening(&laid, &svg) {
-                view.dispatch(ViewAction::Set(v));
-            }
-        });
+        use_effect_with(
+            ((*filters).clone(), state.content_rev, empty, *wide),
+            move |_| {
+                if let Some(v) = opening(&laid, &svg) {
+                    view.dispatch(ViewAction::Set(v));
+                }
+            },
+        );
     }
 
     // The object selected elsewhere (the editor's cursor, the object list) is selected here and
@@ -166,7 +194,10 @@ pub fn GraphView() -> Html {
                 focus.set(Some(Focus::Node(id.clone())));
             }
             if let Some(b) = box_of(&laid, id) {
-                view.dispatch(ViewAction::Reveal((b.x, b.y + HEADER, b.w, b.h), view_size(&svg)));
+                view.dispatch(ViewAction::Reveal(
+                    (b.x, b.y + HEADER, b.w, b.h),
+                    view_size(&svg),
+                ));
             }
         });
     }
@@ -175,45 +206,56 @@ pub fn GraphView() -> Html {
         let state = state.clone();
         let focus = focus.clone();
         let expanded = expanded.clone();
-        use_callback((laid.clone(), graph.clone()), move |id: ObjectId, (laid, graph)| {
-            let Some(b) = laid.nodes.iter().find(|n| n.id == id) else { return };
-            if let Some(stack) = &b.stack {
-                let mut next = (**expanded).clone();
-                next.insert(stack.owner.clone());
-                expanded.set(Rc::new(next));
-                return;
-            }
-            focus.set(Some(Focus::Node(id.clone())));
-            if state.model.get(&id).is_some() {
-                state.dispatch(Action::Reveal(id));
-            } else if let Some(node) = graph.node(&id) {
-                // A simulated object: the field of its owner that creates it; a missing one:
-                // the reference to it.
-                let location = node
-                    .source
-                    .clone()
-                    .or_else(|| graph.incoming(&id).find_map(|e| e.location.clone()));
-                if let Some(location) = location {
-                    state.dispatch(Action::GoTo(location));
+        use_callback(
+            (laid.clone(), graph.clone()),
+            move |id: ObjectId, (laid, graph)| {
+                let Some(b) = laid.nodes.iter().find(|n| n.id == id) else {
+                    return;
+                };
+                if let Some(stack) = &b.stack {
+                    let mut next = (**expanded).clone();
+                    next.insert(stack.owner.clone());
+                    expanded.set(Rc::new(next));
+                    return;
                 }
-            }
-        })
+                focus.set(Some(Focus::Node(id.clone())));
+                if state.model.get(&id).is_some() {
+                    state.dispatch(Action::Reveal(id));
+                } else if let Some(node) = graph.node(&id) {
+                    // A simulated object: the field of its owner that creates it; a missing one:
+                    // the reference to it.
+                    let location = node
+                        .source
+                        .clone()
+                        .or_else(|| graph.incoming(&id).find_map(|e| e.location.clone()));
+                    if let Some(location) = location {
+                        state.dispatch(Action::GoTo(location));
+                    }
+                }
+            },
+        )
     };
     let on_open = {
         let focus = focus.clone();
         let on_activate = on_activate.clone();
         let view = view.dispatcher();
         let svg = svg_ref.clone();
-        use_callback((laid.clone(), on_activate), move |id: ObjectId, (laid, on_activate)| {
-            match box_of(laid, &id) {
-                Some(b) if b.id == id => {
-                    view.dispatch(ViewAction::Reveal((b.x, b.y + HEADER, b.w, b.h), view_size(&svg)));
-                    on_activate.emit(id);
+        use_callback(
+            (laid.clone(), on_activate),
+            move |id: ObjectId, (laid, on_activate)| {
+                match box_of(laid, &id) {
+                    Some(b) if b.id == id => {
+                        view.dispatch(ViewAction::Reveal(
+                            (b.x, b.y + HEADER, b.w, b.h),
+                            view_size(&svg),
+                        ));
+                        on_activate.emit(id);
+                    }
+                    // Collapsed into a stack, or hidden by the filters: show its details anyway.
+                    _ => focus.set(Some(Focus::Node(id))),
                 }
-                // Collapsed into a stack, or hidden by the filters: show its details anyway.
-                _ => focus.set(Some(Focus::Node(id))),
-            }
-        })
+            },
+        )
     };
     let on_hover = {
         let hovered = hovered.clone();
@@ -224,7 +266,10 @@ pub fn GraphView() -> Html {
         let svg = svg_ref.clone();
         use_callback(laid.clone(), move |id: ObjectId, laid| {
             if let Some(b) = laid.nodes.iter().find(|n| n.id == id) {
-                view.dispatch(ViewAction::Reveal((b.x, b.y + HEADER, b.w, b.h), view_size(&svg)));
+                view.dispatch(ViewAction::Reveal(
+                    (b.x, b.y + HEADER, b.w, b.h),
+                    view_size(&svg),
+                ));
             }
         })
     };
@@ -291,7 +336,11 @@ pub fn GraphView() -> Html {
         let expanded = expanded.clone();
         Callback::from(move |(owner, open): (ObjectId, bool)| {
             let mut next = (**expanded).clone();
-            let changed = if open { next.insert(owner) } else { next.remove(&owner) };
+            let changed = if open {
+                next.insert(owner)
+            } else {
+                next.remove(&owner)
+            };
             if changed {
                 expanded.set(Rc::new(next));
             }
@@ -310,7 +359,9 @@ pub fn GraphView() -> Html {
         let laid = laid.clone();
         let status = status.clone();
         Callback::from(move |kind: Export| {
-            let Some(el) = svg.cast::<web_sys::Element>() else { return };
+            let Some(el) = svg.cast::<web_sys::Element>() else {
+                return;
+            };
             let size = canvas::content_size(&laid);
             let result = match kind {
                 Export::Svg => export::download_svg(&el, size.w, size.h),
@@ -321,7 +372,11 @@ pub fn GraphView() -> Html {
                     })
                 }
             };
-            status.set(result.err().map(|err| format!("The export failed: {}", export::describe(&err)).into()));
+            status.set(
+                result
+                    .err()
+                    .map(|err| format!("The export failed: {}", export::describe(&err)).into()),
+            );
         })
     };
 
@@ -329,7 +384,13 @@ pub fn GraphView() -> Html {
         Some(Focus::Node(id)) => box_of(&laid, id).map(|b| b.id.clone()),
         _ => None,
     }
-    .or_else(|| state.selected.as_ref().and_then(|id| box_of(&laid, id)).map(|b| b.id.clone()));
+    .or_else(|| {
+        state
+            .selected
+            .as_ref()
+            .and_then(|id| box_of(&laid, id))
+            .map(|b| b.id.clone())
+    });
     let emphasis = Emphasis {
         hovered: (*hovered).clone(),
         selected,
@@ -366,6 +427,7 @@ pub fn GraphView() -> Html {
             <div class="graph-stage">
                 <GraphCanvas
                     layout={laid.clone()}
+                    curves={boxes.2.clone()}
                     names={boxes.0.clone()}
                     problems={boxes.1.clone()}
                     {emphasis}

@@ -3,6 +3,7 @@
 
 use manifesto_core::ObjectId;
 use manifesto_core::graph::{Lane, NodeBox};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::data::{Badge, fit, status_tag};
@@ -69,7 +70,21 @@ pub fn node_view(node: &NodeBox, name: &str, look: NodeLook, handlers: &NodeHand
             if e.key() == "Enter" || e.key() == " " {
                 e.prevent_default();
                 e.stop_propagation();
+                // Events are delegated: find the box from the target.
+                let node = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|t| t.closest("[data-node-id]").ok().flatten())
+                    .and_then(|t| t.dyn_into::<web_sys::SvgElement>().ok());
                 on_activate.emit(id.clone());
+                // Showing the source focuses the editor; from the keyboard, stay in the graph
+                // (once the editor has taken its turn).
+                if let Some(node) = node {
+                    gloo::timers::callback::Timeout::new(0, move || {
+                        let _ = node.focus();
+                    })
+                    .forget();
+                }
             }
         })
     };
@@ -117,7 +132,11 @@ pub fn node_view(node: &NodeBox, name: &str, look: NodeLook, handlers: &NodeHand
     );
     let stack_size = node.stack.as_ref().map(|s| s.members.len().to_string());
     let title = match &node.stack {
-        Some(stack) => format!("{} \u{d7}{} (click to show them one by one)", stack.owner, stack.members.len()),
+        Some(stack) => format!(
+            "{} \u{d7}{} (click to show them one by one)",
+            stack.owner,
+            stack.members.len()
+        ),
         None => node.id.to_string(),
     };
     html! {

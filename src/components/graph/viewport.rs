@@ -21,7 +21,11 @@ pub struct Viewport {
 
 impl Default for Viewport {
     fn default() -> Self {
-        Viewport { x: 0.0, y: 0.0, k: 1.0 }
+        Viewport {
+            x: 0.0,
+            y: 0.0,
+            k: 1.0,
+        }
     }
 }
 
@@ -93,24 +97,32 @@ impl Viewport {
         }
     }
 
-    /// Moved so the drawing rectangle (`x`, `y`, `w`, `h`) is on screen: unchanged when it
-    /// already is, else centred on it.
+    /// Moved so the drawing rectangle (`x`, `y`, `w`, `h`) is on screen: along each axis where
+    /// it is not, centred on it; unchanged along an axis where it already is.
     pub fn reveal(self, (x, y, w, h): (f64, f64, f64, f64), view: Size) -> Self {
+        let inside = |start: f64, length: f64, room: f64| start >= 0.0 && start + length <= room;
         let (left, top) = (x * self.k + self.x, y * self.k + self.y);
-        let (right, bottom) = (left + w * self.k, top + h * self.k);
-        if left >= 0.0 && top >= 0.0 && right <= view.w && bottom <= view.h {
-            return self;
-        }
         Viewport {
-            x: view.w / 2.0 - (x + w / 2.0) * self.k,
-            y: view.h / 2.0 - (y + h / 2.0) * self.k,
+            x: if inside(left, w * self.k, view.w) {
+                self.x
+            } else {
+                view.w / 2.0 - (x + w / 2.0) * self.k
+            },
+            y: if inside(top, h * self.k, view.h) {
+                self.y
+            } else {
+                view.h / 2.0 - (y + h / 2.0) * self.k
+            },
             k: self.k,
         }
     }
 
     /// The SVG `transform` of the root group.
     pub fn transform(&self) -> String {
-        format!("translate({:.2} {:.2}) scale({:.4})", self.x, self.y, self.k)
+        format!(
+            "translate({:.2} {:.2}) scale({:.4})",
+            self.x, self.y, self.k
+        )
     }
 }
 
@@ -173,26 +185,55 @@ mod tests {
     #[test]
     fn fitting_centres_the_drawing_without_enlarging_it() {
         // 768 of the 800 pixels are left once padded.
-        let big = Viewport::fit(Size { w: 1536.0, h: 600.0 }, VIEW);
+        let big = Viewport::fit(
+            Size {
+                w: 1536.0,
+                h: 600.0,
+            },
+            VIEW,
+        );
         assert!((big.k - 0.5).abs() < 1e-9, "{big:?}");
-        assert!((big.x - 16.0).abs() < 1e-9 && (big.y - 150.0).abs() < 1e-9, "{big:?}");
+        assert!(
+            (big.x - 16.0).abs() < 1e-9 && (big.y - 150.0).abs() < 1e-9,
+            "{big:?}"
+        );
         let small = Viewport::fit(Size { w: 100.0, h: 50.0 }, VIEW);
         assert_eq!(small.k, 1.0);
         assert_eq!((small.x, small.y), (350.0, 275.0));
-        assert_eq!(Viewport::fit(Size { w: 100.0, h: 50.0 }, Size { w: 0.0, h: 0.0 }), Viewport::default());
+        assert_eq!(
+            Viewport::fit(Size { w: 100.0, h: 50.0 }, Size { w: 0.0, h: 0.0 }),
+            Viewport::default()
+        );
     }
 
     #[test]
     fn a_large_drawing_opens_readable_at_its_top_left_corner() {
         let small = Size { w: 900.0, h: 500.0 };
         assert_eq!(Viewport::initial(small, VIEW), Viewport::fit(small, VIEW));
-        let wide = Viewport::initial(Size { w: 2000.0, h: 500.0 }, VIEW);
-        assert_eq!(wide, Viewport { x: 16.0, y: 16.0, k: Viewport::READABLE });
+        let wide = Viewport::initial(
+            Size {
+                w: 2000.0,
+                h: 500.0,
+            },
+            VIEW,
+        );
+        assert_eq!(
+            wide,
+            Viewport {
+                x: 16.0,
+                y: 16.0,
+                k: Viewport::READABLE
+            }
+        );
     }
 
     #[test]
     fn zooming_keeps_the_point_under_the_cursor_and_stays_in_bounds() {
-        let v = Viewport { x: 10.0, y: 20.0, k: 1.0 };
+        let v = Viewport {
+            x: 10.0,
+            y: 20.0,
+            k: 1.0,
+        };
         let z = v.zoom_at(2.0, 110.0, 220.0);
         // The drawing point under (110, 220) was (100, 200); it still is.
         assert_eq!(((110.0 - z.x) / z.k, (220.0 - z.y) / z.k), (100.0, 200.0));
@@ -202,9 +243,16 @@ mod tests {
 
     #[test]
     fn revealing_moves_only_when_the_box_is_off_screen() {
-        let v = Viewport { x: 0.0, y: 0.0, k: 1.0 };
+        let v = Viewport {
+            x: 0.0,
+            y: 0.0,
+            k: 1.0,
+        };
         assert_eq!(v.reveal((10.0, 10.0, 200.0, 40.0), VIEW), v);
         let moved = v.reveal((1000.0, 900.0, 200.0, 40.0), VIEW);
         assert_eq!((moved.x, moved.y), (400.0 - 1100.0, 300.0 - 920.0));
+        // Only the axis where it is off screen moves.
+        let below = v.reveal((100.0, 900.0, 200.0, 40.0), VIEW);
+        assert_eq!((below.x, below.y), (0.0, 300.0 - 920.0));
     }
 }

@@ -39,11 +39,14 @@ fn split_key(line: &str) -> Option<(String, usize)> {
     let rest = &line[start..];
     let rest_start = start + usize::from(rest.starts_with("- ")) * 2;
     let rest = &line[rest_start..];
-    let (key, after) = if let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') {
+    let (key, after) = if let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'')
+    {
         let close = rest[1..].find(quote)? + 1;
         (rest[1..close].to_owned(), rest_start + close + 1)
     } else {
-        let colon = rest.find(": ").or_else(|| rest.ends_with(':').then(|| rest.len() - 1))?;
+        let colon = rest
+            .find(": ")
+            .or_else(|| rest.ends_with(':').then(|| rest.len() - 1))?;
         (rest[..colon].trim().to_owned(), rest_start + colon)
     };
     let tail = &line[after..];
@@ -174,7 +177,9 @@ pub fn written_as_json(object: &Object, text: &str) -> bool {
 
 /// The value at a dotted path of plain keys (`spec.template.spec`).
 fn at_path<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
-    path.split('.').filter(|s| !s.is_empty()).try_fold(value, |v, key| v.get(key))
+    path.split('.')
+        .filter(|s| !s.is_empty())
+        .try_fold(value, |v, key| v.get(key))
 }
 
 /// What the cluster would hold for a simulated or missing node, as JSON: apiVersion, kind,
@@ -184,7 +189,9 @@ pub fn summary(node: &GraphNode, graph: &Graph, model: &Model) -> Value {
         "ReplicaSet" | "Deployment" | "StatefulSet" | "DaemonSet" => "apps/v1",
         "Job" | "CronJob" => "batch/v1",
         "Ingress" | "NetworkPolicy" => "networking.k8s.io/v1",
-        "Role" | "ClusterRole" | "RoleBinding" | "ClusterRoleBinding" => "rbac.authorization.k8s.io/v1",
+        "Role" | "ClusterRole" | "RoleBinding" | "ClusterRoleBinding" => {
+            "rbac.authorization.k8s.io/v1"
+        }
         _ => "v1",
     };
     let mut metadata = Map::new();
@@ -193,7 +200,11 @@ pub fn summary(node: &GraphNode, graph: &Graph, model: &Model) -> Value {
         metadata.insert("namespace".into(), ns.clone().into());
     }
     if !node.labels.is_empty() {
-        let labels: Map<String, Value> = node.labels.iter().map(|(k, v)| (k.clone(), v.clone().into())).collect();
+        let labels: Map<String, Value> = node
+            .labels
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone().into()))
+            .collect();
         metadata.insert("labels".into(), labels.into());
     }
     if let Some(owner) = &node.owner {
@@ -201,7 +212,10 @@ pub fn summary(node: &GraphNode, graph: &Graph, model: &Model) -> Value {
         reference.insert("kind".into(), owner.kind().into());
         reference.insert("name".into(), owner.name().into());
         reference.insert("controller".into(), true.into());
-        metadata.insert("ownerReferences".into(), Value::Array(vec![reference.into()]));
+        metadata.insert(
+            "ownerReferences".into(),
+            Value::Array(vec![reference.into()]),
+        );
     }
     let mut out = Map::new();
     out.insert("apiVersion".into(), api_version.into());
@@ -223,7 +237,7 @@ fn simulated_spec(node: &GraphNode, graph: &Graph, model: &Model) -> Option<Valu
     match node.kind.as_str() {
         "Pod" => {
             let path = root.pod_spec()?.path;
-            at_path(&root.raw, &path).cloned()
+            at_path(&root.raw, path).cloned()
         }
         "ReplicaSet" => {
             let replicas = graph.pods_of(&node.id).len();
@@ -260,14 +274,21 @@ pub fn to_yaml_lines(value: &Value, secret: bool) -> Vec<YamlLine> {
     out
 }
 
-fn emit_map_or_value(value: &Value, depth: usize, out: &mut Vec<YamlLine>, path: &mut Vec<String>, secret: bool) {
+fn emit_map_or_value(
+    value: &Value,
+    depth: usize,
+    out: &mut Vec<YamlLine>,
+    path: &mut Vec<String>,
+    secret: bool,
+) {
     let pad = "  ".repeat(depth);
     match value {
         Value::Object(map) => {
             for (key, item) in ordered(map) {
                 path.push(key.clone());
                 let key_text = scalar_key(key);
-                let masked = secret && path.len() == 2 && (path[0] == "data" || path[0] == "stringData");
+                let masked =
+                    secret && path.len() == 2 && (path[0] == "data" || path[0] == "stringData");
                 match item {
                     _ if masked => out.push(YamlLine {
                         number: None,
@@ -282,7 +303,10 @@ fn emit_map_or_value(value: &Value, depth: usize, out: &mut Vec<YamlLine>, path:
                         out.push(YamlLine::plain(None, &format!("{pad}{key_text}:")));
                         emit_seq(a, depth, out, path, secret);
                     }
-                    _ => out.push(YamlLine::plain(None, &format!("{pad}{key_text}: {}", scalar(item)))),
+                    _ => out.push(YamlLine::plain(
+                        None,
+                        &format!("{pad}{key_text}: {}", scalar(item)),
+                    )),
                 }
                 path.pop();
             }
@@ -294,15 +318,35 @@ fn emit_map_or_value(value: &Value, depth: usize, out: &mut Vec<YamlLine>, path:
 
 /// Keys the way Kubernetes writes them: identity first, then the rest alphabetically (JSON
 /// maps here are sorted, the written order is not kept).
-const FIRST_KEYS: [&str; 8] = ["apiVersion", "kind", "metadata", "name", "namespace", "labels", "annotations", "ownerReferences"];
+const FIRST_KEYS: [&str; 8] = [
+    "apiVersion",
+    "kind",
+    "metadata",
+    "name",
+    "namespace",
+    "labels",
+    "annotations",
+    "ownerReferences",
+];
 
 fn ordered(map: &Map<String, Value>) -> Vec<(&String, &Value)> {
     let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-    entries.sort_by_key(|(k, _)| FIRST_KEYS.iter().position(|f| f == k).unwrap_or(FIRST_KEYS.len()));
+    entries.sort_by_key(|(k, _)| {
+        FIRST_KEYS
+            .iter()
+            .position(|f| f == k)
+            .unwrap_or(FIRST_KEYS.len())
+    });
     entries
 }
 
-fn emit_seq(items: &[Value], depth: usize, out: &mut Vec<YamlLine>, path: &mut Vec<String>, secret: bool) {
+fn emit_seq(
+    items: &[Value],
+    depth: usize,
+    out: &mut Vec<YamlLine>,
+    path: &mut Vec<String>,
+    secret: bool,
+) {
     let pad = "  ".repeat(depth);
     for item in items {
         match item {
@@ -312,7 +356,11 @@ fn emit_seq(items: &[Value], depth: usize, out: &mut Vec<YamlLine>, path: &mut V
                 emit_map_or_value(item, depth + 1, out, path, secret);
                 if let Some(line) = out.get_mut(start) {
                     let inner = "  ".repeat(depth + 1);
-                    let rest = line.text.strip_prefix(&inner).unwrap_or(&line.text).to_owned();
+                    let rest = line
+                        .text
+                        .strip_prefix(&inner)
+                        .unwrap_or(&line.text)
+                        .to_owned();
                     line.text = format!("{pad}- {rest}");
                 }
             }
@@ -326,7 +374,11 @@ fn emit_seq(items: &[Value], depth: usize, out: &mut Vec<YamlLine>, path: &mut V
 }
 
 fn scalar_key(key: &str) -> String {
-    if needs_quotes(key) { quoted(key) } else { key.to_owned() }
+    if needs_quotes(key) {
+        quoted(key)
+    } else {
+        key.to_owned()
+    }
 }
 
 /// A scalar as YAML: plain when unambiguous, else double-quoted.
@@ -347,7 +399,9 @@ fn quoted(text: &str) -> String {
 }
 
 fn needs_quotes(s: &str) -> bool {
-    const RESERVED: [&str; 12] = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n", "True", "False"];
+    const RESERVED: [&str; 12] = [
+        "true", "false", "yes", "no", "on", "off", "null", "~", "y", "n", "True", "False",
+    ];
     s.is_empty()
         || s != s.trim()
         || RESERVED.contains(&s.to_lowercase().as_str())
@@ -394,26 +448,46 @@ mod tests {
         assert_eq!(lines.last().unwrap().number, Some(17));
         let secrets: Vec<(&str, &str, &str)> = lines
             .iter()
-            .filter_map(|l| l.secret.as_ref().map(|(slot, s)| (l.text.as_str(), slot.as_str(), s.as_str())))
+            .filter_map(|l| {
+                l.secret
+                    .as_ref()
+                    .map(|(slot, s)| (l.text.as_str(), slot.as_str(), s.as_str()))
+            })
             .collect();
         assert_eq!(
             secrets,
             [
-                ("      ", "metadata.annotations.kubectl.kubernetes.io/last-applied-configuration", "{\"data\":{\"a\":\"c2VjcmV0\"}}"),
+                (
+                    "      ",
+                    "metadata.annotations.kubectl.kubernetes.io/last-applied-configuration",
+                    "{\"data\":{\"a\":\"c2VjcmV0\"}}"
+                ),
                 ("  a: ", "data.a", "c2VjcmV0 # secret"),
                 ("  \"b\": ", "data.b", "Yg=="),
                 ("    ", "stringData.cert", "line one"),
                 ("    ", "stringData.cert", "line two"),
             ]
         );
-        assert!(lines.iter().any(|l| l.text == "    other: x" && l.secret.is_none()));
-        assert_eq!(joined(&lines), text.lines().skip(1).take(16).collect::<Vec<_>>().join("\n"));
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.text == "    other: x" && l.secret.is_none())
+        );
+        assert_eq!(
+            joined(&lines),
+            text.lines().skip(1).take(16).collect::<Vec<_>>().join("\n")
+        );
     }
 
     #[test]
     fn other_objects_show_their_lines_as_written() {
         let files = Sample::FeastFlow.files();
-        let text = files.iter().find(|f| f.name == "07-backend-service.yaml").unwrap().text.clone();
+        let text = files
+            .iter()
+            .find(|f| f.name == "07-backend-service.yaml")
+            .unwrap()
+            .text
+            .clone();
         let m = Model::from_files(files);
         let svc = m.get_str("Service/feastflow/feastflow-backend").unwrap();
         let lines = source_lines(svc, &text);
@@ -429,12 +503,36 @@ mod tests {
         let g = Graph::build(&m, &GraphOptions::default());
         let pod = g.node_str("Pod/feastflow/postgres-0").unwrap();
         let yaml = joined(&to_yaml_lines(&summary(pod, &g, &m), false));
-        assert!(yaml.starts_with("apiVersion: v1\nkind: Pod\nmetadata:\n  name: postgres-0\n  namespace: feastflow\n"), "{yaml}");
-        assert!(yaml.contains("  ownerReferences:\n  - kind: StatefulSet\n    name: postgres\n"), "{yaml}");
-        assert!(yaml.contains("\nspec:\n  containers:\n  - name: postgres\n    env:\n"), "{yaml}");
-        let rs = g.pods_of(&ObjectId::new("Deployment", Some("feastflow"), "feastflow-frontend"))[0].owner.clone().unwrap();
-        let yaml = joined(&to_yaml_lines(&summary(g.node(&rs).unwrap(), &g, &m), false));
-        assert!(yaml.contains("apiVersion: apps/v1\nkind: ReplicaSet\n"), "{yaml}");
+        assert!(
+            yaml.starts_with(
+                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: postgres-0\n  namespace: feastflow\n"
+            ),
+            "{yaml}"
+        );
+        assert!(
+            yaml.contains("  ownerReferences:\n  - kind: StatefulSet\n    name: postgres\n"),
+            "{yaml}"
+        );
+        assert!(
+            yaml.contains("\nspec:\n  containers:\n  - name: postgres\n    env:\n"),
+            "{yaml}"
+        );
+        let rs = g.pods_of(&ObjectId::new(
+            "Deployment",
+            Some("feastflow"),
+            "feastflow-frontend",
+        ))[0]
+            .owner
+            .clone()
+            .unwrap();
+        let yaml = joined(&to_yaml_lines(
+            &summary(g.node(&rs).unwrap(), &g, &m),
+            false,
+        ));
+        assert!(
+            yaml.contains("apiVersion: apps/v1\nkind: ReplicaSet\n"),
+            "{yaml}"
+        );
         assert!(yaml.contains("\nspec:\n  replicas: 3\n"), "{yaml}");
     }
 
@@ -447,7 +545,10 @@ mod tests {
         });
         let lines = to_yaml_lines(&value, true);
         let yaml = joined(&lines);
-        assert!(yaml.contains("    a: \"true\"\n    b: \"x: y\"\n    c: \"5\"\n    d: \"\""), "{yaml}");
+        assert!(
+            yaml.contains("    a: \"true\"\n    b: \"x: y\"\n    c: \"5\"\n    d: \"\""),
+            "{yaml}"
+        );
         let masked: Vec<_> = lines.iter().filter_map(|l| l.secret.clone()).collect();
         assert_eq!(masked, [("data.k".to_owned(), "dmFsdWU=".to_owned())]);
     }

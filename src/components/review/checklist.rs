@@ -22,8 +22,8 @@ pub struct ChecklistTableProps {
 /// The symbol and the word of an outcome.
 pub fn outcome_label(outcome: Outcome) -> (&'static str, &'static str) {
     match outcome {
-        Outcome::Pass => ("✅", "pass"),
-        Outcome::Fail => ("❌", "fail"),
+        Outcome::Pass => ("✓", "pass"),
+        Outcome::Fail => ("✗", "fail"),
         Outcome::Na => ("", "N/A"),
         Outcome::Skipped => ("⊘", "skipped"),
     }

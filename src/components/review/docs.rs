@@ -48,7 +48,7 @@ pub fn CheckDocs(props: &CheckDocsProps) -> Html {
         <article class="rv-docs" data-testid="check-docs" data-check={check.id}>
             <header class="rv-docs-head">
                 <h3><code>{ check.id }</code></h3>
-                <p class="rv-docs-summary">{ markdown::render(check.summary, 4) }</p>
+                <div class="rv-docs-summary">{ markdown::render(check.summary, 4) }</div>
                 <p class="rv-docs-meta">
                     <span class="rv-tag">{ category_title(check.category) }</span>
                     { severity_badge(check.severity) }
@@ -71,7 +71,7 @@ pub fn CheckDocs(props: &CheckDocsProps) -> Html {
             </header>
             <div class="rv-markdown">{ markdown::render(check.docs, 4) }</div>
             if !aliases.is_empty() {
-                <p class="note rv-aliases">{ "The same problem in other linters: " }{ markdown::render(&aliases, 4) }</p>
+                <div class="note rv-aliases">{ "The same problem in other linters: " }{ markdown::render(&aliases, 4) }</div>
             }
         </article>
     }

@@ -76,11 +76,14 @@ impl Format {
 fn download(text: &str, name: &str, mime: &str) -> Result<(), JsValue> {
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(text)), &options)?;
+    let blob =
+        Blob::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(text)), &options)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JsValue::from_str("no document"))?;
-    let body = document.body().ok_or_else(|| JsValue::from_str("no body"))?;
+    let body = document
+        .body()
+        .ok_or_else(|| JsValue::from_str("no body"))?;
     let url = Url::create_object_url_with_blob(&blob)?;
     let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     anchor.set_href(&url);
@@ -119,7 +122,10 @@ pub fn ExportButtons(props: &ExportButtonsProps) -> Html {
                     if download(&text, format.file_name(), format.mime()).is_err() {
                         state.dispatch(Action::Notify(Notice {
                             level: "warning",
-                            text: format!("The {} export could not be downloaded in this browser.", format.label()),
+                            text: format!(
+                                "The {} export could not be downloaded in this browser.",
+                                format.label()
+                            ),
                         }));
                     }
                 })

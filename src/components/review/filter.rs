@@ -31,7 +31,10 @@ impl Sort {
 
     /// The order named `key`.
     pub fn parse(key: &str) -> Sort {
-        Sort::ALL.into_iter().find(|s| s.key() == key).unwrap_or_default()
+        Sort::ALL
+            .into_iter()
+            .find(|s| s.key() == key)
+            .unwrap_or_default()
     }
 
     /// Its label.

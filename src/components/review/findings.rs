@@ -103,7 +103,9 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
     };
     let on_search = {
         let set = update(|f, v| f.search = v);
-        Callback::from(move |e: InputEvent| set(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
     let on_clear = {
         let on_filter = props.on_filter.clone();
@@ -117,7 +119,8 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
         Callback::from(move |_: MouseEvent| on_filter.emit(next.clone()))
     };
 
-    let count = |pred: &dyn Fn(&Finding) -> bool| review.findings.iter().filter(|f| pred(f)).count();
+    let count =
+        |pred: &dyn Fn(&Finding) -> bool| review.findings.iter().filter(|f| pred(f)).count();
     let severity_options: Html = [Level::Error, Level::Warning, Level::Info]
         .into_iter()
         .map(|level| {

@@ -56,7 +56,11 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let mut list: Option<(bool, Vec<String>)> = None;
     let mut lines = text.lines();
 
-    fn flush(out: &mut Vec<Block>, paragraph: &mut Vec<&str>, list: &mut Option<(bool, Vec<String>)>) {
+    fn flush(
+        out: &mut Vec<Block>,
+        paragraph: &mut Vec<&str>,
+        list: &mut Option<(bool, Vec<String>)>,
+    ) {
         if !paragraph.is_empty() {
             out.push(Block::Paragraph(paragraph.join(" ")));
             paragraph.clear();
@@ -130,9 +134,9 @@ pub fn inlines(text: &str) -> Vec<Inline> {
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         let parsed = match c {
-            '`' => rest[1..].find('`').map(|end| {
-                (Inline::Code(rest[1..1 + end].to_owned()), 2 + end)
-            }),
+            '`' => rest[1..]
+                .find('`')
+                .map(|end| (Inline::Code(rest[1..1 + end].to_owned()), 2 + end)),
             '*' if rest.starts_with("**") => rest[2..]
                 .find("**")
                 .filter(|&end| end > 0)
@@ -262,7 +266,10 @@ mod tests {
     fn code_blocks_keep_what_looks_like_markdown() {
         check(
             "```yaml\n# not a heading\n- not: a list\n```",
-            &[Block::Code("yaml".into(), "# not a heading\n- not: a list\n".into())],
+            &[Block::Code(
+                "yaml".into(),
+                "# not a heading\n- not: a list\n".into(),
+            )],
         );
     }
 
@@ -274,7 +281,10 @@ mod tests {
                 Block::Paragraph("Levels:".into()),
                 Block::List {
                     ordered: false,
-                    items: vec!["`SYS_ADMIN` is an error; really.".into(), "others warn.".into()],
+                    items: vec![
+                        "`SYS_ADMIN` is an error; really.".into(),
+                        "others warn.".into(),
+                    ],
                 },
                 Block::List {
                     ordered: true,
@@ -299,6 +309,30 @@ mod tests {
                 text(" or 2 * 3"),
             ]
         );
+    }
+
+    #[test]
+    fn every_checks_docs_read_as_the_four_sections_with_yaml() {
+        for check in manifesto_core::checks::ALL {
+            let blocks = blocks(check.docs);
+            let headings: Vec<&str> = blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Heading(2, title) => Some(title.as_str()),
+                    _ => None,
+                })
+                .collect();
+            for wanted in ["What it does", "Why is this bad?", "Example", "Fix"] {
+                assert!(headings.contains(&wanted), "{}: {headings:?}", check.id);
+            }
+            assert!(
+                blocks.iter().any(
+                    |b| matches!(b, Block::Code(lang, code) if lang == "yaml" && !code.is_empty())
+                ),
+                "{}: no yaml block",
+                check.id
+            );
+        }
     }
 
     #[test]

@@ -31,10 +31,7 @@ enum Panel {
     /// The settings.
     Settings,
     /// A check's docs; `back` returns to the settings.
-    Docs {
-        check: &'static str,
-        back: bool,
-    },
+    Docs { check: &'static str, back: bool },
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -112,7 +109,10 @@ pub fn ReviewView() -> Html {
     let on_learn = {
         let panel = panel.clone();
         Callback::from(move |check: &'static str| {
-            let back = matches!(*panel, Some(Panel::Settings) | Some(Panel::Docs { back: true, .. }));
+            let back = matches!(
+                *panel,
+                Some(Panel::Settings) | Some(Panel::Docs { back: true, .. })
+            );
             panel.set(Some(Panel::Docs { check, back }));
         })
     };

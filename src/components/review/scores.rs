@@ -65,8 +65,7 @@ pub fn Scores(props: &ScoresProps) -> Html {
                     <th scope="row">
                         <button type="button" class="link-button rv-object-link" onclick={reveal} title={format!("Show {} in the editor", s.object.as_str())}>
                             <span class="rv-kind">{ s.kind.clone() }</span>
-                            { " " }
-                            { s.object.name().to_owned() }
+                            <span class="rv-name">{ s.object.name().to_owned() }</span>
                         </button>
                     </th>
                     <td class="rv-score">

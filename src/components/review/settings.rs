@@ -80,7 +80,10 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
     let is_default = *settings == checks::Settings::default();
 
     let wanted = filter.trim().to_lowercase();
-    let on_count = checks::ALL.iter().filter(|c| settings.is_enabled(c)).count();
+    let on_count = checks::ALL
+        .iter()
+        .filter(|c| settings.is_enabled(c))
+        .count();
     let groups: Html = Category::ALL
         .into_iter()
         .map(|category| {

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use manifesto_core::rollout::{Phase, Rollout, State, WorkloadKind};
+use manifesto_core::rollout::{Phase, Rollout, State, Strategy, WorkloadKind};
 use yew::prelude::*;
 
 /// Beyond this many slots the rows become plain bars.
@@ -48,7 +48,10 @@ fn row(
     ok: bool,
 ) -> Html {
     let filled: u32 = fill.iter().map(|(_, n)| n).sum();
-    let marker = format!("left: calc({:.4}% - 1px)", 100.0 * f64::from(limit) / f64::from(scale));
+    let marker = format!(
+        "left: calc({:.4}% - 1px)",
+        100.0 * f64::from(limit) / f64::from(scale)
+    );
     let body = if scale <= MAX_SLOTS {
         let mut slots: Vec<Html> = Vec::new();
         for (kind, n) in fill {
@@ -129,13 +132,20 @@ pub fn Bounds(props: &BoundsProps) -> Html {
         },
         r.max_total
     );
-    let available_text = format!(
-        "{} available \u{2014} at least {} = {} \u{2212} maxUnavailable {}",
-        s.available(),
-        r.min_available,
-        r.replicas,
-        r.max_unavailable
-    );
+    let available_text = if r.strategy == Strategy::Recreate {
+        format!(
+            "{} available \u{2014} Recreate keeps no minimum: every old pod goes first",
+            s.available()
+        )
+    } else {
+        format!(
+            "{} available \u{2014} at least {} = {} \u{2212} maxUnavailable {}",
+            s.available(),
+            r.min_available,
+            r.replicas,
+            r.max_unavailable
+        )
+    };
     html! {
         <div class="bounds" data-testid="rollout-bounds" data-min-available={r.min_available.to_string()} data-max-total={r.max_total.to_string()}>
             { row(

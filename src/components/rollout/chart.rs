@@ -8,7 +8,7 @@ use yew::prelude::*;
 const WIDTH: f64 = 600.0;
 const HEIGHT: f64 = 170.0;
 const LEFT: f64 = 30.0;
-const RIGHT: f64 = 12.0;
+const RIGHT: f64 = 112.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 24.0;
 
@@ -67,7 +67,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         html! {
             <g class={class}>
                 <line x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={y(value).to_string()} y2={y(value).to_string()} />
-                <text x={(WIDTH - RIGHT - 2.0).to_string()} y={(y(value) - 3.0).to_string()} text-anchor="end">{ text }</text>
+                <text x={(WIDTH - RIGHT + 6.0).to_string()} y={(y(value) + 3.5).to_string()} text-anchor="start">{ text }</text>
             </g>
         }
     };

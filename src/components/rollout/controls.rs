@@ -6,6 +6,38 @@ use yew::prelude::*;
 
 use super::ui::{Speed, UiAction};
 
+/// The player's icons.
+#[derive(Clone, Copy)]
+enum Icon {
+    Play,
+    Pause,
+    Back,
+    Step,
+    Undo,
+}
+
+/// A small inline icon (system fonts lack the media-control characters).
+fn icon(which: Icon) -> Html {
+    let shape = match which {
+        Icon::Play => html! { <path d="M4 2.5 L13 8 L4 13.5 Z" fill="currentColor" /> },
+        Icon::Pause => {
+            html! { <path d="M4 3 H7 V13 H4 Z M9 3 H12 V13 H9 Z" fill="currentColor" /> }
+        }
+        Icon::Back => {
+            html! { <path d="M3 3 H5 V13 H3 Z M13 3 L6 8 L13 13 Z" fill="currentColor" /> }
+        }
+        Icon::Step => {
+            html! { <path d="M3 3 L10 8 L3 13 Z M11 3 H13 V13 H11 Z" fill="currentColor" /> }
+        }
+        Icon::Undo => html! {
+            <path d="M6 3.5 L2.5 7 L6 10.5 M2.5 7 H10 A3.5 3.5 0 0 1 10 14 H7" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
+        },
+    };
+    html! {
+        <svg class="button-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">{ shape }</svg>
+    }
+}
+
 /// Props of [`Controls`].
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
@@ -66,11 +98,11 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     onclick={play}
                 >
                     if props.playing {
-                        <span aria-hidden="true">{ "\u{23f8} " }</span>{ "Pause" }
+                        { icon(Icon::Pause) }{ "Pause" }
                     } else if at_end && last > 0 {
-                        <span aria-hidden="true">{ "\u{21bb} " }</span>{ "Replay" }
+                        { icon(Icon::Play) }{ "Replay" }
                     } else {
-                        <span aria-hidden="true">{ "\u{25b6} " }</span>{ "Play" }
+                        { icon(Icon::Play) }{ "Play" }
                     }
                 </button>
                 <button
@@ -81,7 +113,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     disabled={props.step == 0}
                     onclick={emit(UiAction::Back)}
                 >
-                    <span aria-hidden="true">{ "\u{23ee} " }</span>{ "Back" }
+                    { icon(Icon::Back) }{ "Back" }
                 </button>
                 <button
                     type="button"
@@ -91,7 +123,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     disabled={at_end}
                     onclick={emit(UiAction::Forward { last, animate })}
                 >
-                    { "Step " }<span aria-hidden="true">{ "\u{23ed}" }</span>
+                    { "Step" }{ icon(Icon::Step) }
                 </button>
                 <button
                     type="button"
@@ -144,7 +176,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                         title={if props.can_undo { "Run kubectl rollout undo once the update has rolled out" } else { "kubectl rollout undo is simulated for Deployments only" }}
                         onclick={emit(UiAction::Undo(true))}
                     >
-                        <span aria-hidden="true">{ "\u{21b6} " }</span>{ "kubectl rollout undo" }
+                        { icon(Icon::Undo) }{ "kubectl rollout undo" }
                     </button>
                 }
             </div>

@@ -73,8 +73,12 @@ fn subject(model: &Model, owner: Owner) -> Option<ObjectId> {
 
 fn cell(value: &str) -> Html {
     match value {
-        "yes" => html! { <td class="yes"><span aria-hidden="true">{ "\u{2714} " }</span>{ "yes" }</td> },
-        "no" => html! { <td class="no"><span aria-hidden="true">{ "\u{2716} " }</span>{ "no" }</td> },
+        "yes" => {
+            html! { <td class="yes"><span aria-hidden="true">{ "\u{2714} " }</span>{ "yes" }</td> }
+        }
+        "no" => {
+            html! { <td class="no"><span aria-hidden="true">{ "\u{2716} " }</span>{ "no" }</td> }
+        }
         other => html! { <td class="partial">{ other.to_owned() }</td> },
     }
 }

@@ -20,7 +20,9 @@ mod ui;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use manifesto_core::rollout::{self, Rollout, RolloutOptions, Simulatable, State, TemplateChange};
+use manifesto_core::rollout::{
+    self, RevisionHistory, Rollout, RolloutOptions, Simulatable, State, TemplateChange,
+};
 use manifesto_core::{Model, ObjectId};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -35,7 +37,7 @@ use self::pods::PodTiles;
 use self::review_note::ReviewNote;
 use self::revisions::Revisions;
 use self::ui::{Ui, UiAction};
-use crate::state::{Action, AppContext};
+use crate::state::{Action, AppContext, RolloutView};
 
 /// The workload preselected when the loaded files have it.
 const PREFERRED: &str = "Deployment/feastflow/feastflow-backend";
@@ -79,12 +81,30 @@ fn simulate(key: &SimKey) -> Simulation {
         fail_new: key.fail_new,
         ..RolloutOptions::default()
     };
-    let result = if key.undo {
-        rollout::simulate_undo(&key.model.0, &key.workload, &options)
-    } else {
-        rollout::simulate(&key.model.0, &key.workload, &options)
-    };
-    result.map(Rc::new).map_err(|e| e.to_string())
+    if !key.undo {
+        return rollout::simulate(&key.model.0, &key.workload, &options)
+            .map(Rc::new)
+            .map_err(|e| e.to_string());
+    }
+    let mut undo =
+        rollout::simulate_undo(&key.model.0, &key.workload, &options).map_err(|e| e.to_string())?;
+    // Name each ReplicaSet's image from the revision history, so the rollback reads
+    // "v2 → latest" whichever way the simulation reports the change.
+    if let Ok(mut history) = RevisionHistory::of(&key.model.0, &key.workload) {
+        history.set_image(tag);
+        let image = |rs: &str| {
+            history
+                .replica_sets
+                .iter()
+                .find(|r| r.replica_set == rs)
+                .and_then(|r| r.image.clone())
+        };
+        if let (Some(old), Some(new)) = (image(&undo.old_rs_name), image(&undo.new_rs_name)) {
+            undo.old_image = Some(old);
+            undo.new_image = Some(new);
+        }
+    }
+    Ok(Rc::new(undo))
 }
 
 /// Why `tag` cannot be an image tag (Docker's rule: up to 128 of `[A-Za-z0-9_.-]`, not
@@ -106,7 +126,11 @@ fn tag_problem(tag: &str) -> Option<String> {
 /// Whether the user asked for reduced motion.
 fn reduced_motion() -> bool {
     web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .is_some_and(|m| m.matches())
 }
 
@@ -135,7 +159,11 @@ pub(crate) fn settled_at(rollout: &Rollout, step: usize) -> &State {
 #[component]
 pub fn RolloutPanel() -> Html {
     let state = use_context::<AppContext>().expect("AppContext is provided by App");
-    let ui = use_reducer(Ui::default);
+    // Coming back to the view shows the moment it left.
+    let ui = {
+        let saved = state.rollout_view.clone();
+        use_reducer(move || Ui::restored(saved.as_deref()))
+    };
     let reduced = use_memo((), |_| reduced_motion());
     let animate = !*reduced;
 
@@ -159,23 +187,51 @@ pub fn RolloutPanel() -> Html {
     let last = rollout.as_ref().map_or(0, |r| r.passes.len());
     let step = ui.step.min(last);
 
-    // Another workload (picked, or the files changed under the panel) starts from step 0.
+    // Another workload (the files changed under the panel) starts from step 0.
     {
         let ui = ui.clone();
-        use_effect_with(workload.clone(), move |_| ui.dispatch(UiAction::Switched));
+        let previous = use_mut_ref(|| workload.clone());
+        use_effect_with(workload.clone(), move |workload| {
+            if *previous.borrow() != *workload {
+                ui.dispatch(UiAction::Switched);
+            }
+            *previous.borrow_mut() = workload.clone();
+        });
+    }
+    // The graph draws the same moment.
+    {
+        let state = state.clone();
+        let view = rollout
+            .as_ref()
+            .zip(workload.as_ref())
+            .map(|(r, w)| RolloutView {
+                workload: w.clone(),
+                tag: ui.tag.clone(),
+                fail_new: ui.fail_new,
+                undo: ui.undo,
+                step,
+                replica_sets: (r.old_rs_name.clone(), r.new_rs_name.clone()),
+                state: settled_at(r, step).clone(),
+            });
+        use_effect_with(view, move |view| {
+            state.dispatch(Action::ShowRollout(view.clone().map(Rc::new)));
+        });
     }
     // Autoplay: one step per tick; stops at the end.
     {
         let ui = ui.clone();
         let speed = ui.speed.factor();
-        use_effect_with((ui.playing, step, last, ui.speed), move |&(playing, _, last, _)| {
-            let timer = playing.then(|| {
-                Timeout::new((STEP_MS / speed) as u32, move || {
-                    ui.dispatch(UiAction::Tick { last, animate })
-                })
-            });
-            move || drop(timer)
-        });
+        use_effect_with(
+            (ui.playing, step, last, ui.speed),
+            move |&(playing, _, last, _)| {
+                let timer = playing.then(|| {
+                    Timeout::new((STEP_MS / speed) as u32, move || {
+                        ui.dispatch(UiAction::Tick { last, animate })
+                    })
+                });
+                move || drop(timer)
+            },
+        );
     }
     // The moment right after a pass, then its settled state.
     {
@@ -198,7 +254,9 @@ pub fn RolloutPanel() -> Html {
             let in_field = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+                .is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
+                });
             if in_field || e.alt_key() || e.ctrl_key() || e.meta_key() {
                 return;
             }
@@ -241,8 +299,10 @@ pub fn RolloutPanel() -> Html {
         },
     };
 
-    let selected = workload.as_ref().map(|w| AttrValue::from(w.as_str().to_owned()));
-        html! {
+    let selected = workload
+        .as_ref()
+        .map(|w| AttrValue::from(w.as_str().to_owned()));
+    html! {
         <section
             class={classes!("rollout", (!animate).then_some("reduced-motion"))}
             data-testid="rollout"
@@ -323,17 +383,16 @@ fn stage(rollout: &Rc<Rollout>, ui: &Ui, step: usize, animate: bool) -> Html {
                 data-new-ready={settled.new_ready.to_string()}
                 data-complete={complete.to_string()}
                 data-moment={if after { "after" } else { "settled" }}
-                aria-live="polite"
             >
-                <p class="rollout-step-title">
+                <p class="rollout-step-title" aria-live="polite">
                     <strong>{ if step == 0 { "Before the change".to_owned() } else { format!("Pass {step} of {last}") } }</strong>
                     <span class="rollout-moment">
                         { if after { "right after the pass: new pods start, removed pods terminate" } else if step == 0 { "every pod runs the old version" } else { "settled" } }
                     </span>
                     <span class="rollout-counts">
-                        <span class="count-old">{ format!("old {}/{}", settled.old_total, settled.old_ready) }</span>
+                        <span class="count-old">{ format!("old {}/{}", shown.old_total, shown.old_ready) }</span>
                         { " | " }
-                        <span class="count-new">{ format!("new {}/{}", settled.new_total, settled.new_ready) }</span>
+                        <span class="count-new">{ format!("new {}/{}", shown.new_total, shown.new_ready) }</span>
                         <span class="count-help">{ " (pods/available)" }</span>
                     </span>
                     if complete {
@@ -346,5 +405,38 @@ fn stage(rollout: &Rc<Rollout>, ui: &Ui, step: usize, animate: bool) -> Html {
             <Chart rollout={rollout.clone()} step={step} />
             <Narration rollout={rollout.clone()} step={step} />
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use manifesto_core::samples::Sample;
+
+    #[test]
+    fn the_backend_is_preselected_until_another_workload_is_picked() {
+        let model = Model::from_files(Sample::FeastFlow.files());
+        let list = rollout::simulatable(&model);
+        assert_eq!(chosen(&list, None).unwrap().as_str(), PREFERRED);
+        let frontend = "Deployment/feastflow/feastflow-frontend";
+        assert_eq!(chosen(&list, Some(frontend)).unwrap().as_str(), frontend);
+        // A workload that no longer exists falls back to the backend.
+        assert_eq!(
+            chosen(&list, Some("Deployment/feastflow/gone"))
+                .unwrap()
+                .as_str(),
+            PREFERRED
+        );
+        assert_eq!(chosen(&[], None), None);
+    }
+
+    #[test]
+    fn image_tags_follow_dockers_rule() {
+        assert_eq!(tag_problem("v2"), None);
+        assert_eq!(tag_problem("1.27.3-alpine_x"), None);
+        assert!(tag_problem("").is_some());
+        assert!(tag_problem("-v2").is_some());
+        assert!(tag_problem("v 2").is_some());
+        assert!(tag_problem("v2@sha").is_some());
     }
 }

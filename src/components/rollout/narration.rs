@@ -56,7 +56,7 @@ fn strategy_line(r: &Rollout) -> String {
             r.replicas, r.max_surge, r.max_unavailable
         ),
         (WorkloadKind::Deployment, _) => format!(
-            "RollingUpdate: {} replicas, maxSurge {}, maxUnavailable {} (resolved; Deployments round surge up and unavailable down) \u{2014} at most {} pods, at least {} available",
+            "RollingUpdate: {} replicas, maxSurge {}, maxUnavailable {} (resolved; Deployments round surge up and unavailable down) \u{2014} at most {}, at least {} available",
             r.replicas,
             r.max_surge,
             r.max_unavailable,
@@ -103,7 +103,16 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let estimate = if r.complete {
         format!("about {}", duration(r.estimated_seconds))
     } else {
-        format!("{} until the controller gives up reporting progress", duration(r.estimated_seconds))
+        match r.progress_deadline_seconds {
+            Some(_) => format!(
+                "{} until the Deployment reports ProgressDeadlineExceeded; it never completes",
+                duration(r.estimated_seconds)
+            ),
+            None => format!(
+                "{} until it stops; it never completes",
+                duration(r.estimated_seconds)
+            ),
+        }
     };
     html! {
         <div class="rollout-summary">
@@ -259,7 +268,12 @@ fn outcome(r: &Rollout) -> Html {
     }
     let deadline = r
         .progress_deadline_seconds
-        .map(|s| format!("After progressDeadlineSeconds ({}) without progress: ", duration(s)))
+        .map(|s| {
+            format!(
+                "After progressDeadlineSeconds ({}) without progress: ",
+                duration(s)
+            )
+        })
         .unwrap_or_default();
     html! {
         <div class="outcome outcome-stuck" data-testid="rollout-outcome" role="status">

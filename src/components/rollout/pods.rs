@@ -89,13 +89,17 @@ fn short_name(pod: &PodTile, kind: WorkloadKind) -> String {
 
 /// Whether the Services send this pod traffic.
 fn serves(pod: &PodTile, traffic: &Traffic) -> bool {
-    pod.phase.receives_traffic() && traffic.pods.iter().any(|p| *p == pod.name)
+    pod.phase.receives_traffic() && traffic.pods.contains(&pod.name)
 }
 
 /// One tile.
 fn tile(pod: &PodTile, kind: WorkloadKind, traffic: &Traffic, revisions: (u32, u32)) -> Html {
     let version = if pod.updated { "new" } else { "old" };
-    let revision = if pod.updated { revisions.1 } else { revisions.0 };
+    let revision = if pod.updated {
+        revisions.1
+    } else {
+        revisions.0
+    };
     let serving = serves(pod, traffic);
     let title = format!(
         "{} \u{2014} {} version (revision {revision}), {}{}",

@@ -38,7 +38,12 @@ fn narrative(workload: &ObjectId) -> Option<Vec<NarrativeStep>> {
 
 /// `2 v1 + 2 v2 (4)`.
 fn counts(step: &NarrativeStep) -> String {
-    format!("{} v1 + {} v2 ({})", step.old, step.new, step.old + step.new)
+    format!(
+        "{} v1 + {} v2 ({})",
+        step.old,
+        step.new,
+        step.old + step.new
+    )
 }
 
 fn sequence(title: &str, steps: &[NarrativeStep], class: &'static str) -> Html {

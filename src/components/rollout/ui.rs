@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::state::RolloutView;
+
 /// Playback speed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Speed {
@@ -135,6 +137,21 @@ pub enum UiAction {
 }
 
 impl Ui {
+    /// The choices and step the view showed when it was left, or the defaults.
+    pub fn restored(view: Option<&RolloutView>) -> Self {
+        match view {
+            Some(v) => Ui {
+                workload: Some(v.workload.as_str().to_owned()),
+                tag: v.tag.clone(),
+                fail_new: v.fail_new,
+                undo: v.undo,
+                step: v.step,
+                ..Ui::default()
+            },
+            None => Ui::default(),
+        }
+    }
+
     /// Back to step 0 after the rollout itself changed.
     fn restart(&mut self) {
         self.step = 0;
@@ -226,5 +243,76 @@ impl Reducible for Ui {
             return self;
         }
         Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(ui: Ui, actions: &[UiAction]) -> Ui {
+        actions
+            .iter()
+            .fold(Rc::new(ui), |ui, a| ui.reduce(a.clone()))
+            .as_ref()
+            .clone()
+    }
+
+    #[test]
+    fn stepping_stops_at_the_last_pass_and_back_at_zero() {
+        let forward = UiAction::Forward {
+            last: 2,
+            animate: false,
+        };
+        let ui = run(Ui::default(), &[forward.clone(), forward.clone(), forward]);
+        assert_eq!(ui.step, 2);
+        let ui = run(ui, &[UiAction::Back, UiAction::Back, UiAction::Back]);
+        assert_eq!(ui.step, 0);
+    }
+
+    #[test]
+    fn a_step_shows_the_moment_after_the_pass_until_it_settles() {
+        let ui = run(
+            Ui::default(),
+            &[UiAction::Forward {
+                last: 4,
+                animate: true,
+            }],
+        );
+        assert!(ui.settling);
+        // A late timer of another step changes nothing.
+        assert!(run(ui.clone(), &[UiAction::Settled(3)]).settling);
+        assert!(!run(ui, &[UiAction::Settled(1)]).settling);
+    }
+
+    #[test]
+    fn playing_runs_to_the_end_and_replays_from_the_start() {
+        let tick = UiAction::Tick {
+            last: 2,
+            animate: false,
+        };
+        let ui = run(Ui::default(), &[UiAction::Play { last: 2 }, tick.clone()]);
+        assert!(ui.playing);
+        let ui = run(ui, &[tick]);
+        assert_eq!((ui.step, ui.playing), (2, false));
+        let ui = run(ui, &[UiAction::Play { last: 2 }]);
+        assert_eq!((ui.step, ui.playing), (0, true));
+    }
+
+    #[test]
+    fn changing_what_rolls_out_starts_over() {
+        let ui = run(
+            Ui::default(),
+            &[
+                UiAction::Forward {
+                    last: 3,
+                    animate: false,
+                },
+                UiAction::Undo(true),
+            ],
+        );
+        assert_eq!((ui.step, ui.undo, ui.playing), (0, true, true));
+        let ui = run(ui, &[UiAction::FailNew(true)]);
+        assert_eq!((ui.step, ui.undo, ui.fail_new), (0, false, true));
     }
 }

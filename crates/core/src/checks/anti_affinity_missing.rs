@@ -3,7 +3,7 @@
 use k8s_openapi::api::core::v1::{PodAffinityTerm, PodSpec};
 use std::collections::BTreeMap;
 
-use super::util_b::{HOSTNAME_KEY, min_replicas};
+use super::support::workloads::{HOSTNAME_KEY, min_replicas};
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::selector_matches;
 
@@ -168,9 +168,10 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, expected);
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
     }
 
     fn deployment(name: &str, replicas: i32, pod_spec: &str) -> String {

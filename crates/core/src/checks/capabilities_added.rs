@@ -1,6 +1,10 @@
 //! `capabilities-added`: dangerous capabilities added (SYS_ADMIN, NET_ADMIN, ALL…).
 
-use super::util_c::{capability, container_sc, describe, pods, sc_path};
+use super::support::containers::describe;
+
+use super::support::pods::pods;
+
+use super::support::security_context::{capability, container_sc, sc_path};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `capabilities-added` check.
@@ -126,7 +130,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_c::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[track_caller]

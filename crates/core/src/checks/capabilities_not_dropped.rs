@@ -1,6 +1,10 @@
 //! `capabilities-not-dropped`: capabilities not dropped (ALL, or at least NET_RAW).
 
-use super::util_c::{capability, container_sc, describe, pods, sc_path};
+use super::support::containers::describe;
+
+use super::support::pods::pods;
+
+use super::support::security_context::{capability, container_sc, sc_path};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `capabilities-not-dropped` check.
@@ -104,7 +108,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_c::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[track_caller]

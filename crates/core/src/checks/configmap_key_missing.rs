@@ -1,8 +1,8 @@
 //! `configmap-key-missing`: referenced key absent from the ConfigMap.
 
-use super::util_a::{RefKind, did_you_mean, key_refs};
+use super::support::key_refs::{RefKind, missing_key_findings};
 use super::{Category, Check, Context, Finding, Level};
-use crate::model::{ObjectId, Resource};
+use crate::model::Resource;
 
 /// The `configmap-key-missing` check.
 pub static CHECK: Check = Check {
@@ -85,49 +85,25 @@ Reference a key the ConfigMap has, or add the key to the ConfigMap (or mark the 
 "#;
 
 fn run(ctx: &Context) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for obj in ctx.model.pod_owners() {
-        for r in key_refs(obj, RefKind::ConfigMap) {
-            if r.optional {
-                continue;
-            }
-            let id = ObjectId::new("ConfigMap", obj.namespace.as_deref(), &r.name);
-            let Some(Resource::ConfigMap(cm)) = ctx.model.get(&id).map(|o| &o.resource) else {
-                continue;
-            };
-            let keys: Vec<&str> = cm
-                .data
-                .iter()
-                .flatten()
-                .map(|(k, _)| k.as_str())
-                .chain(cm.binary_data.iter().flatten().map(|(k, _)| k.as_str()))
-                .collect();
-            if keys.contains(&r.key.as_str()) {
-                continue;
-            }
-            let hint = did_you_mean(&r.key, keys.iter().copied());
-            let mut finding = Finding::new(
-                &CHECK,
-                obj,
-                &r.path,
-                format!("ConfigMap \"{}\" has no key \"{}\"{hint}", r.name, r.key),
-            )
-            .help(format!(
-                "use one of the keys of ConfigMap \"{}\" or add \"{}\" to its data",
-                r.name, r.key
-            ));
-            if let Some(c) = &r.container {
-                finding = finding.container(c);
-            }
-            findings.push(finding);
+    fn keys_of(resource: &Resource) -> Option<Vec<&str>> {
+        match resource {
+            Resource::ConfigMap(cm) => Some(
+                cm.data
+                    .iter()
+                    .flatten()
+                    .map(|(k, _)| k.as_str())
+                    .chain(cm.binary_data.iter().flatten().map(|(k, _)| k.as_str()))
+                    .collect(),
+            ),
+            _ => None,
         }
     }
-    findings
+    missing_key_findings(ctx, &CHECK, RefKind::ConfigMap, keys_of, "its data")
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_a::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
-use super::util_a::describe;
+use super::support::containers::describe;
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::Resource;
 

@@ -1,6 +1,8 @@
 //! `cpu-limit-missing`: container lacks a CPU limit (disputed: throttling).
 
-use super::util_b::{Side, quantity, regular_containers};
+use super::support::containers::container_findings;
+
+use super::support::quantity::{Side, quantity};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `cpu-limit-missing` check.
@@ -73,26 +75,15 @@ Many teams therefore set CPU requests on every container but no CPU limits, and 
 "#;
 
 fn run(ctx: &Context) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for obj in ctx.model.pod_owners() {
-        for c in regular_containers(obj) {
-            let container = c.container;
-            if quantity(container, Side::Limits, "cpu").is_some() {
-                continue;
-            }
-            findings.push(
-                Finding::new(
-                    &CHECK,
-                    obj,
-                    &format!("{}.resources.limits", c.path),
-                    format!("container \"{}\" has no cpu limit, so it can use every idle core on its node", container.name),
-                )
-                .container(&container.name)
-                .help("set resources.limits.cpu well above its usual usage, or keep it unset on purpose and suppress this check"),
-            );
+    container_findings(ctx, &CHECK, "resources.limits", |container| {
+        if quantity(container, Side::Limits, "cpu").is_some() {
+            return None;
         }
-    }
-    findings
+        Some((
+            format!("container \"{}\" has no cpu limit, so it can use every idle core on its node", container.name),
+            "set resources.limits.cpu well above its usual usage, or keep it unset on purpose and suppress this check".to_owned(),
+        ))
+    })
 }
 
 #[cfg(test)]
@@ -101,9 +92,10 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, expected);
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `cpu-request-missing`: container lacks a CPU request.
 
-use super::util_b::{Side, quantity, regular_containers};
+use super::support::quantity::request_missing;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `cpu-request-missing` check.
@@ -67,28 +67,13 @@ Set `resources.requests.cpu` to what the container uses on a normal day (`100m` 
 "#;
 
 fn run(ctx: &Context) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for obj in ctx.model.pod_owners() {
-        for c in regular_containers(obj) {
-            let container = c.container;
-            if quantity(container, Side::Requests, "cpu").is_some()
-                || quantity(container, Side::Limits, "cpu").is_some()
-            {
-                continue;
-            }
-            findings.push(
-                Finding::new(
-                    &CHECK,
-                    obj,
-                    &format!("{}.resources.requests", c.path),
-                    format!("container \"{}\" has no cpu request, so the scheduler counts it as 0 cores", container.name),
-                )
-                .container(&container.name)
-                .help("set resources.requests.cpu to its usual usage, e.g. cpu: 100m"),
-            );
-        }
-    }
-    findings
+    request_missing(
+        ctx,
+        &CHECK,
+        "cpu",
+        "the scheduler counts it as 0 cores",
+        "set resources.requests.cpu to its usual usage, e.g. cpu: 100m",
+    )
 }
 
 #[cfg(test)]
@@ -97,9 +82,10 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, expected);
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! `default-service-account`: pod runs as the default ServiceAccount.
 
-use super::util_c::{bindings, pods, service_account, subject_namespace};
+use super::support::pods::{pods, service_account};
+
+use super::support::rbac::{bindings, subject_namespace};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `default-service-account` check.
@@ -121,7 +123,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_c::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[track_caller]

@@ -385,7 +385,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::super::Settings;
-    use super::super::util_a::testing::findings_with;
+    use super::super::support::testing::findings_with;
     use super::CHECK;
 
     const CRONJOB: &str = "apiVersion: batch/v1beta1

@@ -97,8 +97,7 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: usize) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        assert_eq!(findings.len(), expected, "{findings:?}");
+        super::super::support::testing::assert_count(run, yaml, expected);
     }
 
     #[test]

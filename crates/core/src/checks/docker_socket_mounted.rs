@@ -1,6 +1,10 @@
 //! `docker-socket-mounted`: container-runtime socket mounted.
 
-use super::util_c::{describe, is_runtime_socket, mounts_of, pods};
+use super::support::containers::describe;
+
+use super::support::pods::{mounts_of, pods};
+
+use super::support::security_context::is_runtime_socket;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `docker-socket-mounted` check.
@@ -108,7 +112,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_c::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

@@ -108,7 +108,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_a::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

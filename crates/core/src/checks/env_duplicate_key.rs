@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::util_a::describe;
+use super::support::containers::describe;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `env-duplicate-key` check.

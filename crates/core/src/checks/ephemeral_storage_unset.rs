@@ -1,6 +1,8 @@
 //! `ephemeral-storage-unset`: container has no ephemeral-storage limit.
 
-use super::util_b::{Side, quantity, regular_containers};
+use super::support::containers::container_findings;
+
+use super::support::quantity::{Side, quantity};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `ephemeral-storage-unset` check.
@@ -64,36 +66,25 @@ Add an `ephemeral-storage` limit sized for the container's temporary files and l
 "#;
 
 fn run(ctx: &Context) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for obj in ctx.model.pod_owners() {
-        for c in regular_containers(obj) {
-            let container = c.container;
-            if quantity(container, Side::Limits, "ephemeral-storage").is_some() {
-                continue;
-            }
-            let message = match quantity(container, Side::Requests, "ephemeral-storage") {
-                Some(request) => format!(
-                    "container \"{}\" requests ephemeral-storage {request} but has no limit, so it can fill the node's disk",
-                    container.name
-                ),
-                None => format!(
-                    "container \"{}\" has no ephemeral-storage request or limit, so it can fill the node's disk",
-                    container.name
-                ),
-            };
-            findings.push(
-                Finding::new(
-                    &CHECK,
-                    obj,
-                    &format!("{}.resources.limits", c.path),
-                    message,
-                )
-                .container(&container.name)
-                .help("set resources.limits.ephemeral-storage, e.g. ephemeral-storage: 2Gi"),
-            );
+    container_findings(ctx, &CHECK, "resources.limits", |container| {
+        if quantity(container, Side::Limits, "ephemeral-storage").is_some() {
+            return None;
         }
-    }
-    findings
+        let message = match quantity(container, Side::Requests, "ephemeral-storage") {
+            Some(request) => format!(
+                "container \"{}\" requests ephemeral-storage {request} but has no limit, so it can fill the node's disk",
+                container.name
+            ),
+            None => format!(
+                "container \"{}\" has no ephemeral-storage request or limit, so it can fill the node's disk",
+                container.name
+            ),
+        };
+        Some((
+            message,
+            "set resources.limits.ephemeral-storage, e.g. ephemeral-storage: 2Gi".to_owned(),
+        ))
+    })
 }
 
 #[cfg(test)]
@@ -102,9 +93,10 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, expected);
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
     }
 
     #[test]

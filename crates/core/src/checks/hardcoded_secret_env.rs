@@ -1,6 +1,8 @@
 //! `hardcoded-secret-env`: env var with a secret-like name (password/token/secret) has a literal value.
 
-use super::util_d::{credential_in_value, describe, is_literal_value, is_secret_name};
+use super::support::containers::describe;
+
+use super::support::secrets::{credential_in_value, is_literal_value, is_secret_name};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `hardcoded-secret-env` check.
@@ -110,7 +112,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_d::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[track_caller]

@@ -1,6 +1,10 @@
 //! `host-path-volume`: hostPath volume (writable, or a sensitive directory).
 
-use super::util_c::{describe, is_runtime_socket, mounts_of, pods};
+use super::support::containers::describe;
+
+use super::support::pods::{mounts_of, pods};
+
+use super::support::security_context::is_runtime_socket;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `host-path-volume` check.
@@ -175,7 +179,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_c::testing::findings;
+    use super::super::support::testing::findings;
     use super::{CHECK, is_sensitive};
 
     #[test]

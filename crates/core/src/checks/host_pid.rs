@@ -1,6 +1,6 @@
 //! `host-pid`: hostPID: true.
 
-use super::util_c::host_namespace;
+use super::support::pods::host_namespace;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `host-pid` check.
@@ -78,7 +78,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_c::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

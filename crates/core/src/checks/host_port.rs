@@ -1,6 +1,8 @@
 //! `host-port`: container sets hostPort.
 
-use super::util_c::{describe, pods};
+use super::support::containers::describe;
+
+use super::support::pods::pods;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `host-port` check.
@@ -108,7 +110,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_c::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

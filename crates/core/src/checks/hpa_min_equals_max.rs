@@ -102,7 +102,7 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[(&str, Level)]) {
-        let findings = super::super::util_b::run_on(run, yaml);
+        let findings = super::super::support::testing::run_on(run, yaml);
         let got: Vec<(&str, Level)> = findings
             .iter()
             .map(|f| (f.message.as_str(), f.severity))

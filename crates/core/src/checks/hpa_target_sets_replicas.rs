@@ -1,7 +1,6 @@
 //! `hpa-target-sets-replicas`: HPA-managed Deployment also sets spec.replicas (re-apply resets the scale).
 
 use super::{Category, Check, Context, Finding, Level};
-use crate::model::{ObjectId, Resource};
 
 /// The `hpa-target-sets-replicas` check.
 pub static CHECK: Check = Check {
@@ -103,12 +102,7 @@ Edit the live object once (`kubectl apply edit-last-applied`) to avoid that dip.
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for hpa_obj in ctx.model.of_kind("HorizontalPodAutoscaler") {
-        let Resource::HorizontalPodAutoscaler(hpa) = &hpa_obj.resource else {
-            continue;
-        };
-        let target = &hpa.spec.scale_target_ref;
-        let id = ObjectId::new(&target.kind, hpa_obj.namespace.as_deref(), &target.name);
-        let Some(workload) = ctx.model.get(&id) else {
+        let Some(workload) = ctx.model.hpa_target(hpa_obj) else {
             continue;
         };
         let Some(replicas) = workload.written_replicas() else {

@@ -1,8 +1,8 @@
 //! `hpa-utilization-without-requests`: HPA uses CPU or memory Utilization, but the target containers lack that request.
 
-use super::util_a::describe;
+use super::support::containers::describe;
 use super::{Category, Check, Context, Finding, Level};
-use crate::model::{ObjectId, Resource};
+use crate::model::Resource;
 
 /// The `hpa-utilization-without-requests` check.
 pub static CHECK: Check = Check {
@@ -132,12 +132,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let Resource::HorizontalPodAutoscaler(hpa) = &hpa_obj.resource else {
             continue;
         };
-        let target = &hpa.spec.scale_target_ref;
-        let Some(workload) = ctx.model.get(&ObjectId::new(
-            &target.kind,
-            hpa_obj.namespace.as_deref(),
-            &target.name,
-        )) else {
+        let Some(workload) = ctx.model.hpa_target(hpa_obj) else {
             continue;
         };
         let metrics = hpa.spec.metrics.as_deref().unwrap_or_default();

@@ -1,6 +1,6 @@
 //! `image-digest-missing`: image not pinned by `@sha256` digest.
 
-use super::util_b::parse_image;
+use super::support::images::{UnpinnedImage, unpinned_images};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `image-digest-missing` check.
@@ -56,25 +56,23 @@ That is why this check is off by default.
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for obj in ctx.model.pod_owners() {
-        for c in obj.containers() {
-            let Some(image) = c.container.image.as_deref() else {
-                continue;
-            };
-            if parse_image(image).digest.is_some() {
-                continue;
-            }
-            findings.push(
-                Finding::new(
-                    &CHECK,
-                    obj,
-                    &format!("{}.image", c.path),
-                    format!("image \"{image}\" is not pinned by a digest"),
-                )
-                .container(&c.container.name)
-                .help(format!("pin it as {image}@sha256:<digest>")),
-            );
-        }
+    for UnpinnedImage {
+        obj,
+        container: c,
+        image,
+        ..
+    } in unpinned_images(ctx)
+    {
+        findings.push(
+            Finding::new(
+                &CHECK,
+                obj,
+                &format!("{}.image", c.path),
+                format!("image \"{image}\" is not pinned by a digest"),
+            )
+            .container(&c.container.name)
+            .help(format!("pin it as {image}@sha256:<digest>")),
+        );
     }
     findings
 }
@@ -85,9 +83,10 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, expected);
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `image-pull-policy`: imagePullPolicy is not Always (disputed).
 
-use super::util_b::parse_image;
+use super::support::images::{UnpinnedImage, unpinned_images};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `image-pull-policy` check.
@@ -65,39 +65,36 @@ That is why this check is only informational.
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for obj in ctx.model.pod_owners() {
-        for c in obj.containers() {
-            let Some(image) = c.container.image.as_deref() else {
-                continue;
-            };
-            let parsed = parse_image(image);
-            if parsed.digest.is_some() {
-                continue;
-            }
-            let (path, message) = match c.container.image_pull_policy.as_deref() {
-                Some("Always") => continue,
-                Some(policy) => (
-                    format!("{}.imagePullPolicy", c.path),
+    for UnpinnedImage {
+        obj,
+        container: c,
+        image,
+        parsed,
+    } in unpinned_images(ctx)
+    {
+        let (path, message) = match c.container.image_pull_policy.as_deref() {
+            Some("Always") => continue,
+            Some(policy) => (
+                format!("{}.imagePullPolicy", c.path),
+                format!(
+                    "imagePullPolicy is {policy}, so a node reuses its cached copy of \"{image}\""
+                ),
+            ),
+            None => match parsed.tag {
+                None | Some("latest") => continue,
+                Some(tag) => (
+                    format!("{}.image", c.path),
                     format!(
-                        "imagePullPolicy is {policy}, so a node reuses its cached copy of \"{image}\""
+                        "imagePullPolicy defaults to IfNotPresent for tag \"{tag}\", so a node reuses its cached copy of \"{image}\""
                     ),
                 ),
-                None => match parsed.tag {
-                    None | Some("latest") => continue,
-                    Some(tag) => (
-                        format!("{}.image", c.path),
-                        format!(
-                            "imagePullPolicy defaults to IfNotPresent for tag \"{tag}\", so a node reuses its cached copy of \"{image}\""
-                        ),
-                    ),
-                },
-            };
-            findings.push(
-                Finding::new(&CHECK, obj, &path, message)
-                    .container(&c.container.name)
-                    .help("set imagePullPolicy: Always, or pin the image by digest"),
-            );
-        }
+            },
+        };
+        findings.push(
+            Finding::new(&CHECK, obj, &path, message)
+                .container(&c.container.name)
+                .help("set imagePullPolicy: Always, or pin the image by digest"),
+        );
     }
     findings
 }
@@ -108,9 +105,10 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, expected);
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `image-tag-mutable`: image has no tag or uses `:latest` (and has no digest).
 
-use super::util_b::parse_image;
+use super::support::images::{UnpinnedImage, unpinned_images};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `image-tag-mutable` check.
@@ -64,31 +64,28 @@ Tag every build with a version (or the git commit) and write that tag, or pin th
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for obj in ctx.model.pod_owners() {
-        for c in obj.containers() {
-            let Some(image) = c.container.image.as_deref() else {
-                continue;
-            };
-            let parsed = parse_image(image);
-            if parsed.digest.is_some() {
-                continue;
-            }
-            let message = match parsed.tag {
-                None => format!(
-                    "image \"{image}\" has no tag, so it means \"{image}:latest\", a mutable tag"
-                ),
-                Some("latest") => format!("image \"{image}\" uses a mutable tag"),
-                Some(_) => continue,
-            };
-            findings.push(
-                Finding::new(&CHECK, obj, &format!("{}.image", c.path), message)
-                    .container(&c.container.name)
-                    .help(format!(
-                        "pin a version, e.g. {}:1.2.3, or a digest ({}@sha256:…)",
-                        parsed.name, parsed.name
-                    )),
-            );
-        }
+    for UnpinnedImage {
+        obj,
+        container: c,
+        image,
+        parsed,
+    } in unpinned_images(ctx)
+    {
+        let message = match parsed.tag {
+            None => format!(
+                "image \"{image}\" has no tag, so it means \"{image}:latest\", a mutable tag"
+            ),
+            Some("latest") => format!("image \"{image}\" uses a mutable tag"),
+            Some(_) => continue,
+        };
+        findings.push(
+            Finding::new(&CHECK, obj, &format!("{}.image", c.path), message)
+                .container(&c.container.name)
+                .help(format!(
+                    "pin a version, e.g. {}:1.2.3, or a digest ({}@sha256:…)",
+                    parsed.name, parsed.name
+                )),
+        );
     }
     findings
 }
@@ -99,9 +96,10 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, expected);
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
     }
 
     #[test]

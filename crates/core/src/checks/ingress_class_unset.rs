@@ -80,18 +80,7 @@ When the cluster has a default IngressClass and you rely on it on purpose, the f
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in ctx.model.of_kind("Ingress") {
-        let Resource::Ingress(ingress) = &obj.resource else {
-            continue;
-        };
-        let class = ingress
-            .spec
-            .as_ref()
-            .and_then(|s| s.ingress_class_name.as_deref());
-        if class.is_some()
-            || obj
-                .annotations()
-                .contains_key("kubernetes.io/ingress.class")
-        {
+        if !matches!(obj.resource, Resource::Ingress(_)) || obj.ingress_class().is_some() {
             continue;
         }
         findings.push(

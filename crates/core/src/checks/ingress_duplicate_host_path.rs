@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{Category, Check, Context, Finding, Level};
-use crate::model::{Object, Resource};
+use crate::model::Object;
 
 /// The `ingress-duplicate-host-path` check.
 pub static CHECK: Check = Check {
@@ -104,20 +104,8 @@ struct Route<'a> {
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut seen: BTreeMap<(String, String, String, String), Route> = BTreeMap::new();
     let mut findings = Vec::new();
-    for obj in ctx.model.of_kind("Ingress") {
-        let Resource::Ingress(ingress) = &obj.resource else {
-            continue;
-        };
-        let Some(spec) = &ingress.spec else { continue };
-        let class = spec
-            .ingress_class_name
-            .clone()
-            .or_else(|| {
-                obj.annotations()
-                    .get("kubernetes.io/ingress.class")
-                    .cloned()
-            })
-            .unwrap_or_default();
+    for (obj, spec) in ctx.model.ingresses() {
+        let class = obj.ingress_class().unwrap_or_default();
         for (i, rule) in spec.rules.iter().flatten().enumerate() {
             let host = rule.host.clone().unwrap_or_default();
             for (j, p) in rule.http.iter().flat_map(|h| h.paths.iter()).enumerate() {

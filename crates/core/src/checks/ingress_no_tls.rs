@@ -1,7 +1,6 @@
 //! `ingress-no-tls`: ingress has no TLS.
 
 use super::{Category, Check, Context, Finding, Level};
-use crate::model::Resource;
 
 /// The `ingress-no-tls` check.
 pub static CHECK: Check = Check {
@@ -86,11 +85,7 @@ For a local test host such as `feastflow.local`, a self-signed certificate (or m
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for obj in &ctx.model.objects {
-        let Resource::Ingress(ingress) = &obj.resource else {
-            continue;
-        };
-        let Some(spec) = &ingress.spec else { continue };
+    for (obj, spec) in ctx.model.ingresses() {
         let tls = spec.tls.as_deref().unwrap_or_default();
         if tls.is_empty() {
             let hosts: Vec<&str> = spec
@@ -163,7 +158,7 @@ fn host_matches(pattern: &str, host: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_d::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

@@ -1,6 +1,6 @@
 //! `known-risky-components`: known risky components: Kubernetes Dashboard, Helm v2 Tiller, git-sync.
 
-use super::util_d::describe;
+use super::support::containers::describe;
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::Resource;
 
@@ -156,7 +156,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_d::testing::findings;
+    use super::super::support::testing::findings;
     use super::{CHECK, component};
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::util_a::key_path;
+use super::support::key_path;
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::{Object, Resource};
 

@@ -1,6 +1,8 @@
 //! `liveness-probe-missing`: container has no livenessProbe.
 
-use super::util_b::{is_long_running, regular_containers};
+use super::support::containers::regular_containers;
+
+use super::support::workloads::is_long_running;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `liveness-probe-missing` check.
@@ -104,9 +106,10 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, expected);
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
     }
 
     #[test]

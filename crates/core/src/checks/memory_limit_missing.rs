@@ -1,6 +1,8 @@
 //! `memory-limit-missing`: container lacks a memory limit.
 
-use super::util_b::{Side, quantity, regular_containers};
+use super::support::containers::container_findings;
+
+use super::support::quantity::{Side, quantity};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `memory-limit-missing` check.
@@ -66,44 +68,31 @@ Set `resources.limits.memory` a little above the container's peak usage; many te
 "#;
 
 fn run(ctx: &Context) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for obj in ctx.model.pod_owners() {
-        for c in regular_containers(obj) {
-            let container = c.container;
-            if quantity(container, Side::Limits, "memory").is_some() {
-                continue;
-            }
-            let request = quantity(container, Side::Requests, "memory");
-            let message = match request {
-                Some(request) => format!(
-                    "container \"{}\" requests memory {request} but has no memory limit, so it can grow until the node runs out",
-                    container.name
-                ),
-                None => format!(
-                    "container \"{}\" has no memory limit, so it can grow until the node runs out",
-                    container.name
-                ),
-            };
-            let help = match request {
-                Some(request) => format!(
-                    "set resources.limits.memory above its peak usage, e.g. equal to the request ({request})"
-                ),
-                None => "set resources.limits.memory above its peak usage, e.g. memory: 256Mi"
-                    .to_owned(),
-            };
-            findings.push(
-                Finding::new(
-                    &CHECK,
-                    obj,
-                    &format!("{}.resources.limits", c.path),
-                    message,
-                )
-                .container(&container.name)
-                .help(help),
-            );
+    container_findings(ctx, &CHECK, "resources.limits", |container| {
+        if quantity(container, Side::Limits, "memory").is_some() {
+            return None;
         }
-    }
-    findings
+        let request = quantity(container, Side::Requests, "memory");
+        let message = match request {
+            Some(request) => format!(
+                "container \"{}\" requests memory {request} but has no memory limit, so it can grow until the node runs out",
+                container.name
+            ),
+            None => format!(
+                "container \"{}\" has no memory limit, so it can grow until the node runs out",
+                container.name
+            ),
+        };
+        let help = match request {
+            Some(request) => format!(
+                "set resources.limits.memory above its peak usage, e.g. equal to the request ({request})"
+            ),
+            None => {
+                "set resources.limits.memory above its peak usage, e.g. memory: 256Mi".to_owned()
+            }
+        };
+        Some((message, help))
+    })
 }
 
 #[cfg(test)]
@@ -112,9 +101,10 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, expected);
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
     }
 
     #[test]

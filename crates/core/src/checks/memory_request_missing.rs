@@ -1,6 +1,6 @@
 //! `memory-request-missing`: container lacks a memory request.
 
-use super::util_b::{Side, quantity, regular_containers};
+use super::support::quantity::request_missing;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `memory-request-missing` check.
@@ -65,28 +65,13 @@ Set `resources.requests.memory` to the container's normal working set (`128Mi` i
 "#;
 
 fn run(ctx: &Context) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for obj in ctx.model.pod_owners() {
-        for c in regular_containers(obj) {
-            let container = c.container;
-            if quantity(container, Side::Requests, "memory").is_some()
-                || quantity(container, Side::Limits, "memory").is_some()
-            {
-                continue;
-            }
-            findings.push(
-                Finding::new(
-                    &CHECK,
-                    obj,
-                    &format!("{}.resources.requests", c.path),
-                    format!("container \"{}\" has no memory request, so the scheduler reserves no memory for it", container.name),
-                )
-                .container(&container.name)
-                .help("set resources.requests.memory to its normal usage, e.g. memory: 128Mi"),
-            );
-        }
-    }
-    findings
+    request_missing(
+        ctx,
+        &CHECK,
+        "memory",
+        "the scheduler reserves no memory for it",
+        "set resources.requests.memory to its normal usage, e.g. memory: 128Mi",
+    )
 }
 
 #[cfg(test)]
@@ -95,9 +80,10 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, expected);
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
     }
 
     #[test]

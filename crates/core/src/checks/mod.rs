@@ -8,11 +8,8 @@
 
 mod context;
 mod finding;
+mod support;
 mod suppress;
-mod util_d;
-mod util_a;
-mod util_b;
-mod util_c;
 
 pub use context::{Context, Settings};
 pub use finding::{Finding, Level};
@@ -37,8 +34,13 @@ pub enum Category {
 
 impl Category {
     /// Every category, in the order the docs list them.
-    pub const ALL: [Category; 5] =
-        [Category::Correctness, Category::Reliability, Category::Security, Category::Resources, Category::Hygiene];
+    pub const ALL: [Category; 5] = [
+        Category::Correctness,
+        Category::Reliability,
+        Category::Security,
+        Category::Resources,
+        Category::Hygiene,
+    ];
 
     /// The category's name, lowercase.
     pub fn as_str(self) -> &'static str {
@@ -109,7 +111,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     for finding in &mut findings {
         finding.suppressed = suppress::reason(ctx.model, finding);
     }
-    findings.sort_by(|a, b| (&a.location, a.check, &a.object).cmp(&(&b.location, b.check, &b.object)));
+    findings
+        .sort_by(|a, b| (&a.location, a.check, &a.object).cmp(&(&b.location, b.check, &b.object)));
     findings
 }
 
@@ -120,124 +123,127 @@ pub fn by_id(id: &str) -> Option<&'static Check> {
 
 /// Ids one edit away from `id` (for "did you mean" messages).
 pub fn similar_ids(id: &str) -> Vec<&'static str> {
-    ALL.iter().map(|c| c.id).filter(|c| crate::text::edit_distance(c, id) <= 3 || c.contains(id)).collect()
+    ALL.iter()
+        .map(|c| c.id)
+        .filter(|c| crate::text::edit_distance(c, id) <= 3 || c.contains(id))
+        .collect()
 }
 
-mod selector_template_mismatch;
-mod service_selects_no_pods;
-mod service_without_selector;
-mod service_targetport_unresolved;
-mod service_selects_multiple_workloads;
-mod workload_selector_overlap;
-mod ingress_backend_service_missing;
-mod ingress_backend_port_missing;
-mod ingress_tls_secret_missing;
-mod ingress_duplicate_host_path;
-mod ingress_class_unset;
+mod anti_affinity_missing;
+mod capabilities_added;
+mod capabilities_not_dropped;
+mod configmap_key_missing;
+mod configmap_ref_missing;
+mod container_port_invalid;
+mod cpu_limit_missing;
+mod cpu_request_missing;
+mod cronjob_deadline_unset;
+mod default_namespace;
+mod default_service_account;
+mod deprecated_api_version;
+mod dns_config_options_missing;
+mod docker_socket_mounted;
+mod duplicate_object;
+mod env_duplicate_key;
+mod ephemeral_storage_unset;
+mod hardcoded_secret_env;
+mod host_ipc;
+mod host_network;
+mod host_path_volume;
+mod host_pid;
+mod host_port;
+mod hpa_min_equals_max;
+mod hpa_min_replicas_low;
 mod hpa_target_missing;
 mod hpa_target_sets_replicas;
 mod hpa_utilization_without_requests;
-mod pdb_selects_nothing;
-mod pdb_overlap;
-mod pdb_no_policy;
-mod pdb_blocks_eviction;
-mod pdb_min_above_hpa_min;
-mod networkpolicy_selects_nothing;
-mod networkpolicy_peer_selects_nothing;
-mod configmap_ref_missing;
-mod configmap_key_missing;
-mod secret_ref_missing;
-mod secret_key_missing;
-mod pvc_ref_missing;
-mod volume_mount_undefined;
-mod volume_unused;
-mod serviceaccount_missing;
-mod serviceaccount_deprecated_field;
-mod statefulset_service_missing;
-mod rbac_binding_ref_missing;
-mod probe_port_not_declared;
-mod container_port_invalid;
-mod env_duplicate_key;
-mod duplicate_object;
-mod namespace_undeclared;
-mod label_value_invalid;
-mod deprecated_api_version;
-mod schema_invalid;
-mod topology_spread_invalid;
-mod request_exceeds_limit;
-mod resource_quantity_suspicious;
-mod job_restart_policy;
-mod readiness_probe_missing;
-mod liveness_probe_missing;
-mod probes_identical;
-mod probe_timing_risky;
-mod replicas_single;
-mod hpa_min_replicas_low;
-mod hpa_min_equals_max;
-mod pdb_missing;
-mod pdb_unhealthy_eviction_policy_unset;
-mod anti_affinity_missing;
-mod topology_spread_missing;
-mod rollout_strategy_recreate;
-mod rollout_params_risky;
-mod image_tag_mutable;
 mod image_digest_missing;
 mod image_pull_policy;
-mod priority_class_unset;
-mod cronjob_deadline_unset;
-mod job_ttl_unset;
-mod pod_unmanaged;
-mod node_affinity_missing;
-mod dns_config_options_missing;
-mod cpu_request_missing;
-mod memory_request_missing;
-mod memory_limit_missing;
-mod cpu_limit_missing;
-mod requests_equal_limits;
-mod ephemeral_storage_unset;
-mod privileged_container;
-mod privilege_escalation_allowed;
-mod run_as_root;
-mod uid_gid_low;
-mod root_fs_writable;
-mod security_context_missing;
-mod seccomp_unset;
-mod capabilities_not_dropped;
-mod capabilities_added;
-mod host_network;
-mod host_pid;
-mod host_ipc;
-mod host_port;
-mod host_path_volume;
-mod docker_socket_mounted;
-mod proc_mount_unmasked;
-mod unsafe_sysctls;
-mod windows_host_process;
-mod sa_token_automount;
-mod default_service_account;
-mod secret_in_env;
-mod hardcoded_secret_env;
-mod sensitive_configmap_data;
-mod secret_literal_in_manifest;
-mod ssh_port;
-mod privileged_port;
-mod service_exposure_type;
-mod ingress_no_tls;
+mod image_tag_mutable;
+mod ingress_backend_port_missing;
+mod ingress_backend_service_missing;
+mod ingress_class_unset;
+mod ingress_duplicate_host_path;
 mod ingress_nginx_snippets;
-mod rbac_wildcards;
+mod ingress_no_tls;
+mod ingress_tls_secret_missing;
+mod job_restart_policy;
+mod job_ttl_unset;
+mod known_risky_components;
+mod label_value_invalid;
+mod liveness_probe_missing;
+mod memory_limit_missing;
+mod memory_request_missing;
+mod named_ports_preferred;
+mod namespace_undeclared;
+mod networkpolicy_peer_selects_nothing;
+mod networkpolicy_selects_nothing;
+mod node_affinity_missing;
+mod openshift_scc_privileged;
+mod pdb_blocks_eviction;
+mod pdb_min_above_hpa_min;
+mod pdb_missing;
+mod pdb_no_policy;
+mod pdb_overlap;
+mod pdb_selects_nothing;
+mod pdb_unhealthy_eviction_policy_unset;
+mod pod_not_isolated;
+mod pod_unmanaged;
+mod priority_class_unset;
+mod privilege_escalation_allowed;
+mod privileged_container;
+mod privileged_port;
+mod probe_port_not_declared;
+mod probe_timing_risky;
+mod probes_identical;
+mod proc_mount_unmasked;
+mod pvc_ref_missing;
+mod rbac_binding_ref_missing;
 mod rbac_cluster_admin_binding;
-mod rbac_pod_exec_attach;
-mod rbac_secrets_access;
 mod rbac_create_pods;
 mod rbac_escalation_verbs;
-mod default_namespace;
-mod known_risky_components;
-mod openshift_scc_privileged;
+mod rbac_pod_exec_attach;
+mod rbac_secrets_access;
+mod rbac_wildcards;
+mod readiness_probe_missing;
 mod recommended_labels;
-mod named_ports_preferred;
-mod yaml_keys_sorted;
+mod replicas_single;
+mod request_exceeds_limit;
+mod requests_equal_limits;
+mod resource_quantity_suspicious;
+mod rollout_params_risky;
+mod rollout_strategy_recreate;
+mod root_fs_writable;
+mod run_as_root;
+mod sa_token_automount;
+mod schema_invalid;
+mod seccomp_unset;
+mod secret_in_env;
+mod secret_key_missing;
+mod secret_literal_in_manifest;
+mod secret_ref_missing;
+mod security_context_missing;
+mod selector_template_mismatch;
+mod sensitive_configmap_data;
+mod service_exposure_type;
+mod service_selects_multiple_workloads;
+mod service_selects_no_pods;
+mod service_targetport_unresolved;
+mod service_without_selector;
+mod serviceaccount_deprecated_field;
+mod serviceaccount_missing;
 mod servicemonitor_selects_nothing;
-mod pod_not_isolated;
+mod ssh_port;
+mod statefulset_service_missing;
+mod topology_spread_invalid;
+mod topology_spread_missing;
+mod uid_gid_low;
+mod unsafe_sysctls;
+mod volume_mount_undefined;
+mod volume_unused;
+mod windows_host_process;
+mod workload_selector_overlap;
+mod yaml_keys_sorted;
 
 /// Every check, in catalog order.
 pub static ALL: &[&Check] = &[

@@ -4,7 +4,7 @@ use k8s_openapi::api::core::v1::Probe;
 use k8s_openapi::api::networking::v1::IngressBackend;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
-use super::util_d::describe;
+use super::support::containers::describe;
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::{Object, Resource};
 
@@ -99,25 +99,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     }
                 }
             }
-            Resource::Ingress(ingress) => {
-                let Some(spec) = &ingress.spec else { continue };
-                if let Some(backend) = &spec.default_backend {
-                    backend_finding(&mut findings, obj, backend, "spec.defaultBackend");
-                }
-                for (i, rule) in spec.rules.iter().flatten().enumerate() {
-                    let paths = rule
-                        .http
-                        .as_ref()
-                        .map(|h| h.paths.as_slice())
-                        .unwrap_or_default();
-                    for (j, path) in paths.iter().enumerate() {
-                        backend_finding(
-                            &mut findings,
-                            obj,
-                            &path.backend,
-                            &format!("spec.rules[{i}].http.paths[{j}].backend"),
-                        );
-                    }
+            Resource::Ingress(_) => {
+                for b in obj.ingress_backends() {
+                    backend_finding(&mut findings, obj, b.backend, &b.path);
                 }
             }
             _ => {}
@@ -188,7 +172,7 @@ fn backend_finding(
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_d::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

@@ -2,7 +2,7 @@
 
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
-use super::util_a::{hpa_for, pdb_spec, pdb_targets, scaled, show_int_or_string};
+use super::support::pdb::{pdb_spec, pdb_targets, scaled, show_int_or_string};
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::{Object, Resource};
 
@@ -150,7 +150,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
         }
         let blocked = pdb_targets(ctx.model, pdb).into_iter().find_map(|w| {
             let replicas = pod_count(w)?;
-            if replicas == 0 || hpa_for(ctx.model, w).is_some() {
+            if replicas == 0 || ctx.model.hpa_for(w).is_some() {
                 return None;
             }
             let needed = scaled(min, replicas)?;

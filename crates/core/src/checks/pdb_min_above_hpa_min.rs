@@ -1,6 +1,6 @@
 //! `pdb-min-above-hpa-min`: PDB minAvailable > HPA minReplicas.
 
-use super::util_a::{hpa_for, pdb_spec, pdb_targets, scaled, show_int_or_string};
+use super::support::pdb::{pdb_spec, pdb_targets, scaled, show_int_or_string};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `pdb-min-above-hpa-min` check.
@@ -130,7 +130,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         };
         let blocked = pdb_targets(ctx.model, pdb).into_iter().find_map(|w| {
-            let (hpa, spec) = hpa_for(ctx.model, w)?;
+            let (hpa, spec) = ctx.model.hpa_for(w)?;
             let floor = spec.min_replicas.unwrap_or(1);
             let needed = scaled(min, floor)?;
             (floor > 0 && needed >= floor).then_some((w, hpa, floor))

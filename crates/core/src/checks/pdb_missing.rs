@@ -1,6 +1,8 @@
 //! `pdb-missing`: multi-replica Deployment or StatefulSet has no PDB.
 
-use super::util_b::{min_replicas, pdbs_covering, replicas_path};
+use super::support::pdb::pdbs_covering;
+
+use super::support::workloads::{min_replicas, replicas_path};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `pdb-missing` check.
@@ -99,9 +101,10 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, expected);
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
     }
 
     fn workload(kind: &str, name: &str, replicas: &str) -> String {

@@ -1,6 +1,4 @@
 //! `pod-not-isolated`: workload not selected by any NetworkPolicy (only enforced if the CNI supports it).
-
-use super::util_d::is_controlled;
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::{Resource, describe_label_map, selector_matches};
 
@@ -109,7 +107,7 @@ Why some teams disagree with requiring both: egress rules must also allow DNS (p
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in ctx.model.pod_owners() {
-        if is_controlled(obj) {
+        if obj.is_controlled() {
             continue;
         }
         let Some(labels) = obj.pod_labels() else {
@@ -152,7 +150,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_d::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     const WORKLOADS: &str = "apiVersion: v1

@@ -96,9 +96,10 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, expected);
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! `privilege-escalation-allowed`: allowPrivilegeEscalation not explicitly false.
 
-use super::util_c::{container_sc, describe, pods, sc_path};
+use super::support::containers::describe;
+
+use super::support::pods::pods;
+
+use super::support::security_context::{container_sc, sc_path};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `privilege-escalation-allowed` check.
@@ -105,7 +109,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_c::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[track_caller]

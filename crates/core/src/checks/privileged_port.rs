@@ -1,6 +1,6 @@
 //! `privileged-port`: containerPort < 1024.
 
-use super::util_d::describe;
+use super::support::containers::describe;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `privileged-port` check.
@@ -108,7 +108,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_d::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

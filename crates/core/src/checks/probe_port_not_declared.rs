@@ -3,7 +3,9 @@
 use k8s_openapi::api::core::v1::{Container, Probe};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
-use super::util_a::{describe, did_you_mean};
+use super::support::did_you_mean;
+
+use super::support::containers::describe;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `probe-port-not-declared` check.

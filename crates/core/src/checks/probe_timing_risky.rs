@@ -3,7 +3,7 @@
 
 use k8s_openapi::api::core::v1::Probe;
 
-use super::util_b::regular_containers;
+use super::support::containers::regular_containers;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `probe-timing-risky` check.
@@ -191,9 +191,10 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, expected);
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
     }
 
     fn pod(probes: &str) -> String {

@@ -1,6 +1,6 @@
 //! `rbac-create-pods`: create on pods, or on the workloads that create them.
 
-use super::util_d::rules;
+use super::support::rbac::rules;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `rbac-create-pods` check.
@@ -106,7 +106,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_d::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

@@ -1,6 +1,6 @@
 //! `rbac-escalation-verbs`: bind, escalate, impersonate, webhook config, CSR approval, services/status, nodes/proxy.
 
-use super::util_d::{Rule, rules};
+use super::support::rbac::{Rule, rules};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `rbac-escalation-verbs` check.
@@ -182,7 +182,7 @@ fn finding(rule: &Rule, path: String, what: String, consequence: &str) -> Findin
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_d::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

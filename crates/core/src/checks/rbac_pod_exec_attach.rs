@@ -1,6 +1,6 @@
 //! `rbac-pod-exec-attach`: grants pods/exec or pods/attach.
 
-use super::util_d::rules;
+use super::support::rbac::rules;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `rbac-pod-exec-attach` check.
@@ -97,7 +97,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_d::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

@@ -1,6 +1,6 @@
 //! `rbac-secrets-access`: get/list/watch on secrets.
 
-use super::util_d::rules;
+use super::support::rbac::rules;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `rbac-secrets-access` check.
@@ -105,7 +105,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_d::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

@@ -1,6 +1,6 @@
 //! `rbac-wildcards`: `*` in Role/ClusterRole verbs or resources.
 
-use super::util_d::rules;
+use super::support::rbac::rules;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `rbac-wildcards` check.
@@ -156,7 +156,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_d::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

@@ -1,6 +1,10 @@
 //! `readiness-probe-missing`: container has no readinessProbe; stronger when behind a Service.
 
-use super::util_b::{describe_services, is_long_running, regular_containers, services_selecting};
+use super::support::containers::regular_containers;
+
+use super::support::services::{describe_services, services_selecting};
+
+use super::support::workloads::is_long_running;
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::Resource;
 
@@ -112,9 +116,10 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, expected);
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
     }
 
     const DEPLOYMENT: &str = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web, tier: front}}\n    spec:\n      initContainers:\n        - {name: migrate, image: 'web:1'}\n      containers:\n        - {name: web, image: 'web:1'}\n";

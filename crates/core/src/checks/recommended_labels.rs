@@ -1,6 +1,4 @@
 //! `recommended-labels`: an app's workloads, Services and Ingresses lack the recommended app.kubernetes.io labels.
-
-use super::util_d::is_controlled;
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::Resource;
 
@@ -83,7 +81,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
     for obj in &ctx.model.objects {
         let applies = match &obj.resource {
             Resource::Service(_) | Resource::Ingress(_) => true,
-            _ => obj.pod_spec().is_some() && !is_controlled(obj),
+            _ => obj.pod_spec().is_some() && !obj.is_controlled(),
         };
         if !applies {
             continue;
@@ -117,7 +115,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_d::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

@@ -1,6 +1,6 @@
 //! `replicas-single`: Deployment has fewer than 2 replicas and no HPA.
 
-use super::util_b::{describe_services, hpa_targeting, services_selecting};
+use super::support::services::{describe_services, services_selecting};
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::Resource;
 
@@ -82,7 +82,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
         .filter(|o| matches!(o.resource, Resource::Deployment(_)))
     {
         let written = obj.written_replicas();
-        if written.unwrap_or(1) != 1 || hpa_targeting(ctx.model, obj).is_some() {
+        if written.unwrap_or(1) != 1 || ctx.model.hpa_for(obj).is_some() {
             continue;
         }
         let how = if written.is_some() {
@@ -123,9 +123,10 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, expected);
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
     }
 
     fn deployment(name: &str, replicas: &str) -> String {

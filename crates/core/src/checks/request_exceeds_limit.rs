@@ -1,6 +1,10 @@
 //! `request-exceeds-limit`: a request is larger than its limit (the API rejects it).
 
-use super::util_a::{describe, key_path, parse_quantity};
+use super::support::key_path;
+
+use super::support::containers::describe;
+
+use super::support::quantity::parse_quantity;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `request-exceeds-limit` check.

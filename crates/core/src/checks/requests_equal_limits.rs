@@ -1,7 +1,9 @@
 //! `requests-equal-limits`: opt-in policy that every container's requests equal its limits
 //! (Guaranteed QoS).
 
-use super::util_b::{Side, parse_quantity, quantity, regular_containers};
+use super::support::containers::container_findings;
+
+use super::support::quantity::{Side, parse_quantity_lenient, quantity};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `requests-equal-limits` check.
@@ -72,50 +74,42 @@ Most stateless services are fine as `Burstable`, which is why this check is opt-
 "#;
 
 fn run(ctx: &Context) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for obj in ctx.model.pod_owners() {
-        for c in regular_containers(obj) {
-            let container = c.container;
-            let mut problems = Vec::new();
-            for resource in ["cpu", "memory"] {
-                let Some(limit) = quantity(container, Side::Limits, resource) else {
-                    problems.push(format!("has no {resource} limit"));
-                    continue;
-                };
-                // A missing request defaults to the limit.
-                let Some(request) = quantity(container, Side::Requests, resource) else {
-                    continue;
-                };
-                let same = match (parse_quantity(request), parse_quantity(limit)) {
-                    (Some(r), Some(l)) => (r - l).abs() <= f64::EPSILON * l.abs().max(1.0),
-                    _ => request == limit,
-                };
-                if !same {
-                    problems.push(format!(
-                        "requests {resource} {request} but limits it to {limit}"
-                    ));
-                }
-            }
-            if problems.is_empty() {
+    container_findings(ctx, &CHECK, "resources", |container| {
+        let mut problems = Vec::new();
+        for resource in ["cpu", "memory"] {
+            let Some(limit) = quantity(container, Side::Limits, resource) else {
+                problems.push(format!("has no {resource} limit"));
                 continue;
+            };
+            // A missing request defaults to the limit.
+            let Some(request) = quantity(container, Side::Requests, resource) else {
+                continue;
+            };
+            let same = match (
+                parse_quantity_lenient(request),
+                parse_quantity_lenient(limit),
+            ) {
+                (Some(r), Some(l)) => (r - l).abs() <= f64::EPSILON * l.abs().max(1.0),
+                _ => request == limit,
+            };
+            if !same {
+                problems.push(format!(
+                    "requests {resource} {request} but limits it to {limit}"
+                ));
             }
-            findings.push(
-                Finding::new(
-                    &CHECK,
-                    obj,
-                    &format!("{}.resources", c.path),
-                    format!(
-                        "container \"{}\" {}, so its pod is not in the Guaranteed QoS class",
-                        container.name,
-                        problems.join(" and ")
-                    ),
-                )
-                .container(&container.name)
-                .help("set resources.requests equal to resources.limits for cpu and memory"),
-            );
         }
-    }
-    findings
+        if problems.is_empty() {
+            return None;
+        }
+        Some((
+            format!(
+                "container \"{}\" {}, so its pod is not in the Guaranteed QoS class",
+                container.name,
+                problems.join(" and ")
+            ),
+            "set resources.requests equal to resources.limits for cpu and memory".to_owned(),
+        ))
+    })
 }
 
 #[cfg(test)]
@@ -124,9 +118,10 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, expected);
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
     }
 
     #[test]

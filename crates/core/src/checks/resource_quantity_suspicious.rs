@@ -1,6 +1,10 @@
 //! `resource-quantity-suspicious`: memory 128m (that is millibytes), 1G vs 1Gi, cpu 500 (500 cores).
 
-use super::util_a::{describe, key_path, parse_quantity, split_quantity};
+use super::support::key_path;
+
+use super::support::containers::describe;
+
+use super::support::quantity::{parse_quantity, split_quantity};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `resource-quantity-suspicious` check.

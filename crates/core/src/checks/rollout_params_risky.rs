@@ -3,7 +3,9 @@
 
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
-use super::util_b::{describe_int_or_string, min_replicas, resolve_int_or_percent};
+use crate::model::{describe_int_or_string, resolve_int_or_percent};
+
+use super::support::workloads::min_replicas;
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::Resource;
 
@@ -202,7 +204,7 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[(&str, Level)]) {
-        let findings = super::super::util_b::run_on(run, yaml);
+        let findings = super::super::support::testing::run_on(run, yaml);
         let got: Vec<(&str, Level)> = findings
             .iter()
             .map(|f| (f.message.as_str(), f.severity))

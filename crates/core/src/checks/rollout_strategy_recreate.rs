@@ -1,6 +1,6 @@
 //! `rollout-strategy-recreate`: Deployment behind a Service uses Recreate.
 
-use super::util_b::{describe_services, services_selecting};
+use super::support::services::{describe_services, services_selecting};
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::Resource;
 
@@ -114,9 +114,10 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, expected);
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
     }
 
     #[test]

@@ -1,6 +1,12 @@
 //! `run-as-root`: runAsNonRoot not true, runAsUser 0, or root group.
 
-use super::util_c::{describe, effective, inherited, pods, sc_path};
+use super::support::containers::describe;
+
+use super::support::pods::pods;
+
+use super::support::security_context::{
+    inherited, run_as_group, run_as_non_root, run_as_user, sc_path,
+};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `run-as-root` check.
@@ -79,27 +85,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for pod in pods(ctx).filter(|p| !p.is_windows()) {
         for c in &pod.containers {
-            let user = effective(
-                &pod,
-                c,
-                "runAsUser",
-                |sc| sc.run_as_user,
-                |sc| sc.run_as_user,
-            );
-            let non_root = effective(
-                &pod,
-                c,
-                "runAsNonRoot",
-                |sc| sc.run_as_non_root,
-                |sc| sc.run_as_non_root,
-            );
-            let group = effective(
-                &pod,
-                c,
-                "runAsGroup",
-                |sc| sc.run_as_group,
-                |sc| sc.run_as_group,
-            );
+            let user = run_as_user(&pod, c);
+            let non_root = run_as_non_root(&pod, c);
+            let group = run_as_group(&pod, c);
             let name = &c.container.name;
             let user_finding = match (&user, &non_root) {
                 (Some(u), _) if u.value == 0 => {
@@ -165,7 +153,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_c::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[track_caller]

@@ -1,6 +1,8 @@
 //! `sa-token-automount`: automountServiceAccountToken not false.
 
-use super::util_c::{is_bound, pods, service_account};
+use super::support::pods::{pods, service_account};
+
+use super::support::rbac::is_bound;
 use super::{Category, Check, Context, Finding, Level};
 use crate::Resource;
 
@@ -94,7 +96,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_c::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[track_caller]

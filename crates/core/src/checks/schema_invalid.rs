@@ -1,7 +1,6 @@
 //! `schema-invalid`: object fails the OpenAPI schema (unknown field, wrong type).
 
 use super::{Category, Check, Context, Finding, Level};
-use crate::model::Resource;
 
 /// The `schema-invalid` check.
 pub static CHECK: Check = Check {
@@ -84,20 +83,12 @@ Custom resources are checked only for their `metadata`, because their schema liv
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in &ctx.model.objects {
-        if !matches!(obj.resource, Resource::Other(_)) {
-            continue;
-        }
-        // The reader reports a type mismatch as "<Kind> <name>: `<path>` <message>" at the field.
-        let prefix = format!("{} {}: ", obj.kind, obj.name);
-        let (first, last) = obj.line_range();
-        let Some(diag) = ctx.model.diagnostics.iter().find(|d| {
-            d.location.file == obj.file
-                && (first..=last).contains(&d.location.line)
-                && d.message.starts_with(&prefix)
-        }) else {
+        let Some(diag) = &obj.type_error else {
             continue;
         };
-        let what = diag.message[prefix.len()..].to_owned();
+        // The reader words a type mismatch as "<Kind> <name>: `<path>` <message>".
+        let prefix = format!("{} {}: ", obj.kind, obj.name);
+        let what = diag.message.strip_prefix(&prefix).unwrap_or(&diag.message);
         let mut finding = Finding::new(
             &CHECK,
             obj,
@@ -113,7 +104,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_a::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

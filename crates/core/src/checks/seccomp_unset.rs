@@ -1,6 +1,10 @@
 //! `seccomp-unset`: no RuntimeDefault or Localhost seccomp profile.
 
-use super::util_c::{describe, effective, inherited, pods, sc_path};
+use super::support::containers::describe;
+
+use super::support::pods::pods;
+
+use super::support::security_context::{effective, inherited, sc_path};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `seccomp-unset` check.
@@ -113,7 +117,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_c::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[track_caller]

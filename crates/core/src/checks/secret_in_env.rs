@@ -1,6 +1,8 @@
 //! `secret-in-env`: secret delivered as an environment variable rather than a file.
 
-use super::util_c::{describe, pods};
+use super::support::containers::describe;
+
+use super::support::pods::pods;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `secret-in-env` check.
@@ -133,7 +135,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_c::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

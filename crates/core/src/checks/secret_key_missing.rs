@@ -1,8 +1,8 @@
 //! `secret-key-missing`: referenced key absent from the Secret's data/stringData.
 
-use super::util_a::{RefKind, did_you_mean, key_refs};
+use super::support::key_refs::{RefKind, missing_key_findings};
 use super::{Category, Check, Context, Finding, Level};
-use crate::model::{ObjectId, Resource};
+use crate::model::Resource;
 
 /// The `secret-key-missing` check.
 pub static CHECK: Check = Check {
@@ -87,46 +87,24 @@ Reference a key the Secret has, or add the key to the Secret (or mark the refere
 "#;
 
 fn run(ctx: &Context) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for obj in ctx.model.pod_owners() {
-        for r in key_refs(obj, RefKind::Secret) {
-            if r.optional || r.name.is_empty() {
-                continue;
-            }
-            let id = ObjectId::new("Secret", obj.namespace.as_deref(), &r.name);
-            let Some(Resource::Secret(secret)) = ctx.model.get(&id).map(|o| &o.resource) else {
-                continue;
-            };
+    fn keys_of(resource: &Resource) -> Option<Vec<&str>> {
+        match resource {
             // The token controller fills these in after creation.
-            if secret.type_.as_deref() == Some("kubernetes.io/service-account-token") {
-                continue;
+            Resource::Secret(secret)
+                if secret.type_.as_deref() != Some("kubernetes.io/service-account-token") =>
+            {
+                Some(
+                    secret
+                        .data
+                        .iter()
+                        .flatten()
+                        .map(|(k, _)| k.as_str())
+                        .chain(secret.string_data.iter().flatten().map(|(k, _)| k.as_str()))
+                        .collect(),
+                )
             }
-            let keys: Vec<&str> = secret
-                .data
-                .iter()
-                .flatten()
-                .map(|(k, _)| k.as_str())
-                .chain(secret.string_data.iter().flatten().map(|(k, _)| k.as_str()))
-                .collect();
-            if keys.contains(&r.key.as_str()) {
-                continue;
-            }
-            let hint = did_you_mean(&r.key, keys.iter().copied());
-            let mut finding = Finding::new(
-                &CHECK,
-                obj,
-                &r.path,
-                format!("Secret \"{}\" has no key \"{}\"{hint}", r.name, r.key),
-            )
-            .help(format!(
-                "use one of the keys of Secret \"{}\" or add \"{}\" to it",
-                r.name, r.key
-            ));
-            if let Some(c) = &r.container {
-                finding = finding.container(c);
-            }
-            findings.push(finding);
+            _ => None,
         }
     }
-    findings
+    missing_key_findings(ctx, &CHECK, RefKind::Secret, keys_of, "it")
 }

@@ -119,7 +119,7 @@ fn describe_keys(keys: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_d::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

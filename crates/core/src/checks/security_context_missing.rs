@@ -2,7 +2,11 @@
 
 use k8s_openapi::api::core::v1::{PodSecurityContext, SecurityContext};
 
-use super::util_c::{container_sc, describe, pods};
+use super::support::containers::describe;
+
+use super::support::pods::pods;
+
+use super::support::security_context::container_sc;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `security-context-missing` check.
@@ -91,7 +95,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_c::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[track_caller]

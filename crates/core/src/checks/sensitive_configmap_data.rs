@@ -1,6 +1,6 @@
 //! `sensitive-configmap-data`: keys or values of a ConfigMap look like credentials.
 
-use super::util_d::{credential_in_value, is_literal_value, is_secret_name};
+use super::support::secrets::{credential_in_value, is_literal_value, is_secret_name};
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::Resource;
 
@@ -90,7 +90,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_d::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

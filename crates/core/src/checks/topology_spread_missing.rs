@@ -1,6 +1,6 @@
 //! `topology-spread-missing`: no topologySpreadConstraints.
 
-use super::util_b::min_replicas;
+use super::support::workloads::min_replicas;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `topology-spread-missing` check.
@@ -109,9 +109,10 @@ mod tests {
 
     #[track_caller]
     fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::util_b::run_on(run, yaml);
-        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, expected);
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! `uid-gid-low`: runAsUser or runAsGroup below 10000.
 
-use super::util_c::{describe, effective, inherited, pods};
+use super::support::containers::describe;
+
+use super::support::pods::pods;
+
+use super::support::security_context::{inherited, run_as_group, run_as_user};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `uid-gid-low` check.
@@ -79,20 +83,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for pod in pods(ctx).filter(|p| !p.is_windows()) {
         for c in &pod.containers {
-            let user = effective(
-                &pod,
-                c,
-                "runAsUser",
-                |sc| sc.run_as_user,
-                |sc| sc.run_as_user,
-            );
-            let group = effective(
-                &pod,
-                c,
-                "runAsGroup",
-                |sc| sc.run_as_group,
-                |sc| sc.run_as_group,
-            );
+            let user = run_as_user(&pod, c);
+            let group = run_as_group(&pod, c);
             for (what, setting) in [("uid", user), ("gid", group)] {
                 let Some(s) = setting.filter(|s| (1..HIGH).contains(&s.value)) else {
                     continue;
@@ -120,7 +112,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_c::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[track_caller]

@@ -1,6 +1,6 @@
 //! `unsafe-sysctls`: unsafe sysctls set.
 
-use super::util_c::pods;
+use super::support::pods::pods;
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `unsafe-sysctls` check.
@@ -110,7 +110,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_c::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

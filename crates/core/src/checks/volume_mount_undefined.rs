@@ -1,6 +1,8 @@
 //! `volume-mount-undefined`: volumeMount names a volume the pod does not declare (the API rejects it).
 
-use super::util_a::{describe, did_you_mean};
+use super::support::did_you_mean;
+
+use super::support::containers::describe;
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::Resource;
 

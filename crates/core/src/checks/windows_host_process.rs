@@ -1,6 +1,10 @@
 //! `windows-host-process`: windows hostProcess container.
 
-use super::util_c::{container_sc, describe, pods, sc_path};
+use super::support::containers::describe;
+
+use super::support::pods::pods;
+
+use super::support::security_context::{container_sc, sc_path};
 use super::{Category, Check, Context, Finding, Level};
 
 /// The `windows-host-process` check.
@@ -116,7 +120,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::util_c::testing::findings;
+    use super::super::support::testing::findings;
     use super::CHECK;
 
     #[test]

@@ -1,6 +1,4 @@
 //! `workload-selector-overlap`: two controllers in a namespace select each other's pods.
-
-use super::util_a::is_controlled;
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::{Object, Resource, describe_selector, selector_matches};
 
@@ -129,7 +127,7 @@ fn is_controller(obj: &Object) -> bool {
             | Resource::ReplicaSet(_)
             | Resource::StatefulSet(_)
             | Resource::DaemonSet(_)
-    ) && !is_controlled(obj)
+    ) && !obj.is_controlled()
 }
 
 fn run(ctx: &Context) -> Vec<Finding> {

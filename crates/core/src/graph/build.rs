@@ -331,13 +331,7 @@ impl<'m> Builder<'m> {
         for obj in self.objects() {
             let node = self.real_node(obj);
             if obj.kind == "Pod" && obj.pod_spec().is_some() {
-                self.pods
-                    .entry(obj.ns().to_owned())
-                    .or_default()
-                    .push(PodInfo {
-                        node,
-                        template: obj,
-                    });
+                self.add_pod(obj, node);
             }
             if !self.written_children.contains(&obj.id) {
                 self.simulate(obj);
@@ -431,13 +425,7 @@ impl<'m> Builder<'m> {
                         labels,
                     );
                     let pod_id = self.nodes[pod].id.clone();
-                    self.pods
-                        .entry(obj.ns().to_owned())
-                        .or_default()
-                        .push(PodInfo {
-                            node: pod,
-                            template: obj,
-                        });
+                    self.add_pod(obj, pod);
                     self.edge(
                         &obj.id,
                         &pod_id,
@@ -501,9 +489,7 @@ impl<'m> Builder<'m> {
                     j.spec.as_ref().and_then(|s| s.parallelism),
                     j.spec.as_ref().and_then(|s| s.completions),
                 );
-                let mut labels = template_labels;
-                labels.insert("batch.kubernetes.io/job-name".to_owned(), obj.name.clone());
-                labels.insert("job-name".to_owned(), obj.name.clone());
+                let labels = job_pod_labels(template_labels, &obj.name);
                 self.simulate_pods(obj, &obj.id, &obj.name, n, &why, labels, "spec.template");
             }
             Resource::CronJob(c) => {
@@ -533,9 +519,7 @@ impl<'m> Builder<'m> {
                     spec.and_then(|s| s.parallelism),
                     spec.and_then(|s| s.completions),
                 );
-                let mut labels = template_labels;
-                labels.insert("batch.kubernetes.io/job-name".to_owned(), job_name.clone());
-                labels.insert("job-name".to_owned(), job_name.clone());
+                let labels = job_pod_labels(template_labels, &job_name);
                 self.simulate_pods(
                     obj,
                     &job_id,
@@ -548,6 +532,17 @@ impl<'m> Builder<'m> {
             }
             _ => {}
         }
+    }
+
+    /// Records `node` as a pod of `obj`'s namespace that runs `obj`'s pod template.
+    fn add_pod(&mut self, obj: &'m Object, node: usize) {
+        self.pods
+            .entry(obj.ns().to_owned())
+            .or_default()
+            .push(PodInfo {
+                node,
+                template: obj,
+            });
     }
 
     /// `n` pods named `<prefix>-<suffix>`, owned by `owner`, running `obj`'s pod template.
@@ -577,13 +572,7 @@ impl<'m> Builder<'m> {
             }
             let pod = self.simulated_node("Pod", &name, owner, obj, field, labels.clone());
             let pod_id = self.nodes[pod].id.clone();
-            self.pods
-                .entry(obj.ns().to_owned())
-                .or_default()
-                .push(PodInfo {
-                    node: pod,
-                    template: obj,
-                });
+            self.add_pod(obj, pod);
             let location = obj
                 .find("spec.replicas")
                 .or_else(|| Some(obj.locate(field)));
@@ -887,6 +876,44 @@ impl<'m> Builder<'m> {
             .unwrap_or_default()
     }
 
+    /// A `Selects` edge from `obj` to each pod of `matched`, for `reason`, located at `field`.
+    fn selects_edges(&mut self, obj: &Object, matched: &[PodInfo<'m>], field: &str, reason: &str) {
+        let location = Some(obj.locate(field));
+        for pod in matched {
+            let pod_id = self.nodes[pod.node].id.clone();
+            self.edge(
+                &obj.id,
+                &pod_id,
+                Relation::Selects,
+                true,
+                reason.to_owned(),
+                location.clone(),
+            );
+        }
+    }
+
+    /// The problem `code` at `field` of `obj`, whose `selector` (e.g. `selector app=web`) matches
+    /// no pod of namespace `ns`: definite when the loaded manifests run pods there, with the
+    /// closest labels they carry as a suggestion.
+    fn selects_no_pod(
+        &mut self,
+        obj: &Object,
+        code: ProblemCode,
+        field: &str,
+        selector: &str,
+        ns: &str,
+        required: &[(&str, &str)],
+    ) {
+        let suggestion = self.label_suggestion(ns, required);
+        let definite = self.has_pods(ns);
+        let message = if definite {
+            format!("{selector} matches no pod in namespace {ns}")
+        } else {
+            format!("{selector} matches no pod: the loaded manifests run no pod in namespace {ns}")
+        };
+        self.problem(obj, code, field, message, suggestion, None, definite);
+    }
+
     fn has_pods(&self, namespace: &str) -> bool {
         self.pods.get(namespace).is_some_and(|p| !p.is_empty())
     }
@@ -915,41 +942,20 @@ impl<'m> Builder<'m> {
             let ns = obj.ns();
             let described = describe_label_map(selector);
             let matched = self.select(ns, |labels| map_selector_matches(selector, labels));
-            let location = Some(obj.locate("spec.selector"));
-            for pod in &matched {
-                let pod_id = self.nodes[pod.node].id.clone();
-                let reason = format!("spec.selector {described} matches the pod's labels");
-                self.edge(
-                    &obj.id,
-                    &pod_id,
-                    Relation::Selects,
-                    true,
-                    reason,
-                    location.clone(),
-                );
-            }
+            let reason = format!("spec.selector {described} matches the pod's labels");
+            self.selects_edges(obj, &matched, "spec.selector", &reason);
             if matched.is_empty() {
                 let required: Vec<(&str, &str)> = selector
                     .iter()
                     .map(|(k, v)| (k.as_str(), v.as_str()))
                     .collect();
-                let suggestion = self.label_suggestion(ns, &required);
-                let definite = self.has_pods(ns);
-                let message = if definite {
-                    format!("selector {described} matches no pod in namespace {ns}")
-                } else {
-                    format!(
-                        "selector {described} matches no pod: the loaded manifests run no pod in namespace {ns}"
-                    )
-                };
-                self.problem(
+                self.selects_no_pod(
                     obj,
                     ProblemCode::ServiceSelectsNoPods,
                     "spec.selector",
-                    message,
-                    suggestion,
-                    None,
-                    definite,
+                    &format!("selector {described}"),
+                    ns,
+                    &required,
                 );
             } else {
                 self.target_ports(obj, &matched);
@@ -1052,33 +1058,16 @@ impl<'m> Builder<'m> {
                 continue;
             };
             let Some(spec) = &ing.spec else { continue };
-            if let Some(service) = spec
-                .default_backend
-                .as_ref()
-                .and_then(|b| b.service.as_ref())
-            {
-                self.ingress_backend(obj, service, "spec.defaultBackend", "*", "/*");
-            }
-            for (i, rule) in spec.rules.iter().flatten().enumerate() {
-                let host = rule.host.as_deref().unwrap_or("*");
-                let paths = rule
-                    .http
-                    .as_ref()
-                    .map(|h| h.paths.as_slice())
-                    .unwrap_or_default();
-                for (j, path) in paths.iter().enumerate() {
-                    let Some(service) = &path.backend.service else {
-                        continue;
-                    };
-                    let base = format!("spec.rules[{i}].http.paths[{j}].backend");
-                    self.ingress_backend(
-                        obj,
-                        service,
-                        &base,
-                        host,
-                        path.path.as_deref().unwrap_or("/"),
-                    );
-                }
+            for b in obj.ingress_backends() {
+                let Some(service) = &b.backend.service else {
+                    continue;
+                };
+                let (host, path) = if b.is_default {
+                    ("*", "/*")
+                } else {
+                    (b.host.unwrap_or("*"), b.http_path.unwrap_or("/"))
+                };
+                self.ingress_backend(obj, service, &b.path, host, path);
             }
             for (i, tls) in spec.tls.iter().flatten().enumerate() {
                 let Some(secret) = tls.secret_name.as_deref().filter(|s| !s.is_empty()) else {
@@ -1457,37 +1446,16 @@ impl<'m> Builder<'m> {
             };
             let described = describe_selector(selector);
             let matched = self.select(ns, |labels| selector_matches(selector, labels));
-            let location = Some(obj.locate("spec.selector"));
-            for pod in &matched {
-                let pod_id = self.nodes[pod.node].id.clone();
-                let reason = format!("spec.selector {described} matches the pod's labels");
-                self.edge(
-                    &obj.id,
-                    &pod_id,
-                    Relation::Selects,
-                    true,
-                    reason,
-                    location.clone(),
-                );
-            }
+            let reason = format!("spec.selector {described} matches the pod's labels");
+            self.selects_edges(obj, &matched, "spec.selector", &reason);
             if matched.is_empty() {
-                let suggestion = self.label_suggestion(ns, &required_labels(selector));
-                let definite = self.has_pods(ns);
-                let message = if definite {
-                    format!("selector {described} matches no pod in namespace {ns}")
-                } else {
-                    format!(
-                        "selector {described} matches no pod: the loaded manifests run no pod in namespace {ns}"
-                    )
-                };
-                self.problem(
+                self.selects_no_pod(
                     obj,
                     ProblemCode::PdbSelectsNothing,
                     "spec.selector",
-                    message,
-                    suggestion,
-                    None,
-                    definite,
+                    &format!("selector {described}"),
+                    ns,
+                    &required_labels(selector),
                 );
             }
         }
@@ -1505,41 +1473,20 @@ impl<'m> Builder<'m> {
             let selects_all = is_empty_selector(selector);
             let described = describe_selector(selector);
             let matched = self.select(ns, |labels| selector_matches(selector, labels));
-            let location = Some(obj.locate("spec.podSelector"));
             let reason = if selects_all {
                 "spec.podSelector is empty, so it selects every pod in the namespace".to_owned()
             } else {
                 format!("spec.podSelector {described} matches the pod's labels")
             };
-            for pod in &matched {
-                let pod_id = self.nodes[pod.node].id.clone();
-                self.edge(
-                    &obj.id,
-                    &pod_id,
-                    Relation::Selects,
-                    true,
-                    reason.clone(),
-                    location.clone(),
-                );
-            }
+            self.selects_edges(obj, &matched, "spec.podSelector", &reason);
             if matched.is_empty() && !selects_all {
-                let suggestion = self.label_suggestion(ns, &required_labels(selector));
-                let definite = self.has_pods(ns);
-                let message = if definite {
-                    format!("podSelector {described} matches no pod in namespace {ns}")
-                } else {
-                    format!(
-                        "podSelector {described} matches no pod: the loaded manifests run no pod in namespace {ns}"
-                    )
-                };
-                self.problem(
+                self.selects_no_pod(
                     obj,
                     ProblemCode::NetworkpolicySelectsNothing,
                     "spec.podSelector",
-                    message,
-                    suggestion,
-                    None,
-                    definite,
+                    &format!("podSelector {described}"),
+                    ns,
+                    &required_labels(selector),
                 );
             }
             if !self.has_pods(ns) {
@@ -1867,6 +1814,19 @@ fn is_empty_selector(selector: &LabelSelector) -> bool {
             .match_expressions
             .as_ref()
             .is_none_or(|e| e.is_empty())
+}
+
+/// The labels of a Job's pods: its template's labels plus the two the Job controller adds.
+fn job_pod_labels(
+    mut labels: BTreeMap<String, String>,
+    job_name: &str,
+) -> BTreeMap<String, String> {
+    labels.insert(
+        "batch.kubernetes.io/job-name".to_owned(),
+        job_name.to_owned(),
+    );
+    labels.insert("job-name".to_owned(), job_name.to_owned());
+    labels
 }
 
 /// The `key=value` pairs a selector requires (`matchLabels`, and `In` with one value).

@@ -1,15 +1,21 @@
 //! The model: every object the user's manifests define, typed with the real Kubernetes types
 //! where the kind is known, each with its source location.
 
+mod ingress;
+mod int_or_string;
 mod labels;
 mod object;
 mod resource;
 mod workload;
 
+pub use ingress::IngressBackendRef;
+pub use int_or_string::{describe_int_or_string, resolve_int_or_percent};
 pub use labels::{describe_label_map, describe_selector, map_selector_matches, selector_matches};
 pub use object::{Object, ObjectId};
 pub use resource::{Resource, is_cluster_scoped};
 pub use workload::{ContainerRef, PodSpecRef};
+
+use k8s_openapi::api::autoscaling::v2::HorizontalPodAutoscalerSpec;
 
 use crate::source::{Diagnostic, SourceFile};
 
@@ -41,6 +47,57 @@ impl Model {
         self.objects.iter().rev().find(|o| o.id.as_str() == id)
     }
 
+    /// The object an HorizontalPodAutoscaler's `scaleTargetRef` names (in the HPA's namespace).
+    pub fn hpa_target(&self, hpa: &Object) -> Option<&Object> {
+        let Resource::HorizontalPodAutoscaler(h) = &hpa.resource else {
+            return None;
+        };
+        let target = &h.spec.scale_target_ref;
+        self.get(&ObjectId::new(
+            &target.kind,
+            hpa.namespace.as_deref(),
+            &target.name,
+        ))
+    }
+
+    /// The first HorizontalPodAutoscaler whose `scaleTargetRef` names `workload` (same namespace,
+    /// kind and name), with its spec.
+    pub fn hpa_for(&self, workload: &Object) -> Option<(&Object, &HorizontalPodAutoscalerSpec)> {
+        self.of_kind("HorizontalPodAutoscaler")
+            .filter(|h| h.namespace == workload.namespace)
+            .find_map(|h| match &h.resource {
+                Resource::HorizontalPodAutoscaler(hpa)
+                    if ObjectId::new(
+                        &hpa.spec.scale_target_ref.kind,
+                        h.namespace.as_deref(),
+                        &hpa.spec.scale_target_ref.name,
+                    ) == workload.id =>
+                {
+                    Some((h, &hpa.spec))
+                }
+                _ => None,
+            })
+    }
+
+    /// The Services in the object's namespace whose non-empty selector matches its pod labels, in
+    /// model order (whatever their type).
+    pub fn services_selecting(&self, obj: &Object) -> Vec<&Object> {
+        let Some(labels) = obj.pod_labels() else {
+            return Vec::new();
+        };
+        self.of_kind("Service")
+            .filter(|svc| svc.namespace == obj.namespace)
+            .filter(|svc| match &svc.resource {
+                Resource::Service(s) => s
+                    .spec
+                    .as_ref()
+                    .and_then(|spec| spec.selector.as_ref())
+                    .is_some_and(|sel| !sel.is_empty() && map_selector_matches(sel, labels)),
+                _ => false,
+            })
+            .collect()
+    }
+
     /// The file with this name.
     pub fn file(&self, name: &str) -> Option<&SourceFile> {
         self.files.iter().find(|f| f.name == name)
@@ -53,7 +110,9 @@ impl Model {
 
     /// The objects in one namespace.
     pub fn in_namespace<'a>(&'a self, namespace: &'a str) -> impl Iterator<Item = &'a Object> + 'a {
-        self.objects.iter().filter(move |o| o.namespace.as_deref() == Some(namespace))
+        self.objects
+            .iter()
+            .filter(move |o| o.namespace.as_deref() == Some(namespace))
     }
 
     /// The objects that run pods (workloads and bare Pods), in model order.
@@ -63,7 +122,11 @@ impl Model {
 
     /// The namespaces that objects live in, sorted, without duplicates.
     pub fn namespaces(&self) -> Vec<String> {
-        let mut names: Vec<String> = self.objects.iter().filter_map(|o| o.namespace.clone()).collect();
+        let mut names: Vec<String> = self
+            .objects
+            .iter()
+            .filter_map(|o| o.namespace.clone())
+            .collect();
         names.sort();
         names.dedup();
         names
@@ -71,6 +134,8 @@ impl Model {
 
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == crate::Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == crate::Severity::Error)
     }
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::resource::Resource;
 use crate::parse::tree::{Node, Seg, parse_path};
-use crate::source::{Location, Pos};
+use crate::source::{Diagnostic, Location, Pos};
 
 /// The id of an object everywhere (UI, CLI, tests): `Kind/namespace/name`, or `Kind/name` for
 /// cluster-scoped kinds.
@@ -69,6 +69,9 @@ pub struct Object {
     pub resource: Resource,
     /// The content as plain JSON (as written, before any conversion).
     pub raw: serde_json::Value,
+    /// Why the content of a built-in kind did not fit its type, if it did not (the object is then
+    /// read as [`Resource::Other`]); the same diagnostic is in the model's diagnostics.
+    pub type_error: Option<Diagnostic>,
     /// The located tree the object was read from.
     pub(crate) tree: Arc<Node>,
 }
@@ -77,6 +80,17 @@ impl Object {
     /// Where the object starts.
     pub fn location(&self) -> Location {
         Location::new(&self.file, self.pos)
+    }
+
+    /// Whether a controller manages the object (`ownerReferences` with `controller: true`), as it
+    /// does the ReplicaSets and Pods of a `kubectl get -o yaml` dump.
+    pub fn is_controlled(&self) -> bool {
+        self.resource
+            .metadata()
+            .owner_references
+            .iter()
+            .flatten()
+            .any(|r| r.controller == Some(true))
     }
 
     /// The location of the field at `path` (e.g. `spec.template.spec.containers[0].image`, or
@@ -106,7 +120,11 @@ impl Object {
     /// The object's annotations (empty when none).
     pub fn annotations(&self) -> &BTreeMap<String, String> {
         static EMPTY: BTreeMap<String, String> = BTreeMap::new();
-        self.resource.metadata().annotations.as_ref().unwrap_or(&EMPTY)
+        self.resource
+            .metadata()
+            .annotations
+            .as_ref()
+            .unwrap_or(&EMPTY)
     }
 
     /// The namespace, or `""` for a cluster-scoped object.
@@ -121,7 +139,11 @@ impl Object {
             use crate::parse::tree::Value;
             match &node.value {
                 Value::Seq(items) => items.iter().map(last_line).max().unwrap_or(node.pos.line),
-                Value::Map(entries) => entries.iter().map(|e| last_line(&e.value)).max().unwrap_or(node.pos.line),
+                Value::Map(entries) => entries
+                    .iter()
+                    .map(|e| last_line(&e.value))
+                    .max()
+                    .unwrap_or(node.pos.line),
                 _ => node.pos.line,
             }
         }

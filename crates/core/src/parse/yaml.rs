@@ -173,7 +173,8 @@ fn parse_chunk(text: &str, first_line: usize) -> Result<Option<Node>, SyntaxErro
             Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
                 Some(Frame::Seq { pos, anchor, items }) => Some((Node { pos, value: Value::Seq(items) }, anchor)),
                 Some(Frame::Map { pos, anchor, entries, .. }) => {
-                    let pos = entries.first().map_or(pos, |e| e.key_pos);
+                    // A block mapping's event points past its first key; a flow mapping's at its `{`.
+                    let pos = entries.first().map_or(pos, |e| e.key_pos.min(pos));
                     Some((Node { pos, value: Value::Map(merge_keys(entries)) }, anchor))
                 }
                 None => None,
@@ -344,6 +345,14 @@ mod tests {
     #[test]
     fn empty_documents_and_comments_are_skipped() {
         assert_eq!(docs("---\n# only a comment\n---\n\n---\na: 1\n---\n").len(), 1);
+    }
+
+    #[test]
+    fn a_flow_mapping_starts_at_its_brace() {
+        let d = docs("{\n  \"a\": 1\n}\n");
+        assert_eq!(d[0].as_ref().unwrap().pos, Pos::new(1, 1));
+        let d = docs("x: 1\ny: {a: 1}\n");
+        assert_eq!(d[0].as_ref().unwrap().pos, Pos::new(1, 1));
     }
 
     #[test]

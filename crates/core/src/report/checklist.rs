@@ -59,7 +59,10 @@ use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use serde::Serialize;
 
 use crate::checks::{self, Finding, Settings};
-use crate::model::{Model, Object, ObjectId, Resource, map_selector_matches, selector_matches};
+use crate::model::{
+    Model, Object, ObjectId, Resource, describe_int_or_string, resolve_int_or_percent,
+    selector_matches,
+};
 use crate::source::Location;
 
 /// One practice of the checklist.
@@ -753,30 +756,6 @@ fn rolling_update(object: &Object) -> Verdict {
     }
 }
 
-/// An IntOrString resolved against `total`: ints as is, percentages rounded up or down.
-fn scaled(value: &IntOrString, total: i32, round_up: bool) -> Option<i32> {
-    match value {
-        IntOrString::Int(n) => Some(*n),
-        IntOrString::String(s) => {
-            let pct: i64 = s.strip_suffix('%')?.trim().parse().ok()?;
-            let num = pct * i64::from(total);
-            let v = if round_up {
-                (num + 99).div_euclid(100)
-            } else {
-                num.div_euclid(100)
-            };
-            i32::try_from(v).ok()
-        }
-    }
-}
-
-fn describe_int_or_string(value: &IntOrString) -> String {
-    match value {
-        IntOrString::Int(n) => n.to_string(),
-        IntOrString::String(s) => s.clone(),
-    }
-}
-
 fn max_unavailable_zero(object: &Object) -> Verdict {
     match &object.resource {
         Resource::Deployment(d) => {
@@ -796,8 +775,8 @@ fn max_unavailable_zero(object: &Object) -> Verdict {
                 .and_then(|r| r.max_surge.as_ref())
                 .unwrap_or(&default);
             let (Some(mut unavailable), Some(surge)) = (
-                scaled(unavailable_value, replicas, false),
-                scaled(surge_value, replicas, true),
+                resolve_int_or_percent(unavailable_value, replicas, false),
+                resolve_int_or_percent(surge_value, replicas, true),
             ) else {
                 return Verdict::Fail(
                     format!(
@@ -1020,24 +999,6 @@ fn anti_affinity(object: &Object) -> Verdict {
     Verdict::Pass(why)
 }
 
-/// The Services in the object's namespace whose selector picks its pods.
-fn selecting_services<'a>(object: &'a Object, model: &'a Model) -> Vec<&'a Object> {
-    let Some(labels) = object.pod_labels() else {
-        return Vec::new();
-    };
-    model
-        .in_namespace(object.ns())
-        .filter(|s| match &s.resource {
-            Resource::Service(svc) => svc
-                .spec
-                .as_ref()
-                .and_then(|spec| spec.selector.as_ref())
-                .is_some_and(|sel| !sel.is_empty() && map_selector_matches(sel, labels)),
-            _ => false,
-        })
-        .collect()
-}
-
 fn service_type(service: &Object) -> &str {
     match &service.resource {
         Resource::Service(s) => s
@@ -1051,36 +1012,23 @@ fn service_type(service: &Object) -> &str {
 
 /// Every Service backend of an Ingress, with the host and path that lead to it.
 fn ingress_routes(ingress: &Object) -> Vec<(String, String)> {
-    let Resource::Ingress(ing) = &ingress.resource else {
-        return Vec::new();
-    };
-    let Some(spec) = &ing.spec else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    if let Some(svc) = spec
-        .default_backend
-        .as_ref()
-        .and_then(|b| b.service.as_ref())
-    {
-        out.push((svc.name.clone(), "(default backend)".to_owned()));
-    }
-    for rule in spec.rules.iter().flatten() {
-        for path in rule.http.iter().flat_map(|h| h.paths.iter()) {
-            if let Some(svc) = &path.backend.service {
-                let host = rule.host.as_deref().unwrap_or("*");
-                out.push((
-                    svc.name.clone(),
-                    format!("{host}{}", path.path.as_deref().unwrap_or("/")),
-                ));
-            }
-        }
-    }
-    out
+    ingress
+        .ingress_backends()
+        .into_iter()
+        .filter_map(|b| {
+            let svc = b.backend.service.as_ref()?;
+            let route = if b.is_default {
+                "(default backend)".to_owned()
+            } else {
+                format!("{}{}", b.host.unwrap_or("*"), b.http_path.unwrap_or("/"))
+            };
+            Some((svc.name.clone(), route))
+        })
+        .collect()
 }
 
 fn ingress_routing(object: &Object, model: &Model) -> Verdict {
-    let services = selecting_services(object, model);
+    let services = model.services_selecting(object);
     let names: BTreeSet<&str> = services.iter().map(|s| s.name.as_str()).collect();
     for ingress in model
         .in_namespace(object.ns())
@@ -1219,7 +1167,7 @@ fn service_discovery(object: &Object, model: &Model) -> Verdict {
             Some(at.clone()),
         );
     }
-    let services = selecting_services(object, model);
+    let services = model.services_selecting(object);
     let service_names: BTreeSet<&str> = model
         .in_namespace(object.ns())
         .filter(|o| o.kind == "Service")
@@ -1330,7 +1278,7 @@ fn monitoring(object: &Object, model: &Model) -> Verdict {
         }
         None => {}
     }
-    let services = selecting_services(object, model);
+    let services = model.services_selecting(object);
     if let Some(s) = services
         .iter()
         .find(|s| scrape(Some(s.annotations())).as_deref() == Some("true"))

@@ -222,37 +222,29 @@ fn describe(object: &Object) -> String {
         }
         Resource::Ingress(i) => {
             let spec = i.spec.as_ref();
-            let class = spec
-                .and_then(|s| s.ingress_class_name.clone())
-                .or_else(|| {
-                    object
-                        .annotations()
-                        .get("kubernetes.io/ingress.class")
-                        .cloned()
-                })
+            let class = object
+                .ingress_class()
                 .map(|c| format!("class {c}; "))
                 .unwrap_or_default();
             let mut routes = Vec::new();
-            for rule in spec.and_then(|s| s.rules.as_ref()).into_iter().flatten() {
-                for path in rule.http.iter().flat_map(|h| h.paths.iter()) {
-                    if let Some(svc) = &path.backend.service {
-                        let port = svc
-                            .port
-                            .as_ref()
-                            .map(|p| {
-                                p.number
-                                    .map(|n| n.to_string())
-                                    .or_else(|| p.name.clone())
-                                    .unwrap_or_default()
-                            })
-                            .unwrap_or_default();
-                        routes.push(format!(
-                            "{}{} → {}:{port}",
-                            rule.host.as_deref().unwrap_or("*"),
-                            path.path.as_deref().unwrap_or("/"),
-                            svc.name
-                        ));
-                    }
+            for b in object.ingress_backends().iter().filter(|b| !b.is_default) {
+                if let Some(svc) = &b.backend.service {
+                    let port = svc
+                        .port
+                        .as_ref()
+                        .map(|p| {
+                            p.number
+                                .map(|n| n.to_string())
+                                .or_else(|| p.name.clone())
+                                .unwrap_or_default()
+                        })
+                        .unwrap_or_default();
+                    routes.push(format!(
+                        "{}{} → {}:{port}",
+                        b.host.unwrap_or("*"),
+                        b.http_path.unwrap_or("/"),
+                        svc.name
+                    ));
                 }
             }
             let tls = if spec

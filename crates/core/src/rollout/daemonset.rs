@@ -10,7 +10,7 @@ use k8s_openapi::api::apps::v1::DaemonSet;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use super::fenceposts;
-use super::hash::{pod_suffix, pod_template_hash};
+use super::hash::{pod_suffix, revision_name};
 use super::timing;
 use super::traffic::Endpoints;
 use super::{
@@ -53,32 +53,11 @@ fn settings(object: &Object, d: &DaemonSet, nodes: u32) -> Result<Settings> {
             serde_json::to_string(other).unwrap_or_default()
         )),
     }
-    let min_ready = spec.min_ready_seconds.unwrap_or(0);
-    if min_ready < 0 {
-        errors.push(format!(
-            "spec.minReadySeconds: Invalid value: {min_ready}: must be greater than or equal to 0"
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(RolloutError::Invalid {
-            kind: "DaemonSet".into(),
-            name: object.name.clone(),
-            errors,
-        });
-    }
-    if nodes > super::MAX_REPLICAS {
-        return Err(RolloutError::TooLarge {
-            id: object.id.to_string(),
-            replicas: nodes,
-        });
-    }
+    let min_ready = super::min_ready_seconds(spec.min_ready_seconds, &mut errors);
+    super::check_valid("DaemonSet", object, errors, nodes)?;
     let (surge, unavailable) =
         fenceposts::daemonset_fenceposts(Some(&surge_value), Some(&unavailable_value), nodes)
-            .map_err(|e| RolloutError::Invalid {
-                kind: "DaemonSet".into(),
-                name: object.name.clone(),
-                errors: vec![e.to_string()],
-            })?;
+            .map_err(|e| RolloutError::invalid("DaemonSet", object, vec![e.to_string()]))?;
     Ok(Settings {
         on_delete: strategy_type == "OnDelete",
         surge,
@@ -314,20 +293,9 @@ pub(crate) fn simulate(
     let settings = settings(object, d, nodes)?;
     let old_template = &d.spec.template;
     let applied = super::apply_change(object, old_template, &options.change)?;
-    let labels = |t: &k8s_openapi::api::core::v1::PodTemplateSpec| {
-        t.metadata
-            .as_ref()
-            .and_then(|m| m.labels.clone())
-            .unwrap_or_default()
-    };
-    let endpoints = Endpoints::new(
-        model,
-        object,
-        &labels(old_template),
-        &labels(&applied.template),
-    );
-    let current = format!("{}-{}", object.name, pod_template_hash(old_template));
-    let update = format!("{}-{}", object.name, pod_template_hash(&applied.template));
+    let endpoints = Endpoints::between(model, object, old_template, &applied.template);
+    let current = revision_name(&object.name, old_template);
+    let update = revision_name(&object.name, &applied.template);
     let unchanged = current == update;
     let mut daemons = Daemons {
         name: object.name.clone(),
@@ -438,16 +406,10 @@ pub(crate) fn simulate(
         let after = daemons.state(&endpoints);
         daemons.settle();
         let settled = daemons.state(&endpoints);
-        let seconds = if trace.deleted.is_empty() || settings.surge > 0 {
-            0
-        } else {
-            timing.grace
-        }
-        .max(if trace.created.is_empty() {
-            0
-        } else {
-            timing.to_available
-        });
+        let seconds = timing.settle_seconds(
+            !trace.deleted.is_empty() && settings.surge == 0,
+            !trace.created.is_empty(),
+        );
         total_seconds = total_seconds.saturating_add(seconds);
         rollout.passes.push(Pass {
             number,

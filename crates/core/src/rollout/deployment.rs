@@ -6,11 +6,10 @@
 //! deletes pods to match each spec, deleting pods that are not ready before ready ones.
 
 use k8s_openapi::api::apps::v1::Deployment;
-use k8s_openapi::api::core::v1::PodTemplateSpec;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use super::fenceposts::{self, Round};
-use super::hash::{pod_suffix, pod_template_hash, templates_equal};
+use super::hash::{pod_suffix, revision_name, templates_equal};
 use super::narrate;
 use super::timing::{self, Timing};
 use super::traffic::Endpoints;
@@ -516,12 +515,7 @@ pub(crate) fn settings(object: &Object, d: &Deployment) -> Result<Settings> {
             Strategy::RollingUpdate
         }
     };
-    let min_ready = spec.min_ready_seconds.unwrap_or(0);
-    if min_ready < 0 {
-        errors.push(format!(
-            "spec.minReadySeconds: Invalid value: {min_ready}: must be greater than or equal to 0"
-        ));
-    }
+    let min_ready = super::min_ready_seconds(spec.min_ready_seconds, &mut errors);
     if let Some(limit) = spec.revision_history_limit
         && limit < 0
     {
@@ -542,20 +536,8 @@ pub(crate) fn settings(object: &Object, d: &Deployment) -> Result<Settings> {
             ));
         }
     }
-    if !errors.is_empty() {
-        return Err(RolloutError::Invalid {
-            kind: "Deployment".into(),
-            name: object.name.clone(),
-            errors,
-        });
-    }
     let replicas = replicas as u32;
-    if replicas > super::MAX_REPLICAS {
-        return Err(RolloutError::TooLarge {
-            id: object.id.to_string(),
-            replicas,
-        });
-    }
+    super::check_valid("Deployment", object, errors, replicas)?;
     let (surge, unavailable) = match strategy {
         Strategy::RollingUpdate => {
             // Validation passed, so both values are ints or percentages.
@@ -564,11 +546,7 @@ pub(crate) fn settings(object: &Object, d: &Deployment) -> Result<Settings> {
                 Some(&unavailable_value),
                 replicas,
             )
-            .map_err(|e| RolloutError::Invalid {
-                kind: "Deployment".into(),
-                name: object.name.clone(),
-                errors: vec![e.to_string()],
-            })?;
+            .map_err(|e| RolloutError::invalid("Deployment", object, vec![e.to_string()]))?;
             (
                 surge,
                 fenceposts::deployment_max_unavailable(unavailable, replicas),
@@ -604,11 +582,6 @@ pub(crate) fn current_revision(object: &Object) -> u32 {
         .and_then(|r| r.parse().ok())
         .filter(|r| *r > 0 && *r < i32::MAX as u32)
         .unwrap_or(1)
-}
-
-/// A ReplicaSet name for a template.
-pub(crate) fn rs_name(deployment: &str, template: &PodTemplateSpec) -> String {
-    format!("{deployment}-{}", pod_template_hash(template))
 }
 
 /// Where a simulation starts.
@@ -648,16 +621,10 @@ pub(crate) fn run(
         Start::Change => (written, &applied.template),
         Start::Undo => (&applied.template, written),
     };
-    let labels = |t: &PodTemplateSpec| {
-        t.metadata
-            .as_ref()
-            .and_then(|m| m.labels.clone())
-            .unwrap_or_default()
-    };
-    let endpoints = Endpoints::new(model, object, &labels(old_template), &labels(new_template));
+    let endpoints = Endpoints::between(model, object, old_template, new_template);
 
     let written_revision = current_revision(object);
-    let old_name = rs_name(&object.name, old_template);
+    let old_name = revision_name(&object.name, old_template);
     let unchanged = templates_equal(old_template, new_template);
     if start == Start::Undo && settings.paused {
         return Err(RolloutError::Paused(object.name.clone()));
@@ -669,7 +636,7 @@ pub(crate) fn run(
     let new_name = if unchanged {
         old_name.clone()
     } else {
-        rs_name(&object.name, new_template)
+        revision_name(&object.name, new_template)
     };
     let mut rss = match start {
         Start::Change => vec![ReplicaSet::new(

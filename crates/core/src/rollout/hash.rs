@@ -90,6 +90,12 @@ pub fn pod_template_hash(template: &PodTemplateSpec) -> String {
     safe_encode(&fnv1a32(canonical_template_json(template).as_bytes()).to_string())
 }
 
+/// The name of a revision of `owner`'s pods: `<owner>-<pod-template-hash>`, as a Deployment names
+/// its ReplicaSets (and the simulator names DaemonSet and StatefulSet revisions).
+pub(crate) fn revision_name(owner: &str, template: &PodTemplateSpec) -> String {
+    format!("{owner}-{}", pod_template_hash(template))
+}
+
 /// Whether two templates are equal once the `pod-template-hash` label is ignored
 /// (`EqualIgnoreHash`), which is how the controller finds the new ReplicaSet.
 pub fn templates_equal(a: &PodTemplateSpec, b: &PodTemplateSpec) -> bool {

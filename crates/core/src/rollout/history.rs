@@ -10,8 +10,8 @@
 use k8s_openapi::api::core::v1::PodTemplateSpec;
 use serde::Serialize;
 
-use super::deployment::{REVISION_ANNOTATION, rs_name};
-use super::hash::templates_equal;
+use super::deployment::REVISION_ANNOTATION;
+use super::hash::{revision_name, templates_equal};
 use super::{Result, RolloutError, find_workload, image_with_tag};
 use crate::model::{Model, ObjectId, Resource};
 
@@ -84,7 +84,7 @@ impl RevisionHistory {
             paused: false,
             replica_sets: vec![Revision {
                 revision,
-                replica_set: rs_name(deployment, &template),
+                replica_set: revision_name(deployment, &template),
                 image: first_image(&template),
                 revision_history: Vec::new(),
                 template,
@@ -181,7 +181,7 @@ impl RevisionHistory {
             None => {
                 self.replica_sets.push(Revision {
                     revision: next,
-                    replica_set: rs_name(&self.deployment, &template),
+                    replica_set: revision_name(&self.deployment, &template),
                     image: first_image(&template),
                     revision_history: Vec::new(),
                     template,

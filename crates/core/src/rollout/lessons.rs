@@ -247,7 +247,7 @@ pub fn lesson(model: &Model, object: &ObjectId, experiment: Experiment) -> Resul
         }
         (Resource::Deployment(d), Experiment::DeletePod) => {
             let replicas = d.spec.replicas.unwrap_or(1).max(0) as u32;
-            let rs = super::deployment::rs_name(&name, &d.spec.template);
+            let rs = super::hash::revision_name(&name, &d.spec.template);
             let pods: Vec<PodTile> = (0..replicas)
                 .map(|i| {
                     tile(

@@ -667,6 +667,48 @@ pub(crate) struct AppliedChange {
     pub new_image: Option<String>,
 }
 
+/// `spec.minReadySeconds` (default 0), with the API server's error in `errors` when negative.
+pub(crate) fn min_ready_seconds(written: Option<i32>, errors: &mut Vec<String>) -> i32 {
+    let min_ready = written.unwrap_or(0);
+    if min_ready < 0 {
+        errors.push(format!(
+            "spec.minReadySeconds: Invalid value: {min_ready}: must be greater than or equal to 0"
+        ));
+    }
+    min_ready
+}
+
+impl RolloutError {
+    /// The API server's rejection of `object`, a `kind`, for the field `errors`.
+    pub(crate) fn invalid(kind: &str, object: &Object, errors: Vec<String>) -> Self {
+        RolloutError::Invalid {
+            kind: kind.into(),
+            name: object.name.clone(),
+            errors,
+        }
+    }
+}
+
+/// Rejects `object`, a `kind`, when validation found `errors`, then when it asks for more than
+/// [`MAX_REPLICAS`] replicas (or nodes).
+pub(crate) fn check_valid(
+    kind: &str,
+    object: &Object,
+    errors: Vec<String>,
+    replicas: u32,
+) -> Result<()> {
+    if !errors.is_empty() {
+        return Err(RolloutError::invalid(kind, object, errors));
+    }
+    if replicas > MAX_REPLICAS {
+        return Err(RolloutError::TooLarge {
+            id: object.id.to_string(),
+            replicas,
+        });
+    }
+    Ok(())
+}
+
 /// Applies `change` to a workload's template.
 pub(crate) fn apply_change(
     object: &Object,

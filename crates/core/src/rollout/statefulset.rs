@@ -6,7 +6,7 @@
 use k8s_openapi::api::apps::v1::StatefulSet;
 
 use super::fenceposts;
-use super::hash::pod_template_hash;
+use super::hash::revision_name;
 use super::timing;
 use super::traffic::Endpoints;
 use super::{
@@ -63,32 +63,11 @@ fn settings(object: &Object, s: &StatefulSet) -> Result<Settings> {
         max_unavailable,
         "spec.updateStrategy.rollingUpdate",
     ));
-    let min_ready = spec.min_ready_seconds.unwrap_or(0);
-    if min_ready < 0 {
-        errors.push(format!(
-            "spec.minReadySeconds: Invalid value: {min_ready}: must be greater than or equal to 0"
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(RolloutError::Invalid {
-            kind: "StatefulSet".into(),
-            name: object.name.clone(),
-            errors,
-        });
-    }
+    let min_ready = super::min_ready_seconds(spec.min_ready_seconds, &mut errors);
     let replicas = replicas as u32;
-    if replicas > super::MAX_REPLICAS {
-        return Err(RolloutError::TooLarge {
-            id: object.id.to_string(),
-            replicas,
-        });
-    }
+    super::check_valid("StatefulSet", object, errors, replicas)?;
     let max_unavailable = fenceposts::statefulset_max_unavailable(max_unavailable, replicas)
-        .map_err(|e| RolloutError::Invalid {
-            kind: "StatefulSet".into(),
-            name: object.name.clone(),
-            errors: vec![e.to_string()],
-        })?;
+        .map_err(|e| RolloutError::invalid("StatefulSet", object, vec![e.to_string()]))?;
     Ok(Settings {
         replicas,
         ordered: policy == "OrderedReady",
@@ -288,20 +267,9 @@ pub(crate) fn simulate(
     let settings = settings(object, s)?;
     let old_template = &s.spec.template;
     let applied = super::apply_change(object, old_template, &options.change)?;
-    let labels = |t: &k8s_openapi::api::core::v1::PodTemplateSpec| {
-        t.metadata
-            .as_ref()
-            .and_then(|m| m.labels.clone())
-            .unwrap_or_default()
-    };
-    let endpoints = Endpoints::new(
-        model,
-        object,
-        &labels(old_template),
-        &labels(&applied.template),
-    );
-    let current = format!("{}-{}", object.name, pod_template_hash(old_template));
-    let update = format!("{}-{}", object.name, pod_template_hash(&applied.template));
+    let endpoints = Endpoints::between(model, object, old_template, &applied.template);
+    let current = revision_name(&object.name, old_template);
+    let update = revision_name(&object.name, &applied.template);
     let unchanged = current == update;
     let mut set = Set {
         name: object.name.clone(),
@@ -405,16 +373,7 @@ pub(crate) fn simulate(
         let after = set.state(&endpoints);
         set.settle();
         let settled = set.state(&endpoints);
-        let seconds = if trace.deleted.is_empty() {
-            0
-        } else {
-            timing.grace
-        }
-        .max(if trace.created.is_empty() {
-            0
-        } else {
-            timing.to_available
-        });
+        let seconds = timing.settle_seconds(!trace.deleted.is_empty(), !trace.created.is_empty());
         total_seconds = total_seconds.saturating_add(seconds);
         rollout.passes.push(Pass {
             number,

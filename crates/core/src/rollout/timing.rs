@@ -17,6 +17,17 @@ pub(crate) struct Timing {
     pub assumptions: Vec<String>,
 }
 
+impl Timing {
+    /// The seconds from a pass to its settled state, one pod at a time: the grace period when it
+    /// waits for an old pod to stop, or the time to available when it created pods, whichever is
+    /// longer.
+    pub(crate) fn settle_seconds(&self, waits_for_termination: bool, created_pods: bool) -> u32 {
+        let stop = if waits_for_termination { self.grace } else { 0 };
+        let start = if created_pods { self.to_available } else { 0 };
+        stop.max(start)
+    }
+}
+
 fn secs(v: Option<i32>, default: i32) -> u32 {
     v.unwrap_or(default).max(0) as u32
 }

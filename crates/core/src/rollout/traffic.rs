@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use k8s_openapi::api::core::v1::PodTemplateSpec;
+
 use super::{MAX_TILES, PodTile, State, Traffic};
 use crate::model::{Model, Object, Resource, map_selector_matches};
 
@@ -49,6 +51,23 @@ impl Endpoints {
             }
         }
         endpoints
+    }
+
+    /// The Services over a workload's pods before (`old`) and after (`new`) a template change,
+    /// matched against each template's labels.
+    pub fn between(
+        model: &Model,
+        workload: &Object,
+        old: &PodTemplateSpec,
+        new: &PodTemplateSpec,
+    ) -> Self {
+        let labels = |t: &PodTemplateSpec| {
+            t.metadata
+                .as_ref()
+                .and_then(|m| m.labels.clone())
+                .unwrap_or_default()
+        };
+        Endpoints::new(model, workload, &labels(old), &labels(new))
     }
 
     /// The traffic over these pods.

@@ -19,7 +19,9 @@ pub fn parse_files(files: Vec<SourceFile>) -> Model {
     for file in &files {
         for doc in read_documents(&file.text) {
             match doc.result {
-                Ok(node) => read_document(&file.name, doc.index, node, &mut objects, &mut diagnostics),
+                Ok(node) => {
+                    read_document(&file.name, doc.index, node, &mut objects, &mut diagnostics)
+                }
                 Err(err) => diagnostics.push(Diagnostic::error(
                     Location::new(&file.name, err.pos),
                     format!("YAML syntax error: {}", err.message),
@@ -28,10 +30,20 @@ pub fn parse_files(files: Vec<SourceFile>) -> Model {
         }
     }
     diagnostics.sort_by(|a, b| a.location.cmp(&b.location));
-    Model { files, objects, diagnostics }
+    Model {
+        files,
+        objects,
+        diagnostics,
+    }
 }
 
-fn read_document(file: &str, index: usize, node: Node, objects: &mut Vec<Object>, diags: &mut Vec<Diagnostic>) {
+fn read_document(
+    file: &str,
+    index: usize,
+    node: Node,
+    objects: &mut Vec<Object>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let here = |pos| Location::new(file, pos);
     if !matches!(node.value, Value::Map(_)) {
         diags.push(Diagnostic::error(
@@ -40,7 +52,9 @@ fn read_document(file: &str, index: usize, node: Node, objects: &mut Vec<Object>
         ));
         return;
     }
-    let is_list = node.str_at("kind").is_some_and(|k| k == "List" || (k.ends_with("List") && node.get(&[Seg::Key("items".into())]).is_some()));
+    let is_list = node.str_at("kind").is_some_and(|k| {
+        k == "List" || (k.ends_with("List") && node.get(&[Seg::Key("items".into())]).is_some())
+    });
     if is_list {
         match node.get(&[Seg::Key("items".into())]).map(|n| &n.value) {
             Some(Value::Seq(items)) => {
@@ -49,7 +63,10 @@ fn read_document(file: &str, index: usize, node: Node, objects: &mut Vec<Object>
                 }
             }
             Some(Value::Null) | None => {}
-            Some(_) => diags.push(Diagnostic::error(here(node.pos), "`items` of a List must be a sequence of objects")),
+            Some(_) => diags.push(Diagnostic::error(
+                here(node.pos),
+                "`items` of a List must be a sequence of objects",
+            )),
         }
         return;
     }
@@ -58,7 +75,12 @@ fn read_document(file: &str, index: usize, node: Node, objects: &mut Vec<Object>
     }
 }
 
-fn read_object(file: &str, document: usize, node: Node, diags: &mut Vec<Diagnostic>) -> Option<Object> {
+fn read_object(
+    file: &str,
+    document: usize,
+    node: Node,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Object> {
     let here = |pos| Location::new(file, pos);
     let field = |path: &str| {
         let segs: Vec<Seg> = path.split('.').map(|k| Seg::Key(k.to_owned())).collect();
@@ -74,11 +96,17 @@ fn read_object(file: &str, document: usize, node: Node, diags: &mut Vec<Diagnost
             None
         }
         (Some(Value::Str(_)), pos) => {
-            diags.push(Diagnostic::error(here(pos), format!("`{path}` must not be empty")));
+            diags.push(Diagnostic::error(
+                here(pos),
+                format!("`{path}` must not be empty"),
+            ));
             None
         }
         (Some(_), pos) => {
-            diags.push(Diagnostic::error(here(pos), format!("`{path}` must be a string")));
+            diags.push(Diagnostic::error(
+                here(pos),
+                format!("`{path}` must be a string"),
+            ));
             None
         }
     };
@@ -93,16 +121,18 @@ fn read_object(file: &str, document: usize, node: Node, diags: &mut Vec<Diagnost
         (Some(Value::Str(s)), _) => Some(s.clone()),
         _ => None,
     };
-    let name = name.or_else(|| {
-        generate_name.inspect(|_| missing.retain(|m| m != "metadata.name"))
-    });
+    let name = name.or_else(|| generate_name.inspect(|_| missing.retain(|m| m != "metadata.name")));
     if !missing.is_empty() {
         let what = match (&kind, &name) {
             (Some(k), Some(n)) => format!("{k} {n}"),
             (Some(k), None) => format!("this {k}"),
             _ => "this document".to_owned(),
         };
-        let fields = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
+        let fields = missing
+            .iter()
+            .map(|m| format!("`{m}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
         diags.push(Diagnostic::error(
             here(node.pos),
             format!("{what} has no {fields}; every Kubernetes object needs apiVersion, kind and metadata.name"),
@@ -116,16 +146,19 @@ fn read_object(file: &str, document: usize, node: Node, diags: &mut Vec<Diagnost
         Some(written_namespace.unwrap_or_else(|| "default".to_owned()))
     };
     let raw = node.to_json();
+    let mut type_error = None;
     let resource = match typed(&api_version, &kind, &raw) {
         Ok(resource) => resource,
         Err((path, message)) => {
             let (pos, _) = node.locate(&path);
             let shown = show_path(&path);
-            diags.push(Diagnostic::error(
-                here(pos),
-                format!("{kind} {name}: `{shown}` {message}"),
-            ));
-            Resource::Other(Box::new(serde_json::from_value(raw.get("metadata").cloned().unwrap_or(Json::Null)).unwrap_or_default()))
+            let diag = Diagnostic::error(here(pos), format!("{kind} {name}: `{shown}` {message}"));
+            diags.push(diag.clone());
+            type_error = Some(diag);
+            Resource::Other(Box::new(
+                serde_json::from_value(raw.get("metadata").cloned().unwrap_or(Json::Null))
+                    .unwrap_or_default(),
+            ))
         }
     };
     Some(Object {
@@ -139,6 +172,7 @@ fn read_object(file: &str, document: usize, node: Node, diags: &mut Vec<Diagnost
         pos: node.pos,
         resource,
         raw,
+        type_error,
         tree: Arc::new(node),
     })
 }
@@ -157,7 +191,11 @@ fn show_path(path: &[Seg]) -> String {
             Seg::Index(i) => out.push_str(&format!("[{i}]")),
         }
     }
-    if out.is_empty() { "(object)".into() } else { out }
+    if out.is_empty() {
+        "(object)".into()
+    } else {
+        out
+    }
 }
 
 /// Why the content did not match its type: the path of the bad field and the message.
@@ -172,12 +210,16 @@ fn typed(api_version: &str, kind: &str, raw: &Json) -> Result<Resource, TypeErro
         ("", "Namespace") => Resource::Namespace(Box::new(de(value, "v1")?)),
         ("", "ConfigMap") => Resource::ConfigMap(Box::new(de(value, "v1")?)),
         ("", "Secret") => Resource::Secret(Box::new(de(value, "v1")?)),
-        ("", "PersistentVolumeClaim") => Resource::PersistentVolumeClaim(Box::new(de(value, "v1")?)),
+        ("", "PersistentVolumeClaim") => {
+            Resource::PersistentVolumeClaim(Box::new(de(value, "v1")?))
+        }
         ("", "PersistentVolume") => Resource::PersistentVolume(Box::new(de(value, "v1")?)),
         ("", "ServiceAccount") => Resource::ServiceAccount(Box::new(de(value, "v1")?)),
         ("", "Pod") => Resource::Pod(Box::new(de(value, "v1")?)),
         ("", "Service") => Resource::Service(Box::new(de(value, "v1")?)),
-        ("storage.k8s.io", "StorageClass") => Resource::StorageClass(Box::new(de(value, "storage.k8s.io/v1")?)),
+        ("storage.k8s.io", "StorageClass") => {
+            Resource::StorageClass(Box::new(de(value, "storage.k8s.io/v1")?))
+        }
         ("apps" | "extensions", "ReplicaSet") => {
             default_selector(api_version, &mut value);
             Resource::ReplicaSet(Box::new(de(value, "apps/v1")?))
@@ -200,7 +242,9 @@ fn typed(api_version: &str, kind: &str, raw: &Json) -> Result<Resource, TypeErro
             convert_ingress_v1beta1(&mut value);
             Resource::Ingress(Box::new(de(value, "networking.k8s.io/v1")?))
         }
-        ("networking.k8s.io", "IngressClass") => Resource::IngressClass(Box::new(de(value, "networking.k8s.io/v1")?)),
+        ("networking.k8s.io", "IngressClass") => {
+            Resource::IngressClass(Box::new(de(value, "networking.k8s.io/v1")?))
+        }
         ("networking.k8s.io" | "extensions", "NetworkPolicy") => {
             Resource::NetworkPolicy(Box::new(de(value, "networking.k8s.io/v1")?))
         }
@@ -208,8 +252,12 @@ fn typed(api_version: &str, kind: &str, raw: &Json) -> Result<Resource, TypeErro
             convert_hpa(api_version, &mut value);
             Resource::HorizontalPodAutoscaler(Box::new(de(value, "autoscaling/v2")?))
         }
-        ("policy", "PodDisruptionBudget") => Resource::PodDisruptionBudget(Box::new(de(value, "policy/v1")?)),
-        ("rbac.authorization.k8s.io", "Role") => Resource::Role(Box::new(de(value, "rbac.authorization.k8s.io/v1")?)),
+        ("policy", "PodDisruptionBudget") => {
+            Resource::PodDisruptionBudget(Box::new(de(value, "policy/v1")?))
+        }
+        ("rbac.authorization.k8s.io", "Role") => {
+            Resource::Role(Box::new(de(value, "rbac.authorization.k8s.io/v1")?))
+        }
         ("rbac.authorization.k8s.io", "ClusterRole") => {
             Resource::ClusterRole(Box::new(de(value, "rbac.authorization.k8s.io/v1")?))
         }
@@ -221,7 +269,8 @@ fn typed(api_version: &str, kind: &str, raw: &Json) -> Result<Resource, TypeErro
         }
         _ => {
             let meta = value.get("metadata").cloned().unwrap_or(Json::Null);
-            let meta = serde_path_to_error::deserialize(meta).map_err(|e| type_error(e, Some("metadata")))?;
+            let meta = serde_path_to_error::deserialize(meta)
+                .map_err(|e| type_error(e, Some("metadata")))?;
             Resource::Other(Box::new(meta))
         }
     };
@@ -236,7 +285,10 @@ fn de<T: DeserializeOwned>(mut value: Json, api_version: &str) -> Result<T, Type
     serde_path_to_error::deserialize(value).map_err(|e| type_error(e, None))
 }
 
-fn type_error(err: serde_path_to_error::Error<serde_json::Error>, prefix: Option<&str>) -> TypeError {
+fn type_error(
+    err: serde_path_to_error::Error<serde_json::Error>,
+    prefix: Option<&str>,
+) -> TypeError {
     use serde_path_to_error::Segment;
     let mut segs: Vec<Seg> = prefix.map(|p| Seg::Key(p.to_owned())).into_iter().collect();
     for seg in err.path().iter() {
@@ -249,7 +301,10 @@ fn type_error(err: serde_path_to_error::Error<serde_json::Error>, prefix: Option
     }
     let inner = err.into_inner().to_string();
     let message = match inner.strip_prefix("missing field ") {
-        Some(field) => format!("is missing the required field {}", field.replace('`', "").trim()),
+        Some(field) => format!(
+            "is missing the required field {}",
+            field.replace('`', "").trim()
+        ),
         None => format!("has the wrong type: {inner}"),
     };
     (segs, message)
@@ -257,7 +312,14 @@ fn type_error(err: serde_path_to_error::Error<serde_json::Error>, prefix: Option
 
 /// Kubernetes reads a bare number as a quantity (`cpu: 1`, `storage: 5`): so does the model.
 fn stringify_quantities(value: &mut Json, parent: Option<&str>) {
-    const QUANTITY_MAPS: &[&str] = &["limits", "requests", "capacity", "hard", "overhead", "allocatable"];
+    const QUANTITY_MAPS: &[&str] = &[
+        "limits",
+        "requests",
+        "capacity",
+        "hard",
+        "overhead",
+        "allocatable",
+    ];
     match value {
         Json::Object(map) => {
             let numeric_map = parent.is_some_and(|p| QUANTITY_MAPS.contains(&p));
@@ -269,7 +331,9 @@ fn stringify_quantities(value: &mut Json, parent: Option<&str>) {
                 }
             }
         }
-        Json::Array(items) => items.iter_mut().for_each(|i| stringify_quantities(i, parent)),
+        Json::Array(items) => items
+            .iter_mut()
+            .for_each(|i| stringify_quantities(i, parent)),
         _ => {}
     }
 }
@@ -280,9 +344,14 @@ fn default_selector(api_version: &str, value: &mut Json) {
     if api_version == "apps/v1" {
         return;
     }
-    let Some(spec) = value.get_mut("spec").and_then(Json::as_object_mut) else { return };
+    let Some(spec) = value.get_mut("spec").and_then(Json::as_object_mut) else {
+        return;
+    };
     if spec.get("selector").is_none_or(Json::is_null) {
-        let labels = spec.get("template").and_then(|t| t.pointer("/metadata/labels")).cloned();
+        let labels = spec
+            .get("template")
+            .and_then(|t| t.pointer("/metadata/labels"))
+            .cloned();
         if let Some(labels) = labels {
             spec.insert("selector".into(), json!({ "matchLabels": labels }));
         }
@@ -306,7 +375,9 @@ fn convert_ingress_v1beta1(value: &mut Json) {
             obj.insert("service".into(), json!({ "name": name, "port": port }));
         }
     }
-    let Some(spec) = value.get_mut("spec").and_then(Json::as_object_mut) else { return };
+    let Some(spec) = value.get_mut("spec").and_then(Json::as_object_mut) else {
+        return;
+    };
     if let Some(b) = spec.remove("backend") {
         let mut b = b;
         backend(&mut b);
@@ -315,13 +386,24 @@ fn convert_ingress_v1beta1(value: &mut Json) {
     if let Some(b) = spec.get_mut("defaultBackend") {
         backend(b);
     }
-    for rule in spec.get_mut("rules").and_then(Json::as_array_mut).into_iter().flatten() {
-        for path in rule.pointer_mut("/http/paths").and_then(Json::as_array_mut).into_iter().flatten() {
+    for rule in spec
+        .get_mut("rules")
+        .and_then(Json::as_array_mut)
+        .into_iter()
+        .flatten()
+    {
+        for path in rule
+            .pointer_mut("/http/paths")
+            .and_then(Json::as_array_mut)
+            .into_iter()
+            .flatten()
+        {
             if let Some(b) = path.get_mut("backend") {
                 backend(b);
             }
             if let Some(p) = path.as_object_mut() {
-                p.entry("pathType").or_insert_with(|| json!("ImplementationSpecific"));
+                p.entry("pathType")
+                    .or_insert_with(|| json!("ImplementationSpecific"));
             }
         }
     }
@@ -330,7 +412,9 @@ fn convert_ingress_v1beta1(value: &mut Json) {
 /// autoscaling/v1 (`targetCPUUtilizationPercentage`) and v2beta1 (`targetAverageUtilization`)
 /// metrics, in the v2 shape.
 fn convert_hpa(api_version: &str, value: &mut Json) {
-    let Some(spec) = value.get_mut("spec").and_then(Json::as_object_mut) else { return };
+    let Some(spec) = value.get_mut("spec").and_then(Json::as_object_mut) else {
+        return;
+    };
     if api_version == "autoscaling/v1" {
         if let Some(cpu) = spec.remove("targetCPUUtilizationPercentage") {
             spec.insert(
@@ -340,8 +424,15 @@ fn convert_hpa(api_version: &str, value: &mut Json) {
         }
         return;
     }
-    for metric in spec.get_mut("metrics").and_then(Json::as_array_mut).into_iter().flatten() {
-        let Some(res) = metric.get_mut("resource").and_then(Json::as_object_mut) else { continue };
+    for metric in spec
+        .get_mut("metrics")
+        .and_then(Json::as_array_mut)
+        .into_iter()
+        .flatten()
+    {
+        let Some(res) = metric.get_mut("resource").and_then(Json::as_object_mut) else {
+            continue;
+        };
         if res.contains_key("target") {
             continue;
         }

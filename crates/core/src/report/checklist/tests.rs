@@ -103,6 +103,17 @@ fn cell_of(
         .unwrap_or_else(|| panic!("no cell {row} × {object} among {:?}", list.columns))
 }
 
+/// The cell of `row` for Deployment/shop/web under the default settings.
+fn web_cell(yaml: &str, row: &str, findings: &[(&'static str, &str, bool)]) -> Cell {
+    cell_of(
+        yaml,
+        row,
+        "Deployment/shop/web",
+        findings,
+        &Settings::default(),
+    )
+}
+
 #[track_caller]
 fn check(yaml: &str, row: &str, object: &str, expected: Outcome, reason: &str) {
     let c = cell_of(yaml, row, object, &[], &Settings::default());
@@ -124,22 +135,18 @@ fn deployment(
 #[test]
 fn findings_of_the_rows_checks_fail_the_cell_and_are_linked() {
     let yaml = deployment("web", 3, "", "", "");
-    let c = cell_of(
+    let c = web_cell(
         &yaml,
         "resources",
-        "Deployment/shop/web",
         &[("cpu-limit-missing", "Deployment/shop/web", false)],
-        &Settings::default(),
     );
     assert_eq!(c.result, Outcome::Fail);
     assert_eq!(c.reason, "cpu-limit-missing: cpu-limit-missing fired");
     assert_eq!(c.findings, [0]);
-    let c = cell_of(
+    let c = web_cell(
         &yaml,
         "anti-affinity",
-        "Deployment/shop/web",
         &[("anti-affinity-missing", "Deployment/shop/web", false)],
-        &Settings::default(),
     );
     assert_eq!((c.result, c.findings.len()), (Outcome::Fail, 1));
     let spread = deployment(
@@ -149,13 +156,7 @@ fn findings_of_the_rows_checks_fail_the_cell_and_are_linked() {
         "      topologySpreadConstraints: [{maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: web}}}]\n",
         "",
     );
-    let c = cell_of(
-        &spread,
-        "anti-affinity",
-        "Deployment/shop/web",
-        &[],
-        &Settings::default(),
-    );
+    let c = web_cell(&spread, "anti-affinity", &[]);
     assert_eq!(
         (c.result, c.reason.as_str()),
         (
@@ -164,13 +165,7 @@ fn findings_of_the_rows_checks_fail_the_cell_and_are_linked() {
         )
     );
     // Without a finding, the model still sees that nothing spreads the replicas.
-    let c = cell_of(
-        &yaml,
-        "anti-affinity",
-        "Deployment/shop/web",
-        &[],
-        &Settings::default(),
-    );
+    let c = web_cell(&yaml, "anti-affinity", &[]);
     assert_eq!(
         (c.result, c.reason.as_str()),
         (
@@ -183,12 +178,10 @@ fn findings_of_the_rows_checks_fail_the_cell_and_are_linked() {
 #[test]
 fn silenced_findings_and_disabled_checks_skip_the_cell() {
     let yaml = deployment("web", 2, "", "", "");
-    let c = cell_of(
+    let c = web_cell(
         &yaml,
         "liveness-probe",
-        "Deployment/shop/web",
         &[("liveness-probe-missing", "Deployment/shop/web", true)],
-        &Settings::default(),
     );
     assert_eq!(
         (c.result, c.reason.as_str()),

@@ -1,0 +1,141 @@
+//! RBAC: the bindings of the model, who they bind, and the rules of Roles and ClusterRoles.
+
+use k8s_openapi::api::rbac::v1::{PolicyRule, RoleRef, Subject};
+
+use crate::checks::Context;
+use crate::model::{Object, Resource};
+
+/// Every RoleBinding and ClusterRoleBinding of the model: the object, its subjects and its roleRef.
+pub(crate) fn bindings<'a>(
+    ctx: &Context<'a>,
+) -> impl Iterator<Item = (&'a Object, &'a [Subject], &'a RoleRef)> {
+    ctx.model
+        .objects
+        .iter()
+        .filter_map(|obj| match &obj.resource {
+            Resource::RoleBinding(b) => {
+                Some((obj, b.subjects.as_deref().unwrap_or_default(), &b.role_ref))
+            }
+            Resource::ClusterRoleBinding(b) => {
+                Some((obj, b.subjects.as_deref().unwrap_or_default(), &b.role_ref))
+            }
+            _ => None,
+        })
+}
+
+/// The namespace of a ServiceAccount subject of `binding` (a RoleBinding's own namespace when the
+/// subject names none).
+pub(crate) fn subject_namespace<'a>(binding: &'a Object, subject: &'a Subject) -> &'a str {
+    subject
+        .namespace
+        .as_deref()
+        .filter(|ns| !ns.is_empty())
+        .unwrap_or(binding.ns())
+}
+
+/// Whether a binding in the model grants a role to ServiceAccount `namespace/name`, directly or
+/// through the `system:serviceaccounts` groups.
+pub(crate) fn is_bound(ctx: &Context, namespace: &str, name: &str) -> bool {
+    bindings(ctx).any(|(binding, subjects, _)| {
+        subjects.iter().any(|s| match s.kind.as_str() {
+            "ServiceAccount" => s.name == name && subject_namespace(binding, s) == namespace,
+            "Group" => {
+                s.name == "system:serviceaccounts"
+                    || s.name == format!("system:serviceaccounts:{namespace}")
+            }
+            _ => false,
+        })
+    })
+}
+
+/// One rule of a Role or ClusterRole.
+pub(crate) struct Rule<'a> {
+    /// The Role or ClusterRole.
+    pub obj: &'a Object,
+    /// The rule.
+    pub rule: &'a PolicyRule,
+    /// Where the rule is written, e.g. `rules[2]`.
+    pub path: String,
+}
+
+/// Every rule of every Role and ClusterRole, in model order.
+pub(crate) fn rules<'a>(ctx: &Context<'a>) -> Vec<Rule<'a>> {
+    let mut out = Vec::new();
+    for obj in &ctx.model.objects {
+        let rules = match &obj.resource {
+            Resource::Role(r) => r.rules.as_deref(),
+            Resource::ClusterRole(r) => r.rules.as_deref(),
+            _ => None,
+        };
+        for (i, rule) in rules.unwrap_or_default().iter().enumerate() {
+            out.push(Rule {
+                obj,
+                rule,
+                path: format!("rules[{i}]"),
+            });
+        }
+    }
+    out
+}
+
+impl Rule<'_> {
+    /// Whether the rule covers the API group `group` (`""` is the core group), by name or `*`. A
+    /// rule that names no group is read as the core group.
+    pub fn covers_group(&self, group: &str) -> bool {
+        match self.rule.api_groups.as_deref() {
+            None | Some([]) => group.is_empty(),
+            Some(groups) => groups.iter().any(|g| g == group || g == "*"),
+        }
+    }
+
+    /// The written resources (with their index) that name one of `wanted` exactly, or name its
+    /// subresource through `*/<sub>`. A bare `*` is left to `rbac-wildcards`.
+    pub fn named_resources<'r>(&'r self, wanted: &[&str]) -> Vec<(usize, &'r str)> {
+        self.rule
+            .resources
+            .iter()
+            .flatten()
+            .enumerate()
+            .filter(|(_, r)| {
+                wanted.iter().any(|w| {
+                    r.as_str() == *w
+                        || w.split_once('/')
+                            .is_some_and(|(_, sub)| r.strip_prefix("*/") == Some(sub))
+                })
+            })
+            .map(|(i, r)| (i, r.as_str()))
+            .collect()
+    }
+
+    /// The verbs of `wanted` this rule grants, `*` granting them all.
+    pub fn granted_verbs(&self, wanted: &[&'static str]) -> Vec<&'static str> {
+        if self.rule.verbs.iter().any(|v| v == "*") {
+            return wanted.to_vec();
+        }
+        wanted
+            .iter()
+            .copied()
+            .filter(|w| self.rule.verbs.iter().any(|v| v == w))
+            .collect()
+    }
+
+    /// The path of one written resource, e.g. `rules[0].resources[1]`.
+    pub fn resource_path(&self, index: usize) -> String {
+        format!("{}.resources[{index}]", self.path)
+    }
+
+    /// The path of one written verb, e.g. `rules[0].verbs[1]`.
+    pub fn verb_path(&self, index: usize) -> String {
+        format!("{}.verbs[{index}]", self.path)
+    }
+
+    /// `role "reader"` or `cluster role "reader"`, for messages.
+    pub fn describe_role(&self) -> String {
+        let kind = if self.obj.kind == "ClusterRole" {
+            "cluster role"
+        } else {
+            "role"
+        };
+        format!("{kind} \"{}\"", self.obj.name)
+    }
+}
