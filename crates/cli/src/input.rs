@@ -19,15 +19,19 @@ pub fn load(paths: &[PathBuf]) -> Result<Model> {
         };
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .context("cannot read standard input")?;
             add("<stdin>".to_owned(), bytes);
         } else if path.is_dir() {
             for file in manifest_files(path)? {
-                let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+                let bytes = std::fs::read(&file)
+                    .with_context(|| format!("cannot read {}", file.display()))?;
                 add(file.display().to_string(), bytes);
             }
         } else if path.exists() {
-            let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let bytes =
+                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
             add(path.display().to_string(), bytes);
         } else {
             bail!("{}: no such file or folder", path.display());
@@ -35,7 +39,9 @@ pub fn load(paths: &[PathBuf]) -> Result<Model> {
     }
     let mut model = Model::from_files(files);
     model.diagnostics.extend(read_diagnostics);
-    model.diagnostics.sort_by(|a, b| a.location.cmp(&b.location));
+    model
+        .diagnostics
+        .sort_by(|a, b| a.location.cmp(&b.location));
     Ok(model)
 }
 
@@ -44,11 +50,16 @@ fn manifest_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).with_context(|| format!("cannot read folder {}", dir.display()))? {
+        for entry in std::fs::read_dir(&dir)
+            .with_context(|| format!("cannot read folder {}", dir.display()))?
+        {
             let path = entry?.path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml" || e == "json") {
+            } else if path
+                .extension()
+                .is_some_and(|e| e == "yaml" || e == "yml" || e == "json")
+            {
                 out.push(path);
             }
         }

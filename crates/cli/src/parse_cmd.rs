@@ -31,7 +31,15 @@ pub fn run(paths: &[PathBuf], as_json: bool) -> Result<ExitCode> {
         for d in &model.diagnostics {
             eprint!("{}", d.render(model.file(&d.location.file)));
         }
-        println!("{} objects, {} diagnostics", model.objects.len(), model.diagnostics.len());
+        println!(
+            "{} objects, {} diagnostics",
+            model.objects.len(),
+            model.diagnostics.len()
+        );
     }
-    Ok(if model.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if model.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -8,7 +8,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use manifesto_core::{Model, SourceFile};
 
 fn parse_argo_cd(c: &mut Criterion) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/argo-cd-install.yaml");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/argo-cd-install.yaml");
     let Ok(text) = std::fs::read_to_string(&path) else {
         eprintln!("skipping: {} is absent", path.display());
         return;

@@ -7,15 +7,15 @@
 //!
 //! The core has no web dependencies and performs no I/O: callers hand it text and get values back.
 
+pub mod checks;
 pub mod graph;
 pub mod model;
 pub mod parse;
+pub mod report;
 pub mod rollout;
 pub mod samples;
 pub mod source;
 pub mod text;
-pub mod checks;
-pub mod report;
 
 pub use model::{Model, Object, ObjectId, Resource};
 pub use source::{Diagnostic, Location, Pos, Severity, SourceFile};

@@ -4,7 +4,10 @@ use crate::source::SourceFile;
 
 macro_rules! sample {
     ($name:literal) => {
-        ($name, include_str!(concat!("../../../samples/feastflow/", $name)))
+        (
+            $name,
+            include_str!(concat!("../../../samples/feastflow/", $name)),
+        )
     };
 }
 
@@ -24,8 +27,10 @@ const FEASTFLOW: &[(&str, &str)] = &[
 ];
 
 /// FeastFlow's "Pods vs ReplicaSets" examples.
-const PODS_VS_REPLICASETS: &[(&str, &str)] =
-    &[sample!("pods-and-replicasets/01-simple-pod.yaml"), sample!("pods-and-replicasets/02-replicaset.yaml")];
+const PODS_VS_REPLICASETS: &[(&str, &str)] = &[
+    sample!("pods-and-replicasets/01-simple-pod.yaml"),
+    sample!("pods-and-replicasets/02-replicaset.yaml"),
+];
 
 /// A built-in sample the user can load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +77,10 @@ impl Sample {
             Sample::PodsVsReplicaSets => PODS_VS_REPLICASETS,
             Sample::Empty => &[],
         };
-        files.iter().map(|(name, text)| SourceFile::new(*name, *text)).collect()
+        files
+            .iter()
+            .map(|(name, text)| SourceFile::new(*name, *text))
+            .collect()
     }
 }
 
@@ -106,6 +114,12 @@ mod tests {
         let model = Model::from_files(Sample::PodsVsReplicaSets.files());
         assert!(model.diagnostics.is_empty(), "{:?}", model.diagnostics);
         let ids: Vec<&str> = model.objects.iter().map(|o| o.id.as_str()).collect();
-        assert_eq!(ids, ["Pod/feastflow/feastflow-backend-pod", "ReplicaSet/feastflow/feastflow-backend-rs"]);
+        assert_eq!(
+            ids,
+            [
+                "Pod/feastflow/feastflow-backend-pod",
+                "ReplicaSet/feastflow/feastflow-backend-rs"
+            ]
+        );
     }
 }

@@ -15,8 +15,14 @@ impl SourceFile {
     /// A file from text already decoded; a leading byte-order mark is dropped.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text: String = text.into();
-        let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
-        SourceFile { name: name.into(), text }
+        let text = text
+            .strip_prefix('\u{feff}')
+            .map(str::to_owned)
+            .unwrap_or(text);
+        SourceFile {
+            name: name.into(),
+            text,
+        }
     }
 
     /// A file from raw bytes. Invalid UTF-8 is replaced (so no text is lost around it) and
@@ -88,7 +94,11 @@ pub struct Location {
 impl Location {
     /// A location in `file` at `pos`.
     pub fn new(file: &str, pos: Pos) -> Self {
-        Location { file: file.to_owned(), line: pos.line, column: pos.column }
+        Location {
+            file: file.to_owned(),
+            line: pos.line,
+            column: pos.column,
+        }
     }
 }
 
@@ -133,17 +143,30 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at `location`.
     pub fn error(location: Location, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, location, message: message.into() }
+        Diagnostic {
+            severity: Severity::Error,
+            location,
+            message: message.into(),
+        }
     }
 
     /// A warning at `location`.
     pub fn warning(location: Location, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, location, message: message.into() }
+        Diagnostic {
+            severity: Severity::Warning,
+            location,
+            message: message.into(),
+        }
     }
 
     /// Renders the diagnostic rustc-style, with the source line and a caret under the column.
     pub fn render(&self, file: Option<&SourceFile>) -> String {
-        let mut out = format!("{}: {}\n  --> {}\n", self.severity.as_str(), self.message, self.location);
+        let mut out = format!(
+            "{}: {}\n  --> {}\n",
+            self.severity.as_str(),
+            self.message,
+            self.location
+        );
         if let Some(text) = file.and_then(|f| f.line_text(self.location.line)) {
             let gutter = self.location.line.to_string();
             let pad = " ".repeat(gutter.len());
@@ -175,6 +198,9 @@ mod tests {
     fn render_points_at_the_column() {
         let file = SourceFile::new("a.yaml", "a: 1\nb: [\n");
         let d = Diagnostic::error(Location::new("a.yaml", Pos::new(2, 4)), "unclosed");
-        assert_eq!(d.render(Some(&file)), "error: unclosed\n  --> a.yaml:2:4\n  |\n2 | b: [\n  |    ^\n");
+        assert_eq!(
+            d.render(Some(&file)),
+            "error: unclosed\n  --> a.yaml:2:4\n  |\n2 | b: [\n  |    ^\n"
+        );
     }
 }

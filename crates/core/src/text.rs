@@ -9,7 +9,11 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(cur).min(row[j]) };
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(cur).min(row[j])
+            };
             prev = cur;
         }
     }
@@ -34,7 +38,13 @@ mod tests {
     #[test]
     fn distances_and_suggestions() {
         assert_eq!(edit_distance("feastflow-backend", "feastflow-backnd"), 1);
-        assert_eq!(closest("feastflow-backnd", ["feastflow-backend", "feastflow-frontend"]), Some("feastflow-backend"));
+        assert_eq!(
+            closest(
+                "feastflow-backnd",
+                ["feastflow-backend", "feastflow-frontend"]
+            ),
+            Some("feastflow-backend")
+        );
         assert_eq!(closest("postgres", ["feastflow-backend"]), None);
     }
 }

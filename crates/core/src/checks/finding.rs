@@ -30,7 +30,9 @@ impl Level {
 
     /// The level named `error`, `warning` or `info`.
     pub fn parse(text: &str) -> Option<Level> {
-        [Level::Error, Level::Warning, Level::Info].into_iter().find(|l| l.as_str() == text)
+        [Level::Error, Level::Warning, Level::Info]
+            .into_iter()
+            .find(|l| l.as_str() == text)
     }
 }
 

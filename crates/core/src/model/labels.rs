@@ -7,7 +7,10 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
 /// Whether a set-based selector (`matchLabels` plus `matchExpressions`) selects `labels`.
 /// An empty selector selects everything; an unknown operator selects nothing.
 pub fn selector_matches(selector: &LabelSelector, labels: &BTreeMap<String, String>) -> bool {
-    let by_labels = selector.match_labels.as_ref().is_none_or(|m| map_selector_matches(m, labels));
+    let by_labels = selector
+        .match_labels
+        .as_ref()
+        .is_none_or(|m| map_selector_matches(m, labels));
     by_labels
         && selector.match_expressions.iter().flatten().all(|req| {
             let value = labels.get(&req.key);
@@ -23,18 +26,30 @@ pub fn selector_matches(selector: &LabelSelector, labels: &BTreeMap<String, Stri
 }
 
 /// Whether an equality selector (a Service's `selector`, `matchLabels`) selects `labels`.
-pub fn map_selector_matches(selector: &BTreeMap<String, String>, labels: &BTreeMap<String, String>) -> bool {
+pub fn map_selector_matches(
+    selector: &BTreeMap<String, String>,
+    labels: &BTreeMap<String, String>,
+) -> bool {
     selector.iter().all(|(k, v)| labels.get(k) == Some(v))
 }
 
 /// `app=web,tier=front` for a label map.
 pub fn describe_label_map(labels: &BTreeMap<String, String>) -> String {
-    labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(",")
+    labels
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// A selector in kubectl's words: `app=web,tier in (a,b),!canary`; `<everything>` when empty.
 pub fn describe_selector(selector: &LabelSelector) -> String {
-    let mut parts: Vec<String> = selector.match_labels.iter().flatten().map(|(k, v)| format!("{k}={v}")).collect();
+    let mut parts: Vec<String> = selector
+        .match_labels
+        .iter()
+        .flatten()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
     for req in selector.match_expressions.iter().flatten() {
         let values = req.values.as_deref().unwrap_or_default().join(",");
         parts.push(match req.operator.as_str() {
@@ -45,7 +60,11 @@ pub fn describe_selector(selector: &LabelSelector) -> String {
             other => format!("{} {other} ({values})", req.key),
         });
     }
-    if parts.is_empty() { "<everything>".to_owned() } else { parts.join(",") }
+    if parts.is_empty() {
+        "<everything>".to_owned()
+    } else {
+        parts.join(",")
+    }
 }
 
 #[cfg(test)]
@@ -54,7 +73,10 @@ mod tests {
     use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelectorRequirement;
 
     fn labels(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     fn req(key: &str, op: &str, values: &[&str]) -> LabelSelectorRequirement {
@@ -68,11 +90,23 @@ mod tests {
     #[test]
     fn match_expressions_honour_every_operator() {
         let pod = labels(&[("app", "web"), ("tier", "front")]);
-        let sel = |r| LabelSelector { match_expressions: Some(vec![r]), ..Default::default() };
-        assert!(selector_matches(&sel(req("tier", "In", &["front", "back"])), &pod));
-        assert!(!selector_matches(&sel(req("tier", "NotIn", &["front"])), &pod));
+        let sel = |r| LabelSelector {
+            match_expressions: Some(vec![r]),
+            ..Default::default()
+        };
+        assert!(selector_matches(
+            &sel(req("tier", "In", &["front", "back"])),
+            &pod
+        ));
+        assert!(!selector_matches(
+            &sel(req("tier", "NotIn", &["front"])),
+            &pod
+        ));
         assert!(selector_matches(&sel(req("app", "Exists", &[])), &pod));
-        assert!(selector_matches(&sel(req("canary", "DoesNotExist", &[])), &pod));
+        assert!(selector_matches(
+            &sel(req("canary", "DoesNotExist", &[])),
+            &pod
+        ));
         assert!(!selector_matches(&sel(req("canary", "Exists", &[])), &pod));
         assert!(selector_matches(&LabelSelector::default(), &pod));
     }
@@ -81,7 +115,10 @@ mod tests {
     fn selectors_are_described_like_kubectl() {
         let sel = LabelSelector {
             match_labels: Some(labels(&[("app", "web")])),
-            match_expressions: Some(vec![req("tier", "In", &["a", "b"]), req("x", "DoesNotExist", &[])]),
+            match_expressions: Some(vec![
+                req("tier", "In", &["a", "b"]),
+                req("x", "DoesNotExist", &[]),
+            ]),
         };
         assert_eq!(describe_selector(&sel), "app=web,tier in (a,b),!x");
     }

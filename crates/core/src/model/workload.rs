@@ -78,7 +78,10 @@ impl Object {
             Resource::Pod(p) => p.spec.as_ref()?,
             _ => self.pod_template()?.spec.as_ref()?,
         };
-        Some(PodSpecRef { spec, path: self.pod_spec_path() })
+        Some(PodSpecRef {
+            spec,
+            path: self.pod_spec_path(),
+        })
     }
 
     /// The labels its pods carry: a Pod's labels or the template's labels.
@@ -88,7 +91,13 @@ impl Object {
             Resource::Pod(_) => Some(self.labels()),
             _ => {
                 let template = self.pod_template()?;
-                Some(template.metadata.as_ref().and_then(|m| m.labels.as_ref()).unwrap_or(&EMPTY))
+                Some(
+                    template
+                        .metadata
+                        .as_ref()
+                        .and_then(|m| m.labels.as_ref())
+                        .unwrap_or(&EMPTY),
+                )
             }
         }
     }
@@ -97,7 +106,10 @@ impl Object {
     pub fn pod_labels_path(&self) -> String {
         match &self.resource {
             Resource::Pod(_) => "metadata.labels".to_owned(),
-            _ => format!("{}.metadata.labels", self.pod_spec_path().trim_end_matches(".spec")),
+            _ => format!(
+                "{}.metadata.labels",
+                self.pod_spec_path().trim_end_matches(".spec")
+            ),
         }
     }
 
@@ -133,7 +145,10 @@ impl Object {
 
     /// Whether this kind scales by `spec.replicas` (Deployment, ReplicaSet, StatefulSet).
     pub fn has_replicas(&self) -> bool {
-        matches!(self.resource, Resource::Deployment(_) | Resource::ReplicaSet(_) | Resource::StatefulSet(_))
+        matches!(
+            self.resource,
+            Resource::Deployment(_) | Resource::ReplicaSet(_) | Resource::StatefulSet(_)
+        )
     }
 
     /// Whether this is a controller of pods (not a bare Pod).
@@ -143,17 +158,28 @@ impl Object {
 
     /// Every container (init containers first), with its path.
     pub fn containers(&self) -> Vec<ContainerRef<'_>> {
-        let Some(PodSpecRef { spec, path }) = self.pod_spec() else { return Vec::new() };
-        let init = spec.init_containers.iter().flatten().enumerate().map(|(i, c)| ContainerRef {
-            container: c,
-            path: format!("{path}.initContainers[{i}]"),
-            init: true,
-        });
-        let main = spec.containers.iter().enumerate().map(|(i, c)| ContainerRef {
-            container: c,
-            path: format!("{path}.containers[{i}]"),
-            init: false,
-        });
+        let Some(PodSpecRef { spec, path }) = self.pod_spec() else {
+            return Vec::new();
+        };
+        let init = spec
+            .init_containers
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(i, c)| ContainerRef {
+                container: c,
+                path: format!("{path}.initContainers[{i}]"),
+                init: true,
+            });
+        let main = spec
+            .containers
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ContainerRef {
+                container: c,
+                path: format!("{path}.containers[{i}]"),
+                init: false,
+            });
         init.chain(main).collect()
     }
 }

@@ -1,7 +1,7 @@
 //! Parsing: files into located, typed objects plus diagnostics. Parsing never fails as a whole.
 
+mod objects;
 pub mod tree;
 pub mod yaml;
-mod objects;
 
 pub use objects::parse_files;

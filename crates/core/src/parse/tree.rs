@@ -104,9 +104,11 @@ impl Node {
 
     fn child(&self, seg: &Seg) -> Option<(Pos, &Node)> {
         match (&self.value, seg) {
-            (Value::Map(entries), Seg::Key(k)) => {
-                entries.iter().rev().find(|e| &e.key == k).map(|e| (e.key_pos, &e.value))
-            }
+            (Value::Map(entries), Seg::Key(k)) => entries
+                .iter()
+                .rev()
+                .find(|e| &e.key == k)
+                .map(|e| (e.key_pos, &e.value)),
             (Value::Seq(items), Seg::Index(i)) => items.get(*i).map(|n| (n.pos, n)),
             _ => None,
         }
@@ -145,12 +147,17 @@ impl Node {
             Value::Null => J::Null,
             Value::Bool(b) => J::Bool(*b),
             Value::Int(i) => J::from(*i),
-            Value::Float(f) => serde_json::Number::from_f64(*f).map(J::Number).unwrap_or_else(|| J::String(f.to_string())),
+            Value::Float(f) => serde_json::Number::from_f64(*f)
+                .map(J::Number)
+                .unwrap_or_else(|| J::String(f.to_string())),
             Value::Str(s) => J::String(s.clone()),
             Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
-            Value::Map(entries) => {
-                J::Object(entries.iter().map(|e| (e.key.clone(), e.value.to_json())).collect())
-            }
+            Value::Map(entries) => J::Object(
+                entries
+                    .iter()
+                    .map(|e| (e.key.clone(), e.value.to_json()))
+                    .collect(),
+            ),
         }
     }
 
@@ -171,11 +178,21 @@ mod tests {
     fn paths_parse_with_indexes_and_quoted_keys() {
         assert_eq!(
             parse_path(r#"spec.containers[1].ports[0]"#),
-            vec![Seg::Key("spec".into()), Seg::Key("containers".into()), Seg::Index(1), Seg::Key("ports".into()), Seg::Index(0)]
+            vec![
+                Seg::Key("spec".into()),
+                Seg::Key("containers".into()),
+                Seg::Index(1),
+                Seg::Key("ports".into()),
+                Seg::Index(0)
+            ]
         );
         assert_eq!(
             parse_path(r#"metadata.annotations["prometheus.io/scrape"]"#),
-            vec![Seg::Key("metadata".into()), Seg::Key("annotations".into()), Seg::Key("prometheus.io/scrape".into())]
+            vec![
+                Seg::Key("metadata".into()),
+                Seg::Key("annotations".into()),
+                Seg::Key("prometheus.io/scrape".into())
+            ]
         );
     }
 }

@@ -39,13 +39,23 @@ pub struct SyntaxError {
 /// Reads every document of a file. Empty documents (nothing but comments or blank lines) are
 /// skipped.
 pub fn read_documents(text: &str) -> Vec<RawDocument> {
-    let chunks = if looks_like_json(text) { split_json(text) } else { split_yaml(text) };
+    let chunks = if looks_like_json(text) {
+        split_json(text)
+    } else {
+        split_yaml(text)
+    };
     let mut docs = Vec::new();
     for chunk in chunks {
         match parse_chunk(&chunk.text, chunk.first_line) {
             Ok(None) => {}
-            Ok(Some(node)) => docs.push(RawDocument { index: docs.len(), result: Ok(node) }),
-            Err(err) => docs.push(RawDocument { index: docs.len(), result: Err(err) }),
+            Ok(Some(node)) => docs.push(RawDocument {
+                index: docs.len(),
+                result: Ok(node),
+            }),
+            Err(err) => docs.push(RawDocument {
+                index: docs.len(),
+                result: Err(err),
+            }),
         }
     }
     docs
@@ -65,16 +75,31 @@ fn looks_like_json(text: &str) -> bool {
 /// space) starts a new document, a `...` line ends one.
 fn split_yaml(text: &str) -> Vec<Chunk> {
     let mut chunks = Vec::new();
-    let mut current = Chunk { text: String::new(), first_line: 1 };
+    let mut current = Chunk {
+        text: String::new(),
+        first_line: 1,
+    };
     for (i, line) in text.split_inclusive('\n').enumerate() {
         let bare = line.trim_end_matches(['\n', '\r']);
         let starts = bare == "---" || bare.starts_with("--- ") || bare.starts_with("---\t");
         let ends = bare == "..." || bare.starts_with("... ");
         if starts {
-            chunks.push(std::mem::replace(&mut current, Chunk { text: String::new(), first_line: i + 1 }));
+            chunks.push(std::mem::replace(
+                &mut current,
+                Chunk {
+                    text: String::new(),
+                    first_line: i + 1,
+                },
+            ));
             current.text.push_str(line);
         } else if ends {
-            chunks.push(std::mem::replace(&mut current, Chunk { text: String::new(), first_line: i + 2 }));
+            chunks.push(std::mem::replace(
+                &mut current,
+                Chunk {
+                    text: String::new(),
+                    first_line: i + 2,
+                },
+            ));
         } else {
             current.text.push_str(line);
         }
@@ -111,7 +136,10 @@ fn split_json(text: &str) -> Vec<Chunk> {
                         && let Some((from, l, c0)) = start.take()
                     {
                         let piece = &text[from..offset + c.len_utf8()];
-                        chunks.push(Chunk { text: format!("{}{piece}\n", " ".repeat(c0 - 1)), first_line: l });
+                        chunks.push(Chunk {
+                            text: format!("{}{piece}\n", " ".repeat(c0 - 1)),
+                            first_line: l,
+                        });
                     }
                 }
                 _ => {}
@@ -125,7 +153,10 @@ fn split_json(text: &str) -> Vec<Chunk> {
         }
     }
     if let Some((from, l, c0)) = start {
-        chunks.push(Chunk { text: format!("{}{}", " ".repeat(c0 - 1), &text[from..]), first_line: l });
+        chunks.push(Chunk {
+            text: format!("{}{}", " ".repeat(c0 - 1), &text[from..]),
+            first_line: l,
+        });
     }
     chunks
 }
@@ -136,8 +167,17 @@ fn pos_of(marker: &Marker, first_line: usize) -> Pos {
 
 /// A value being built: a sequence or a mapping still open.
 enum Frame {
-    Seq { pos: Pos, anchor: usize, items: Vec<Node> },
-    Map { pos: Pos, anchor: usize, entries: Vec<Entry>, key: Option<(String, Pos)> },
+    Seq {
+        pos: Pos,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        pos: Pos,
+        anchor: usize,
+        entries: Vec<Entry>,
+        key: Option<(String, Pos)>,
+    },
 }
 
 /// Parses one document into a tree; `Ok(None)` when it holds nothing.
@@ -151,54 +191,107 @@ fn parse_chunk(text: &str, first_line: usize) -> Result<Option<Node>, SyntaxErro
         let (event, marker) = parser.next_token().map_err(|e| SyntaxError {
             pos: pos_of(e.marker(), first_line),
             message: match e.info() {
-                "recursion limit exceeded" => "values nest too deeply (recursion limit exceeded); the document is refused".to_owned(),
+                "recursion limit exceeded" => {
+                    "values nest too deeply (recursion limit exceeded); the document is refused"
+                        .to_owned()
+                }
                 info => info.to_owned(),
             },
         })?;
         let pos = pos_of(&marker, first_line);
-        let too_big = |what: &str| SyntaxError { pos, message: what.to_owned() };
+        let too_big = |what: &str| SyntaxError {
+            pos,
+            message: what.to_owned(),
+        };
         let finished = match event {
             Event::StreamEnd => break,
             Event::Nothing | Event::StreamStart | Event::DocumentStart | Event::DocumentEnd => None,
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 if stack.len() >= MAX_DEPTH {
-                    return Err(too_big(&format!("values nest deeper than {MAX_DEPTH} levels; the document is refused")));
+                    return Err(too_big(&format!(
+                        "values nest deeper than {MAX_DEPTH} levels; the document is refused"
+                    )));
                 }
                 stack.push(match event {
-                    Event::SequenceStart(..) => Frame::Seq { pos, anchor, items: Vec::new() },
-                    _ => Frame::Map { pos, anchor, entries: Vec::new(), key: None },
+                    Event::SequenceStart(..) => Frame::Seq {
+                        pos,
+                        anchor,
+                        items: Vec::new(),
+                    },
+                    _ => Frame::Map {
+                        pos,
+                        anchor,
+                        entries: Vec::new(),
+                        key: None,
+                    },
                 });
                 None
             }
             Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(Frame::Seq { pos, anchor, items }) => Some((Node { pos, value: Value::Seq(items) }, anchor)),
-                Some(Frame::Map { pos, anchor, entries, .. }) => {
+                Some(Frame::Seq { pos, anchor, items }) => Some((
+                    Node {
+                        pos,
+                        value: Value::Seq(items),
+                    },
+                    anchor,
+                )),
+                Some(Frame::Map {
+                    pos,
+                    anchor,
+                    entries,
+                    ..
+                }) => {
                     // A block mapping's event points past its first key; a flow mapping's at its `{`.
                     let pos = entries.first().map_or(pos, |e| e.key_pos.min(pos));
-                    Some((Node { pos, value: Value::Map(merge_keys(entries)) }, anchor))
+                    Some((
+                        Node {
+                            pos,
+                            value: Value::Map(merge_keys(entries)),
+                        },
+                        anchor,
+                    ))
                 }
                 None => None,
             },
             Event::Scalar(text, style, anchor, tag) => {
-                if let Some(Frame::Map { key: key @ None, .. }) = stack.last_mut() {
+                if let Some(Frame::Map {
+                    key: key @ None, ..
+                }) = stack.last_mut()
+                {
                     *key = Some((text, pos));
                     continue;
                 }
                 let tag = tag.map(|t| t.suffix);
-                Some((Node { pos, value: resolve_scalar(text, style, tag.as_deref()) }, anchor))
+                Some((
+                    Node {
+                        pos,
+                        value: resolve_scalar(text, style, tag.as_deref()),
+                    },
+                    anchor,
+                ))
             }
             Event::Alias(id) => {
-                let node = anchors.get(&id).cloned().ok_or_else(|| too_big("unknown alias"))?;
+                let node = anchors
+                    .get(&id)
+                    .cloned()
+                    .ok_or_else(|| too_big("unknown alias"))?;
                 nodes += node.size();
                 if nodes > MAX_NODES {
                     return Err(too_big(&format!(
                         "aliases expand this document to more than {MAX_NODES} values (an alias bomb?); the document is refused"
                     )));
                 }
-                if let Some(Frame::Map { key: key @ None, .. }) = stack.last_mut() {
+                if let Some(Frame::Map {
+                    key: key @ None, ..
+                }) = stack.last_mut()
+                {
                     let text = match node.value {
                         Value::Str(s) => s,
-                        _ => return Err(too_big("an alias used as a mapping key must name a plain value")),
+                        _ => {
+                            return Err(too_big(
+                                "an alias used as a mapping key must name a plain value",
+                            ));
+                        }
                     };
                     *key = Some((text, pos));
                     continue;
@@ -206,10 +299,14 @@ fn parse_chunk(text: &str, first_line: usize) -> Result<Option<Node>, SyntaxErro
                 Some((Node { pos, ..node }, 0))
             }
         };
-        let Some((node, anchor)) = finished else { continue };
+        let Some((node, anchor)) = finished else {
+            continue;
+        };
         nodes += 1;
         if nodes > MAX_NODES {
-            return Err(too_big(&format!("the document holds more than {MAX_NODES} values; it is refused")));
+            return Err(too_big(&format!(
+                "the document holds more than {MAX_NODES} values; it is refused"
+            )));
         }
         if anchor > 0 {
             anchors.insert(anchor, node.clone());
@@ -217,11 +314,16 @@ fn parse_chunk(text: &str, first_line: usize) -> Result<Option<Node>, SyntaxErro
         match stack.last_mut() {
             Some(Frame::Seq { items, .. }) => items.push(node),
             Some(Frame::Map { entries, key, .. }) => match key.take() {
-                Some((key, key_pos)) => entries.push(Entry { key, key_pos, value: node }),
+                Some((key, key_pos)) => entries.push(Entry {
+                    key,
+                    key_pos,
+                    value: node,
+                }),
                 None => {
                     return Err(SyntaxError {
                         pos: node.pos,
-                        message: "a mapping key must be a plain value, not a sequence or a mapping".into(),
+                        message: "a mapping key must be a plain value, not a sequence or a mapping"
+                            .into(),
                     });
                 }
             },
@@ -243,7 +345,8 @@ fn merge_keys(entries: Vec<Entry>) -> Vec<Entry> {
     if !entries.iter().any(|e| e.key == "<<") {
         return entries;
     }
-    let (merges, mut own): (Vec<Entry>, Vec<Entry>) = entries.into_iter().partition(|e| e.key == "<<");
+    let (merges, mut own): (Vec<Entry>, Vec<Entry>) =
+        entries.into_iter().partition(|e| e.key == "<<");
     for merge in merges {
         let sources = match merge.value.value {
             Value::Map(m) => vec![m],
@@ -274,7 +377,9 @@ fn resolve_scalar(text: String, style: TScalarStyle, tag: Option<&str>) -> Value
     }
     match text.as_str() {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
-        "true" | "True" | "TRUE" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" | "y" | "Y" => return Value::Bool(true),
+        "true" | "True" | "TRUE" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" | "y" | "Y" => {
+            return Value::Bool(true);
+        }
         "false" | "False" | "FALSE" | "no" | "No" | "NO" | "off" | "Off" | "OFF" | "n" | "N" => {
             return Value::Bool(false);
         }
@@ -286,7 +391,9 @@ fn resolve_scalar(text: String, style: TScalarStyle, tag: Option<&str>) -> Value
     if let Some(i) = parse_int(&text) {
         return Value::Int(i);
     }
-    let number_like = text.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c))
+    let number_like = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || "+-.eE".contains(c))
         && text.chars().any(|c| c.is_ascii_digit());
     if number_like && let Ok(f) = text.parse::<f64>() {
         return Value::Float(f);
@@ -303,7 +410,10 @@ fn parse_int(text: &str) -> Option<i64> {
         i64::from_str_radix(hex, 16).ok()
     } else if let Some(oct) = digits.strip_prefix("0o") {
         i64::from_str_radix(oct, 8).ok()
-    } else if digits.len() > 1 && digits.starts_with('0') && digits.chars().all(|c| ('0'..='7').contains(&c)) {
+    } else if digits.len() > 1
+        && digits.starts_with('0')
+        && digits.chars().all(|c| ('0'..='7').contains(&c))
+    {
         i64::from_str_radix(&digits[1..], 8).ok()
     } else if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
         digits.parse::<i64>().ok()
@@ -329,7 +439,12 @@ mod tests {
         let (pos, found) = root.locate(&super::super::tree::parse_path("metadata.name"));
         assert!(found);
         assert_eq!(pos, Pos::new(4, 3));
-        assert_eq!(root.get(&super::super::tree::parse_path("list[1]")).unwrap().pos, Pos::new(7, 5));
+        assert_eq!(
+            root.get(&super::super::tree::parse_path("list[1]"))
+                .unwrap()
+                .pos,
+            Pos::new(7, 5)
+        );
     }
 
     #[test]
@@ -344,7 +459,10 @@ mod tests {
 
     #[test]
     fn empty_documents_and_comments_are_skipped() {
-        assert_eq!(docs("---\n# only a comment\n---\n\n---\na: 1\n---\n").len(), 1);
+        assert_eq!(
+            docs("---\n# only a comment\n---\n\n---\na: 1\n---\n").len(),
+            1
+        );
     }
 
     #[test]
@@ -358,7 +476,10 @@ mod tests {
     #[test]
     fn crlf_lines_keep_their_numbers() {
         let d = docs("a: 1\r\n---\r\nb:\r\n  c: 2\r\n");
-        let (pos, _) = d[1].as_ref().unwrap().locate(&super::super::tree::parse_path("b.c"));
+        let (pos, _) = d[1]
+            .as_ref()
+            .unwrap()
+            .locate(&super::super::tree::parse_path("b.c"));
         assert_eq!(pos, Pos::new(4, 3));
     }
 
@@ -366,7 +487,10 @@ mod tests {
     fn several_json_objects_in_one_file() {
         let d = docs("{\"a\": 1}\n  {\"b\": {\"c\": [1, 2]}}\n");
         assert_eq!(d.len(), 2);
-        let (pos, found) = d[1].as_ref().unwrap().locate(&super::super::tree::parse_path("b.c"));
+        let (pos, found) = d[1]
+            .as_ref()
+            .unwrap()
+            .locate(&super::super::tree::parse_path("b.c"));
         assert!(found);
         assert_eq!(pos, Pos::new(2, 10));
     }
@@ -375,7 +499,10 @@ mod tests {
     fn scalars_resolve_like_kubernetes() {
         let d = docs("a: 0644\nb: yes\nc: \"5\"\nd: 1.5\ne: ~\nf: 12Mi\n");
         let v = d[0].as_ref().unwrap().to_json();
-        assert_eq!(v, serde_json::json!({"a": 420, "b": true, "c": "5", "d": 1.5, "e": null, "f": "12Mi"}));
+        assert_eq!(
+            v,
+            serde_json::json!({"a": 420, "b": true, "c": "5", "d": 1.5, "e": null, "f": "12Mi"})
+        );
     }
 
     #[test]

@@ -28,8 +28,15 @@ pub fn corpus_files(dir: &Path) -> Vec<(String, PathBuf)> {
                 if path.file_name().is_some_and(|n| n != "LICENSES") {
                     stack.push(path);
                 }
-            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml" || e == "json") {
-                let rel = path.strip_prefix(dir).expect("inside the corpus").display().to_string();
+            } else if path
+                .extension()
+                .is_some_and(|e| e == "yaml" || e == "yml" || e == "json")
+            {
+                let rel = path
+                    .strip_prefix(dir)
+                    .expect("inside the corpus")
+                    .display()
+                    .to_string();
                 out.push((rel, path));
             }
         }
@@ -42,7 +49,12 @@ pub fn corpus_files(dir: &Path) -> Vec<(String, PathBuf)> {
 pub fn corpus_model(dir: &Path) -> Model {
     let files = corpus_files(dir)
         .into_iter()
-        .map(|(name, path)| SourceFile::new(name, std::fs::read_to_string(path).expect("utf-8 corpus file")))
+        .map(|(name, path)| {
+            SourceFile::new(
+                name,
+                std::fs::read_to_string(path).expect("utf-8 corpus file"),
+            )
+        })
         .collect();
     Model::from_files(files)
 }
@@ -56,14 +68,21 @@ fn expected_counts(readme: &str) -> BTreeMap<String, BTreeMap<String, usize>> {
         let file = cells[1].trim_matches('`').to_owned();
         let counts_cell = cells[cells.len() - 3];
         let counts_cell = match counts_cell.find("(items:") {
-            Some(i) => counts_cell[i + 7..].trim_end_matches([')', ' ']).split(')').next().unwrap_or(""),
+            Some(i) => counts_cell[i + 7..]
+                .trim_end_matches([')', ' '])
+                .split(')')
+                .next()
+                .unwrap_or(""),
             None => counts_cell,
         };
         let mut counts = BTreeMap::new();
         for part in counts_cell.split([',', ';']) {
             let mut words = part.split_whitespace();
             if let (Some(kind), Some(n)) = (words.next(), words.next())
-                && let (true, Ok(n)) = (kind.chars().next().is_some_and(char::is_uppercase), n.parse::<usize>())
+                && let (true, Ok(n)) = (
+                    kind.chars().next().is_some_and(char::is_uppercase),
+                    n.parse::<usize>(),
+                )
             {
                 counts.insert(kind.to_owned(), n);
             }
@@ -84,7 +103,11 @@ fn every_corpus_file_reads_with_the_listed_objects_and_no_error() {
     for (name, path) in files {
         let text = std::fs::read_to_string(&path).expect("utf-8");
         let model = Model::from_files(vec![SourceFile::new(name.clone(), text)]);
-        for d in model.diagnostics.iter().filter(|d| d.severity == manifesto_core::Severity::Error) {
+        for d in model
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == manifesto_core::Severity::Error)
+        {
             problems.push(format!("{}: {}", d.location, d.message));
         }
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
@@ -93,7 +116,9 @@ fn every_corpus_file_reads_with_the_listed_objects_and_no_error() {
         }
         match expected.get(&name) {
             Some(want) if want == &counts => {}
-            Some(want) => problems.push(format!("{name}: objects by kind {counts:?}, README lists {want:?}")),
+            Some(want) => problems.push(format!(
+                "{name}: objects by kind {counts:?}, README lists {want:?}"
+            )),
             None => problems.push(format!("{name}: not listed in the README")),
         }
     }

@@ -21,30 +21,44 @@ fn known_kinds_are_typed_and_located() {
     assert_eq!(d.id.as_str(), "Deployment/shop/web");
     assert!(matches!(d.resource, Resource::Deployment(_)));
     assert_eq!(d.written_replicas(), Some(2));
-    assert_eq!(d.locate("spec.template.spec.containers[0].image").to_string(), "m.yaml:16:11");
+    assert_eq!(
+        d.locate("spec.template.spec.containers[0].image")
+            .to_string(),
+        "m.yaml:16:11"
+    );
     assert_eq!(d.locate("spec.replicas").line, 7);
     assert_eq!(d.containers()[0].path, "spec.template.spec.containers[0]");
 }
 
 #[test]
 fn a_namespaced_object_without_namespace_is_in_default_and_cluster_kinds_have_none() {
-    let m = model("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n");
+    let m = model(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n",
+    );
     assert_eq!(ids(&m), ["ConfigMap/default/c", "Namespace/shop"]);
 }
 
 #[test]
 fn a_wrong_type_is_located_at_the_field_and_the_object_is_kept() {
-    let m = model("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: two\n");
+    let m = model(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: two\n",
+    );
     let d = &m.diagnostics[0];
     assert_eq!((d.location.line, d.location.column), (6, 3));
-    assert!(d.message.contains("spec.replicas") && d.message.contains("two"), "{}", d.message);
+    assert!(
+        d.message.contains("spec.replicas") && d.message.contains("two"),
+        "{}",
+        d.message
+    );
     assert_eq!(ids(&m), ["Deployment/default/web"]);
     assert!(matches!(m.objects[0].resource, Resource::Other(_)));
 }
 
 #[test]
 fn missing_identity_fields_are_reported_and_neighbours_survive() {
-    let m = model("kind: Pod\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Pod\nmetadata: {}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n");
+    let m = model(
+        "kind: Pod\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Pod\nmetadata: {}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n",
+    );
     assert_eq!(ids(&m), ["ConfigMap/default/ok"]);
     assert_eq!(m.diagnostics.len(), 2);
     assert!(m.diagnostics[0].message.contains("`apiVersion`"));
@@ -55,7 +69,9 @@ fn missing_identity_fields_are_reported_and_neighbours_survive() {
 
 #[test]
 fn syntax_errors_are_located_and_do_not_hide_other_documents() {
-    let m = model("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: [b}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
+    let m = model(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: [b}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n",
+    );
     assert_eq!(ids(&m), ["ConfigMap/default/a", "ConfigMap/default/c"]);
     let d = &m.diagnostics[0];
     assert_eq!(d.severity, Severity::Error);
@@ -65,7 +81,9 @@ fn syntax_errors_are_located_and_do_not_hide_other_documents() {
 
 #[test]
 fn lists_become_their_items() {
-    let m = model("apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: s}\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: c}\n");
+    let m = model(
+        "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: s}\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: c}\n",
+    );
     assert_eq!(ids(&m), ["Service/default/s", "ConfigMap/default/c"]);
     assert_eq!(m.objects[1].pos.line, 7);
 }
@@ -77,26 +95,54 @@ fn older_api_versions_are_read_and_remembered() {
     );
     assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics);
     assert_eq!(m.objects[0].api_version, "extensions/v1beta1");
-    let Resource::Ingress(ing) = &m.objects[0].resource else { panic!("not an ingress") };
-    let backend = &ing.spec.as_ref().unwrap().rules.as_ref().unwrap()[0].http.as_ref().unwrap().paths[0].backend;
-    assert_eq!(backend.service.as_ref().unwrap().port.as_ref().unwrap().number, Some(80));
-    let Resource::Deployment(d) = &m.objects[1].resource else { panic!("not a deployment") };
+    let Resource::Ingress(ing) = &m.objects[0].resource else {
+        panic!("not an ingress")
+    };
+    let backend = &ing.spec.as_ref().unwrap().rules.as_ref().unwrap()[0]
+        .http
+        .as_ref()
+        .unwrap()
+        .paths[0]
+        .backend;
+    assert_eq!(
+        backend
+            .service
+            .as_ref()
+            .unwrap()
+            .port
+            .as_ref()
+            .unwrap()
+            .number,
+        Some(80)
+    );
+    let Resource::Deployment(d) = &m.objects[1].resource else {
+        panic!("not a deployment")
+    };
     assert!(d.spec.selector.match_labels.is_some());
-    let Resource::HorizontalPodAutoscaler(h) = &m.objects[2].resource else { panic!("not an hpa") };
+    let Resource::HorizontalPodAutoscaler(h) = &m.objects[2].resource else {
+        panic!("not an hpa")
+    };
     assert_eq!(h.spec.metrics.as_ref().unwrap().len(), 1);
 }
 
 #[test]
 fn custom_resources_are_kept_as_generic_objects() {
-    let m = model("apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: g, labels: {a: b}}\nspec: {x: 1}\n");
+    let m = model(
+        "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: g, labels: {a: b}}\nspec: {x: 1}\n",
+    );
     assert_eq!(ids(&m), ["Gateway/default/g"]);
-    assert_eq!(m.objects[0].labels().get("a").map(String::as_str), Some("b"));
+    assert_eq!(
+        m.objects[0].labels().get("a").map(String::as_str),
+        Some("b")
+    );
     assert_eq!(m.objects[0].raw["spec"]["x"], 1);
 }
 
 #[test]
 fn numeric_quantities_are_accepted() {
-    let m = model("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: x\n    resources: {limits: {cpu: 1, memory: 512}}\n");
+    let m = model(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: x\n    resources: {limits: {cpu: 1, memory: 512}}\n",
+    );
     assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics);
 }
 
