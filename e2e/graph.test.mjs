@@ -266,6 +266,20 @@ describe("graph", () => {
         message: "the focus on the ConfigMap",
       });
       assert.equal(await node(page, `ConfigMap/${NS}/feastflow-config`).getAttribute("role"), "button");
+
+      // A simulated pod: where it comes from, and a generated YAML of what the cluster would hold.
+      await page.locator("[data-testid=zoom-fit]").click();
+      await node(page, `Pod/${NS}/postgres-0`).click();
+      await waitFor(async () => (await details.locator("h3").textContent()).trim() === "Pod postgres-0");
+      assert.match(await details.locator("[data-testid=node-status]").textContent(), /^Simulated: the cluster would create it from StatefulSet postgres/);
+      const generated = await details.locator("[data-testid=node-yaml]").textContent();
+      assert.match(generated, /kind: Pod\nmetadata:\n  name: postgres-0\n  namespace: feastflow\n/);
+      assert.match(generated, /ownerReferences:\n  - kind: StatefulSet\n    name: postgres\n/);
+      assert.match(generated, /image: postgres:15-alpine/);
+      // Its source is the StatefulSet's pod template, shown in the editor.
+      await waitFor(async () => (await page.locator("[data-testid=file-tab].active").getAttribute("data-file")) === "04-postgres-deployment.yaml", {
+        message: "the StatefulSet's file in the editor",
+      });
       assert.equal(await node(page, `ConfigMap/${NS}/feastflow-config`).getAttribute("tabindex"), "0");
     });
   });

@@ -87,15 +87,12 @@ pub fn GraphView() -> Html {
     let wide = use_state_eq(|| WIDE.get());
     let svg_ref = use_node_ref();
 
-    let shown = {
-        let flagged = flagged.clone();
-        use_memo(
-            (graph.clone(), (*filters).clone()),
-            move |(graph, filters)| {
-                Shared(filter(graph, filters, &flagged).map_or_else(|| graph.0.clone(), Rc::new))
-            },
-        )
-    };
+    let shown = use_memo(
+        (graph.clone(), (*filters).clone(), flagged.clone()),
+        |(graph, filters, flagged)| {
+            Shared(filter(graph, filters, flagged).map_or_else(|| graph.0.clone(), Rc::new))
+        },
+    );
     let laid = use_memo(
         ((*shown).clone(), (*expanded).clone()),
         |(shown, expanded)| {
@@ -107,10 +104,9 @@ pub fn GraphView() -> Html {
         },
     );
     let laid: Shared<Layout> = Shared(laid);
-    let counts = {
-        let flagged = flagged.clone();
-        use_memo(graph.clone(), move |graph| problem_counts(graph, &flagged))
-    };
+    let counts = use_memo((graph.clone(), flagged.clone()), |(graph, flagged)| {
+        problem_counts(graph, flagged)
+    });
     let boxes = use_memo(
         (laid.clone(), graph.clone(), Shared(counts.clone())),
         |(laid, graph, counts)| {
@@ -132,8 +128,7 @@ pub fn GraphView() -> Html {
         search(laid, query).map(|m| Shared(Rc::new(m)))
     });
     let (namespaces, kinds, troubled_count) = {
-        let flagged = flagged.clone();
-        let memo = use_memo(graph.clone(), move |graph| {
+        let memo = use_memo((graph.clone(), flagged.clone()), |(graph, flagged)| {
             let mut namespaces: Vec<Option<String>> = graph
                 .nodes
                 .iter()
@@ -148,7 +143,7 @@ pub fn GraphView() -> Html {
             for node in &graph.nodes {
                 *kinds.entry(node.kind.clone()).or_default() += 1;
             }
-            let troubled = troubled(graph, &flagged).len();
+            let troubled = troubled(graph, flagged).len();
             (
                 Shared(Rc::new(namespaces)),
                 Shared(Rc::new(kinds.into_iter().collect::<Vec<_>>())),

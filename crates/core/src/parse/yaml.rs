@@ -67,8 +67,12 @@ struct Chunk {
     first_line: usize,
 }
 
+/// A file is read as a JSON stream when it starts with `{` or `[` and has no YAML document marker.
 fn looks_like_json(text: &str) -> bool {
     matches!(text.trim_start().chars().next(), Some('{') | Some('['))
+        && !text
+            .lines()
+            .any(|l| l.trim_end() == "---" || l.starts_with("--- "))
 }
 
 /// Cuts YAML text on document markers: a line starting with `---` (followed by nothing or a
@@ -463,6 +467,15 @@ mod tests {
             docs("---\n# only a comment\n---\n\n---\na: 1\n---\n").len(),
             1
         );
+    }
+
+    #[test]
+    fn json_then_yaml_documents_stay_whole() {
+        let d = docs("{\"a\": 1}\n---\nmetadata: {name: big, namespace: x}\nkind: Pod\n");
+        assert_eq!(d.len(), 2);
+        let v = d[1].as_ref().unwrap().to_json();
+        assert_eq!(v["metadata"]["name"], "big");
+        assert_eq!(v["kind"], "Pod");
     }
 
     #[test]
