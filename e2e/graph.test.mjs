@@ -519,4 +519,45 @@ spec:
       t.diagnostic(`hover highlight after ${Date.now() - started} ms`);
     });
   });
+
+  it("shows the rollout simulator's current step: both ReplicaSets with their pods", async (t) => {
+    await withGraph(t, async ({ page }) => {
+      const deployment = `Deployment/${NS}/feastflow-backend`;
+      await page.locator("[data-testid=view-tab][data-view=rollout]").click();
+      for (let i = 0; i < 2; i++) {
+        await page.locator("[data-testid=rollout-step]").click();
+        await page.waitForSelector('[data-testid=rollout-state][data-moment="settled"]');
+      }
+      await openGraph(page);
+      const note = page.locator("[data-testid=graph-rollout-note]");
+      await note.waitFor();
+      const text = (await note.textContent()).trim();
+      const match = text.match(
+        /^Showing rollout of (\S+) at pass 2 of (\d+): old ReplicaSet (\S+) has (\d+) pods?, new ReplicaSet (\S+) has (\d+) pods?\.$/,
+      );
+      assert.ok(match, text);
+      const [, workload, passes, oldName, oldPods, newName, newPods] = match;
+      t.diagnostic(text);
+      assert.equal(workload, deployment);
+      assert.ok(Number(passes) >= 2, text);
+      assert.notEqual(oldName, newName);
+      assert.ok(Number(newPods) > 0, "the new ReplicaSet has pods at pass 2");
+
+      const nodes = Object.fromEntries((await listNodes(page)).map((n) => [n.id, n]));
+      const oldId = `ReplicaSet/${NS}/${oldName}`;
+      const newId = `ReplicaSet/${NS}/${newName}`;
+      assert.deepEqual(
+        [nodes[newId]?.kind, nodes[newId]?.simulated, nodes[newId]?.missing],
+        ["ReplicaSet", "true", "false"],
+        `the new ReplicaSet is drawn: ${Object.keys(nodes).join(", ")}`,
+      );
+      assert.equal(await node(page, newId).getAttribute("data-pods"), newPods);
+      assert.equal((await node(page, newId).locator(".node-pods").textContent()).trim(), `${newPods} pod${newPods === "1" ? "" : "s"}`);
+      assert.equal(await node(page, oldId).getAttribute("data-pods"), oldPods);
+      assert.equal((await node(page, oldId).locator(".node-pods").textContent()).trim(), `${oldPods} pod${oldPods === "1" ? "" : "s"}`);
+      const edges = await listEdges(page);
+      assert.deepEqual(targets(edges, deployment, "owns"), [oldId, newId].sort());
+      assert.ok(edges.filter((e) => e.from === deployment && e.to === newId).every((e) => e.ok === "true"));
+    });
+  });
 });

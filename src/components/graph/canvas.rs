@@ -77,6 +77,8 @@ pub struct GraphCanvasProps {
     pub names: Shared<Vec<String>>,
     /// Each box's problem badge, in layout order.
     pub problems: Shared<Vec<Badge>>,
+    /// Each box's pods at the rollout step shown, in layout order (empty: no rollout).
+    pub pods: Shared<Vec<Option<u32>>>,
     /// What stands out.
     pub emphasis: Emphasis,
     /// The viewport.
@@ -261,6 +263,7 @@ pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
                     curves={props.curves.clone()}
                     names={props.names.clone()}
                     problems={props.problems.clone()}
+                    pods={props.pods.clone()}
                     emphasis={props.emphasis.clone()}
                     {on_activate}
                     on_hover={props.on_hover.clone()}
@@ -279,6 +282,7 @@ struct GraphSceneProps {
     curves: Shared<Vec<Vec<Point>>>,
     names: Shared<Vec<String>>,
     problems: Shared<Vec<Badge>>,
+    pods: Shared<Vec<Option<u32>>>,
     emphasis: Emphasis,
     on_activate: Callback<ObjectId>,
     on_hover: Callback<Option<ObjectId>>,
@@ -350,6 +354,7 @@ fn GraphScene(props: &GraphSceneProps) -> Html {
                             selected: emphasis.selected.as_ref() == Some(&node.id),
                             matched,
                             problems: props.problems.get(i).copied().unwrap_or_default(),
+                            pods: props.pods.get(i).copied().flatten(),
                         };
                         let name = props.names.get(i).map_or("", String::as_str);
                         node_view(node, name, look, &handlers)

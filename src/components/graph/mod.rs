@@ -13,6 +13,7 @@ mod edge;
 mod export;
 mod legend;
 mod node;
+mod rollout;
 mod toolbar;
 mod viewport;
 mod yaml;
@@ -103,7 +104,24 @@ pub fn GraphView() -> Html {
             layout(shown, &options)
         },
     );
-    let laid: Shared<Layout> = Shared(laid);
+    // The rollout simulator's current step: its ReplicaSets with their pods.
+    let passes = use_memo(
+        (Shared(state.model.clone()), state.rollout_view.clone()),
+        |(model, view)| view.as_ref().and_then(|v| rollout::pass_count(model, v)),
+    );
+    let rollout_note = use_memo(
+        (graph.clone(), state.rollout_view.clone(), *passes),
+        |(graph, view, passes)| view.as_ref().and_then(|v| rollout::note(graph, v, *passes)),
+    );
+    let rolled = use_memo(
+        (Shared(laid), graph.clone(), state.rollout_view.clone()),
+        |(laid, graph, view)| match view.as_ref().and_then(|v| rollout::apply(laid, graph, v)) {
+            Some((rolled, pods)) => (Shared(Rc::new(rolled)), Shared(Rc::new(pods))),
+            None => (laid.clone(), Shared(Rc::new(Vec::new()))),
+        },
+    );
+    let laid: Shared<Layout> = rolled.0.clone();
+    let pods = rolled.1.clone();
     let counts = use_memo((graph.clone(), flagged.clone()), |(graph, flagged)| {
         problem_counts(graph, flagged)
     });
@@ -419,12 +437,16 @@ pub fn GraphView() -> Html {
                 {on_collapse_all}
                 {on_export}
             />
+            if let Some(text) = (*rollout_note).clone() {
+                <p class="graph-rollout-note" data-testid="graph-rollout-note" role="status">{ text }</p>
+            }
             <div class="graph-stage">
                 <GraphCanvas
                     layout={laid.clone()}
                     curves={boxes.2.clone()}
                     names={boxes.0.clone()}
                     problems={boxes.1.clone()}
+                    {pods}
                     {emphasis}
                     view={*view}
                     {on_view}

@@ -24,6 +24,8 @@ pub struct NodeLook {
     pub matched: bool,
     /// Its problem badge.
     pub problems: Badge,
+    /// Its pods at the rollout step shown (a ReplicaSet of the rollout only).
+    pub pods: Option<u32>,
 }
 
 /// What a box does when used.
@@ -148,9 +150,13 @@ pub fn node_view(node: &NodeBox, name: &str, look: NodeLook, handlers: &NodeHand
             data-missing={node.missing.to_string()}
             data-problems={look.problems.count.to_string()}
             data-stack={stack_size}
+            data-pods={look.pods.map(|n| n.to_string())}
             tabindex="0"
             role="button"
-            aria-label={name.to_owned()}
+            aria-label={match look.pods {
+                Some(n) => format!("{name}, {n} {} at the rollout step shown", if n == 1 { "pod" } else { "pods" }),
+                None => name.to_owned(),
+            }}
             aria-pressed={look.selected.then_some("true")}
             {onclick}
             {onkeydown}
@@ -179,6 +185,11 @@ pub fn node_view(node: &NodeBox, name: &str, look: NodeLook, handlers: &NodeHand
                     <tspan class="node-tag">{ format!(" \u{b7} {tag}") }</tspan>
                 }
             </text>
+            if let Some(n) = look.pods {
+                <text class="node-pods" x={(x + w - 14.0).to_string()} y={(y + 15.0).to_string()}>
+                    { if n == 1 { "1 pod".to_owned() } else { format!("{n} pods") } }
+                </text>
+            }
             <text class="node-name" x={(x + 12.0).to_string()} y={(y + 31.0).to_string()}>
                 { fit(&node.label, NAME_CHARS) }
             </text>
