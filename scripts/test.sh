@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test, in order, stopping at the first failure:
-#   formatting, clippy, cargo tests (core, corpus, CLI), the release web build,
-#   and the browser journeys in e2e/ against that build.
+#   formatting, clippy, cargo tests (core, corpus, CLI), a short seeded fuzz run, the release
+#   web build, and the browser journeys in e2e/ against that build.
 #
 #   ./scripts/test.sh
 #
@@ -42,6 +42,7 @@ run() {
 run "format" cargo fmt --all --check
 run "clippy" cargo clippy --workspace --all-targets -- -D warnings
 run "cargo tests" cargo test --workspace
+run "fuzz (seeded, 60 s)" cargo run --profile fuzz -p manifesto-fuzz -- --seed 1 --seconds 60
 
 # Component tests in headless Chromium, once the app has wasm-bindgen-test tests.
 if grep -q '^wasm-bindgen-test' Cargo.toml && compgen -G "tests/*.rs" >/dev/null; then

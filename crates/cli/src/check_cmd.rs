@@ -9,6 +9,7 @@ use manifesto_core::report::{Outcome, Review, checklist, docs, markdown};
 use manifesto_core::{Model, Severity};
 
 use crate::input::load;
+use crate::terminal::{one_line, safe};
 
 /// Arguments of `manifesto check`.
 #[derive(clap::Args, Debug)]
@@ -62,14 +63,14 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     let model = load(&args.paths)?;
     let review = Review::build(&model, &settings);
     for d in &model.diagnostics {
-        eprint!("{}", d.render(model.file(&d.location.file)));
+        eprint!("{}", safe(&d.render(model.file(&d.location.file))));
     }
     match args.format.as_str() {
         "json" => print!("{}", review.to_json()),
         "markdown" => print!("{}", review.to_markdown()),
         "sarif" => print!("{}", review.to_sarif()),
         "junit" => print!("{}", review.to_junit()),
-        _ => print!("{}", human(&model, &review)),
+        _ => print!("{}", safe(&human(&model, &review))),
     }
     let failing = match Level::parse(&args.fail_on) {
         Some(level) => review.counts.at_least(level) > 0 || model.has_errors(),
@@ -283,7 +284,7 @@ pub fn run_checks(command: &ChecksCommand) -> Result<ExitCode> {
                 Ok(ExitCode::SUCCESS)
             }
             None => {
-                eprintln!("error: no check named `{id}`");
+                eprintln!("error: no check named `{}`", one_line(id));
                 let similar = checks::similar_ids(id);
                 if !similar.is_empty() {
                     let names: Vec<String> = similar.iter().map(|s| format!("`{s}`")).collect();

@@ -8,6 +8,7 @@ use manifesto_core::graph::{Graph, GraphOptions, to_dot, to_mermaid};
 use serde_json::json;
 
 use crate::input::load;
+use crate::terminal::{one_line, safe};
 
 /// Arguments of `manifesto graph`.
 #[derive(clap::Args, Debug)]
@@ -28,7 +29,7 @@ pub struct GraphArgs {
 pub fn run(args: &GraphArgs) -> Result<ExitCode> {
     let model = load(&args.paths)?;
     for d in &model.diagnostics {
-        eprint!("{}", d.render(model.file(&d.location.file)));
+        eprint!("{}", safe(&d.render(model.file(&d.location.file))));
     }
     let graph = Graph::build(
         &model,
@@ -43,7 +44,12 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
     }
     if args.format != "json" {
         for p in &graph.problems {
-            eprintln!("{}: {} [{}]", p.location, p.message, p.code.as_str());
+            eprintln!(
+                "{}: {} [{}]",
+                one_line(&p.location.to_string()),
+                one_line(&p.message),
+                p.code.as_str()
+            );
         }
     }
     let failed = model.has_errors() || !graph.problems.is_empty();

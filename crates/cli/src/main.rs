@@ -12,6 +12,7 @@ mod graph_cmd;
 mod input;
 mod parse_cmd;
 mod rollout_cmd;
+mod terminal;
 
 /// Explore Kubernetes manifests: parse them, draw their graph, simulate rollouts, review them.
 #[derive(Parser, Debug)]
@@ -70,7 +71,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", terminal::safe(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }

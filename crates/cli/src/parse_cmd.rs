@@ -7,6 +7,7 @@ use anyhow::Result;
 use serde_json::json;
 
 use crate::input::load;
+use crate::terminal::{one_line, safe};
 
 /// Prints the objects and diagnostics; exit 1 when there is an error diagnostic.
 pub fn run(paths: &[PathBuf], as_json: bool) -> Result<ExitCode> {
@@ -26,10 +27,16 @@ pub fn run(paths: &[PathBuf], as_json: bool) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
         for o in &model.objects {
-            println!("{}:{}  {}  ({})", o.file, o.pos.line, o.id, o.api_version);
+            println!(
+                "{}:{}  {}  ({})",
+                one_line(&o.file),
+                o.pos.line,
+                one_line(o.id.as_str()),
+                one_line(&o.api_version)
+            );
         }
         for d in &model.diagnostics {
-            eprint!("{}", d.render(model.file(&d.location.file)));
+            eprint!("{}", safe(&d.render(model.file(&d.location.file))));
         }
         println!(
             "{} objects, {} diagnostics",

@@ -9,6 +9,7 @@ use manifesto_core::rollout::{self, Rollout, RolloutError, RolloutOptions, State
 use serde_json::{Value, json};
 
 use crate::input::load;
+use crate::terminal::safe;
 
 /// Arguments of `manifesto rollout`.
 #[derive(clap::Args, Debug)]
@@ -43,7 +44,7 @@ pub fn run(args: &RolloutArgs) -> Result<ExitCode> {
     let rollout = match rollout::simulate(&model, &id, &options) {
         Ok(rollout) => rollout,
         Err(err @ RolloutError::Invalid { .. }) => {
-            eprintln!("error: {err}");
+            eprintln!("error: {}", safe(&err.to_string()));
             return Ok(ExitCode::from(1));
         }
         Err(err) => bail!(err),
@@ -51,7 +52,7 @@ pub fn run(args: &RolloutArgs) -> Result<ExitCode> {
     if args.format == "json" {
         println!("{}", serde_json::to_string_pretty(&to_json(&rollout))?);
     } else {
-        print!("{}", to_text(&rollout));
+        print!("{}", safe(&to_text(&rollout)));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -50,11 +50,100 @@ impl SourceFile {
 
     /// The text of the 1-based line `line`, without its line ending.
     pub fn line_text(&self, line: usize) -> Option<&str> {
-        self.text
-            .split('\n')
+        lines_inclusive(&self.text)
             .nth(line.checked_sub(1)?)
-            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .map(|l| l.trim_end_matches(['\n', '\r']))
     }
+}
+
+impl SourceFile {
+    /// Whether the 1-based `line` belongs to a document of kind `Secret` (read from the text
+    /// alone, so that it holds for documents that could not be parsed too).
+    pub fn in_secret(&self, line: usize) -> bool {
+        let mut is_secret = false;
+        let mut reached = false;
+        for (i, l) in lines_inclusive(&self.text).enumerate() {
+            let l = l.trim_end_matches(['\n', '\r']);
+            if l == "---" || l.starts_with("--- ") {
+                if reached {
+                    break;
+                }
+                is_secret = false;
+            }
+            is_secret |= declares_secret(l);
+            reached |= i + 1 >= line;
+        }
+        is_secret && reached
+    }
+}
+
+/// Whether a line says `kind: Secret` (YAML or JSON).
+fn declares_secret(line: &str) -> bool {
+    let squeezed: String = line
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'')
+        .collect();
+    squeezed.starts_with("kind:Secret") && !squeezed.starts_with("kind:SecretP")
+        || squeezed.contains("kind:Secret,")
+        || squeezed.contains("kind:Secret}")
+        || squeezed.ends_with("kind:Secret")
+}
+
+/// The keys of a Secret whose values are not secret.
+const SECRET_PLAIN_KEYS: &[&str] = &[
+    "apiVersion",
+    "kind",
+    "metadata",
+    "name",
+    "namespace",
+    "type",
+    "data",
+    "stringData",
+    "immutable",
+    "labels",
+    "annotations",
+];
+
+/// A line of a Secret with its value masked: `password: ••••••••`. Only the structural keys
+/// (`kind`, `metadata`, `name`, `data`…) keep their values; a line without a key is masked whole.
+pub fn mask_secret_line(line: &str) -> String {
+    const MASK: &str = "••••••••";
+    let indent = line.len() - line.trim_start().len();
+    let body = line[indent..].trim_start_matches("- ");
+    let lead = &line[..line.len() - body.len()];
+    match body.find(':') {
+        Some(colon) => {
+            let key =
+                body[..colon].trim_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace());
+            let value = body[colon + 1..].trim();
+            if value.is_empty() || SECRET_PLAIN_KEYS.contains(&key) && !value.starts_with('{') {
+                line.to_owned()
+            } else {
+                format!("{lead}{}: {MASK}", &body[..colon])
+            }
+        }
+        None if body.trim().is_empty() => line.to_owned(),
+        None => format!("{lead}{MASK}"),
+    }
+}
+
+/// The lines of `text`, each with its line break: `\r\n`, `\n` and a lone `\r` each end a line,
+/// as they do for YAML, so that every line number the parser reports is a line of this iterator.
+pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = match rest.find(['\n', '\r']) {
+            Some(i) if rest[i..].starts_with("\r\n") => i + 2,
+            Some(i) => i + 1,
+            None => rest.len(),
+        };
+        let (line, tail) = rest.split_at(end);
+        rest = tail;
+        Some(line)
+    })
 }
 
 /// A position in a file: 1-based line and 1-based column (in characters).
@@ -74,8 +163,16 @@ impl Pos {
 
     /// The position just after the end of `text`.
     pub fn at_end_of(text: &str) -> Self {
-        let line = text.matches('\n').count() + 1;
-        let last = text.rsplit('\n').next().unwrap_or("");
+        let mut line = 1;
+        let mut last = text;
+        for l in lines_inclusive(text) {
+            if l.ends_with(['\n', '\r']) {
+                line += 1;
+                last = "";
+            } else {
+                last = l;
+            }
+        }
         Pos::new(line, last.chars().count() + 1)
     }
 }
@@ -167,7 +264,13 @@ impl Diagnostic {
             self.message,
             self.location
         );
-        if let Some(text) = file.and_then(|f| f.line_text(self.location.line)) {
+        if let Some((file, text)) = file.and_then(|f| Some((f, f.line_text(self.location.line)?))) {
+            // A Secret's values never leave the editor, not even in a snippet.
+            let text = if file.in_secret(self.location.line) {
+                mask_secret_line(text)
+            } else {
+                text.to_owned()
+            };
             let gutter = self.location.line.to_string();
             let pad = " ".repeat(gutter.len());
             let caret = " ".repeat(self.location.column.saturating_sub(1));
@@ -202,5 +305,29 @@ mod tests {
             d.render(Some(&file)),
             "error: unclosed\n  --> a.yaml:2:4\n  |\n2 | b: [\n  |    ^\n"
         );
+    }
+
+    #[test]
+    fn secret_values_are_masked_in_snippets_even_in_broken_documents() {
+        let text = "kind: ConfigMap\ndata:\n  a: [\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: hunter2-plaintext!\n  token: [oops\n  cert: |\n    hunter3-block\n";
+        let file = SourceFile::new("a.yaml", text);
+        for line in [10, 11, 13] {
+            let d = Diagnostic::error(Location::new("a.yaml", Pos::new(line, 3)), "bad");
+            let shown = d.render(Some(&file));
+            assert!(!shown.contains("hunter"), "{shown}");
+            assert!(!shown.contains("oops"), "{shown}");
+            assert!(shown.contains("••••"), "{shown}");
+        }
+        let d = Diagnostic::error(Location::new("a.yaml", Pos::new(8, 3)), "bad");
+        assert!(d.render(Some(&file)).contains("name: db"));
+        // The ConfigMap before it is shown as written.
+        let d = Diagnostic::error(Location::new("a.yaml", Pos::new(3, 3)), "bad");
+        assert!(d.render(Some(&file)).contains("a: ["));
+        let json = SourceFile::new(
+            "s.json",
+            "{\"kind\": \"Secret\", \"data\": {\"p\": \"aHVudGVy\"}}",
+        );
+        let d = Diagnostic::error(Location::new("s.json", Pos::new(1, 1)), "bad");
+        assert!(!d.render(Some(&json)).contains("aHVudGVy"));
     }
 }

@@ -1,34 +1,104 @@
 //! Small text helpers shared by the analyses.
 
+/// The longest strings "did you mean" compares, in characters: Kubernetes names are at most 253
+/// characters, and edit distance costs the product of both lengths.
+pub const MAX_COMPARED: usize = 256;
+
 /// The Levenshtein distance between two strings, in characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
-            prev = cur;
-        }
-    }
-    row[b.len()]
+    strsim::levenshtein(a, b)
 }
 
 /// The candidate closest to `wanted` if it is one or two edits away ("did you mean …?").
+/// Strings longer than [`MAX_COMPARED`] characters are never compared, so the cost stays bounded
+/// whatever the input.
 pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted_len = wanted.chars().take(MAX_COMPARED + 1).count();
+    if wanted_len > MAX_COMPARED {
+        return None;
+    }
     candidates
         .into_iter()
         .filter(|c| *c != wanted)
+        .filter(|c| {
+            // Two strings whose lengths differ by more than two are more than two edits apart.
+            let len = c.chars().take(MAX_COMPARED + 1).count();
+            len <= MAX_COMPARED && len.abs_diff(wanted_len) <= 2
+        })
         .map(|c| (edit_distance(wanted, c), c))
         .filter(|(d, _)| *d <= 2)
         .min()
         .map(|(_, c)| c)
+}
+
+/// `text` cut to at most `max` characters, with `…` when something was cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
+}
+
+/// Which of Kubernetes' name formats a name must follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameFormat {
+    /// An RFC 1123 subdomain (`IsDNS1123Subdomain`): most objects.
+    Subdomain,
+    /// An RFC 1123 label (`IsDNS1123Label`): namespaces, containers, ports' names aside.
+    Label,
+    /// An RFC 1035 label (`IsDNS1035Label`): Services.
+    Label1035,
+}
+
+/// The name the API server validates for an object: a `generateName` (read as the name when
+/// there is no `metadata.name`) gets its trailing dash masked, as `MaskTrailingDash` does.
+pub fn name_to_validate(object: &crate::Object) -> std::borrow::Cow<'_, str> {
+    let generated = object.raw.pointer("/metadata/name").is_none();
+    match object.name.strip_suffix('-') {
+        Some(stem) if generated => format!("{stem}a").into(),
+        _ => object.name.as_str().into(),
+    }
+}
+
+/// Why `name` is not a valid name of `format`, in the API server's words; empty when it is.
+pub fn name_errors(name: &str, format: NameFormat) -> Vec<String> {
+    let mut errors = Vec::new();
+    let max = match format {
+        NameFormat::Subdomain => 253,
+        NameFormat::Label | NameFormat::Label1035 => 63,
+    };
+    if name.len() > max {
+        errors.push(format!("must be no more than {max} characters"));
+    }
+    let label_ok = |label: &str, letter_first: bool| {
+        let bytes = label.as_bytes();
+        let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
+            return false;
+        };
+        let first_ok = if letter_first {
+            first.is_ascii_lowercase()
+        } else {
+            first.is_ascii_lowercase() || first.is_ascii_digit()
+        };
+        first_ok
+            && (last.is_ascii_lowercase() || last.is_ascii_digit())
+            && bytes
+                .iter()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
+    };
+    let valid = match format {
+        NameFormat::Subdomain => name.split('.').all(|l| label_ok(l, false)),
+        NameFormat::Label => label_ok(name, false),
+        NameFormat::Label1035 => label_ok(name, true),
+    };
+    if !valid {
+        errors.push(match format {
+            NameFormat::Subdomain => "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+            NameFormat::Label => "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+            NameFormat::Label1035 => "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
+        }.to_owned());
+    }
+    errors
 }
 
 #[cfg(test)]
@@ -46,5 +116,36 @@ mod tests {
             Some("feastflow-backend")
         );
         assert_eq!(closest("postgres", ["feastflow-backend"]), None);
+    }
+
+    #[test]
+    fn names_too_long_to_be_kubernetes_names_are_not_compared() {
+        let long_a = "a".repeat(30_000);
+        let long_b = format!("{}b", "a".repeat(29_999));
+        // Comparing these would cost 9×10⁸ steps; they are skipped instead.
+        assert_eq!(closest(&long_a, [long_b.as_str()]), None);
+        assert_eq!(closest("web", [long_b.as_str(), "wep"]), Some("wep"));
+    }
+
+    #[test]
+    fn shorten_cuts_on_characters() {
+        assert_eq!(shorten("héllo", 2), "hé…");
+        assert_eq!(shorten("ab", 2), "ab");
+    }
+
+    #[test]
+    fn kubernetes_name_formats() {
+        assert!(name_errors("web-1.example", NameFormat::Subdomain).is_empty());
+        assert!(name_errors("1abc", NameFormat::Label).is_empty());
+        assert_eq!(name_errors("1abc", NameFormat::Label1035).len(), 1);
+        assert_eq!(name_errors("Web", NameFormat::Subdomain).len(), 1);
+        assert_eq!(name_errors("a\nb", NameFormat::Subdomain).len(), 1);
+        assert_eq!(name_errors("", NameFormat::Label).len(), 1);
+        assert_eq!(name_errors("a.b", NameFormat::Label).len(), 1);
+        assert_eq!(
+            name_errors(&"a".repeat(254), NameFormat::Subdomain),
+            vec!["must be no more than 253 characters".to_owned()]
+        );
+        assert_eq!(name_errors(&"a".repeat(64), NameFormat::Label).len(), 1);
     }
 }

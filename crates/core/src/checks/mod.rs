@@ -179,6 +179,7 @@ mod namespace_undeclared;
 mod networkpolicy_peer_selects_nothing;
 mod networkpolicy_selects_nothing;
 mod node_affinity_missing;
+mod object_name_invalid;
 mod openshift_scc_privileged;
 mod pdb_blocks_eviction;
 mod pdb_min_above_hpa_min;
@@ -285,6 +286,7 @@ pub static ALL: &[&Check] = &[
     &duplicate_object::CHECK,
     &namespace_undeclared::CHECK,
     &label_value_invalid::CHECK,
+    &object_name_invalid::CHECK,
     &deprecated_api_version::CHECK,
     &schema_invalid::CHECK,
     &topology_spread_invalid::CHECK,

@@ -114,6 +114,34 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for pdb in ctx.model.of_kind("PodDisruptionBudget") {
         let Some(spec) = pdb_spec(pdb) else { continue };
+        // Values the API server refuses: negative, not a percentage, or over 100%.
+        let refused: Vec<(&str, String)> = [
+            ("spec.minAvailable", spec.min_available.as_ref()),
+            ("spec.maxUnavailable", spec.max_unavailable.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(path, value)| Some((path, value?)))
+        .flat_map(|(path, value)| {
+            crate::rollout::fenceposts::validate_count_or_percent(value, path, true)
+                .into_iter()
+                .map(move |e| (path, e))
+        })
+        .collect();
+        if !refused.is_empty() {
+            for (path, error) in refused {
+                findings.push(
+                    Finding::new(
+                        &CHECK,
+                        pdb,
+                        path,
+                        format!("the API server rejects this PodDisruptionBudget: {error}"),
+                    )
+                    .severity(Level::Error)
+                    .help("use a count of 0 or more, or a percentage from 0% to 100%"),
+                );
+            }
+            continue;
+        }
         if let Some(max) = &spec.max_unavailable {
             if matches!(max, IntOrString::Int(0))
                 || matches!(max, IntOrString::String(s) if s.trim() == "0%")

@@ -4,6 +4,7 @@
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use crate::model::{describe_int_or_string, resolve_int_or_percent};
+use crate::rollout::fenceposts;
 
 use super::support::workloads::min_replicas;
 use super::{Category, Check, Context, Finding, Level};
@@ -160,6 +161,37 @@ fn run(ctx: &Context) -> Vec<Finding> {
             );
             continue;
         }
+        // Values the API server refuses (`"-50%"`, `-1`, an unavailable budget over 100%).
+        let refused: Vec<(&str, String)> = [
+            ("spec.strategy.rollingUpdate.maxSurge", surge, false),
+            (
+                "spec.strategy.rollingUpdate.maxUnavailable",
+                unavailable,
+                true,
+            ),
+        ]
+        .into_iter()
+        .flat_map(|(path, value, at_most_100)| {
+            fenceposts::validate_count_or_percent(value, path, at_most_100)
+                .into_iter()
+                .map(move |e| (path, e))
+        })
+        .collect();
+        if !refused.is_empty() {
+            for (path, error) in refused {
+                findings.push(
+                    Finding::new(
+                        &CHECK,
+                        obj,
+                        path,
+                        format!("the API server rejects this Deployment: {error}"),
+                    )
+                    .severity(Level::Error)
+                    .help("use a count of 0 or more, or a percentage such as 25% (at most 100% for maxUnavailable)"),
+                );
+            }
+            continue;
+        }
         let (Some(surge_n), Some(mut unavailable_n)) = (
             resolve_int_or_percent(surge, count, true),
             resolve_int_or_percent(unavailable, count, false),
@@ -257,6 +289,32 @@ mod tests {
                 (
                     "with 1 replica, maxUnavailable 1 takes the only pod down before its replacement is ready",
                     Level::Warning,
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn values_the_api_server_refuses_are_errors() {
+        let yaml = [
+            deployment("a", 3, "{maxSurge: '-50%', maxUnavailable: 1}"),
+            deployment(
+                "b",
+                3,
+                "{maxSurge: 1, maxUnavailable: '6148914691236517239%'}",
+            ),
+        ]
+        .concat();
+        check(
+            &yaml,
+            &[
+                (
+                    "the API server rejects this Deployment: spec.strategy.rollingUpdate.maxSurge: Invalid value: \"-50%\": a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
+                    Level::Error,
+                ),
+                (
+                    "the API server rejects this Deployment: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: \"6148914691236517239%\": must not be greater than 100%",
+                    Level::Error,
                 ),
             ],
         );

@@ -28,11 +28,20 @@ fn by_namespace(graph: &Graph) -> Vec<NamespaceGroup<'_>> {
         .collect()
 }
 
-/// Escapes text for a double-quoted DOT string.
+/// Escapes text for a double-quoted DOT string: quotes and backslashes are escaped, a line
+/// break becomes DOT's `\n`, other control characters (ANSI escapes included) become spaces.
 fn dot_escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', "\\n")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The graph in Graphviz DOT, left to right (`dot -Tsvg graph.dot > graph.svg`).
@@ -101,7 +110,10 @@ fn mermaid_escape(text: &str) -> String {
             '<' => out.push_str("#lt;"),
             '>' => out.push_str("#gt;"),
             '#' => out.push_str("#35;"),
-            '\n' => out.push(' '),
+            '`' => out.push_str("#96;"),
+            '&' => out.push_str("#38;"),
+            '|' => out.push_str("#124;"),
+            c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
     }
@@ -184,4 +196,21 @@ pub fn to_mermaid(graph: &Graph) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_cannot_break_out_of_their_strings() {
+        let name = "a\"] -> x\n}\r\u{1b}[31m<b>`#|&";
+        let dot = dot_escape(name);
+        assert_eq!(dot, "a\\\"] -> x\\n}  [31m<b>`#|&");
+        let mermaid = mermaid_escape(name);
+        assert!(
+            !mermaid.contains(['"', '<', '>', '`', '|', '\n', '\r', '\u{1b}']),
+            "{mermaid}"
+        );
+    }
 }

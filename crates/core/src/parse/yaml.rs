@@ -4,7 +4,7 @@
 //! its `---` lines (or, for a JSON file, into its top-level values), and each document is parsed
 //! on its own, so that a syntax error in one document never hides the others.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
@@ -12,10 +12,16 @@ use yaml_rust2::scanner::{Marker, TScalarStyle};
 use super::tree::{Entry, Node, Value};
 use crate::source::Pos;
 
-/// How deeply values may nest before a document is refused.
-pub const MAX_DEPTH: usize = 200;
+/// How deeply values may nest, aliases expanded, before a document is refused.
+pub const MAX_DEPTH: usize = 128;
 /// How many values one document may hold once its aliases are expanded.
-pub const MAX_NODES: usize = 2_000_000;
+pub const MAX_NODES: usize = 1_000_000;
+/// How many values anchors and aliases may copy in one document (an alias copies its anchor's
+/// value, and so does every anchor that wraps it), counted before the copy is made.
+pub const MAX_COPIES: usize = 400_000;
+
+/// How many duplicate keys one document reports one by one (the rest are counted).
+const MAX_REPORTED: usize = 20;
 
 /// One document of a file as read: its 0-based index among the file's non-empty documents, where
 /// it starts, and its tree or the reason it could not be read.
@@ -25,6 +31,8 @@ pub struct RawDocument {
     pub index: usize,
     /// The tree, or the syntax error with its position.
     pub result: Result<Node, SyntaxError>,
+    /// Problems that did not stop the document from being read (a key written twice).
+    pub problems: Vec<SyntaxError>,
 }
 
 /// A document that could not be read.
@@ -46,79 +54,84 @@ pub fn read_documents(text: &str) -> Vec<RawDocument> {
     };
     let mut docs = Vec::new();
     for chunk in chunks {
-        match parse_chunk(&chunk.text, chunk.first_line) {
+        let mut problems = Vec::new();
+        let start = Pos::new(chunk.first_line, chunk.first_column);
+        match parse_chunk(chunk.text, start, &mut problems) {
             Ok(None) => {}
             Ok(Some(node)) => docs.push(RawDocument {
                 index: docs.len(),
                 result: Ok(node),
+                problems,
             }),
             Err(err) => docs.push(RawDocument {
                 index: docs.len(),
                 result: Err(err),
+                problems,
             }),
         }
     }
     docs
 }
 
-/// A piece of a file that holds one document, and the 1-based line it starts on.
-struct Chunk {
-    text: String,
+/// A piece of a file that holds one document, and the 1-based line and column it starts at.
+struct Chunk<'a> {
+    text: &'a str,
     first_line: usize,
+    first_column: usize,
 }
 
 /// A file is read as a JSON stream when it starts with `{` or `[` and has no YAML document marker.
 fn looks_like_json(text: &str) -> bool {
     matches!(text.trim_start().chars().next(), Some('{') | Some('['))
-        && !text
-            .lines()
-            .any(|l| l.trim_end() == "---" || l.starts_with("--- "))
+        && !lines(text).any(|l| {
+            let l = l.trim_end_matches(['\n', '\r']);
+            l.trim_end() == "---" || l.starts_with("--- ")
+        })
 }
 
 /// Cuts YAML text on document markers: a line starting with `---` (followed by nothing or a
 /// space) starts a new document, a `...` line ends one.
-fn split_yaml(text: &str) -> Vec<Chunk> {
+fn split_yaml(text: &str) -> Vec<Chunk<'_>> {
     let mut chunks = Vec::new();
-    let mut current = Chunk {
-        text: String::new(),
-        first_line: 1,
-    };
-    for (i, line) in text.split_inclusive('\n').enumerate() {
+    let (mut from, mut first_line) = (0usize, 1usize);
+    let mut offset = 0usize;
+    for (i, line) in lines(text).enumerate() {
         let bare = line.trim_end_matches(['\n', '\r']);
         let starts = bare == "---" || bare.starts_with("--- ") || bare.starts_with("---\t");
         let ends = bare == "..." || bare.starts_with("... ");
         if starts {
-            chunks.push(std::mem::replace(
-                &mut current,
-                Chunk {
-                    text: String::new(),
-                    first_line: i + 1,
-                },
-            ));
-            current.text.push_str(line);
+            chunks.push(Chunk {
+                text: &text[from..offset],
+                first_line,
+                first_column: 1,
+            });
+            (from, first_line) = (offset, i + 1);
         } else if ends {
-            chunks.push(std::mem::replace(
-                &mut current,
-                Chunk {
-                    text: String::new(),
-                    first_line: i + 2,
-                },
-            ));
-        } else {
-            current.text.push_str(line);
+            chunks.push(Chunk {
+                text: &text[from..offset],
+                first_line,
+                first_column: 1,
+            });
+            (from, first_line) = (offset + line.len(), i + 2);
         }
+        offset += line.len();
     }
-    chunks.push(current);
+    chunks.push(Chunk {
+        text: &text[from..],
+        first_line,
+        first_column: 1,
+    });
     chunks
 }
 
 /// Cuts a JSON file into its top-level values (a file may hold several objects one after the
-/// other). Each piece is padded so that its columns stay those of the file.
-fn split_json(text: &str) -> Vec<Chunk> {
+/// other, even on one line). Each piece remembers the line and column it starts at.
+fn split_json(text: &str) -> Vec<Chunk<'_>> {
     let mut chunks = Vec::new();
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
     let (mut line, mut col) = (1usize, 1usize);
     let mut start: Option<(usize, usize, usize)> = None;
+    let mut after_cr = false;
     for (offset, c) in text.char_indices() {
         if start.is_none() && !c.is_whitespace() {
             start = Some((offset, line, col));
@@ -139,61 +152,94 @@ fn split_json(text: &str) -> Vec<Chunk> {
                     if depth == 0
                         && let Some((from, l, c0)) = start.take()
                     {
-                        let piece = &text[from..offset + c.len_utf8()];
                         chunks.push(Chunk {
-                            text: format!("{}{piece}\n", " ".repeat(c0 - 1)),
+                            text: &text[from..offset + c.len_utf8()],
                             first_line: l,
+                            first_column: c0,
                         });
                     }
                 }
                 _ => {}
             }
         }
-        if c == '\n' {
-            line += 1;
-            col = 1;
-        } else {
-            col += 1;
+        match c {
+            '\n' if after_cr => {}
+            '\n' | '\r' => {
+                line += 1;
+                col = 1;
+            }
+            _ => col += 1,
         }
+        after_cr = c == '\r';
     }
     if let Some((from, l, c0)) = start {
         chunks.push(Chunk {
-            text: format!("{}{}", " ".repeat(c0 - 1), &text[from..]),
+            text: &text[from..],
             first_line: l,
+            first_column: c0,
         });
     }
     chunks
 }
 
-fn pos_of(marker: &Marker, first_line: usize) -> Pos {
-    Pos::new(marker.line() + first_line - 1, marker.col() + 1)
+/// The lines of `text` with their line breaks: `\r\n`, `\n` and a lone `\r` each end a line, as
+/// they do for YAML.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    crate::source::lines_inclusive(text)
 }
 
-/// A value being built: a sequence or a mapping still open.
-enum Frame {
-    Seq {
-        pos: Pos,
-        anchor: usize,
-        items: Vec<Node>,
-    },
+/// A position of the parser, in the file: `start` is where the chunk starts in the file.
+fn pos_of(marker: &Marker, start: Pos) -> Pos {
+    let column = if marker.line() <= 1 {
+        marker.col() + start.column
+    } else {
+        marker.col() + 1
+    };
+    Pos::new(marker.line() + start.line - 1, column)
+}
+
+/// A value being built: a sequence or a mapping still open, with how many values it holds and
+/// how deeply they nest so far.
+struct Frame {
+    pos: Pos,
+    anchor: usize,
+    size: usize,
+    height: usize,
+    kind: FrameKind,
+}
+
+enum FrameKind {
+    Seq(Vec<Node>),
     Map {
-        pos: Pos,
-        anchor: usize,
         entries: Vec<Entry>,
         key: Option<(String, Pos)>,
+        seen: HashMap<String, Pos>,
     },
 }
 
-/// Parses one document into a tree; `Ok(None)` when it holds nothing.
-fn parse_chunk(text: &str, first_line: usize) -> Result<Option<Node>, SyntaxError> {
+/// A finished value with its size (values it holds, itself included) and height (levels).
+struct Built {
+    node: Node,
+    size: usize,
+    height: usize,
+}
+
+/// Parses one document into a tree; `Ok(None)` when it holds nothing. Problems that do not stop
+/// the reading (duplicate keys) go to `problems`.
+fn parse_chunk(
+    text: &str,
+    start: Pos,
+    problems: &mut Vec<SyntaxError>,
+) -> Result<Option<Node>, SyntaxError> {
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
-    let mut anchors: HashMap<usize, Node> = HashMap::new();
-    let mut nodes = 0usize;
+    let mut anchors: HashMap<usize, Built> = HashMap::new();
+    let (mut nodes, mut copies, mut duplicates) = (0usize, 0usize, 0usize);
     let mut root: Option<Node> = None;
+    let end = end_of(text, start);
     loop {
         let (event, marker) = parser.next_token().map_err(|e| SyntaxError {
-            pos: pos_of(e.marker(), first_line),
+            pos: pos_of(e.marker(), start).min(end),
             message: match e.info() {
                 "recursion limit exceeded" => {
                     "values nest too deeply (recursion limit exceeded); the document is refused"
@@ -202,64 +248,46 @@ fn parse_chunk(text: &str, first_line: usize) -> Result<Option<Node>, SyntaxErro
                 info => info.to_owned(),
             },
         })?;
-        let pos = pos_of(&marker, first_line);
-        let too_big = |what: &str| SyntaxError {
-            pos,
-            message: what.to_owned(),
-        };
+        // An empty value at the very end of a file is reported past its last line.
+        let pos = pos_of(&marker, start).min(end);
+        let refuse = |what: String| SyntaxError { pos, message: what };
         let finished = match event {
             Event::StreamEnd => break,
             Event::Nothing | Event::StreamStart | Event::DocumentStart | Event::DocumentEnd => None,
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 if stack.len() >= MAX_DEPTH {
-                    return Err(too_big(&format!(
+                    return Err(refuse(format!(
                         "values nest deeper than {MAX_DEPTH} levels; the document is refused"
                     )));
                 }
-                stack.push(match event {
-                    Event::SequenceStart(..) => Frame::Seq {
-                        pos,
-                        anchor,
-                        items: Vec::new(),
-                    },
-                    _ => Frame::Map {
-                        pos,
-                        anchor,
+                let kind = match event {
+                    Event::SequenceStart(..) => FrameKind::Seq(Vec::new()),
+                    _ => FrameKind::Map {
                         entries: Vec::new(),
                         key: None,
+                        seen: HashMap::new(),
                     },
+                };
+                stack.push(Frame {
+                    pos,
+                    anchor,
+                    size: 1,
+                    height: 1,
+                    kind,
                 });
                 None
             }
-            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(Frame::Seq { pos, anchor, items }) => Some((
-                    Node {
-                        pos,
-                        value: Value::Seq(items),
-                    },
-                    anchor,
-                )),
-                Some(Frame::Map {
-                    pos,
-                    anchor,
-                    entries,
-                    ..
-                }) => {
-                    // A block mapping's event points past its first key; a flow mapping's at its `{`.
-                    let pos = entries.first().map_or(pos, |e| e.key_pos.min(pos));
-                    Some((
-                        Node {
-                            pos,
-                            value: Value::Map(merge_keys(entries)),
-                        },
-                        anchor,
-                    ))
-                }
-                None => None,
-            },
+            Event::SequenceEnd | Event::MappingEnd => stack.pop().map(|frame| {
+                let (node, anchor) = close(frame);
+                (node, anchor)
+            }),
             Event::Scalar(text, style, anchor, tag) => {
-                if let Some(Frame::Map {
-                    key: key @ None, ..
+                if let Some(Frame {
+                    kind:
+                        FrameKind::Map {
+                            key: key @ None, ..
+                        },
+                    ..
                 }) = stack.last_mut()
                 {
                     *key = Some((text, pos));
@@ -267,74 +295,179 @@ fn parse_chunk(text: &str, first_line: usize) -> Result<Option<Node>, SyntaxErro
                 }
                 let tag = tag.map(|t| t.suffix);
                 Some((
-                    Node {
-                        pos,
-                        value: resolve_scalar(text, style, tag.as_deref()),
+                    Built {
+                        node: Node {
+                            pos,
+                            value: resolve_scalar(text, style, tag.as_deref()),
+                        },
+                        size: 1,
+                        height: 0,
                     },
                     anchor,
                 ))
             }
             Event::Alias(id) => {
-                let node = anchors
+                let target = anchors
                     .get(&id)
-                    .cloned()
-                    .ok_or_else(|| too_big("unknown alias"))?;
-                nodes += node.size();
-                if nodes > MAX_NODES {
-                    return Err(too_big(&format!(
-                        "aliases expand this document to more than {MAX_NODES} values (an alias bomb?); the document is refused"
+                    .ok_or_else(|| refuse("unknown alias".to_owned()))?;
+                if stack.len() + target.height > MAX_DEPTH {
+                    return Err(refuse(format!(
+                        "this alias makes values nest deeper than {MAX_DEPTH} levels once expanded; the document is refused"
                     )));
                 }
-                if let Some(Frame::Map {
-                    key: key @ None, ..
+                copies = copies.saturating_add(target.size);
+                if copies > MAX_COPIES || nodes.saturating_add(target.size) > MAX_NODES {
+                    return Err(refuse(format!(
+                        "aliases expand this document to more than {MAX_COPIES} copied values (an alias bomb?); the document is refused"
+                    )));
+                }
+                if let Some(Frame {
+                    kind:
+                        FrameKind::Map {
+                            key: key @ None, ..
+                        },
+                    ..
                 }) = stack.last_mut()
                 {
-                    let text = match node.value {
-                        Value::Str(s) => s,
-                        _ => {
-                            return Err(too_big(
-                                "an alias used as a mapping key must name a plain value",
-                            ));
-                        }
+                    let Value::Str(text) = &target.node.value else {
+                        return Err(refuse(
+                            "an alias used as a mapping key must name a plain value".to_owned(),
+                        ));
                     };
-                    *key = Some((text, pos));
+                    *key = Some((text.clone(), pos));
                     continue;
                 }
-                Some((Node { pos, ..node }, 0))
+                let node = Node {
+                    pos,
+                    value: target.node.value.clone(),
+                };
+                nodes += target.size - 1;
+                Some((
+                    Built {
+                        node,
+                        size: target.size,
+                        height: target.height,
+                    },
+                    0,
+                ))
             }
         };
-        let Some((node, anchor)) = finished else {
+        let Some((built, anchor)) = finished else {
             continue;
         };
         nodes += 1;
         if nodes > MAX_NODES {
-            return Err(too_big(&format!(
+            return Err(refuse(format!(
                 "the document holds more than {MAX_NODES} values; it is refused"
             )));
         }
         if anchor > 0 {
-            anchors.insert(anchor, node.clone());
+            copies = copies.saturating_add(built.size);
+            if copies > MAX_COPIES {
+                return Err(refuse(format!(
+                    "anchors copy more than {MAX_COPIES} values in this document (an alias bomb?); the document is refused"
+                )));
+            }
+            let copy = Built {
+                node: built.node.clone(),
+                size: built.size,
+                height: built.height,
+            };
+            anchors.insert(anchor, copy);
         }
-        match stack.last_mut() {
-            Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, key, .. }) => match key.take() {
-                Some((key, key_pos)) => entries.push(Entry {
-                    key,
-                    key_pos,
-                    value: node,
-                }),
+        let Some(parent) = stack.last_mut() else {
+            root = Some(built.node);
+            continue;
+        };
+        parent.size = parent.size.saturating_add(built.size);
+        parent.height = parent.height.max(built.height + 1);
+        match &mut parent.kind {
+            FrameKind::Seq(items) => items.push(built.node),
+            FrameKind::Map { entries, key, seen } => match key.take() {
+                Some((key, key_pos)) => {
+                    if key != "<<" {
+                        if seen.contains_key(&key) {
+                            duplicates += 1;
+                        }
+                        if let Some(first) = seen.get(&key).filter(|_| duplicates <= MAX_REPORTED) {
+                            problems.push(SyntaxError {
+                                pos: key_pos,
+                                message: format!(
+                                    "key `{}` is written twice in this mapping (first at line {}); Kubernetes refuses duplicate keys, and only the last value is read",
+                                    crate::text::shorten(&key, 60),
+                                    first.line
+                                ),
+                            });
+                        } else if !seen.contains_key(&key) {
+                            seen.insert(key.clone(), key_pos);
+                        }
+                    }
+                    entries.push(Entry {
+                        key,
+                        key_pos,
+                        value: built.node,
+                    })
+                }
                 None => {
                     return Err(SyntaxError {
-                        pos: node.pos,
+                        pos: built.node.pos,
                         message: "a mapping key must be a plain value, not a sequence or a mapping"
                             .into(),
                     });
                 }
             },
-            None => root = Some(node),
         }
     }
+    if duplicates > MAX_REPORTED
+        && let Some(last) = problems.last().cloned()
+    {
+        problems.push(SyntaxError {
+            pos: last.pos,
+            message: format!(
+                "{} more keys are written twice in this document",
+                duplicates - MAX_REPORTED
+            ),
+        });
+    }
     Ok(root.filter(|n| n.value != Value::Null || !text_is_blank(text)))
+}
+
+/// Closes an open sequence or mapping into a finished value.
+fn close(frame: Frame) -> (Built, usize) {
+    let Frame {
+        pos,
+        anchor,
+        size,
+        height,
+        kind,
+    } = frame;
+    let node = match kind {
+        FrameKind::Seq(items) => Node {
+            pos,
+            value: Value::Seq(items),
+        },
+        FrameKind::Map { entries, .. } => {
+            // A block mapping's event points past its first key; a flow mapping's at its `{`.
+            let pos = entries.first().map_or(pos, |e| e.key_pos.min(pos));
+            Node {
+                pos,
+                value: Value::Map(merge_keys(entries)),
+            }
+        }
+    };
+    (Built { node, size, height }, anchor)
+}
+
+/// The position of the last character of a chunk: nothing the parser reports lies beyond it.
+fn end_of(text: &str, start: Pos) -> Pos {
+    let trimmed = text.trim_end_matches(['\n', '\r']);
+    let mut end = Pos::at_end_of(trimmed);
+    if end.line == 1 {
+        end.column += start.column - 1;
+    }
+    end.line += start.line - 1;
+    end.column = end.column.saturating_sub(1).max(1);
+    end
 }
 
 fn text_is_blank(text: &str) -> bool {
@@ -344,13 +477,15 @@ fn text_is_blank(text: &str) -> bool {
     })
 }
 
-/// Applies YAML merge keys (`<<: *defaults`): merged entries never override written ones.
+/// Applies YAML merge keys (`<<: *defaults`): merged entries never override written ones. Linear
+/// in the entries merged (their number is already bounded by the alias budget).
 fn merge_keys(entries: Vec<Entry>) -> Vec<Entry> {
     if !entries.iter().any(|e| e.key == "<<") {
         return entries;
     }
     let (merges, mut own): (Vec<Entry>, Vec<Entry>) =
         entries.into_iter().partition(|e| e.key == "<<");
+    let mut present: HashSet<String> = own.iter().map(|e| e.key.clone()).collect();
     for merge in merges {
         let sources = match merge.value.value {
             Value::Map(m) => vec![m],
@@ -365,7 +500,7 @@ fn merge_keys(entries: Vec<Entry>) -> Vec<Entry> {
         };
         for source in sources {
             for entry in source {
-                if !own.iter().any(|e| e.key == entry.key) {
+                if present.insert(entry.key.clone()) {
                     own.push(entry);
                 }
             }
@@ -405,141 +540,35 @@ fn resolve_scalar(text: String, style: TScalarStyle, tag: Option<&str>) -> Value
     Value::Str(text)
 }
 
+/// An integer as kubectl's YAML reader (go-yaml v2) reads one: underscores are dropped, then Go's
+/// `ParseInt(s, 0, 64)` accepts a sign and the prefixes `0x`, `0o`, `0b` and a leading `0` (octal).
 fn parse_int(text: &str) -> Option<i64> {
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => (-1, rest),
-        None => (1, text.strip_prefix('+').unwrap_or(text)),
+    if !text.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '-') {
+        return None;
+    }
+    let plain: String = text.chars().filter(|c| *c != '_').collect();
+    let (negative, digits) = match plain.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, plain.strip_prefix('+').unwrap_or(&plain)),
     };
-    let parsed = if let Some(hex) = digits.strip_prefix("0x") {
-        i64::from_str_radix(hex, 16).ok()
-    } else if let Some(oct) = digits.strip_prefix("0o") {
-        i64::from_str_radix(oct, 8).ok()
-    } else if digits.len() > 1
-        && digits.starts_with('0')
-        && digits.chars().all(|c| ('0'..='7').contains(&c))
-    {
-        i64::from_str_radix(&digits[1..], 8).ok()
-    } else if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
-        digits.parse::<i64>().ok()
+    let (radix, body) = if let Some(hex) = digits.strip_prefix("0x").or(digits.strip_prefix("0X")) {
+        (16, hex)
+    } else if let Some(oct) = digits.strip_prefix("0o").or(digits.strip_prefix("0O")) {
+        (8, oct)
+    } else if let Some(bin) = digits.strip_prefix("0b").or(digits.strip_prefix("0B")) {
+        (2, bin)
+    } else if digits.len() > 1 && digits.starts_with('0') {
+        (8, &digits[1..])
     } else {
-        None
+        (10, digits)
     };
-    parsed.map(|v| sign * v)
+    if body.is_empty() || !body.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let magnitude = i128::from_str_radix(body, radix).ok()?;
+    i64::try_from(if negative { -magnitude } else { magnitude }).ok()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn docs(text: &str) -> Vec<Result<Node, SyntaxError>> {
-        read_documents(text).into_iter().map(|d| d.result).collect()
-    }
-
-    #[test]
-    fn positions_are_one_based_lines_and_columns() {
-        let d = docs("# c\nkind: Pod\nmetadata:\n  name: web\nlist:\n  - a\n  - b: 1\n");
-        let root = d[0].as_ref().unwrap();
-        assert_eq!(root.pos, Pos::new(2, 1));
-        let (pos, found) = root.locate(&super::super::tree::parse_path("metadata.name"));
-        assert!(found);
-        assert_eq!(pos, Pos::new(4, 3));
-        assert_eq!(
-            root.get(&super::super::tree::parse_path("list[1]"))
-                .unwrap()
-                .pos,
-            Pos::new(7, 5)
-        );
-    }
-
-    #[test]
-    fn a_bad_document_does_not_hide_its_neighbours() {
-        let d = docs("a: 1\n---\nb: [1,\n---\nc: 3\n");
-        assert_eq!(d.len(), 3);
-        assert!(d[0].is_ok() && d[2].is_ok());
-        let err = d[1].as_ref().unwrap_err();
-        assert!(err.pos.line >= 3, "{err:?}");
-        assert_eq!(d[2].as_ref().unwrap().pos, Pos::new(5, 1));
-    }
-
-    #[test]
-    fn empty_documents_and_comments_are_skipped() {
-        assert_eq!(
-            docs("---\n# only a comment\n---\n\n---\na: 1\n---\n").len(),
-            1
-        );
-    }
-
-    #[test]
-    fn json_then_yaml_documents_stay_whole() {
-        let d = docs("{\"a\": 1}\n---\nmetadata: {name: big, namespace: x}\nkind: Pod\n");
-        assert_eq!(d.len(), 2);
-        let v = d[1].as_ref().unwrap().to_json();
-        assert_eq!(v["metadata"]["name"], "big");
-        assert_eq!(v["kind"], "Pod");
-    }
-
-    #[test]
-    fn a_flow_mapping_starts_at_its_brace() {
-        let d = docs("{\n  \"a\": 1\n}\n");
-        assert_eq!(d[0].as_ref().unwrap().pos, Pos::new(1, 1));
-        let d = docs("x: 1\ny: {a: 1}\n");
-        assert_eq!(d[0].as_ref().unwrap().pos, Pos::new(1, 1));
-    }
-
-    #[test]
-    fn crlf_lines_keep_their_numbers() {
-        let d = docs("a: 1\r\n---\r\nb:\r\n  c: 2\r\n");
-        let (pos, _) = d[1]
-            .as_ref()
-            .unwrap()
-            .locate(&super::super::tree::parse_path("b.c"));
-        assert_eq!(pos, Pos::new(4, 3));
-    }
-
-    #[test]
-    fn several_json_objects_in_one_file() {
-        let d = docs("{\"a\": 1}\n  {\"b\": {\"c\": [1, 2]}}\n");
-        assert_eq!(d.len(), 2);
-        let (pos, found) = d[1]
-            .as_ref()
-            .unwrap()
-            .locate(&super::super::tree::parse_path("b.c"));
-        assert!(found);
-        assert_eq!(pos, Pos::new(2, 10));
-    }
-
-    #[test]
-    fn scalars_resolve_like_kubernetes() {
-        let d = docs("a: 0644\nb: yes\nc: \"5\"\nd: 1.5\ne: ~\nf: 12Mi\n");
-        let v = d[0].as_ref().unwrap().to_json();
-        assert_eq!(
-            v,
-            serde_json::json!({"a": 420, "b": true, "c": "5", "d": 1.5, "e": null, "f": "12Mi"})
-        );
-    }
-
-    #[test]
-    fn alias_bomb_is_refused_quickly() {
-        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
-        for i in 1..12 {
-            let prev = i - 1;
-            text.push_str(&format!("a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"));
-        }
-        let d = docs(&text);
-        assert!(d[0].as_ref().unwrap_err().message.contains("alias"));
-    }
-
-    #[test]
-    fn absurd_nesting_is_refused() {
-        let text = format!("a: {}{}\n", "[".repeat(5000), "]".repeat(5000));
-        let err = docs(&text).remove(0).unwrap_err();
-        assert!(err.message.contains("nest"), "{err:?}");
-    }
-
-    #[test]
-    fn merge_keys_fill_in_missing_entries() {
-        let d = docs("base: &b {x: 1, y: 2}\nthing:\n  <<: *b\n  y: 3\n");
-        let v = d[0].as_ref().unwrap().to_json();
-        assert_eq!(v["thing"], serde_json::json!({"y": 3, "x": 1}));
-    }
-}
+#[path = "yaml_tests.rs"]
+mod tests;

@@ -29,9 +29,45 @@ fn capitalized(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Text safe inside a table cell.
+/// User text (names, messages that quote them) made safe inline: a line break or other control
+/// character (ANSI escapes included) becomes a space, so it cannot start a heading, a list or a
+/// table row, and `<`, `>` and `[`, `]` become entities, so it cannot open HTML or a link.
+pub fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '[' => out.push_str("&#91;"),
+            ']' => out.push_str("&#93;"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text safe inside a table cell: [`inline`], and `|` escaped.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    inline(text).replace('|', "\\|")
+}
+
+/// A file name as a link destination: percent-encoded where Markdown or a URL would stop.
+fn link_target(file: &str) -> String {
+    let mut out = String::with_capacity(file.len());
+    for c in file.chars() {
+        match c {
+            ' ' | '(' | ')' | '<' | '>' | '[' | ']' | '"' | '\\' | '`' => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c if c.is_control() => out.push_str("%20"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -80,7 +116,10 @@ fn summary(review: &Review, out: &mut String) {
     for o in &review.objects {
         *kinds.entry(o.kind.as_str()).or_default() += 1;
     }
-    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    let kinds: Vec<String> = kinds
+        .iter()
+        .map(|(k, n)| format!("{} {n}", inline(k)))
+        .collect();
     let _ = writeln!(
         out,
         "{} in {} ({}).",
@@ -124,9 +163,9 @@ fn summary(review: &Review, out: &mut String) {
             let _ = writeln!(
                 out,
                 "- `{}` {}: {}",
-                d.location,
+                inline(&d.location.to_string()),
                 d.severity.as_str(),
-                d.message
+                inline(&d.message)
             );
         }
     }
@@ -137,14 +176,14 @@ fn finding_line(f: &Finding) -> String {
     let container = f
         .container
         .as_deref()
-        .map(|c| format!(", container `{c}`"))
+        .map(|c| format!(", container `{}`", inline(c)))
         .unwrap_or_default();
     format!(
         "{} `{}` at line {}{container}: {}",
         f.severity.as_str(),
         f.check,
         f.location.line,
-        f.message
+        inline(&f.message)
     )
 }
 
@@ -154,15 +193,19 @@ fn components(review: &Review, out: &mut String) {
         let _ = writeln!(
             out,
             "### {} {} ([{}]({}), line {})\n",
-            object.kind, object.name, object.file, object.file, object.line
+            inline(&object.kind),
+            inline(&object.name),
+            inline(&object.file),
+            link_target(&object.file),
+            object.line
         );
-        let _ = writeln!(out, "{}.\n", capitalized(&object.summary));
+        let _ = writeln!(out, "{}.\n", inline(&capitalized(&object.summary)));
         if let Some(score) = review.score_of(object.id.as_str()) {
             let _ = writeln!(
                 out,
                 "- **Score**: {} ({})",
                 score_text(score.score),
-                score.reason
+                inline(&score.reason)
             );
         }
         let cells: Vec<&checklist::Cell> = review
@@ -183,7 +226,7 @@ fn components(review: &Review, out: &mut String) {
                 let _ = writeln!(out, "- **Practices met**: {}", met.join(", "));
             }
             for c in cells.iter().filter(|c| c.result == Outcome::Fail) {
-                let _ = writeln!(out, "- ❌ **{}**: {}", title(c), c.reason);
+                let _ = writeln!(out, "- ❌ **{}**: {}", title(c), inline(&c.reason));
             }
         }
         let open: Vec<&Finding> = review
@@ -254,7 +297,12 @@ fn checklist_table(review: &Review, out: &mut String) {
         );
         for (c, name) in cells.iter().zip(&names) {
             if c.result == Outcome::Fail {
-                failures.push(format!("- {} for {name}: {}", row.title, c.reason));
+                failures.push(format!(
+                    "- {} for {}: {}",
+                    row.title,
+                    inline(name),
+                    inline(&c.reason)
+                ));
             }
         }
     }
@@ -308,7 +356,10 @@ A Deployment manages ReplicaSets for you: it rolls a new template out gradually,
             let _ = writeln!(
                 out,
                 "- {} {} ([{}]({})) runs without a Deployment: wrap its template in a Deployment to get rolling updates and rollback.",
-                o.kind, o.name, o.file, o.file
+                inline(&o.kind),
+                inline(&o.name),
+                inline(&o.file),
+                link_target(&o.file)
             );
         }
         out.push('\n');
@@ -352,7 +403,7 @@ fn suggestions(review: &Review, out: &mut String) {
     for (id, level, findings) in &by_check {
         n += 1;
         let check = checks::by_id(id);
-        let mut objects: Vec<&str> = findings.iter().map(|f| f.object.as_str()).collect();
+        let mut objects: Vec<String> = findings.iter().map(|f| inline(f.object.as_str())).collect();
         objects.dedup();
         let summary = check.map(|c| c.summary).unwrap_or_default();
         let _ = writeln!(
@@ -361,9 +412,9 @@ fn suggestions(review: &Review, out: &mut String) {
             level.as_str(),
             objects.join(", ")
         );
-        let _ = writeln!(out, "    For example: {}.", findings[0].message);
+        let _ = writeln!(out, "    For example: {}.", inline(&findings[0].message));
         if let Some(help) = findings.iter().find_map(|f| f.help.as_deref()) {
-            let _ = writeln!(out, "    To fix: {help}.");
+            let _ = writeln!(out, "    To fix: {}.", inline(help));
         }
         if let Some(yaml) = check
             .and_then(|c| docs::section(c.docs, "Fix"))
@@ -375,13 +426,13 @@ fn suggestions(review: &Review, out: &mut String) {
     }
     for (row, cells) in rows {
         n += 1;
-        let names: Vec<&str> = cells.iter().map(|c| c.object.as_str()).collect();
+        let names: Vec<String> = cells.iter().map(|c| inline(c.object.as_str())).collect();
         let _ = writeln!(
             out,
             "{n}. **{}** for {}: {}.",
             row.title,
             names.join(", "),
-            cells[0].reason
+            inline(&cells[0].reason)
         );
         yaml_block(out, row.fix);
         out.push('\n');
@@ -438,4 +489,31 @@ fn silenced(review: &Review, out: &mut String) {
         );
     }
     out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::Settings;
+    use crate::report::Review;
+    use crate::{Model, SourceFile};
+
+    #[test]
+    fn names_cannot_add_structure_or_html_to_the_review() {
+        let yaml = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: \"web\\n## All checks passed ✅\\n<script>alert(1)</script>\\n| a | b |\"\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: \"c\\n# Injected\\u001b[31m\"\n        image: \"[x](javascript:alert(1))\"\n";
+        let model = Model::from_files(vec![SourceFile::new("a b(1).yaml", yaml)]);
+        let md = Review::build(&model, &Settings::default()).to_markdown();
+        assert!(
+            md.contains("web ## All checks passed ✅ &lt;script&gt;"),
+            "{md}"
+        );
+        for line in md.lines() {
+            assert!(!line.starts_with("## All checks"), "{line}");
+            assert!(!line.starts_with("# Injected"), "{line}");
+            assert!(!line.starts_with("| a | b |"), "{line}");
+        }
+        assert!(!md.contains("<script>"));
+        assert!(!md.contains('\u{1b}'));
+        assert!(!md.contains("[x](javascript"));
+        assert!(md.contains("(a%20b%281%29.yaml"), "{md}");
+    }
 }

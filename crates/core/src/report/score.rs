@@ -186,6 +186,7 @@ pub fn family(id: &str) -> Option<Family> {
         | "rbac-escalation-verbs" => Kinds("Role", "ClusterRole"),
         "duplicate-object"
         | "label-value-invalid"
+        | "object-name-invalid"
         | "deprecated-api-version"
         | "schema-invalid"
         | "recommended-labels"

@@ -22,6 +22,16 @@ use crate::model::{Model, Object};
 /// The annotation holding a Deployment's or ReplicaSet's revision number.
 pub(crate) const REVISION_ANNOTATION: &str = "deployment.kubernetes.io/revision";
 
+/// One simulated pod: its number in its ReplicaSet (its name is derived from it only when a
+/// state draws tiles) and its phase. Eight bytes, so a pass copies no names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SimPod {
+    /// The counter its name comes from.
+    pub number: u32,
+    /// Where it is in its life.
+    pub phase: Phase,
+}
+
 /// A simulated ReplicaSet.
 #[derive(Debug, Clone)]
 pub(crate) struct ReplicaSet {
@@ -34,7 +44,7 @@ pub(crate) struct ReplicaSet {
     /// `spec.replicas`.
     pub spec: u32,
     /// Its pods, terminating ones included, oldest first.
-    pub pods: Vec<PodTile>,
+    pub pods: Vec<SimPod>,
     /// Creation order (lower is older).
     pub created: u32,
     /// `deployment.kubernetes.io/desired-replicas`.
@@ -66,16 +76,23 @@ impl ReplicaSet {
     }
 
     fn add_pod(&mut self, phase: Phase) {
-        let name = format!("{}-{}", self.name, pod_suffix(&self.name, self.next_pod));
+        self.pods.push(SimPod {
+            number: self.next_pod,
+            phase,
+        });
         self.next_pod += 1;
-        self.pods.push(PodTile {
-            name,
+    }
+
+    /// The pod as drawn: its name is `<replicaset>-<suffix>`.
+    fn tile(&self, pod: &SimPod) -> PodTile {
+        PodTile {
+            name: format!("{}-{}", self.name, pod_suffix(&self.name, pod.number)),
             revision: self.name.clone(),
             updated: self.is_new,
             ordinal: None,
             node: None,
-            phase,
-        });
+            phase: pod.phase,
+        }
     }
 
     /// `status.availableReplicas`.
@@ -88,6 +105,14 @@ impl ReplicaSet {
         self.pods
             .iter()
             .filter(|p| p.phase != Phase::Terminating)
+            .count() as u32
+    }
+
+    /// Pods that receive traffic (Ready, not terminating).
+    fn serving(&self) -> u32 {
+        self.pods
+            .iter()
+            .filter(|p| p.phase.receives_traffic())
             .count() as u32
     }
 
@@ -434,18 +459,38 @@ impl Cluster {
         }
     }
 
-    /// Every pod, oldest ReplicaSet first.
+    /// Every pod as drawn, oldest ReplicaSet first.
     pub fn pods(&self) -> Vec<PodTile> {
         self.rss
             .iter()
-            .flat_map(|r| r.pods.iter().cloned())
+            .flat_map(|r| r.pods.iter().map(|p| r.tile(p)))
             .collect()
     }
 
-    /// The state as the controller counts it.
+    /// The state as the controller counts it. Pods are named and drawn only when there are at
+    /// most [`MAX_TILES`](super::MAX_TILES); beyond that the state is counted, so a pass costs
+    /// no string copies whatever the replicas or the name's length.
     pub fn state(&self, endpoints: &Endpoints) -> State {
         let new_total = self.new_index().map_or(0, |i| self.rss[i].spec);
-        endpoints.state_with_totals(&self.pods(), Some((self.old_total(), new_total)))
+        let totals = Some((self.old_total(), new_total));
+        let pod_count: usize = self.rss.iter().map(|r| r.pods.len()).sum();
+        if pod_count <= super::MAX_TILES {
+            return endpoints.state_with_totals(&self.pods(), totals);
+        }
+        let count = |is_new: bool, f: fn(&ReplicaSet) -> u32| -> u32 {
+            self.rss.iter().filter(|r| r.is_new == is_new).map(f).sum()
+        };
+        State {
+            old_total: self.old_total(),
+            old_ready: count(false, ReplicaSet::available),
+            new_total,
+            new_ready: count(true, ReplicaSet::available),
+            pods: Vec::new(),
+            traffic: endpoints.counted(
+                count(false, ReplicaSet::serving),
+                count(true, ReplicaSet::serving),
+            ),
+        }
     }
 }
 
@@ -652,9 +697,6 @@ pub(crate) fn run(
             let mut rss = stuck.rss;
             for rs in &mut rss {
                 rs.is_new = !rs.is_new;
-                for pod in &mut rs.pods {
-                    pod.updated = rs.is_new;
-                }
             }
             rss
         }

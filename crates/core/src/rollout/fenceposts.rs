@@ -164,6 +164,22 @@ fn validate_not_more_than_100_percent(value: &IntOrString, field: &str, errors: 
     }
 }
 
+/// `ValidatePositiveIntOrPercent` (and `IsNotMoreThan100Percent` when `at_most_100`) on one
+/// value, with the API server's messages: what the checks use to flag values the API server
+/// refuses (`"-50%"`, `-1`, `"150%"` for an unavailable budget).
+pub fn validate_count_or_percent(
+    value: &IntOrString,
+    field: &str,
+    at_most_100: bool,
+) -> Vec<String> {
+    let mut errors = Vec::new();
+    validate_positive_int_or_percent(value, field, &mut errors);
+    if at_most_100 {
+        validate_not_more_than_100_percent(value, field, &mut errors);
+    }
+    errors
+}
+
 /// `ValidateRollingUpdateDeployment` on the defaulted values (a missing value is 25%), with the
 /// API server's messages. `path` is e.g. `spec.strategy.rollingUpdate`.
 pub fn validate_deployment_rolling_update(

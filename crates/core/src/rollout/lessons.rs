@@ -167,7 +167,7 @@ pub fn lesson(model: &Model, object: &ObjectId, experiment: Experiment) -> Resul
             ],
         ),
         (Resource::ReplicaSet(rs), experiment) => {
-            let replicas = rs.spec.replicas.unwrap_or(1).max(0) as u32;
+            let replicas = replicas_within_cap(obj, rs.spec.replicas)?;
             let revision = name.clone();
             let pods: Vec<PodTile> = (0..replicas)
                 .map(|i| {
@@ -246,7 +246,7 @@ pub fn lesson(model: &Model, object: &ObjectId, experiment: Experiment) -> Resul
             }
         }
         (Resource::Deployment(d), Experiment::DeletePod) => {
-            let replicas = d.spec.replicas.unwrap_or(1).max(0) as u32;
+            let replicas = replicas_within_cap(obj, d.spec.replicas)?;
             let rs = super::hash::revision_name(&name, &d.spec.template);
             let pods: Vec<PodTile> = (0..replicas)
                 .map(|i| {
@@ -314,6 +314,22 @@ pub fn lesson(model: &Model, object: &ObjectId, experiment: Experiment) -> Resul
 }
 
 /// Delete the first pod; its owner replaces it.
+/// The replicas a lesson draws one tile each for, refused beyond the simulator's cap (and for a
+/// name or count the API server refuses) before anything is allocated.
+fn replicas_within_cap(obj: &crate::Object, replicas: Option<i32>) -> Result<u32> {
+    let replicas = replicas.unwrap_or(1);
+    let errors = if replicas < 0 {
+        vec![format!(
+            "spec.replicas: Invalid value: {replicas}: must be greater than or equal to 0"
+        )]
+    } else {
+        Vec::new()
+    };
+    let replicas = replicas.max(0).unsigned_abs();
+    super::check_valid(&obj.kind, obj, errors, replicas)?;
+    Ok(replicas)
+}
+
 fn replace_one(
     owner: &str,
     revision: &str,

@@ -683,7 +683,7 @@ impl RolloutError {
     pub(crate) fn invalid(kind: &str, object: &Object, errors: Vec<String>) -> Self {
         RolloutError::Invalid {
             kind: kind.into(),
-            name: object.name.clone(),
+            name: crate::text::shorten(&object.name, 80),
             errors,
         }
     }
@@ -697,6 +697,19 @@ pub(crate) fn check_valid(
     errors: Vec<String>,
     replicas: u32,
 ) -> Result<()> {
+    let mut errors = errors;
+    // The API server validates the name first; a name it refuses would also make every pass
+    // copy it (a 70,000-character name once cost gigabytes).
+    let name = crate::text::name_to_validate(object);
+    for error in crate::text::name_errors(&name, crate::text::NameFormat::Subdomain) {
+        errors.insert(
+            0,
+            format!(
+                "metadata.name: Invalid value: {:?}: {error}",
+                crate::text::shorten(&object.name, 80)
+            ),
+        );
+    }
     if !errors.is_empty() {
         return Err(RolloutError::invalid(kind, object, errors));
     }

@@ -100,6 +100,18 @@ impl Endpoints {
         traffic
     }
 
+    /// The traffic when pods are only counted: `old` and `new` pods receive traffic if a
+    /// Service selects them (no pod names).
+    pub fn counted(&self, old: u32, new: u32) -> Traffic {
+        let serves = !self.services.is_empty();
+        Traffic {
+            services: self.services.clone(),
+            pods: Vec::new(),
+            old: if serves && self.old_selected { old } else { 0 },
+            new: if serves && self.new_selected { new } else { 0 },
+        }
+    }
+
     /// A state from the pods: counts of non-terminating and available pods by version, tiles
     /// (within [`MAX_TILES`]) and traffic.
     pub fn state(&self, pods: &[PodTile]) -> State {

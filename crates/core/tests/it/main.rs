@@ -5,3 +5,4 @@ mod corpus_findings;
 mod docs;
 mod fixtures;
 mod graph_corpus;
+mod secrets;

@@ -48,16 +48,10 @@ pub(crate) fn pdbs_covering<'a>(model: &'a Model, obj: &Object) -> Vec<&'a Objec
 }
 
 /// The number of pods a percentage or count stands for out of `total`, rounded up as the
-/// disruption controller does. `None` for a malformed percentage.
+/// disruption controller does (saturating, never wrapping). `None` for a malformed or negative
+/// percentage, which the API server refuses.
 pub(crate) fn scaled(value: &IntOrString, total: i32) -> Option<i32> {
-    match value {
-        IntOrString::Int(n) => Some(*n),
-        IntOrString::String(s) => {
-            let pct: i64 = s.strip_suffix('%')?.parse().ok()?;
-            let total = i64::from(total);
-            i32::try_from((pct * total + 99) / 100).ok()
-        }
-    }
+    crate::model::resolve_int_or_percent(value, total, true)
 }
 
 /// `2` or `"50%"`, for messages.

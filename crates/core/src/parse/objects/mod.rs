@@ -18,6 +18,12 @@ pub fn parse_files(files: Vec<SourceFile>) -> Model {
     let mut diagnostics = Vec::new();
     for file in &files {
         for doc in read_documents(&file.text) {
+            for problem in doc.problems {
+                diagnostics.push(Diagnostic::error(
+                    Location::new(&file.name, problem.pos),
+                    problem.message,
+                ));
+            }
             match doc.result {
                 Ok(node) => {
                     read_document(&file.name, doc.index, node, &mut objects, &mut diagnostics)
