@@ -18,7 +18,7 @@ pub const MAX_DEPTH: usize = 128;
 pub const MAX_NODES: usize = 1_000_000;
 /// How many values anchors and aliases may copy in one document (an alias copies its anchor's
 /// value, and so does every anchor that wraps it), counted before the copy is made.
-pub const MAX_COPIES: usize = 400_000;
+pub const MAX_COPIES: usize = 1_000_000;
 
 /// How many duplicate keys one document reports one by one (the rest are counted).
 const MAX_REPORTED: usize = 20;

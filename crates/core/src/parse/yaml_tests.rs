@@ -224,22 +224,17 @@ fn nested_anchor_wrappers_are_refused_before_they_are_copied() {
 
 #[test]
 fn merge_keys_behind_many_aliases_stay_linear_and_bounded() {
-    // 20,000 keys merged through 20 aliases: 400,000 copied values, at the budget's edge.
+    // 20,000 keys merged through 20 aliases: 400,000 copied values, within the budget.
     let keys: Vec<String> = (0..20_000).map(|i| format!("k{i}: {i}")).collect();
     let mut text = format!("base: &b {{{}}}\n", keys.join(", "));
     for i in 0..20 {
         text.push_str(&format!("m{i}: {{<<: *b, own: {i}}}\n"));
     }
-    match docs(&text).remove(0) {
-        Ok(root) => {
-            let v = root.to_json();
-            assert_eq!(v["m19"]["k19999"], 19_999);
-            assert_eq!(v["m3"]["own"], 3);
-        }
-        Err(err) => assert!(err.message.contains("more than"), "{err:?}"),
-    }
-    // Twice as many aliases are refused with a located message.
-    for i in 20..40 {
+    let v = docs(&text).remove(0).unwrap().to_json();
+    assert_eq!(v["m19"]["k19999"], 19_999);
+    assert_eq!(v["m3"]["own"], 3);
+    // Three times as many aliases are refused with a located message.
+    for i in 20..60 {
         text.push_str(&format!("m{i}: {{<<: *b}}\n"));
     }
     let err = docs(&text).remove(0).unwrap_err();

@@ -222,8 +222,7 @@ impl Daemons {
     }
 
     fn state(&self, endpoints: &Endpoints) -> State {
-        let tiles: Vec<PodTile> = self.nodes.iter().flatten().cloned().collect();
-        endpoints.state(&tiles)
+        endpoints.state_of(self.nodes.iter().flatten())
     }
 }
 

@@ -202,8 +202,7 @@ impl Set {
     }
 
     fn state(&self, endpoints: &Endpoints) -> State {
-        let tiles: Vec<PodTile> = self.pods.iter().flatten().cloned().collect();
-        endpoints.state(&tiles)
+        endpoints.state_of(self.pods.iter().flatten())
     }
 
     fn narrate(&self, trace: &Trace) -> (String, String) {

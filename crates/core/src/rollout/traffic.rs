@@ -112,6 +112,32 @@ impl Endpoints {
         }
     }
 
+    /// A state from the pods, counted in place: tiles (and the names they copy) are made only
+    /// when there are at most [`MAX_TILES`] pods, so a pass over thousands of pods allocates
+    /// nothing per pod.
+    pub fn state_of<'a>(&self, pods: impl Iterator<Item = &'a PodTile> + Clone) -> State {
+        if pods.clone().nth(MAX_TILES).is_none() {
+            let tiles: Vec<PodTile> = pods.cloned().collect();
+            return self.state(&tiles);
+        }
+        let count = |updated: bool, keep: fn(&PodTile) -> bool| {
+            pods.clone()
+                .filter(|p| p.updated == updated && keep(p))
+                .count() as u32
+        };
+        let live = |p: &PodTile| p.phase != super::Phase::Terminating;
+        let available = |p: &PodTile| p.phase.is_available();
+        let serving = |p: &PodTile| p.phase.receives_traffic();
+        State {
+            old_total: count(false, live),
+            old_ready: count(false, available),
+            new_total: count(true, live),
+            new_ready: count(true, available),
+            pods: Vec::new(),
+            traffic: self.counted(count(false, serving), count(true, serving)),
+        }
+    }
+
     /// A state from the pods: counts of non-terminating and available pods by version, tiles
     /// (within [`MAX_TILES`]) and traffic.
     pub fn state(&self, pods: &[PodTile]) -> State {
