@@ -57,6 +57,37 @@ impl SourceFile {
     }
 }
 
+/// Where each line of a text starts, so that a line is found without scanning the text from its
+/// start: build it once per file when many lines of it are shown.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LineIndex {
+    /// The byte offset of each line's first character.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the lines of `text`.
+    pub fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// The text of the 1-based line `line` of `text` (the text this index was built from),
+    /// without its line ending; the same as [`SourceFile::line_text`].
+    pub fn line<'a>(&self, text: &'a str, line: usize) -> Option<&'a str> {
+        let i = line.checked_sub(1)?;
+        let start = *self.starts.get(i)?;
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(text.len(), |next| next.saturating_sub(1));
+        let l = text.get(start..end)?;
+        Some(l.strip_suffix('\r').unwrap_or(l))
+    }
+}
+
 /// A position in a file: 1-based line and 1-based column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 pub struct Pos {
@@ -161,13 +192,19 @@ impl Diagnostic {
 
     /// Renders the diagnostic rustc-style, with the source line and a caret under the column.
     pub fn render(&self, file: Option<&SourceFile>) -> String {
+        self.render_line(file.and_then(|f| f.line_text(self.location.line)))
+    }
+
+    /// Renders the diagnostic like [`Diagnostic::render`], given the text of its line (found, for
+    /// example, through a [`LineIndex`]).
+    pub fn render_line(&self, line: Option<&str>) -> String {
         let mut out = format!(
             "{}: {}\n  --> {}\n",
             self.severity.as_str(),
             self.message,
             self.location
         );
-        if let Some(text) = file.and_then(|f| f.line_text(self.location.line)) {
+        if let Some(text) = line {
             let gutter = self.location.line.to_string();
             let pad = " ".repeat(gutter.len());
             let caret = " ".repeat(self.location.column.saturating_sub(1));
@@ -187,6 +224,23 @@ mod tests {
         let diag = diag.expect("a diagnostic");
         assert_eq!((diag.location.line, diag.location.column), (2, 7));
         assert!(file.text.contains("oops"));
+    }
+
+    #[test]
+    fn line_index_finds_the_same_lines_as_a_scan() {
+        let text = "a: 1\r\nb: 2\n\nlast";
+        let file = SourceFile::new("a.yaml", text);
+        let index = LineIndex::new(text);
+        for line in 0..=6 {
+            assert_eq!(index.line(text, line), file.line_text(line), "line {line}");
+        }
+        assert_eq!(index.line(text, 1), Some("a: 1"));
+        assert_eq!(index.line(text, 4), Some("last"));
+        let ends_with_newline = "x\n";
+        assert_eq!(
+            LineIndex::new(ends_with_newline).line(ends_with_newline, 2),
+            Some("")
+        );
     }
 
     #[test]
