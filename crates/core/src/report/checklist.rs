@@ -1043,10 +1043,7 @@ fn ingress_routes(ingress: &Object) -> Vec<(String, String)> {
 fn ingress_routing(object: &Object, model: &Model) -> Verdict {
     let services = model.services_selecting(object);
     let names: BTreeSet<&str> = services.iter().map(|s| s.name.as_str()).collect();
-    for ingress in model
-        .in_namespace(object.ns())
-        .filter(|o| o.kind == "Ingress")
-    {
+    for ingress in model.of_kind_in("Ingress", Some(object.ns())) {
         if let Some((service, route)) = ingress_routes(ingress)
             .into_iter()
             .find(|(s, _)| names.contains(s.as_str()))
@@ -1181,11 +1178,12 @@ fn service_discovery(object: &Object, model: &Model) -> Verdict {
         );
     }
     let services = model.services_selecting(object);
-    let service_names: BTreeSet<&str> = model
-        .in_namespace(object.ns())
-        .filter(|o| o.kind == "Service")
-        .map(|o| o.name.as_str())
-        .collect();
+    // Whether the namespace holds a Service of this name (looked up by id, not by a scan).
+    let is_service = |name: &str| {
+        model
+            .get(&ObjectId::new("Service", Some(object.ns()), name))
+            .is_some_and(|o| o.kind == "Service" && o.namespace.as_deref() == Some(object.ns()))
+    };
     let mut named: BTreeSet<String> = BTreeSet::new();
     for (_, value, _) in &values {
         for host in url_hosts(value)
@@ -1193,7 +1191,7 @@ fn service_discovery(object: &Object, model: &Model) -> Verdict {
             .chain(std::iter::once(value.trim().to_owned()))
         {
             let first = host.split('.').next().unwrap_or_default();
-            if service_names.contains(first) && (host == first || host.contains(".svc")) {
+            if (host == first || host.contains(".svc")) && is_service(first) {
                 named.insert(first.to_owned());
             }
         }
