@@ -1,12 +1,13 @@
 //! `manifesto check` and `manifesto checks`: the best-practice review.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use manifesto_core::checks::{self, Finding, Level, Settings};
 use manifesto_core::report::{Outcome, Review, checklist, docs, markdown};
-use manifesto_core::{Model, Severity};
+use manifesto_core::{LineIndex, Model, Severity, SourceFile};
 
 use crate::input::load;
 use crate::terminal::{one_line, safe};
@@ -62,15 +63,17 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     };
     let model = load(&args.paths)?;
     let review = Review::build(&model, &settings);
+    let mut lines = Lines::new(&model);
     for d in &model.diagnostics {
-        eprint!("{}", safe(&d.render(model.file(&d.location.file))));
+        let snippet = lines.line(&d.location.file, d.location.line);
+        eprint!("{}", safe(&d.render_line(snippet.as_deref())));
     }
     match args.format.as_str() {
         "json" => print!("{}", review.to_json()),
         "markdown" => print!("{}", review.to_markdown()),
         "sarif" => print!("{}", review.to_sarif()),
         "junit" => print!("{}", review.to_junit()),
-        _ => print!("{}", safe(&human(&model, &review))),
+        _ => print!("{}", safe(&human(&model, &review, &mut lines))),
     }
     let failing = match Level::parse(&args.fail_on) {
         Some(level) => review.counts.at_least(level) > 0 || model.has_errors(),
@@ -83,8 +86,33 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     })
 }
 
+/// The lines of the model's files, each file indexed the first time one of its lines is shown.
+struct Lines<'m> {
+    files: HashMap<&'m str, (&'m SourceFile, Option<LineIndex>)>,
+}
+
+impl<'m> Lines<'m> {
+    fn new(model: &'m Model) -> Self {
+        let mut files = HashMap::new();
+        for file in &model.files {
+            // The first file of a name wins, as `Model::file` finds it.
+            files.entry(file.name.as_str()).or_insert((file, None));
+        }
+        Lines { files }
+    }
+
+    /// The 1-based `line` of the file named `file` as a snippet shows it (Secret values masked).
+    fn line(&mut self, file: &str, line: usize) -> Option<String> {
+        let (file, index) = self.files.get_mut(file)?;
+        let file: &'m SourceFile = file;
+        index
+            .get_or_insert_with(|| LineIndex::new(&file.text))
+            .snippet(&file.text, line)
+    }
+}
+
 /// A finding rendered rustc-style: header, location, source line with a caret, note and help.
-fn render_finding(model: &Model, f: &Finding) -> String {
+fn render_finding(lines: &mut Lines, f: &Finding) -> String {
     let mut out = format!(
         "{}[{}]: {}\n  --> {}\n",
         f.severity.as_str(),
@@ -94,10 +122,7 @@ fn render_finding(model: &Model, f: &Finding) -> String {
     );
     let gutter = f.location.line.to_string();
     let pad = " ".repeat(gutter.len());
-    if let Some(text) = model
-        .file(&f.location.file)
-        .and_then(|file| file.line_text(f.location.line))
-    {
+    if let Some(text) = lines.line(&f.location.file, f.location.line) {
         let caret = " ".repeat(f.location.column.saturating_sub(1));
         out.push_str(&format!("{pad} |\n{gutter} | {text}\n{pad} | {caret}^\n"));
     }
@@ -155,10 +180,10 @@ fn outcome_word(outcome: Outcome) -> &'static str {
 
 /// The review for a terminal: errors and warnings rustc-style, info findings one per line, the
 /// silenced findings, the checklist, the scores and a count.
-fn human(model: &Model, review: &Review) -> String {
+fn human(model: &Model, review: &Review, lines: &mut Lines) -> String {
     let mut out = String::new();
     for f in review.open_findings().filter(|f| f.severity != Level::Info) {
-        out.push_str(&render_finding(model, f));
+        out.push_str(&render_finding(lines, f));
         out.push('\n');
     }
     let notes: Vec<&Finding> = review

@@ -18,4 +18,4 @@ pub mod source;
 pub mod text;
 
 pub use model::{Model, Object, ObjectId, Resource};
-pub use source::{Diagnostic, Location, Pos, Severity, SourceFile};
+pub use source::{Diagnostic, LineIndex, Location, Pos, Severity, SourceFile};

@@ -60,20 +60,67 @@ impl SourceFile {
     /// Whether the 1-based `line` belongs to a document of kind `Secret` (read from the text
     /// alone, so that it holds for documents that could not be parsed too).
     pub fn in_secret(&self, line: usize) -> bool {
-        let mut is_secret = false;
-        let mut reached = false;
-        for (i, l) in lines_inclusive(&self.text).enumerate() {
-            let l = l.trim_end_matches(['\n', '\r']);
-            if l == "---" || l.starts_with("--- ") {
-                if reached {
-                    break;
-                }
-                is_secret = false;
+        LineIndex::new(&self.text).in_secret(line)
+    }
+}
+
+/// Where each line of a text starts and whether it belongs to a Secret, so that many lines of a
+/// file are shown without scanning the text from its start for each: build it once per file.
+///
+/// Lines end as they do for YAML and [`lines_inclusive`]: at `\r\n`, `\n` or a lone `\r`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LineIndex {
+    /// The byte offset of each line's first character.
+    starts: Vec<usize>,
+    /// Whether each line belongs to a document of kind `Secret`.
+    secret: Vec<bool>,
+}
+
+impl LineIndex {
+    /// Indexes the lines of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut index = LineIndex::default();
+        let (mut offset, mut doc_start, mut doc_secret) = (0, 0, false);
+        for l in lines_inclusive(text) {
+            let bare = l.trim_end_matches(['\n', '\r']);
+            if bare == "---" || bare.starts_with("--- ") {
+                index.secret[doc_start..].fill(doc_secret);
+                (doc_start, doc_secret) = (index.starts.len(), false);
             }
-            is_secret |= declares_secret(l);
-            reached |= i + 1 >= line;
+            doc_secret |= declares_secret(bare);
+            index.starts.push(offset);
+            index.secret.push(false);
+            offset += l.len();
         }
-        is_secret && reached
+        index.secret[doc_start..].fill(doc_secret);
+        index
+    }
+
+    /// The text of the 1-based line `line` of `text` (the text this index was built from),
+    /// without its line ending; the same as [`SourceFile::line_text`].
+    pub fn line<'a>(&self, text: &'a str, line: usize) -> Option<&'a str> {
+        let i = line.checked_sub(1)?;
+        let start = *self.starts.get(i)?;
+        let end = self.starts.get(i + 1).copied().unwrap_or(text.len());
+        Some(text.get(start..end)?.trim_end_matches(['\n', '\r']))
+    }
+
+    /// Whether the 1-based `line` belongs to a document of kind `Secret`.
+    pub fn in_secret(&self, line: usize) -> bool {
+        line.checked_sub(1)
+            .and_then(|i| self.secret.get(i))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// The line as a diagnostic may show it: a Secret's values masked.
+    pub fn snippet(&self, text: &str, line: usize) -> Option<String> {
+        let shown = self.line(text, line)?;
+        Some(if self.in_secret(line) {
+            mask_secret_line(shown)
+        } else {
+            shown.to_owned()
+        })
     }
 }
 
@@ -258,25 +305,33 @@ impl Diagnostic {
 
     /// Renders the diagnostic rustc-style, with the source line and a caret under the column.
     pub fn render(&self, file: Option<&SourceFile>) -> String {
+        let snippet =
+            file.and_then(|f| LineIndex::new(&f.text).snippet(&f.text, self.location.line));
+        self.render_line(snippet.as_deref())
+    }
+
+    /// Renders the diagnostic like [`Diagnostic::render`], given the line to show as
+    /// [`LineIndex::snippet`] gives it (Secret values already masked).
+    pub fn render_line(&self, snippet: Option<&str>) -> String {
         let mut out = format!(
             "{}: {}\n  --> {}\n",
             self.severity.as_str(),
             self.message,
             self.location
         );
-        if let Some((file, text)) = file.and_then(|f| Some((f, f.line_text(self.location.line)?))) {
-            // A Secret's values never leave the editor, not even in a snippet.
-            let text = if file.in_secret(self.location.line) {
-                mask_secret_line(text)
-            } else {
-                text.to_owned()
-            };
-            let gutter = self.location.line.to_string();
-            let pad = " ".repeat(gutter.len());
-            let caret = " ".repeat(self.location.column.saturating_sub(1));
-            out.push_str(&format!("{pad} |\n{gutter} | {text}\n{pad} | {caret}^\n"));
-        }
+        out.push_str(&self.snippet(snippet));
         out
+    }
+
+    /// The caret snippet under the header, or nothing without a line to show.
+    fn snippet(&self, line: Option<&str>) -> String {
+        let Some(text) = line else {
+            return String::new();
+        };
+        let gutter = self.location.line.to_string();
+        let pad = " ".repeat(gutter.len());
+        let caret = " ".repeat(self.location.column.saturating_sub(1));
+        format!("{pad} |\n{gutter} | {text}\n{pad} | {caret}^\n")
     }
 }
 
@@ -305,6 +360,18 @@ mod tests {
             d.render(Some(&file)),
             "error: unclosed\n  --> a.yaml:2:4\n  |\n2 | b: [\n  |    ^\n"
         );
+    }
+
+    #[test]
+    fn line_index_finds_the_same_lines_as_a_scan() {
+        let text = "a: 1\r\nb: 2\n\nlone\rlast";
+        let file = SourceFile::new("a.yaml", text);
+        let index = LineIndex::new(text);
+        for line in 0..=7 {
+            assert_eq!(index.line(text, line), file.line_text(line), "line {line}");
+        }
+        assert_eq!(index.line(text, 1), Some("a: 1"));
+        assert_eq!(index.line(text, 5), Some("last"));
     }
 
     #[test]

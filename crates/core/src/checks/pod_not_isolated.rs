@@ -113,17 +113,18 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let Some(labels) = obj.pod_labels() else {
             continue;
         };
-        let selected = ctx.model.objects.iter().any(|policy| {
-            let Resource::NetworkPolicy(np) = &policy.resource else {
-                return false;
-            };
-            let Some(spec) = &np.spec else { return false };
-            policy.namespace == obj.namespace
-                && spec
-                    .pod_selector
+        let selected = ctx
+            .model
+            .of_kind_in("NetworkPolicy", obj.namespace.as_deref())
+            .any(|policy| {
+                let Resource::NetworkPolicy(np) = &policy.resource else {
+                    return false;
+                };
+                let Some(spec) = &np.spec else { return false };
+                spec.pod_selector
                     .as_ref()
                     .is_none_or(|s| selector_matches(s, labels))
-        });
+            });
         if selected {
             continue;
         }

@@ -73,13 +73,16 @@ fn run(ctx: &Context) -> Vec<Finding> {
         {
             continue;
         }
-        let has_endpoints = ctx.model.in_namespace(obj.ns()).any(|o| {
-            (o.kind == "Endpoints" && o.name == obj.name)
-                || (o.kind == "EndpointSlice"
-                    && o.labels()
-                        .get("kubernetes.io/service-name")
-                        .is_some_and(|n| *n == obj.name))
-        });
+        let ns = Some(obj.ns());
+        let has_endpoints = ctx
+            .model
+            .of_kind_in("Endpoints", ns)
+            .any(|o| o.name == obj.name)
+            || ctx.model.of_kind_in("EndpointSlice", ns).any(|o| {
+                o.labels()
+                    .get("kubernetes.io/service-name")
+                    .is_some_and(|n| *n == obj.name)
+            });
         if has_endpoints {
             continue;
         }

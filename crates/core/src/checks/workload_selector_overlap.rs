@@ -1,6 +1,6 @@
 //! `workload-selector-overlap`: two controllers in a namespace select each other's pods.
 use super::{Category, Check, Context, Finding, Level};
-use crate::model::{Object, Resource, describe_selector, selector_matches};
+use crate::model::{Object, Resource, describe_selector};
 
 /// The `workload-selector-overlap` check.
 pub static CHECK: Check = Check {
@@ -131,24 +131,19 @@ fn is_controller(obj: &Object) -> bool {
 }
 
 fn run(ctx: &Context) -> Vec<Finding> {
-    let controllers: Vec<&Object> = ctx
-        .model
-        .objects
-        .iter()
-        .filter(|o| is_controller(o))
-        .collect();
+    let controllers = ctx.model.objects.iter().filter(|o| is_controller(o));
     let mut findings = Vec::new();
-    for a in &controllers {
+    for a in controllers {
         let Some(selector) = a.workload_selector() else {
             continue;
         };
-        let others: Vec<String> = controllers
-            .iter()
-            .filter(|b| b.id != a.id && b.namespace == a.namespace)
-            .filter(|b| {
-                b.pod_labels()
-                    .is_some_and(|labels| selector_matches(selector, labels))
-            })
+        // The controllers of the namespace whose pods the selector matches, found through the
+        // model's label index rather than by trying every controller.
+        let others: Vec<String> = ctx
+            .model
+            .pod_owners_selected(a.namespace.as_deref(), selector)
+            .into_iter()
+            .filter(|b| is_controller(b) && b.id != a.id)
             .map(|b| b.id.to_string())
             .collect();
         if others.is_empty() {

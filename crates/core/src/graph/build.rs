@@ -7,6 +7,7 @@ use k8s_openapi::api::core::v1::Container;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
+use super::index::PodLabelIndex;
 use super::{
     Edge, Graph, GraphNode, GraphOptions, Hop, MAX_SIMULATED_PODS, Problem, ProblemCode, Relation,
     TrafficPath,
@@ -82,6 +83,8 @@ struct Builder<'m> {
     traffic: Vec<TrafficPath>,
     /// The pods of each namespace.
     pods: BTreeMap<String, Vec<PodInfo<'m>>>,
+    /// The pods of each namespace by label, for selectors.
+    pod_labels: PodLabelIndex,
     /// The names of each (kind, namespace), for "did you mean".
     names: HashMap<(&'m str, &'m str), Vec<&'m str>>,
     /// Owners whose children are written in the manifests (through `ownerReferences`), so
@@ -121,6 +124,7 @@ impl<'m> Builder<'m> {
             problems: Vec::new(),
             traffic: Vec::new(),
             pods: BTreeMap::new(),
+            pod_labels: PodLabelIndex::default(),
             names,
             written_children: HashSet::new(),
             hpa_min: HashMap::new(),
@@ -536,13 +540,13 @@ impl<'m> Builder<'m> {
 
     /// Records `node` as a pod of `obj`'s namespace that runs `obj`'s pod template.
     fn add_pod(&mut self, obj: &'m Object, node: usize) {
-        self.pods
-            .entry(obj.ns().to_owned())
-            .or_default()
-            .push(PodInfo {
-                node,
-                template: obj,
-            });
+        let pods = self.pods.entry(obj.ns().to_owned()).or_default();
+        self.pod_labels
+            .add(obj.ns(), pods.len(), &self.nodes[node].labels);
+        pods.push(PodInfo {
+            node,
+            template: obj,
+        });
     }
 
     /// `n` pods named `<prefix>-<suffix>`, owned by `owner`, running `obj`'s pod template.
@@ -859,21 +863,28 @@ impl<'m> Builder<'m> {
 
     // ----- selectors -------------------------------------------------------------------------
 
-    /// The pods of `namespace` whose labels `matches` accepts.
+    /// The pods of `namespace` whose labels `matches` accepts, in the order they were added.
+    /// `required` are `key=value` labels every accepted pod carries (possibly none): only the
+    /// pods with the rarest of them are tried.
     fn select(
         &self,
         namespace: &str,
+        required: &[(&str, &str)],
         matches: impl Fn(&BTreeMap<String, String>) -> bool,
     ) -> Vec<PodInfo<'m>> {
-        self.pods
-            .get(namespace)
-            .map(|pods| {
-                pods.iter()
-                    .filter(|p| matches(&self.nodes[p.node].labels))
-                    .copied()
-                    .collect()
-            })
-            .unwrap_or_default()
+        let Some(pods) = self.pods.get(namespace) else {
+            return Vec::new();
+        };
+        let accept = |p: &&PodInfo<'m>| matches(&self.nodes[p.node].labels);
+        match self.pod_labels.candidates(namespace, required) {
+            Some(positions) => positions
+                .iter()
+                .filter_map(|&i| pods.get(i))
+                .filter(accept)
+                .copied()
+                .collect(),
+            None => pods.iter().filter(accept).copied().collect(),
+        }
     }
 
     /// A `Selects` edge from `obj` to each pod of `matched`, for `reason`, located at `field`.
@@ -941,14 +952,16 @@ impl<'m> Builder<'m> {
             };
             let ns = obj.ns();
             let described = describe_label_map(selector);
-            let matched = self.select(ns, |labels| map_selector_matches(selector, labels));
+            let required: Vec<(&str, &str)> = selector
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            let matched = self.select(ns, &required, |labels| {
+                map_selector_matches(selector, labels)
+            });
             let reason = format!("spec.selector {described} matches the pod's labels");
             self.selects_edges(obj, &matched, "spec.selector", &reason);
             if matched.is_empty() {
-                let required: Vec<(&str, &str)> = selector
-                    .iter()
-                    .map(|(k, v)| (k.as_str(), v.as_str()))
-                    .collect();
                 self.selects_no_pod(
                     obj,
                     ProblemCode::ServiceSelectsNoPods,
@@ -1445,7 +1458,9 @@ impl<'m> Builder<'m> {
                 continue;
             };
             let described = describe_selector(selector);
-            let matched = self.select(ns, |labels| selector_matches(selector, labels));
+            let matched = self.select(ns, &required_labels(selector), |labels| {
+                selector_matches(selector, labels)
+            });
             let reason = format!("spec.selector {described} matches the pod's labels");
             self.selects_edges(obj, &matched, "spec.selector", &reason);
             if matched.is_empty() {
@@ -1472,7 +1487,9 @@ impl<'m> Builder<'m> {
             let selector = spec.and_then(|s| s.pod_selector.as_ref()).unwrap_or(&empty);
             let selects_all = is_empty_selector(selector);
             let described = describe_selector(selector);
-            let matched = self.select(ns, |labels| selector_matches(selector, labels));
+            let matched = self.select(ns, &required_labels(selector), |labels| {
+                selector_matches(selector, labels)
+            });
             let reason = if selects_all {
                 "spec.podSelector is empty, so it selects every pod in the namespace".to_owned()
             } else {
@@ -1513,7 +1530,9 @@ impl<'m> Builder<'m> {
                     continue;
                 };
                 if !self
-                    .select(ns, |labels| selector_matches(selector, labels))
+                    .select(ns, &required_labels(selector), |labels| {
+                        selector_matches(selector, labels)
+                    })
                     .is_empty()
                 {
                     continue;

@@ -25,6 +25,7 @@
 //! ```
 
 mod build;
+mod index;
 mod layout;
 mod render;
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The model: every object the user's manifests define, typed with the real Kubernetes types
 //! where the kind is known, each with its source location.
 
+mod index;
 mod ingress;
 mod int_or_string;
 mod labels;
@@ -29,6 +30,8 @@ pub struct Model {
     pub objects: Vec<Object>,
     /// Problems met while reading, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
+    /// Lookups by id, kind, namespace and label, built on first use.
+    pub(crate) index: std::sync::OnceLock<index::ModelIndex>,
 }
 
 impl Model {
@@ -39,12 +42,12 @@ impl Model {
 
     /// The object with this id (the last one, if the id is defined twice).
     pub fn get(&self, id: &ObjectId) -> Option<&Object> {
-        self.objects.iter().rev().find(|o| &o.id == id)
+        self.get_str(id.as_str())
     }
 
     /// The object with this id given as text (`Kind/namespace/name` or `Kind/name`).
     pub fn get_str(&self, id: &str) -> Option<&Object> {
-        self.objects.iter().rev().find(|o| o.id.as_str() == id)
+        self.objects.get(self.index().id(id)?)
     }
 
     /// The object an HorizontalPodAutoscaler's `scaleTargetRef` names (in the HPA's namespace).
@@ -63,18 +66,10 @@ impl Model {
     /// The first HorizontalPodAutoscaler whose `scaleTargetRef` names `workload` (same namespace,
     /// kind and name), with its spec.
     pub fn hpa_for(&self, workload: &Object) -> Option<(&Object, &HorizontalPodAutoscalerSpec)> {
-        self.of_kind("HorizontalPodAutoscaler")
+        self.at(self.index().hpas_targeting(&workload.id))
             .filter(|h| h.namespace == workload.namespace)
             .find_map(|h| match &h.resource {
-                Resource::HorizontalPodAutoscaler(hpa)
-                    if ObjectId::new(
-                        &hpa.spec.scale_target_ref.kind,
-                        h.namespace.as_deref(),
-                        &hpa.spec.scale_target_ref.name,
-                    ) == workload.id =>
-                {
-                    Some((h, &hpa.spec))
-                }
+                Resource::HorizontalPodAutoscaler(hpa) => Some((h, &hpa.spec)),
                 _ => None,
             })
     }
@@ -85,7 +80,12 @@ impl Model {
         let Some(labels) = obj.pod_labels() else {
             return Vec::new();
         };
-        self.of_kind("Service")
+        let candidates = self
+            .index()
+            .service_candidates(obj.namespace.as_deref(), labels.iter());
+        candidates
+            .into_iter()
+            .filter_map(|i| self.objects.get(i))
             .filter(|svc| svc.namespace == obj.namespace)
             .filter(|svc| match &svc.resource {
                 Resource::Service(s) => s
@@ -105,19 +105,17 @@ impl Model {
 
     /// The objects of one kind, e.g. `"Service"`.
     pub fn of_kind<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a Object> + 'a {
-        self.objects.iter().filter(move |o| o.kind == kind)
+        self.at(self.index().kind(kind))
     }
 
     /// The objects in one namespace.
     pub fn in_namespace<'a>(&'a self, namespace: &'a str) -> impl Iterator<Item = &'a Object> + 'a {
-        self.objects
-            .iter()
-            .filter(move |o| o.namespace.as_deref() == Some(namespace))
+        self.at(self.index().namespace(namespace))
     }
 
     /// The objects that run pods (workloads and bare Pods), in model order.
     pub fn pod_owners(&self) -> impl Iterator<Item = &Object> {
-        self.objects.iter().filter(|o| o.pod_spec().is_some())
+        self.at(self.index().pod_owners())
     }
 
     /// The namespaces that objects live in, sorted, without duplicates.

@@ -51,7 +51,7 @@
 //! A cell is skipped when every check its row depends on is disabled in the settings, or when an
 //! annotation silenced the row's only findings (the reason quotes the annotation).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use k8s_openapi::api::core::v1::Container;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
@@ -274,10 +274,15 @@ impl Checklist {
             .filter(|o| seen.insert(o.id.clone()))
             .map(|o| model.get(&o.id).unwrap_or(o))
             .collect();
+        // The findings of each object, indexed once: a cell reads only its object's findings.
+        let mut by_object: HashMap<&ObjectId, Vec<usize>> = HashMap::new();
+        for (i, f) in findings.iter().enumerate() {
+            by_object.entry(&f.object).or_default().push(i);
+        }
         let mut cells = Vec::new();
         for row in ROWS {
             for object in &columns {
-                cells.push(cell(row, object, model, settings, findings));
+                cells.push(cell(row, object, model, settings, findings, &by_object));
             }
         }
         Checklist {
@@ -316,6 +321,7 @@ fn cell(
     model: &Model,
     settings: &Settings,
     findings: &[Finding],
+    by_object: &HashMap<&ObjectId, Vec<usize>>,
 ) -> Cell {
     let enabled: Vec<&'static str> = row
         .checks
@@ -330,12 +336,19 @@ fn cell(
         .filter(|id| !enabled.contains(id))
         .collect();
     let related = related_objects(row.id, object, model);
-    let behind: Vec<(usize, &Finding)> = findings
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| {
-            enabled.contains(&f.check) && (f.object == object.id || related.contains(&f.object))
-        })
+    // The findings on the object and its related objects, in the review's order.
+    let mut indexes: Vec<usize> = std::iter::once(&object.id)
+        .chain(related.iter())
+        .filter_map(|id| by_object.get(id))
+        .flatten()
+        .copied()
+        .collect();
+    indexes.sort_unstable();
+    indexes.dedup();
+    let behind: Vec<(usize, &Finding)> = indexes
+        .into_iter()
+        .filter_map(|i| Some((i, findings.get(i)?)))
+        .filter(|(_, f)| enabled.contains(&f.check))
         .collect();
     let open: Vec<(usize, &Finding)> = behind
         .iter()
@@ -1030,10 +1043,7 @@ fn ingress_routes(ingress: &Object) -> Vec<(String, String)> {
 fn ingress_routing(object: &Object, model: &Model) -> Verdict {
     let services = model.services_selecting(object);
     let names: BTreeSet<&str> = services.iter().map(|s| s.name.as_str()).collect();
-    for ingress in model
-        .in_namespace(object.ns())
-        .filter(|o| o.kind == "Ingress")
-    {
+    for ingress in model.of_kind_in("Ingress", Some(object.ns())) {
         if let Some((service, route)) = ingress_routes(ingress)
             .into_iter()
             .find(|(s, _)| names.contains(s.as_str()))
@@ -1168,11 +1178,12 @@ fn service_discovery(object: &Object, model: &Model) -> Verdict {
         );
     }
     let services = model.services_selecting(object);
-    let service_names: BTreeSet<&str> = model
-        .in_namespace(object.ns())
-        .filter(|o| o.kind == "Service")
-        .map(|o| o.name.as_str())
-        .collect();
+    // Whether the namespace holds a Service of this name (looked up by id, not by a scan).
+    let is_service = |name: &str| {
+        model
+            .get(&ObjectId::new("Service", Some(object.ns()), name))
+            .is_some_and(|o| o.kind == "Service" && o.namespace.as_deref() == Some(object.ns()))
+    };
     let mut named: BTreeSet<String> = BTreeSet::new();
     for (_, value, _) in &values {
         for host in url_hosts(value)
@@ -1180,7 +1191,7 @@ fn service_discovery(object: &Object, model: &Model) -> Verdict {
             .chain(std::iter::once(value.trim().to_owned()))
         {
             let first = host.split('.').next().unwrap_or_default();
-            if service_names.contains(first) && (host == first || host.contains(".svc")) {
+            if (host == first || host.contains(".svc")) && is_service(first) {
                 named.insert(first.to_owned());
             }
         }

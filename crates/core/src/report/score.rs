@@ -245,12 +245,19 @@ pub fn score(model: &Model, settings: &Settings, findings: &[Finding]) -> (Vec<O
     let mut seen = std::collections::BTreeSet::new();
     let mut scores = Vec::new();
     let (mut passed_all, mut total_all) = (0u32, 0u32);
+    // The findings of each object, in order, gathered once rather than once per object.
+    let mut by_object: std::collections::HashMap<&ObjectId, Vec<&Finding>> =
+        std::collections::HashMap::new();
+    for f in findings {
+        by_object.entry(&f.object).or_default().push(f);
+    }
     for object in &model.objects {
         if !seen.insert(&object.id) {
             continue;
         }
         let object = model.get(&object.id).unwrap_or(object);
-        let s = score_object(object, settings, findings);
+        let on_object = by_object.remove(&object.id).unwrap_or_default();
+        let s = score_object(object, settings, on_object);
         passed_all += s.passed_weight;
         total_all += s.total_weight;
         scores.push(s);
@@ -267,8 +274,8 @@ pub fn ratio(passed: u32, total: u32) -> f64 {
     tenths as f64 / 10.0
 }
 
-fn score_object(object: &Object, settings: &Settings, findings: &[Finding]) -> ObjectScore {
-    let on_object: Vec<&Finding> = findings.iter().filter(|f| f.object == object.id).collect();
+/// The score of `object` given the findings on it (`on_object`, in the review's order).
+fn score_object(object: &Object, settings: &Settings, on_object: Vec<&Finding>) -> ObjectScore {
     let mut applicable = Vec::new();
     let mut failed = Vec::new();
     let mut silenced = Vec::new();

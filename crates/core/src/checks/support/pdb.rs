@@ -21,12 +21,9 @@ pub(crate) fn pdb_targets<'a>(model: &'a Model, pdb: &Object) -> Vec<&'a Object>
         return Vec::new();
     };
     model
-        .pod_owners()
-        .filter(|o| o.namespace == pdb.namespace && !o.is_controlled())
-        .filter(|o| {
-            o.pod_labels()
-                .is_some_and(|labels| selector_matches(selector, labels))
-        })
+        .pod_owners_selected(pdb.namespace.as_deref(), selector)
+        .into_iter()
+        .filter(|o| !o.is_controlled())
         .collect()
 }
 
@@ -37,8 +34,7 @@ pub(crate) fn pdbs_covering<'a>(model: &'a Model, obj: &Object) -> Vec<&'a Objec
         return Vec::new();
     };
     model
-        .of_kind("PodDisruptionBudget")
-        .filter(|p| p.namespace == obj.namespace)
+        .of_kind_in("PodDisruptionBudget", obj.namespace.as_deref())
         .filter(|p| {
             pdb_spec(p)
                 .and_then(|s| s.selector.as_ref())

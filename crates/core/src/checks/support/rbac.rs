@@ -9,9 +9,17 @@ use crate::model::{Object, Resource};
 pub(crate) fn bindings<'a>(
     ctx: &Context<'a>,
 ) -> impl Iterator<Item = (&'a Object, &'a [Subject], &'a RoleRef)> {
-    ctx.model
-        .objects
+    // Only the objects of the two binding kinds, from the model's index, in model order.
+    let index = ctx.model.index();
+    let mut at: Vec<usize> = index
+        .kind("RoleBinding")
         .iter()
+        .chain(index.kind("ClusterRoleBinding"))
+        .copied()
+        .collect();
+    at.sort_unstable();
+    at.into_iter()
+        .filter_map(|i| ctx.model.objects.get(i))
         .filter_map(|obj| match &obj.resource {
             Resource::RoleBinding(b) => {
                 Some((obj, b.subjects.as_deref().unwrap_or_default(), &b.role_ref))

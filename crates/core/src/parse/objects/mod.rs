@@ -40,6 +40,7 @@ pub fn parse_files(files: Vec<SourceFile>) -> Model {
         files,
         objects,
         diagnostics,
+        index: Default::default(),
     }
 }
 
