@@ -16,6 +16,9 @@ pub struct CheckArgs {
     /// Files, folders or `-`.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// The namespace of objects that name none, as `kubectl apply -n NS` gives them.
+    #[arg(long, short = 'n', value_name = "NS")]
+    pub namespace: Option<String>,
     /// Output format.
     #[arg(long, default_value = "human", value_parser = ["human", "json", "markdown", "sarif", "junit"])]
     pub format: String,
@@ -59,7 +62,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
         target_version,
         ..Settings::default()
     };
-    let model = load(&args.paths)?;
+    let model = load(&args.paths, args.namespace.as_deref())?;
     let review = Review::build(&model, &settings);
     for d in &model.diagnostics {
         eprint!("{}", d.render(model.file(&d.location.file)));
@@ -269,7 +272,7 @@ pub fn run_checks(command: &ChecksCommand) -> Result<ExitCode> {
                 rows.push(vec![
                     c.id.to_owned(),
                     c.category.as_str().to_owned(),
-                    c.severity.as_str().to_owned(),
+                    docs::severities(c),
                     if c.enabled_by_default { "on" } else { "off" }.to_owned(),
                     c.summary.to_owned(),
                 ]);
@@ -277,22 +280,24 @@ pub fn run_checks(command: &ChecksCommand) -> Result<ExitCode> {
             print!("{}", table(&rows));
             Ok(ExitCode::SUCCESS)
         }
-        ChecksCommand::Explain { id } => match checks::by_id(id) {
-            Some(check) => {
-                print!("{}", docs::check_markdown(check));
-                Ok(ExitCode::SUCCESS)
-            }
-            None => {
-                eprintln!("error: no check named `{id}`");
-                let similar = checks::similar_ids(id);
-                if !similar.is_empty() {
-                    let names: Vec<String> = similar.iter().map(|s| format!("`{s}`")).collect();
-                    eprintln!("  = help: did you mean {}?", names.join(" or "));
+        ChecksCommand::Explain { id } => {
+            match checks::by_id(id).or_else(|| checks::named_by(id).first().copied()) {
+                Some(check) => {
+                    print!("{}", docs::check_markdown(check));
+                    Ok(ExitCode::SUCCESS)
                 }
-                eprintln!("  = note: `manifesto checks list` lists every check");
-                Ok(ExitCode::from(2))
+                None => {
+                    eprintln!("error: no check named `{id}`");
+                    let similar = checks::similar_ids(id);
+                    if !similar.is_empty() {
+                        let names: Vec<String> = similar.iter().map(|s| format!("`{s}`")).collect();
+                        eprintln!("  = help: did you mean {}?", names.join(" or "));
+                    }
+                    eprintln!("  = note: `manifesto checks list` lists every check");
+                    Ok(ExitCode::from(2))
+                }
             }
-        },
+        }
     }
 }
 

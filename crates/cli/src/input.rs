@@ -4,11 +4,14 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+use manifesto_core::parse::ParseOptions;
 use manifesto_core::{Diagnostic, Model, SourceFile};
 
 /// Reads files, folders (recursively: `.yaml`, `.yml`, `.json`, in name order) and `-` (standard
 /// input) into a model. Invalid UTF-8 is read with replacement and reported as a diagnostic.
-pub fn load(paths: &[PathBuf]) -> Result<Model> {
+/// Namespaced objects that name no namespace go to `namespace` (`default` when `None`), as with
+/// `kubectl apply -n`.
+pub fn load(paths: &[PathBuf], namespace: Option<&str>) -> Result<Model> {
     let mut files = Vec::new();
     let mut read_diagnostics: Vec<Diagnostic> = Vec::new();
     for path in paths {
@@ -37,7 +40,10 @@ pub fn load(paths: &[PathBuf]) -> Result<Model> {
             bail!("{}: no such file or folder", path.display());
         }
     }
-    let mut model = Model::from_files(files);
+    let options = namespace
+        .map(ParseOptions::with_namespace)
+        .unwrap_or_default();
+    let mut model = Model::from_files_with(files, &options);
     model.diagnostics.extend(read_diagnostics);
     model
         .diagnostics

@@ -30,6 +30,9 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ParseFormat::Human)]
         format: ParseFormat,
+        /// The namespace of objects that name none, as `kubectl apply -n NS` gives them.
+        #[arg(long, short = 'n', value_name = "NS")]
+        namespace: Option<String>,
     },
     /// The relationship graph: objects, simulated objects, edges and broken links.
     Graph(graph_cmd::GraphArgs),
@@ -61,7 +64,11 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Parse { paths, format } => parse_cmd::run(&paths, format == ParseFormat::Json),
+        Command::Parse {
+            paths,
+            format,
+            namespace,
+        } => parse_cmd::run(&paths, format == ParseFormat::Json, namespace.as_deref()),
         Command::Graph(args) => graph_cmd::run(&args),
         Command::Rollout(args) => rollout_cmd::run(&args),
         Command::Check(args) => check_cmd::run(&args),

@@ -21,10 +21,11 @@ pub struct Settings {
 impl Settings {
     /// Whether `check` runs under these settings.
     pub fn is_enabled(&self, check: &Check) -> bool {
+        let named = |ids: &BTreeSet<String>| ids.iter().any(|id| check.is_named(id));
         if check.enabled_by_default {
-            !self.disabled.contains(check.id)
+            !named(&self.disabled)
         } else {
-            self.enabled.contains(check.id)
+            named(&self.enabled)
         }
     }
 }
@@ -67,7 +68,7 @@ impl<'a> Context<'a> {
 
     /// A finding of `check` for each of the graph's problems with `code`, at the problem's field,
     /// with its message; problems the manifests alone cannot confirm (`definite: false`) get
-    /// `uncertain` as their severity.
+    /// `uncertain` as their severity, and advice (`advisory: true`) is info.
     pub(crate) fn graph_findings(
         &self,
         check: &Check,
@@ -80,7 +81,9 @@ impl<'a> Context<'a> {
             .map(|(obj, p)| {
                 let mut finding =
                     Finding::new(check, obj, &p.field, p.message.clone()).help(help(p));
-                if !p.definite {
+                if p.advisory {
+                    finding = finding.severity(Level::Info);
+                } else if !p.definite {
                     finding = finding.severity(uncertain);
                 }
                 if let Some(container) = &p.container {

@@ -7,6 +7,7 @@ pub static CHECK: Check = Check {
     id: "recommended-labels",
     category: Category::Hygiene,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "an app's workloads, Services and Ingresses lack the recommended app.kubernetes.io labels",
     docs: DOCS,
