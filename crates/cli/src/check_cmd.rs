@@ -8,7 +8,8 @@ use manifesto_core::checks::{self, Finding, Level, Settings};
 use manifesto_core::report::{Outcome, Review, checklist, docs, markdown};
 use manifesto_core::{Model, Severity};
 
-use crate::input::load;
+use crate::config_cmd::load_settings;
+use crate::input::load_with;
 
 /// Arguments of `manifesto check`.
 #[derive(clap::Args, Debug)]
@@ -28,6 +29,18 @@ pub struct CheckArgs {
     /// The target Kubernetes version, e.g. `1.29` (default: the newest).
     #[arg(long)]
     pub k8s_version: Option<String>,
+    /// Run a check that is off by default (repeat, or separate with commas; `all` runs every check).
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub enable: Vec<String>,
+    /// Turn a check off (repeat, or separate with commas).
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub disable: Vec<String>,
+    /// Change a check's severity: `ID=error|warning|info` (repeatable).
+    #[arg(long, value_name = "ID=LEVEL")]
+    pub severity: Vec<String>,
+    /// The configuration file (default: `.manifesto.yaml` in the current folder or a parent).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// `manifesto checks …`.
@@ -54,15 +67,73 @@ fn parse_version(text: &str) -> Result<(u32, u32)> {
     }
 }
 
+/// A check id given on the command line: known (or an old id), else an error with a suggestion.
+fn known_id(id: &str, flag: &str) -> Result<()> {
+    if !checks::named_by(id).is_empty() {
+        return Ok(());
+    }
+    let similar = checks::similar_ids(id);
+    let hint = match similar.first() {
+        Some(s) => format!("; did you mean `{s}`?"),
+        None => "; `manifesto checks list` lists every check".to_owned(),
+    };
+    bail!("{flag}: unknown check `{id}`{hint}")
+}
+
+/// The settings of the configuration file, then the command line's options over them.
+fn settings(args: &CheckArgs) -> Result<Settings> {
+    let mut settings = load_settings(args.config.as_deref())?;
+    if let Some(version) = args.k8s_version.as_deref() {
+        settings.target_version = Some(parse_version(version)?);
+    }
+    if let Some(ns) = &args.namespace {
+        settings.default_namespace = Some(ns.clone());
+    }
+    for id in args
+        .enable
+        .iter()
+        .map(|i| i.trim())
+        .filter(|i| !i.is_empty())
+    {
+        if id == "all" {
+            settings
+                .enabled
+                .extend(checks::ALL.iter().map(|c| c.id.to_owned()));
+            continue;
+        }
+        known_id(id, "--enable")?;
+        settings.disabled.remove(id);
+        settings.enabled.insert(id.to_owned());
+    }
+    for id in args
+        .disable
+        .iter()
+        .map(|i| i.trim())
+        .filter(|i| !i.is_empty())
+    {
+        known_id(id, "--disable")?;
+        settings.enabled.remove(id);
+        settings.disabled.insert(id.to_owned());
+    }
+    for pair in &args.severity {
+        let Some((id, level)) = pair.split_once('=') else {
+            bail!("--severity `{pair}`: expected ID=LEVEL, such as replicas-single=info");
+        };
+        let id = id.trim();
+        known_id(id, "--severity")?;
+        let Some(level) = Level::parse(level.trim()) else {
+            bail!("--severity `{pair}`: the level must be error, warning or info");
+        };
+        settings.severity.insert(id.to_owned(), level);
+    }
+    Ok(settings)
+}
+
 /// Runs the review: prints it in the chosen format and exits 1 when an unsuppressed finding is at
 /// or above `--fail-on` (or the input has an error diagnostic), 0 otherwise.
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
-    let target_version = args.k8s_version.as_deref().map(parse_version).transpose()?;
-    let settings = Settings {
-        target_version,
-        ..Settings::default()
-    };
-    let model = load(&args.paths, args.namespace.as_deref())?;
+    let settings = settings(args)?;
+    let model = load_with(&args.paths, &settings)?;
     let review = Review::build(&model, &settings);
     for d in &model.diagnostics {
         eprint!("{}", d.render(model.file(&d.location.file)));

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod check_cmd;
+mod config_cmd;
 mod graph_cmd;
 mod input;
 mod parse_cmd;
@@ -45,6 +46,11 @@ enum Command {
         #[command(subcommand)]
         command: check_cmd::ChecksCommand,
     },
+    /// Write the configuration file, `.manifesto.yaml`.
+    Config {
+        #[command(subcommand)]
+        command: config_cmd::ConfigCommand,
+    },
 }
 
 /// Output format of `parse`.
@@ -73,6 +79,7 @@ fn main() -> ExitCode {
         Command::Rollout(args) => rollout_cmd::run(&args),
         Command::Check(args) => check_cmd::run(&args),
         Command::Checks { command } => check_cmd::run_checks(&command),
+        Command::Config { command } => config_cmd::run(&command),
     };
     match result {
         Ok(code) => code,

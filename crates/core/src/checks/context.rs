@@ -1,7 +1,7 @@
 //! What checks read: the model, the user's settings and the relationship graph.
 
 use std::cell::OnceCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Check, Finding, Level};
 use crate::graph::{Graph, GraphOptions, Problem, ProblemCode};
@@ -16,9 +16,47 @@ pub struct Settings {
     pub enabled: BTreeSet<String>,
     /// The target Kubernetes version as (major, minor); `None` means the newest.
     pub target_version: Option<(u32, u32)>,
+    /// Severity overrides by check id (`--severity ID=warning`).
+    pub severity: BTreeMap<String, Level>,
+    /// The namespace of namespaced objects that name none (`kubectl apply -n`); `None` means
+    /// `default`. Callers pass it to the parser ([`crate::parse::ParseOptions`]).
+    pub default_namespace: Option<String>,
+    /// Files to leave out, as glob patterns over their names (`*` any text but `/`, `**` any
+    /// text, `?` one character); callers apply them when reading.
+    pub ignore_paths: Vec<String>,
+    /// The labels `recommended-labels` requires; empty means its defaults
+    /// (`app.kubernetes.io/name` and `app.kubernetes.io/instance`).
+    pub required_labels: Vec<String>,
 }
 
 impl Settings {
+    /// The parse options these settings imply (the apply-time namespace).
+    pub fn parse_options(&self) -> crate::parse::ParseOptions {
+        self.default_namespace
+            .as_deref()
+            .map(crate::parse::ParseOptions::with_namespace)
+            .unwrap_or_default()
+    }
+
+    /// Whether `name` (a file name as given) matches one of [`Settings::ignore_paths`].
+    pub fn is_ignored(&self, name: &str) -> bool {
+        let name = name.trim_start_matches("./");
+        self.ignore_paths
+            .iter()
+            .any(|p| crate::text::glob_matches(p.trim_start_matches("./"), name))
+    }
+
+    /// The severity the user chose for the check with this id (or one of its old ids).
+    pub fn severity_of(&self, id: &str) -> Option<Level> {
+        if let Some(level) = self.severity.get(id) {
+            return Some(*level);
+        }
+        let check = super::by_id(id)?;
+        check
+            .old_ids()
+            .find_map(|old| self.severity.get(old).copied())
+    }
+
     /// Whether `check` runs under these settings.
     pub fn is_enabled(&self, check: &Check) -> bool {
         let named = |ids: &BTreeSet<String>| ids.iter().any(|id| check.is_named(id));

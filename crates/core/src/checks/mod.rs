@@ -6,6 +6,7 @@
 //! `crates/core/tests/fixtures/<id>/{fires,clean}.yaml`. The registry is the one ordered [`ALL`]
 //! slice below.
 
+pub mod config;
 mod context;
 mod finding;
 mod support;
@@ -113,6 +114,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         .collect();
     for finding in &mut findings {
         finding.suppressed = suppress::reason(ctx.model, finding);
+        if let Some(level) = ctx.settings.severity_of(finding.check) {
+            finding.severity = level;
+        }
     }
     findings
         .sort_by(|a, b| (&a.location, a.check, &a.object).cmp(&(&b.location, b.check, &b.object)));
