@@ -300,6 +300,9 @@ pub enum Action {
     SetCheckEnabled(String, bool),
     /// Choose the targeted Kubernetes version as (major, minor); `None` means the newest.
     SetTargetVersion(Option<(u32, u32)>),
+    /// Choose the namespace of objects that name none (`kubectl apply -n`); `None` means
+    /// `default`. Object ids and links follow it.
+    SetDefaultNamespace(Option<String>),
     /// The rollout view shows another moment.
     ShowRollout(Option<Rc<RolloutView>>),
 }
@@ -353,8 +356,13 @@ impl AppState {
     /// The same state reviewed under `settings` (restored from storage at start).
     pub fn with_settings(mut self, settings: Settings) -> Self {
         if self.settings != settings {
+            let reparse = self.settings.default_namespace != settings.default_namespace;
             self.settings = settings;
-            self.refresh_review();
+            if reparse {
+                self.analyse();
+            } else {
+                self.refresh_review();
+            }
         }
         self
     }
@@ -398,7 +406,7 @@ impl AppState {
             .iter()
             .map(|f| SourceFile::new(f.name.clone(), f.text.clone()))
             .collect();
-        let model = Model::from_files(sources);
+        let model = Model::from_files_with(sources, &self.settings.parse_options());
         let mut diagnostics: Vec<Diagnostic> = self
             .files
             .iter()
@@ -757,6 +765,16 @@ impl Reducible for AppState {
                 next.settings.target_version = version;
                 next.refresh_review();
             }
+            Action::SetDefaultNamespace(namespace) => {
+                let namespace = namespace
+                    .map(|n| n.trim().to_owned())
+                    .filter(|n| !n.is_empty() && n != "default");
+                if next.settings.default_namespace == namespace {
+                    return self;
+                }
+                next.settings.default_namespace = namespace;
+                next.analyse();
+            }
         }
         Rc::new(next)
     }
@@ -944,5 +962,23 @@ mod tests {
         let c = state.active.unwrap();
         let state = reduce(state, Action::RemoveFile(c));
         assert_eq!(state.active_file().unwrap().name, "b");
+    }
+
+    #[test]
+    fn the_namespace_setting_moves_namespace_less_objects_and_their_ids() {
+        let state = AppState::with_files(
+            vec![file(
+                "a.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n",
+            )],
+            None,
+        );
+        assert!(state.model.get_str("ConfigMap/default/settings").is_some());
+        let state = reduce(state, Action::SetDefaultNamespace(Some("staging".into())));
+        assert!(state.model.get_str("ConfigMap/staging/settings").is_some());
+        assert_eq!(state.settings.default_namespace.as_deref(), Some("staging"));
+        let state = reduce(state, Action::SetDefaultNamespace(Some("default".into())));
+        assert!(state.model.get_str("ConfigMap/default/settings").is_some());
+        assert_eq!(state.settings.default_namespace, None);
     }
 }

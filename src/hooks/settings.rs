@@ -18,6 +18,8 @@ struct Stored {
     enabled: Vec<String>,
     #[serde(default)]
     target_version: Option<(u32, u32)>,
+    #[serde(default)]
+    default_namespace: Option<String>,
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -37,6 +39,8 @@ pub fn stored_settings() -> Settings {
         disabled: stored.disabled.into_iter().filter(known).collect(),
         enabled: stored.enabled.into_iter().filter(known).collect(),
         target_version: stored.target_version,
+        default_namespace: stored.default_namespace,
+        ..Settings::default()
     }
 }
 
@@ -45,6 +49,7 @@ fn save(settings: &Settings) -> Result<(), String> {
         disabled: settings.disabled.iter().cloned().collect(),
         enabled: settings.enabled.iter().cloned().collect(),
         target_version: settings.target_version,
+        default_namespace: settings.default_namespace.clone(),
     };
     let json = serde_json::to_string(&stored).map_err(|e| e.to_string())?;
     local_storage()

@@ -9,7 +9,8 @@ use manifesto_core::checks::{self, Finding, Level, Settings};
 use manifesto_core::report::{Outcome, Review, checklist, docs, markdown};
 use manifesto_core::{LineIndex, Model, Severity, SourceFile};
 
-use crate::input::load;
+use crate::config_cmd::load_settings;
+use crate::input::load_with;
 use crate::terminal::{one_line, safe};
 
 /// Arguments of `manifesto check`.
@@ -18,6 +19,9 @@ pub struct CheckArgs {
     /// Files, folders or `-`.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// The namespace of objects that name none, as `kubectl apply -n NS` gives them.
+    #[arg(long, short = 'n', value_name = "NS")]
+    pub namespace: Option<String>,
     /// Output format.
     #[arg(long, default_value = "human", value_parser = ["human", "json", "markdown", "sarif", "junit"])]
     pub format: String,
@@ -27,6 +31,18 @@ pub struct CheckArgs {
     /// The target Kubernetes version, e.g. `1.29` (default: the newest).
     #[arg(long)]
     pub k8s_version: Option<String>,
+    /// Run a check that is off by default (repeat, or separate with commas; `all` runs every check).
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub enable: Vec<String>,
+    /// Turn a check off (repeat, or separate with commas).
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub disable: Vec<String>,
+    /// Change a check's severity: `ID=error|warning|info` (repeatable).
+    #[arg(long, value_name = "ID=LEVEL")]
+    pub severity: Vec<String>,
+    /// The configuration file (default: `.manifesto.yaml` in the current folder or a parent).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// `manifesto checks …`.
@@ -53,15 +69,73 @@ fn parse_version(text: &str) -> Result<(u32, u32)> {
     }
 }
 
+/// A check id given on the command line: known (or an old id), else an error with a suggestion.
+fn known_id(id: &str, flag: &str) -> Result<()> {
+    if !checks::named_by(id).is_empty() {
+        return Ok(());
+    }
+    let similar = checks::similar_ids(id);
+    let hint = match similar.first() {
+        Some(s) => format!("; did you mean `{s}`?"),
+        None => "; `manifesto checks list` lists every check".to_owned(),
+    };
+    bail!("{flag}: unknown check `{id}`{hint}")
+}
+
+/// The settings of the configuration file, then the command line's options over them.
+fn settings(args: &CheckArgs) -> Result<Settings> {
+    let mut settings = load_settings(args.config.as_deref())?;
+    if let Some(version) = args.k8s_version.as_deref() {
+        settings.target_version = Some(parse_version(version)?);
+    }
+    if let Some(ns) = &args.namespace {
+        settings.default_namespace = Some(ns.clone());
+    }
+    for id in args
+        .enable
+        .iter()
+        .map(|i| i.trim())
+        .filter(|i| !i.is_empty())
+    {
+        if id == "all" {
+            settings
+                .enabled
+                .extend(checks::ALL.iter().map(|c| c.id.to_owned()));
+            continue;
+        }
+        known_id(id, "--enable")?;
+        settings.disabled.remove(id);
+        settings.enabled.insert(id.to_owned());
+    }
+    for id in args
+        .disable
+        .iter()
+        .map(|i| i.trim())
+        .filter(|i| !i.is_empty())
+    {
+        known_id(id, "--disable")?;
+        settings.enabled.remove(id);
+        settings.disabled.insert(id.to_owned());
+    }
+    for pair in &args.severity {
+        let Some((id, level)) = pair.split_once('=') else {
+            bail!("--severity `{pair}`: expected ID=LEVEL, such as replicas-single=info");
+        };
+        let id = id.trim();
+        known_id(id, "--severity")?;
+        let Some(level) = Level::parse(level.trim()) else {
+            bail!("--severity `{pair}`: the level must be error, warning or info");
+        };
+        settings.severity.insert(id.to_owned(), level);
+    }
+    Ok(settings)
+}
+
 /// Runs the review: prints it in the chosen format and exits 1 when an unsuppressed finding is at
 /// or above `--fail-on` (or the input has an error diagnostic), 0 otherwise.
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
-    let target_version = args.k8s_version.as_deref().map(parse_version).transpose()?;
-    let settings = Settings {
-        target_version,
-        ..Settings::default()
-    };
-    let model = load(&args.paths)?;
+    let settings = settings(args)?;
+    let model = load_with(&args.paths, &settings)?;
     let review = Review::build(&model, &settings);
     let mut lines = Lines::new(&model);
     for d in &model.diagnostics {
@@ -295,7 +369,7 @@ pub fn run_checks(command: &ChecksCommand) -> Result<ExitCode> {
                 rows.push(vec![
                     c.id.to_owned(),
                     c.category.as_str().to_owned(),
-                    c.severity.as_str().to_owned(),
+                    docs::severities(c),
                     if c.enabled_by_default { "on" } else { "off" }.to_owned(),
                     c.summary.to_owned(),
                 ]);
@@ -303,22 +377,24 @@ pub fn run_checks(command: &ChecksCommand) -> Result<ExitCode> {
             print!("{}", table(&rows));
             Ok(ExitCode::SUCCESS)
         }
-        ChecksCommand::Explain { id } => match checks::by_id(id) {
-            Some(check) => {
-                print!("{}", docs::check_markdown(check));
-                Ok(ExitCode::SUCCESS)
-            }
-            None => {
-                eprintln!("error: no check named `{}`", one_line(id));
-                let similar = checks::similar_ids(id);
-                if !similar.is_empty() {
-                    let names: Vec<String> = similar.iter().map(|s| format!("`{s}`")).collect();
-                    eprintln!("  = help: did you mean {}?", names.join(" or "));
+        ChecksCommand::Explain { id } => {
+            match checks::by_id(id).or_else(|| checks::named_by(id).first().copied()) {
+                Some(check) => {
+                    print!("{}", docs::check_markdown(check));
+                    Ok(ExitCode::SUCCESS)
                 }
-                eprintln!("  = note: `manifesto checks list` lists every check");
-                Ok(ExitCode::from(2))
+                None => {
+                    eprintln!("error: no check named `{}`", one_line(id));
+                    let similar = checks::similar_ids(id);
+                    if !similar.is_empty() {
+                        let names: Vec<String> = similar.iter().map(|s| format!("`{s}`")).collect();
+                        eprintln!("  = help: did you mean {}?", names.join(" or "));
+                    }
+                    eprintln!("  = note: `manifesto checks list` lists every check");
+                    Ok(ExitCode::from(2))
+                }
             }
-        },
+        }
     }
 }
 

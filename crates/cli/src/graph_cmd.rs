@@ -16,6 +16,9 @@ pub struct GraphArgs {
     /// Files, folders or `-`.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// The namespace of objects that name none, as `kubectl apply -n NS` gives them.
+    #[arg(long, short = 'n', value_name = "NS")]
+    pub namespace: Option<String>,
     /// Output format.
     #[arg(long, default_value = "json", value_parser = ["json", "dot", "mermaid"])]
     pub format: String,
@@ -27,7 +30,7 @@ pub struct GraphArgs {
 /// Prints the graph; exit 1 when it has problems (broken links, selectors that match nothing) or
 /// the input has error diagnostics.
 pub fn run(args: &GraphArgs) -> Result<ExitCode> {
-    let model = load(&args.paths)?;
+    let model = load(&args.paths, args.namespace.as_deref())?;
     for d in &model.diagnostics {
         eprint!("{}", safe(&d.render(model.file(&d.location.file))));
     }

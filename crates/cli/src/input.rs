@@ -4,11 +4,24 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+use manifesto_core::parse::ParseOptions;
 use manifesto_core::{Diagnostic, Model, SourceFile};
 
 /// Reads files, folders (recursively: `.yaml`, `.yml`, `.json`, in name order) and `-` (standard
 /// input) into a model. Invalid UTF-8 is read with replacement and reported as a diagnostic.
-pub fn load(paths: &[PathBuf]) -> Result<Model> {
+/// Namespaced objects that name no namespace go to `namespace` (`default` when `None`), as with
+/// `kubectl apply -n`.
+pub fn load(paths: &[PathBuf], namespace: Option<&str>) -> Result<Model> {
+    let settings = manifesto_core::checks::Settings {
+        default_namespace: namespace.map(str::to_owned),
+        ..Default::default()
+    };
+    load_with(paths, &settings)
+}
+
+/// Like [`load`], with the namespace and the ignored paths of `settings` (ignored paths apply
+/// to the files found in folders; a file named on the command line is always read).
+pub fn load_with(paths: &[PathBuf], settings: &manifesto_core::checks::Settings) -> Result<Model> {
     let mut files = Vec::new();
     let mut read_diagnostics: Vec<Diagnostic> = Vec::new();
     for path in paths {
@@ -25,6 +38,14 @@ pub fn load(paths: &[PathBuf]) -> Result<Model> {
             add("<stdin>".to_owned(), bytes);
         } else if path.is_dir() {
             for file in manifest_files(path)? {
+                let shown = file
+                    .strip_prefix(path)
+                    .unwrap_or(&file)
+                    .display()
+                    .to_string();
+                if settings.is_ignored(&shown) || settings.is_ignored(&file.display().to_string()) {
+                    continue;
+                }
                 let bytes = std::fs::read(&file)
                     .with_context(|| format!("cannot read {}", file.display()))?;
                 add(file.display().to_string(), bytes);
@@ -37,7 +58,8 @@ pub fn load(paths: &[PathBuf]) -> Result<Model> {
             bail!("{}: no such file or folder", path.display());
         }
     }
-    let mut model = Model::from_files(files);
+    let options: ParseOptions = settings.parse_options();
+    let mut model = Model::from_files_with(files, &options);
     model.diagnostics.extend(read_diagnostics);
     model
         .diagnostics

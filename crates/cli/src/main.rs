@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod check_cmd;
+mod config_cmd;
 mod graph_cmd;
 mod input;
 mod parse_cmd;
@@ -31,6 +32,9 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ParseFormat::Human)]
         format: ParseFormat,
+        /// The namespace of objects that name none, as `kubectl apply -n NS` gives them.
+        #[arg(long, short = 'n', value_name = "NS")]
+        namespace: Option<String>,
     },
     /// The relationship graph: objects, simulated objects, edges and broken links.
     Graph(graph_cmd::GraphArgs),
@@ -42,6 +46,11 @@ enum Command {
     Checks {
         #[command(subcommand)]
         command: check_cmd::ChecksCommand,
+    },
+    /// Write the configuration file, `.manifesto.yaml`.
+    Config {
+        #[command(subcommand)]
+        command: config_cmd::ConfigCommand,
     },
 }
 
@@ -62,11 +71,16 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Parse { paths, format } => parse_cmd::run(&paths, format == ParseFormat::Json),
+        Command::Parse {
+            paths,
+            format,
+            namespace,
+        } => parse_cmd::run(&paths, format == ParseFormat::Json, namespace.as_deref()),
         Command::Graph(args) => graph_cmd::run(&args),
         Command::Rollout(args) => rollout_cmd::run(&args),
         Command::Check(args) => check_cmd::run(&args),
         Command::Checks { command } => check_cmd::run_checks(&command),
+        Command::Config { command } => config_cmd::run(&command),
     };
     match result {
         Ok(code) => code,

@@ -10,8 +10,8 @@ use crate::input::load;
 use crate::terminal::{one_line, safe};
 
 /// Prints the objects and diagnostics; exit 1 when there is an error diagnostic.
-pub fn run(paths: &[PathBuf], as_json: bool) -> Result<ExitCode> {
-    let model = load(paths)?;
+pub fn run(paths: &[PathBuf], as_json: bool, namespace: Option<&str>) -> Result<ExitCode> {
+    let model = load(paths, namespace)?;
     if as_json {
         let objects: Vec<_> = model
             .objects

@@ -17,6 +17,9 @@ pub struct RolloutArgs {
     /// Files, folders or `-`.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// The namespace of objects that name none, as `kubectl apply -n NS` gives them.
+    #[arg(long, short = 'n', value_name = "NS")]
+    pub namespace: Option<String>,
     /// The workload, as `Kind/namespace/name`.
     #[arg(long)]
     pub workload: String,
@@ -34,7 +37,7 @@ pub struct RolloutArgs {
 /// Prints the simulation. Exit 1 when the API server would refuse the spec, 2 for an unknown
 /// workload.
 pub fn run(args: &RolloutArgs) -> Result<ExitCode> {
-    let model = load(&args.paths)?;
+    let model = load(&args.paths, args.namespace.as_deref())?;
     let id = parse_id(&args.workload);
     let options = RolloutOptions {
         fail_new: args.fail_new,

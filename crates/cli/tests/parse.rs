@@ -166,3 +166,27 @@ fn the_whole_corpus_parses_without_error() {
     assert_eq!(count("Deployment"), 40);
     assert_eq!(count("CustomResourceDefinition"), 19);
 }
+
+#[test]
+fn namespace_puts_namespace_less_objects_where_kubectl_apply_n_would() {
+    let yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: pinned, namespace: shop}\n";
+    let out = manifesto(
+        &["parse", "-", "--namespace", "staging", "--format", "json"],
+        Some(yaml),
+    );
+    let v = json(&out);
+    let ids: Vec<&str> = v["objects"]
+        .as_array()
+        .expect("objects")
+        .iter()
+        .map(|o| o["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(ids, ["ConfigMap/staging/settings", "ConfigMap/shop/pinned"]);
+    let check = manifesto(
+        &["check", "-", "-n", "staging", "--format", "json"],
+        Some(yaml),
+    );
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(report.contains("ConfigMap/staging/settings"), "{report}");
+    assert!(!report.contains("ConfigMap/default/settings"), "{report}");
+}

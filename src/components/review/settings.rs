@@ -58,6 +58,18 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
         })
         .collect();
 
+    let on_namespace = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            state.dispatch(Action::SetDefaultNamespace(Some(value)));
+        })
+    };
+    let namespace = settings
+        .default_namespace
+        .clone()
+        .unwrap_or_else(|| "default".to_owned());
+
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |e: InputEvent| {
@@ -75,6 +87,7 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
                 state.dispatch(Action::SetCheckEnabled(id, false));
             }
             state.dispatch(Action::SetTargetVersion(None));
+            state.dispatch(Action::SetDefaultNamespace(None));
         })
     };
     let is_default = *settings == checks::Settings::default();
@@ -164,6 +177,18 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
                     { versions }
                 </select>
                 <p class="note">{ "Checks of deprecated and removed API versions judge the manifests against this version." }</p>
+            </div>
+            <div class="rv-setting">
+                <label for="rv-default-namespace">{ "Namespace for objects without one" }</label>
+                <input
+                    type="text"
+                    id="rv-default-namespace"
+                    data-testid="default-namespace"
+                    value={namespace}
+                    spellcheck="false"
+                    onchange={on_namespace}
+                />
+                <p class="note">{ "Where kubectl apply -n would put objects that name no namespace; their ids and links follow it." }</p>
             </div>
             <div class="rv-setting rv-setting-row">
                 <input

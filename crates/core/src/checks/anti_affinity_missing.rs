@@ -12,6 +12,7 @@ pub static CHECK: Check = Check {
     id: "anti-affinity-missing",
     category: Category::Reliability,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "multi-replica workload has no host podAntiAffinity (required or preferred)",
     docs: DOCS,

@@ -12,6 +12,7 @@ pub static CHECK: Check = Check {
     id: "capabilities-added",
     category: Category::Security,
     severity: Level::Error,
+    also: &[Level::Warning],
     enabled_by_default: true,
     summary: "dangerous capabilities added (SYS_ADMIN, NET_ADMIN, ALL…)",
     docs: DOCS,

@@ -12,6 +12,7 @@ pub static CHECK: Check = Check {
     id: "capabilities-not-dropped",
     category: Category::Security,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "capabilities not dropped (ALL, or at least NET_RAW)",
     docs: DOCS,

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "configmap-ref-missing",
     category: Category::Correctness,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "configmap named by configMapKeyRef, envFrom or a volume is not in the set (skip optional: true)",
     docs: DOCS,

@@ -13,6 +13,7 @@ pub static CHECK: Check = Check {
     id: "container-port-invalid",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "duplicate or over-15-character port names, containerPort 0, invalid targetPort name",
     docs: DOCS,

@@ -1,7 +1,7 @@
 //! What checks read: the model, the user's settings and the relationship graph.
 
 use std::cell::OnceCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Check, Finding, Level};
 use crate::graph::{Graph, GraphOptions, Problem, ProblemCode};
@@ -16,15 +16,54 @@ pub struct Settings {
     pub enabled: BTreeSet<String>,
     /// The target Kubernetes version as (major, minor); `None` means the newest.
     pub target_version: Option<(u32, u32)>,
+    /// Severity overrides by check id (`--severity ID=warning`).
+    pub severity: BTreeMap<String, Level>,
+    /// The namespace of namespaced objects that name none (`kubectl apply -n`); `None` means
+    /// `default`. Callers pass it to the parser ([`crate::parse::ParseOptions`]).
+    pub default_namespace: Option<String>,
+    /// Files to leave out, as glob patterns over their names (`*` any text but `/`, `**` any
+    /// text, `?` one character); callers apply them when reading.
+    pub ignore_paths: Vec<String>,
+    /// The labels `recommended-labels` requires; empty means its defaults
+    /// (`app.kubernetes.io/name` and `app.kubernetes.io/instance`).
+    pub required_labels: Vec<String>,
 }
 
 impl Settings {
+    /// The parse options these settings imply (the apply-time namespace).
+    pub fn parse_options(&self) -> crate::parse::ParseOptions {
+        self.default_namespace
+            .as_deref()
+            .map(crate::parse::ParseOptions::with_namespace)
+            .unwrap_or_default()
+    }
+
+    /// Whether `name` (a file name as given) matches one of [`Settings::ignore_paths`].
+    pub fn is_ignored(&self, name: &str) -> bool {
+        let name = name.trim_start_matches("./");
+        self.ignore_paths
+            .iter()
+            .any(|p| crate::text::glob_matches(p.trim_start_matches("./"), name))
+    }
+
+    /// The severity the user chose for the check with this id (or one of its old ids).
+    pub fn severity_of(&self, id: &str) -> Option<Level> {
+        if let Some(level) = self.severity.get(id) {
+            return Some(*level);
+        }
+        let check = super::by_id(id)?;
+        check
+            .old_ids()
+            .find_map(|old| self.severity.get(old).copied())
+    }
+
     /// Whether `check` runs under these settings.
     pub fn is_enabled(&self, check: &Check) -> bool {
+        let named = |ids: &BTreeSet<String>| ids.iter().any(|id| check.is_named(id));
         if check.enabled_by_default {
-            !self.disabled.contains(check.id)
+            !named(&self.disabled)
         } else {
-            self.enabled.contains(check.id)
+            named(&self.enabled)
         }
     }
 }
@@ -67,7 +106,7 @@ impl<'a> Context<'a> {
 
     /// A finding of `check` for each of the graph's problems with `code`, at the problem's field,
     /// with its message; problems the manifests alone cannot confirm (`definite: false`) get
-    /// `uncertain` as their severity.
+    /// `uncertain` as their severity, and advice (`advisory: true`) is info.
     pub(crate) fn graph_findings(
         &self,
         check: &Check,
@@ -80,7 +119,9 @@ impl<'a> Context<'a> {
             .map(|(obj, p)| {
                 let mut finding =
                     Finding::new(check, obj, &p.field, p.message.clone()).help(help(p));
-                if !p.definite {
+                if p.advisory {
+                    finding = finding.severity(Level::Info);
+                } else if !p.definite {
                     finding = finding.severity(uncertain);
                 }
                 if let Some(container) = &p.container {

@@ -10,6 +10,7 @@ pub static CHECK: Check = Check {
     id: "cpu-limit-missing",
     category: Category::Resources,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "container lacks a CPU limit (disputed: throttling)",
     docs: DOCS,

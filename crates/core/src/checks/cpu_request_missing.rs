@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "cpu-request-missing",
     category: Category::Resources,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "container lacks a CPU request",
     docs: DOCS,

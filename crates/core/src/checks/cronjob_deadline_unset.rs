@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "cronjob-deadline-unset",
     category: Category::Reliability,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "cronjob has no startingDeadlineSeconds",
     docs: DOCS,

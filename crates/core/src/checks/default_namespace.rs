@@ -7,6 +7,7 @@ pub static CHECK: Check = Check {
     id: "default-namespace",
     category: Category::Hygiene,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "object is in (or falls into) the default namespace",
     docs: DOCS,

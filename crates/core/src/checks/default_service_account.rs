@@ -10,6 +10,7 @@ pub static CHECK: Check = Check {
     id: "default-service-account",
     category: Category::Security,
     severity: Level::Info,
+    also: &[Level::Warning],
     enabled_by_default: true,
     summary: "pod runs as the default ServiceAccount",
     docs: DOCS,

@@ -7,6 +7,7 @@ pub static CHECK: Check = Check {
     id: "deprecated-api-version",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[Level::Warning],
     enabled_by_default: true,
     summary: "apiVersion deprecated or removed for the target Kubernetes version",
     docs: DOCS,

@@ -7,6 +7,7 @@ pub static CHECK: Check = Check {
     id: "dns-config-options-missing",
     category: Category::Hygiene,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: false,
     summary: "no dnsConfig options (organisation policy)",
     docs: DOCS,

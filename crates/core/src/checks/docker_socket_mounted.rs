@@ -12,6 +12,7 @@ pub static CHECK: Check = Check {
     id: "docker-socket-mounted",
     category: Category::Security,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "container-runtime socket mounted",
     docs: DOCS,

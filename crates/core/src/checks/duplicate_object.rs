@@ -10,6 +10,7 @@ pub static CHECK: Check = Check {
     id: "duplicate-object",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "same kind/namespace/name defined twice (the last one wins on apply)",
     docs: DOCS,

@@ -10,6 +10,7 @@ pub static CHECK: Check = Check {
     id: "env-duplicate-key",
     category: Category::Correctness,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "same environment-variable name twice in one container",
     docs: DOCS,

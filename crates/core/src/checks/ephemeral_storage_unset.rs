@@ -10,6 +10,7 @@ pub static CHECK: Check = Check {
     id: "ephemeral-storage-unset",
     category: Category::Resources,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "container has no ephemeral-storage limit",
     docs: DOCS,

@@ -10,6 +10,7 @@ pub static CHECK: Check = Check {
     id: "hardcoded-secret-env",
     category: Category::Security,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "env var with a secret-like name (password/token/secret) has a literal value",
     docs: DOCS,

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "host-ipc",
     category: Category::Security,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "hostIPC: true",
     docs: DOCS,

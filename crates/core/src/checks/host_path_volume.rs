@@ -12,6 +12,7 @@ pub static CHECK: Check = Check {
     id: "host-path-volume",
     category: Category::Security,
     severity: Level::Warning,
+    also: &[Level::Error],
     enabled_by_default: true,
     summary: "hostPath volume (writable, or a sensitive directory)",
     docs: DOCS,

@@ -10,6 +10,7 @@ pub static CHECK: Check = Check {
     id: "host-port",
     category: Category::Security,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "container sets hostPort",
     docs: DOCS,

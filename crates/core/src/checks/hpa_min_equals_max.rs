@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "hpa-min-equals-max",
     category: Category::Reliability,
     severity: Level::Warning,
+    also: &[Level::Error],
     enabled_by_default: true,
     summary: "horizontal pod autoscaler has maxReplicas ≤ minReplicas, so it cannot scale",
     docs: DOCS,

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "hpa-min-replicas-low",
     category: Category::Reliability,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "horizontal pod autoscaler lets the workload scale down below 2 replicas",
     docs: DOCS,
@@ -68,21 +69,24 @@ fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         let target = &spec.scale_target_ref;
+        // A target that is not in the manifests is hpa-target-missing's finding: do not talk
+        // about it as if it existed.
+        let what = match ctx.model.hpa_target(obj) {
+            Some(_) => format!("{} \"{}\"", target.kind, target.name),
+            None => "its target".to_owned(),
+        };
         let (path, message) = match spec.min_replicas {
             Some(n) => (
                 "spec.minReplicas",
                 format!(
-                    "minReplicas {n} lets {} \"{}\" scale down to {}",
-                    target.kind,
-                    target.name,
+                    "minReplicas {n} lets {what} scale down to {}",
                     if n <= 0 { "zero pods" } else { "a single pod" }
                 ),
             ),
             None => (
                 "spec",
                 format!(
-                    "minReplicas is not set, so it defaults to 1 and lets {} \"{}\" scale down to a single pod",
-                    target.kind, target.name
+                    "minReplicas is not set, so it defaults to 1 and lets {what} scale down to a single pod"
                 ),
             ),
         };
@@ -108,7 +112,7 @@ mod tests {
     fn unwritten_min_means_one() {
         let hpa = |name: &str, min: &str| {
             format!(
-                "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {{name: {name}}}\nspec:\n  scaleTargetRef: {{apiVersion: apps/v1, kind: Deployment, name: {name}}}\n{min}  maxReplicas: 5\n"
+                "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {{name: {name}}}\nspec:\n  scaleTargetRef: {{apiVersion: apps/v1, kind: Deployment, name: {name}}}\n{min}  maxReplicas: 5\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec: {{containers: [{{name: {name}, image: {name}:1}}]}}\n"
             )
         };
         check(
@@ -122,6 +126,14 @@ mod tests {
                 "minReplicas is not set, so it defaults to 1 and lets Deployment \"a\" scale down to a single pod",
                 "minReplicas 1 lets Deployment \"b\" scale down to a single pod",
             ],
+        );
+    }
+
+    #[test]
+    fn a_target_missing_from_the_manifests_is_not_named_as_if_it_existed() {
+        check(
+            "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: cart}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: cart}\n  minReplicas: 1\n  maxReplicas: 5\n",
+            &["minReplicas 1 lets its target scale down to a single pod"],
         );
     }
 }

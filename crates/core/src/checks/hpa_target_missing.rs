@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "hpa-target-missing",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "scaleTargetRef names no workload in the set",
     docs: DOCS,

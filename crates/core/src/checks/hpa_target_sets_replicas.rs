@@ -7,6 +7,7 @@ pub static CHECK: Check = Check {
     id: "hpa-target-sets-replicas",
     category: Category::Correctness,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "an HPA-managed Deployment also sets spec.replicas (re-apply resets the scale)",
     docs: DOCS,

@@ -9,6 +9,7 @@ pub static CHECK: Check = Check {
     id: "hpa-utilization-without-requests",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "an HPA uses CPU or memory Utilization, but the target containers lack that request",
     docs: DOCS,

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "image-digest-missing",
     category: Category::Security,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: false,
     summary: "image not pinned by @sha256 digest",
     docs: DOCS,

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "image-pull-policy",
     category: Category::Reliability,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "imagePullPolicy is not Always (disputed)",
     docs: DOCS,

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "image-tag-mutable",
     category: Category::Reliability,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "image has no tag or uses `:latest` (and has no digest)",
     docs: DOCS,

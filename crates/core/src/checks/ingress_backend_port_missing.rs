@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "ingress-backend-port-missing",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "the ingress backend names a port its service does not expose",
     docs: DOCS,

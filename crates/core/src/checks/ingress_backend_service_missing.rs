@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "ingress-backend-service-missing",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "ingress backend names a Service not in the namespace",
     docs: DOCS,

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "ingress-class-unset",
     category: Category::Hygiene,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "no ingressClassName (depends on a cluster default)",
     docs: DOCS,

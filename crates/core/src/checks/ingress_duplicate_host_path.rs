@@ -10,6 +10,7 @@ pub static CHECK: Check = Check {
     id: "ingress-duplicate-host-path",
     category: Category::Correctness,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "same host+path routed by two rules or two Ingresses",
     docs: DOCS,

@@ -7,6 +7,7 @@ pub static CHECK: Check = Check {
     id: "ingress-nginx-snippets",
     category: Category::Security,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "ingress-nginx snippet annotations (CVE-2021-25742)",
     docs: DOCS,

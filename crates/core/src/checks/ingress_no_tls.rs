@@ -7,6 +7,7 @@ pub static CHECK: Check = Check {
     id: "ingress-no-tls",
     category: Category::Security,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "ingress has no TLS",
     docs: DOCS,

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "ingress-tls-secret-missing",
     category: Category::Correctness,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "tls.secretName not in the set (may come from cert-manager)",
     docs: DOCS,

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "job-restart-policy",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "a Job or CronJob pod needs restartPolicy OnFailure or Never, other controllers need Always",
     docs: DOCS,

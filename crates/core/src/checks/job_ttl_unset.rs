@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "job-ttl-unset",
     category: Category::Reliability,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "standalone Job has no ttlSecondsAfterFinished (or a CronJob's job template sets one)",
     docs: DOCS,

@@ -9,6 +9,7 @@ pub static CHECK: Check = Check {
     id: "known-risky-components",
     category: Category::Security,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "known risky components: Kubernetes Dashboard, Helm v2 Tiller, git-sync",
     docs: DOCS,

@@ -11,6 +11,7 @@ pub static CHECK: Check = Check {
     id: "label-value-invalid",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "label value breaks the syntax rules (length, characters)",
     docs: DOCS,

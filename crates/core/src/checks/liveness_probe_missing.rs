@@ -10,6 +10,7 @@ pub static CHECK: Check = Check {
     id: "liveness-probe-missing",
     category: Category::Reliability,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "container has no livenessProbe (a wrong one can also do harm)",
     docs: DOCS,

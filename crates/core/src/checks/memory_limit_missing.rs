@@ -10,6 +10,7 @@ pub static CHECK: Check = Check {
     id: "memory-limit-missing",
     category: Category::Resources,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "container lacks a memory limit",
     docs: DOCS,

@@ -6,6 +6,7 @@
 //! `crates/core/tests/fixtures/<id>/{fires,clean}.yaml`. The registry is the one ordered [`ALL`]
 //! slice below.
 
+pub mod config;
 mod context;
 mod finding;
 mod support;
@@ -85,6 +86,9 @@ pub struct Check {
     /// Default severity of its findings (a finding may be stronger or weaker, e.g. a named
     /// versus a numeric port).
     pub severity: Level,
+    /// The other severities its findings may have (e.g. a warning when the manifests alone
+    /// cannot confirm the problem, info when it is only advice).
+    pub also: &'static [Level],
     /// Whether it runs unless disabled (`false` for opt-in checks).
     pub enabled_by_default: bool,
     /// One line, lowercase, no trailing period.
@@ -110,6 +114,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         .collect();
     for finding in &mut findings {
         finding.suppressed = suppress::reason(ctx.model, finding);
+        if let Some(level) = ctx.settings.severity_of(finding.check) {
+            finding.severity = level;
+        }
     }
     findings
         .sort_by(|a, b| (&a.location, a.check, &a.object).cmp(&(&b.location, b.check, &b.object)));
@@ -119,6 +126,40 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
 /// The check with this id.
 pub fn by_id(id: &str) -> Option<&'static Check> {
     ALL.iter().copied().find(|c| c.id == id)
+}
+
+/// The checks an id names: the check itself, plus the checks that were split out of it and keep
+/// it as an old name (a `manifesto:<id>` alias), so old ids keep working in settings and
+/// suppressions.
+pub fn named_by(id: &str) -> Vec<&'static Check> {
+    ALL.iter()
+        .copied()
+        .filter(|c| c.id == id || c.old_ids().any(|old| old == id))
+        .collect()
+}
+
+impl Check {
+    /// The ids this check was known by before (its `manifesto:` aliases).
+    pub fn old_ids(&self) -> impl Iterator<Item = &'static str> {
+        self.aliases
+            .iter()
+            .filter_map(|a| a.strip_prefix("manifesto:"))
+    }
+
+    /// Every severity its findings may have, most serious first.
+    pub fn severities(&self) -> Vec<Level> {
+        let mut levels: Vec<Level> = std::iter::once(self.severity)
+            .chain(self.also.iter().copied())
+            .collect();
+        levels.sort();
+        levels.dedup();
+        levels
+    }
+
+    /// Whether `id` names this check (its id or an old one).
+    pub fn is_named(&self, id: &str) -> bool {
+        self.id == id || self.old_ids().any(|old| old == id)
+    }
 }
 
 /// Ids one edit away from `id` (for "did you mean" messages).
@@ -236,6 +277,7 @@ mod serviceaccount_missing;
 mod servicemonitor_selects_nothing;
 mod ssh_port;
 mod statefulset_service_missing;
+mod statefulset_service_not_headless;
 mod topology_spread_invalid;
 mod topology_spread_missing;
 mod uid_gid_low;
@@ -279,6 +321,7 @@ pub static ALL: &[&Check] = &[
     &serviceaccount_missing::CHECK,
     &serviceaccount_deprecated_field::CHECK,
     &statefulset_service_missing::CHECK,
+    &statefulset_service_not_headless::CHECK,
     &rbac_binding_ref_missing::CHECK,
     &probe_port_not_declared::CHECK,
     &container_port_invalid::CHECK,

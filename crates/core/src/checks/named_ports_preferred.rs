@@ -13,6 +13,7 @@ pub static CHECK: Check = Check {
     id: "named-ports-preferred",
     category: Category::Hygiene,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "targetPort, probes or Ingress backend use numbers rather than names",
     docs: DOCS,

@@ -9,6 +9,7 @@ pub static CHECK: Check = Check {
     id: "namespace-undeclared",
     category: Category::Correctness,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "object targets a namespace the set does not create",
     docs: DOCS,

@@ -7,7 +7,8 @@ use crate::graph::ProblemCode;
 pub static CHECK: Check = Check {
     id: "networkpolicy-peer-selects-nothing",
     category: Category::Correctness,
-    severity: Level::Info,
+    severity: Level::Warning,
+    also: &[Level::Info],
     enabled_by_default: true,
     summary: "a from/to podSelector peer matches no pods",
     docs: DOCS,

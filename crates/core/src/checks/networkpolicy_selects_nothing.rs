@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "networkpolicy-selects-nothing",
     category: Category::Correctness,
     severity: Level::Warning,
+    also: &[Level::Info],
     enabled_by_default: true,
     summary: "network policy podSelector matches no pods (an empty selector selects all)",
     docs: DOCS,

@@ -7,6 +7,7 @@ pub static CHECK: Check = Check {
     id: "node-affinity-missing",
     category: Category::Hygiene,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: false,
     summary: "no nodeAffinity (organisation policy)",
     docs: DOCS,

@@ -7,6 +7,7 @@ pub static CHECK: Check = Check {
     id: "openshift-scc-privileged",
     category: Category::Security,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: false,
     summary: "an OpenShift SecurityContextConstraints allows privileged containers",
     docs: DOCS,

@@ -11,6 +11,7 @@ pub static CHECK: Check = Check {
     id: "pdb-blocks-eviction",
     category: Category::Reliability,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "maxUnavailable 0/0%, or minAvailable 100% or ≥ replicas, so node drains hang",
     docs: DOCS,

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "pdb-min-above-hpa-min",
     category: Category::Reliability,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "a PDB's minAvailable is not below the HPA's minReplicas",
     docs: DOCS,

@@ -10,6 +10,7 @@ pub static CHECK: Check = Check {
     id: "pdb-missing",
     category: Category::Reliability,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "multi-replica Deployment or StatefulSet has no PDB",
     docs: DOCS,

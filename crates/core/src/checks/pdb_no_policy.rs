@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "pdb-no-policy",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "a PodDisruptionBudget sets neither minAvailable nor maxUnavailable",
     docs: DOCS,

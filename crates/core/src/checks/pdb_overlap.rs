@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "pdb-overlap",
     category: Category::Correctness,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "a pod is covered by more than one PDB (eviction refuses)",
     docs: DOCS,

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "pdb-selects-nothing",
     category: Category::Correctness,
     severity: Level::Warning,
+    also: &[Level::Info],
     enabled_by_default: true,
     summary: "pod disruption budget selector matches no pod template",
     docs: DOCS,

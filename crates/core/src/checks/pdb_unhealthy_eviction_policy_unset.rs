@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "pdb-unhealthy-eviction-policy-unset",
     category: Category::Reliability,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "pod disruption budget does not set unhealthyPodEvictionPolicy",
     docs: DOCS,

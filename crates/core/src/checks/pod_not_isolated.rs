@@ -7,6 +7,7 @@ pub static CHECK: Check = Check {
     id: "pod-not-isolated",
     category: Category::Security,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "workload not selected by any NetworkPolicy (only enforced if the CNI supports it)",
     docs: DOCS,

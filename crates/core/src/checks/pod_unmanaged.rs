@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "pod-unmanaged",
     category: Category::Reliability,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "bare Pod with no controller",
     docs: DOCS,

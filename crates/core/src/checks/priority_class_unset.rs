@@ -7,6 +7,7 @@ pub static CHECK: Check = Check {
     id: "priority-class-unset",
     category: Category::Reliability,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: false,
     summary: "pod spec sets no priorityClassName",
     docs: DOCS,

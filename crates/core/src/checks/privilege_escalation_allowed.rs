@@ -12,6 +12,7 @@ pub static CHECK: Check = Check {
     id: "privilege-escalation-allowed",
     category: Category::Security,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "allowPrivilegeEscalation not explicitly false (kube-linter flags only an explicit true, privileged, or SYS_ADMIN)",
     docs: DOCS,

@@ -12,6 +12,7 @@ pub static CHECK: Check = Check {
     id: "privileged-container",
     category: Category::Security,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "privileged: true",
     docs: DOCS,

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "privileged-port",
     category: Category::Security,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: false,
     summary: "containerPort < 1024",
     docs: DOCS,

@@ -13,6 +13,7 @@ pub static CHECK: Check = Check {
     id: "probe-port-not-declared",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[Level::Warning],
     enabled_by_default: true,
     summary: "liveness, readiness or startup probe port not declared by the container",
     docs: DOCS,

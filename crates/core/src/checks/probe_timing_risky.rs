@@ -11,6 +11,7 @@ pub static CHECK: Check = Check {
     id: "probe-timing-risky",
     category: Category::Reliability,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "liveness can kill before readiness or startup finishes; slow start without a startupProbe; timeout ≥ period",
     docs: DOCS,

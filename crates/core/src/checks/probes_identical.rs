@@ -11,6 +11,7 @@ pub static CHECK: Check = Check {
     id: "probes-identical",
     category: Category::Reliability,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "readiness and liveness probes are identical",
     docs: DOCS,

@@ -12,6 +12,7 @@ pub static CHECK: Check = Check {
     id: "proc-mount-unmasked",
     category: Category::Security,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "procMount: Unmasked",
     docs: DOCS,

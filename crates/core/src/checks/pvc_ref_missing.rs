@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "pvc-ref-missing",
     category: Category::Correctness,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "volume claimName not defined, and not a volumeClaimTemplate",
     docs: DOCS,

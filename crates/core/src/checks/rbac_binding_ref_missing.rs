@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "rbac-binding-ref-missing",
     category: Category::Correctness,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "(Cluster)RoleBinding roleRef not in the set",
     docs: DOCS,

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "rbac-cluster-admin-binding",
     category: Category::Security,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "binding to cluster-admin",
     docs: DOCS,

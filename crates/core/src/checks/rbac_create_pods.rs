@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "rbac-create-pods",
     category: Category::Security,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "create on pods, or on the workloads that create them",
     docs: DOCS,

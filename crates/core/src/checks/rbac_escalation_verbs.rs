@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "rbac-escalation-verbs",
     category: Category::Security,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "bind, escalate, impersonate, webhook config, CSR approval, services/status, nodes/proxy",
     docs: DOCS,
@@ -157,7 +158,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 findings.push(finding(
                     &rule,
                     rule.resource_path(j),
-                    format!("{} on {resource}", granted.join(", ")),
+                    format!("{} on {resource}", rule.verbs_as_written(&granted)),
                     consequence,
                 ));
             }
@@ -212,8 +213,8 @@ rules:
             ),
             [
                 "9 warning rules[0] of cluster role \"r\" grants \"escalate\": the holder can add any permission to a role, beyond what it holds itself",
-                "13 warning rules[1] of cluster role \"r\" grants update, patch on services/status: the holder can set a LoadBalancer address and intercept other traffic (CVE-2020-8554)",
-                "14 warning rules[1] of cluster role \"r\" grants get, create, update, patch, delete on nodes/proxy: the holder can call the kubelet API and run commands in any pod of the node",
+                "13 warning rules[1] of cluster role \"r\" grants \"*\" (every verb) on services/status: the holder can set a LoadBalancer address and intercept other traffic (CVE-2020-8554)",
+                "14 warning rules[1] of cluster role \"r\" grants \"*\" (every verb) on nodes/proxy: the holder can call the kubelet API and run commands in any pod of the node",
             ]
         );
     }

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "rbac-pod-exec-attach",
     category: Category::Security,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "grants pods/exec or pods/attach",
     docs: DOCS,
@@ -85,7 +86,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         "{} of {} grants {} on {resource}, a shell or terminal in its pods",
                         rule.path,
                         rule.describe_role(),
-                        verbs.join(", ")
+                        rule.verbs_as_written(&verbs)
                     ),
                 )
                 .help("remove pods/exec and pods/attach, or move them to a separate, rarely bound role"),
@@ -124,8 +125,8 @@ rules:
 "
             ),
             [
-                "8 warning rules[0] of role \"r\" grants create, get on pods/exec, a shell or terminal in its pods",
-                "9 warning rules[0] of role \"r\" grants create, get on */attach, a shell or terminal in its pods",
+                "8 warning rules[0] of role \"r\" grants \"*\" (every verb) on pods/exec, a shell or terminal in its pods",
+                "9 warning rules[0] of role \"r\" grants \"*\" (every verb) on */attach, a shell or terminal in its pods",
             ]
         );
     }

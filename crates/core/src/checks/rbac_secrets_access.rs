@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "rbac-secrets-access",
     category: Category::Security,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "get/list/watch on secrets",
     docs: DOCS,
@@ -93,7 +94,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         "{} of {} grants {} on secrets: the data of every Secret {scope}",
                         rule.path,
                         rule.describe_role(),
-                        verbs.join(", ")
+                        rule.verbs_as_written(&verbs)
                     ),
                 )
                 .help("mount the Secret into the pod, or restrict the rule with resourceNames and get"),

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "rbac-wildcards",
     category: Category::Security,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "`*` in Role/ClusterRole verbs or resources",
     docs: DOCS,

@@ -2,7 +2,7 @@
 
 use super::support::containers::regular_containers;
 
-use super::support::services::{describe_services, services_selecting};
+use super::support::services::{services_doing, services_selecting};
 
 use super::support::workloads::is_long_running;
 use super::{Category, Check, Context, Finding, Level};
@@ -13,6 +13,7 @@ pub static CHECK: Check = Check {
     id: "readiness-probe-missing",
     category: Category::Reliability,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "container has no readinessProbe; stronger when a Service sends it traffic",
     docs: DOCS,
@@ -86,8 +87,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
             }
             let consequence = if !services.is_empty() {
                 format!(
-                    ", and {} sends it traffic as soon as it starts, before it can answer",
-                    describe_services(&services)
+                    ", and {} it traffic as soon as it starts, before it can answer",
+                    services_doing(&services, "sends", "send")
                 )
             } else if matches!(obj.resource, Resource::Deployment(_)) {
                 ", so a rolling update counts a new pod as available as soon as it starts"

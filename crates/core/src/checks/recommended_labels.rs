@@ -7,6 +7,7 @@ pub static CHECK: Check = Check {
     id: "recommended-labels",
     category: Category::Hygiene,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "an app's workloads, Services and Ingresses lack the recommended app.kubernetes.io labels",
     docs: DOCS,
@@ -87,7 +88,16 @@ fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         let labels = obj.labels();
-        let missing: Vec<&str> = REQUIRED
+        let required: Vec<&str> = if ctx.settings.required_labels.is_empty() {
+            REQUIRED.to_vec()
+        } else {
+            ctx.settings
+                .required_labels
+                .iter()
+                .map(String::as_str)
+                .collect()
+        };
+        let missing: Vec<&str> = required
             .iter()
             .copied()
             .filter(|l| !labels.contains_key(*l))
@@ -107,7 +117,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 path,
                 format!("labels lack the recommended {}", missing.join(" and ")),
             )
-            .help("add app.kubernetes.io/name and app.kubernetes.io/instance to metadata.labels"),
+            .help(format!("add {} to metadata.labels", missing.join(" and "))),
         );
     }
     findings

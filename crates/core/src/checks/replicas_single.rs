@@ -1,6 +1,6 @@
 //! `replicas-single`: Deployment has fewer than 2 replicas and no HPA.
 
-use super::support::services::{describe_services, services_selecting};
+use super::support::services::{services_doing, services_selecting};
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::Resource;
 
@@ -9,6 +9,7 @@ pub static CHECK: Check = Check {
     id: "replicas-single",
     category: Category::Reliability,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "deployment runs a single replica and no HPA scales it",
     docs: DOCS,
@@ -95,8 +96,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
             String::new()
         } else {
             format!(
-                ", so {} goes down whenever that pod does",
-                describe_services(&services)
+                ", so {} down whenever that pod does",
+                services_doing(&services, "goes", "go")
             )
         };
         let path = if written.is_some() {

@@ -12,6 +12,7 @@ pub static CHECK: Check = Check {
     id: "request-exceeds-limit",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "a request is larger than its limit (the API rejects it)",
     docs: DOCS,

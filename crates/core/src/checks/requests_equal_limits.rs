@@ -11,6 +11,7 @@ pub static CHECK: Check = Check {
     id: "requests-equal-limits",
     category: Category::Resources,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: false,
     summary: "requests differ from limits, so the pod is not in the Guaranteed QoS class (opt-in)",
     docs: DOCS,

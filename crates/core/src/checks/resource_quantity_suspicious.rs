@@ -12,6 +12,7 @@ pub static CHECK: Check = Check {
     id: "resource-quantity-suspicious",
     category: Category::Hygiene,
     severity: Level::Warning,
+    also: &[Level::Error, Level::Info],
     enabled_by_default: true,
     summary: "memory 128m (that is millibytes), 1G vs 1Gi, cpu 500 (500 cores)",
     docs: DOCS,

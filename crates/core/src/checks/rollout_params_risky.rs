@@ -15,6 +15,7 @@ pub static CHECK: Check = Check {
     id: "rollout-params-risky",
     category: Category::Reliability,
     severity: Level::Warning,
+    also: &[Level::Error],
     enabled_by_default: true,
     summary: "rolling update may take every replica down at once, or sets maxSurge and maxUnavailable both to 0",
     docs: DOCS,

@@ -1,6 +1,6 @@
 //! `rollout-strategy-recreate`: Deployment behind a Service uses Recreate.
 
-use super::support::services::{describe_services, services_selecting};
+use super::support::services::{services_doing, services_selecting};
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::Resource;
 
@@ -9,6 +9,7 @@ pub static CHECK: Check = Check {
     id: "rollout-strategy-recreate",
     category: Category::Reliability,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "deployment behind a Service uses the Recreate strategy",
     docs: DOCS,
@@ -98,8 +99,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 obj,
                 "spec.strategy.type",
                 format!(
-                    "strategy Recreate stops every old pod before starting new ones, so {} has no ready endpoints during each rollout",
-                    describe_services(&services)
+                    "strategy Recreate stops every old pod before starting new ones, so {} no ready endpoints during each rollout",
+                    services_doing(&services, "has", "have")
                 ),
             )
             .help("use strategy.type: RollingUpdate with maxSurge: 1 and maxUnavailable: 0"),

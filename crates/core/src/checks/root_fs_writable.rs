@@ -13,6 +13,7 @@ pub static CHECK: Check = Check {
     category: Category::Security,
     // Disputed (see the catalog's design notes), so advice rather than a warning.
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "readOnlyRootFilesystem not true",
     docs: DOCS,

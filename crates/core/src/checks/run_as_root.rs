@@ -14,6 +14,7 @@ pub static CHECK: Check = Check {
     id: "run-as-root",
     category: Category::Security,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "runAsNonRoot not true, runAsUser 0, or root group",
     docs: DOCS,

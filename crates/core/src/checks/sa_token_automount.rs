@@ -11,6 +11,7 @@ pub static CHECK: Check = Check {
     id: "sa-token-automount",
     category: Category::Security,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "automountServiceAccountToken not false",
     docs: DOCS,

@@ -7,6 +7,7 @@ pub static CHECK: Check = Check {
     id: "schema-invalid",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "object fails the OpenAPI schema (unknown field, wrong type)",
     docs: DOCS,

@@ -12,6 +12,7 @@ pub static CHECK: Check = Check {
     id: "seccomp-unset",
     category: Category::Security,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "no RuntimeDefault or Localhost seccomp profile",
     docs: DOCS,

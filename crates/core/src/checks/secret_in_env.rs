@@ -10,6 +10,7 @@ pub static CHECK: Check = Check {
     id: "secret-in-env",
     category: Category::Security,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "secret delivered as an environment variable rather than a file",
     docs: DOCS,

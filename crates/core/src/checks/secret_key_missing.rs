@@ -9,6 +9,7 @@ pub static CHECK: Check = Check {
     id: "secret-key-missing",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "referenced key absent from the Secret's data/stringData",
     docs: DOCS,

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "secret-literal-in-manifest",
     category: Category::Hygiene,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "secret carries literal data/stringData in the pasted YAML (base64 is not encryption)",
     docs: DOCS,

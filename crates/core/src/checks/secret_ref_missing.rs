@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "secret-ref-missing",
     category: Category::Correctness,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "secret named by env, envFrom, a volume or imagePullSecrets is not in the set (skip optional: true)",
     docs: DOCS,

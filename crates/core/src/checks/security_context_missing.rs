@@ -14,6 +14,7 @@ pub static CHECK: Check = Check {
     id: "security-context-missing",
     category: Category::Security,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "no pod or container securityContext at all",
     docs: DOCS,

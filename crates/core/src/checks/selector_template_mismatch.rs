@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "selector-template-mismatch",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "workload spec.selector does not match its own template labels",
     docs: DOCS,

@@ -9,6 +9,7 @@ pub static CHECK: Check = Check {
     id: "sensitive-configmap-data",
     category: Category::Security,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "keys or values of a ConfigMap look like credentials",
     docs: DOCS,

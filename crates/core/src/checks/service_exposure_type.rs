@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "service-exposure-type",
     category: Category::Security,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "service is NodePort or LoadBalancer, so it is reachable from outside the cluster",
     docs: DOCS,

@@ -9,6 +9,7 @@ pub static CHECK: Check = Check {
     id: "service-selects-multiple-workloads",
     category: Category::Correctness,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "selector matches pods of more than one workload (canary, or version mixing)",
     docs: DOCS,

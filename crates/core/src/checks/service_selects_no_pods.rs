@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "service-selects-no-pods",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[Level::Warning, Level::Info],
     enabled_by_default: true,
     summary: "service selector matches no pod template in its namespace (skip ExternalName)",
     docs: DOCS,

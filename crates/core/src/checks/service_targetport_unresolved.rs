@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "service-targetport-unresolved",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[Level::Warning, Level::Info],
     enabled_by_default: true,
     summary: "named targetPort (name+protocol) not declared by any selected container; numeric one not among declared containerPorts",
     docs: DOCS,

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "service-without-selector",
     category: Category::Correctness,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "service has no selector and no Endpoints/EndpointSlice in the set",
     docs: DOCS,

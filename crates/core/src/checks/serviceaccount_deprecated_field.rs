@@ -7,6 +7,7 @@ pub static CHECK: Check = Check {
     id: "serviceaccount-deprecated-field",
     category: Category::Hygiene,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "uses serviceAccount rather than serviceAccountName",
     docs: DOCS,

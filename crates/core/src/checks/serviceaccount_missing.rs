@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "serviceaccount-missing",
     category: Category::Correctness,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "serviceAccountName not defined in the set",
     docs: DOCS,

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "servicemonitor-selects-nothing",
     category: Category::Correctness,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "prometheus operator servicemonitor matches no service",
     docs: DOCS,

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "ssh-port",
     category: Category::Security,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "a container exposes port 22",
     docs: DOCS,

@@ -8,8 +8,9 @@ pub static CHECK: Check = Check {
     id: "statefulset-service-missing",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[Level::Warning],
     enabled_by_default: true,
-    summary: "serviceName names no headless Service",
+    summary: "serviceName names a Service that is not in the manifests",
     docs: DOCS,
     aliases: &["kube-score:statefulset-has-servicename"],
     run,
@@ -17,7 +18,8 @@ pub static CHECK: Check = Check {
 
 const DOCS: &str = r#"## What it does
 
-Flags a StatefulSet whose `spec.serviceName` names a Service the loaded manifests do not define in its namespace (an error), or a Service that is not headless, without `clusterIP: None` (a warning).
+Flags a StatefulSet whose `spec.serviceName` names a Service the loaded manifests do not define in its namespace.
+A Service that exists but is not headless is `statefulset-service-not-headless`.
 
 ## Why is this bad?
 
@@ -70,11 +72,20 @@ Add a headless Service (`clusterIP: None`) named like `spec.serviceName`, select
 "#;
 
 fn run(ctx: &Context) -> Vec<Finding> {
-    ctx.graph_findings(&CHECK, ProblemCode::StatefulsetServiceMissing, Level::Warning, |p| {
-        match (&p.suggestion, p.definite) {
+    ctx.graph_findings(
+        &CHECK,
+        ProblemCode::StatefulsetServiceMissing,
+        Level::Warning,
+        |p| match (&p.suggestion, p.definite) {
             (Some(name), _) => format!("use serviceName `{name}`, or add the Service named here"),
-            (None, true) => "add a headless Service (clusterIP: None) with this name that selects the pods".to_owned(),
-            (None, false) => "set clusterIP: None on the governing Service (clusterIP cannot change: recreate it)".to_owned(),
-        }
-    })
+            (None, true) => {
+                "add a headless Service (clusterIP: None) with this name that selects the pods"
+                    .to_owned()
+            }
+            (None, false) => {
+                "add the headless Service named here, or check that it is created elsewhere"
+                    .to_owned()
+            }
+        },
+    )
 }

@@ -68,7 +68,9 @@ pub(crate) fn silenced_by(
     };
 
     if let Some(ids) = annotations.get("manifesto.io/ignore")
-        && list(ids).iter().any(|i| i == id || i == "all")
+        && list(ids)
+            .iter()
+            .any(|i| i == id || i == "all" || alias_of("manifesto", i))
     {
         let why = annotations
             .get("manifesto.io/ignore-reason")

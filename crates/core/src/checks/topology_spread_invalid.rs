@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "topology-spread-invalid",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[Level::Warning],
     enabled_by_default: true,
     summary: "constraint lacks labelSelector or topologyKey, maxSkew is 0, or whenUnsatisfiable is bad",
     docs: DOCS,

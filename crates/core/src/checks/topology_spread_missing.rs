@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "topology-spread-missing",
     category: Category::Reliability,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "no topologySpreadConstraints",
     docs: DOCS,

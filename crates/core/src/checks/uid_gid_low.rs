@@ -12,6 +12,7 @@ pub static CHECK: Check = Check {
     id: "uid-gid-low",
     category: Category::Security,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "runAsUser or runAsGroup below 10000",
     docs: DOCS,

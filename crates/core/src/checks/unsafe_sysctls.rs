@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "unsafe-sysctls",
     category: Category::Security,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "unsafe sysctls set",
     docs: DOCS,

@@ -11,6 +11,7 @@ pub static CHECK: Check = Check {
     id: "volume-mount-undefined",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "volumeMount names a volume the pod does not declare (the API rejects it)",
     docs: DOCS,

@@ -7,6 +7,7 @@ pub static CHECK: Check = Check {
     id: "volume-unused",
     category: Category::Hygiene,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: true,
     summary: "declared volume never mounted",
     docs: DOCS,

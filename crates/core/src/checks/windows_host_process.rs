@@ -12,6 +12,7 @@ pub static CHECK: Check = Check {
     id: "windows-host-process",
     category: Category::Security,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "windows hostProcess container",
     docs: DOCS,

@@ -7,6 +7,7 @@ pub static CHECK: Check = Check {
     id: "workload-selector-overlap",
     category: Category::Correctness,
     severity: Level::Warning,
+    also: &[],
     enabled_by_default: true,
     summary: "two controllers in a namespace select each other's pods",
     docs: DOCS,

@@ -10,6 +10,7 @@ pub static CHECK: Check = Check {
     id: "yaml-keys-sorted",
     category: Category::Hygiene,
     severity: Level::Info,
+    also: &[],
     enabled_by_default: false,
     summary: "mapping keys are not in alphabetical order",
     docs: DOCS,

@@ -8,6 +8,7 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use super::index::PodLabelIndex;
+use super::operators::{may_create_pods, operator_pods, operator_ports};
 use super::{
     Edge, Graph, GraphNode, GraphOptions, Hop, MAX_SIMULATED_PODS, Problem, ProblemCode, Relation,
     TrafficPath,
@@ -67,6 +68,29 @@ struct Resolved<'m> {
     port: i32,
     port_name: Option<String>,
     template: &'m Object,
+    /// A numeric port the pod's containers do not declare (they declare none): served anyway.
+    undeclared: bool,
+}
+
+/// A numeric `targetPort` on pods whose containers declare no ports reaches the pod's first
+/// container (the port is served whether or not it is declared).
+fn undeclared_numeric<'m>(pods: &[PodInfo<'m>], target: &IntOrString) -> Option<Resolved<'m>> {
+    let IntOrString::Int(n) = target else {
+        return None;
+    };
+    pods.iter().find_map(|p| {
+        if !declared_ports(p.template).is_empty() {
+            return None;
+        }
+        let first = p.template.containers().into_iter().find(|c| !c.init)?;
+        Some(Resolved {
+            container: first.container.name.clone(),
+            port: *n,
+            port_name: None,
+            template: p.template,
+            undeclared: true,
+        })
+    })
 }
 
 struct Builder<'m> {
@@ -285,7 +309,16 @@ impl<'m> Builder<'m> {
             location: obj.locate(field),
             container: container.map(str::to_owned),
             definite,
+            advisory: false,
         });
+    }
+
+    /// Marks the last problem as advice only (see [`Problem::advisory`]).
+    fn advisory(&mut self) {
+        if let Some(p) = self.problems.last_mut() {
+            p.advisory = true;
+            p.definite = false;
+        }
     }
 
     /// An existing name of `kind` in `namespace` one or two edits away from `name`.
@@ -534,7 +567,58 @@ impl<'m> Builder<'m> {
                     "spec.jobTemplate.spec.template",
                 );
             }
-            _ => {}
+            _ => self.simulate_operator(obj),
+        }
+    }
+
+    /// The StatefulSet and pods an operator creates from one of its custom resources
+    /// (prometheus-operator's Prometheus, Alertmanager, ThanosRuler).
+    fn simulate_operator(&mut self, obj: &'m Object) {
+        let Some(made) = operator_pods(obj) else {
+            return;
+        };
+        let sts = self.simulated_node(
+            "StatefulSet",
+            &made.statefulset,
+            &obj.id,
+            obj,
+            "spec",
+            made.labels.clone(),
+        );
+        let sts_id = self.nodes[sts].id.clone();
+        self.edge(
+            &obj.id,
+            &sts_id,
+            Relation::Owns,
+            true,
+            format!(
+                "the {} creates StatefulSet {} for {} {}",
+                made.operator, made.statefulset, obj.kind, obj.name
+            ),
+            Some(obj.locate("spec")),
+        );
+        let (n, why) = made.replicas;
+        for ordinal in 0..n.min(MAX_SIMULATED_PODS) {
+            let pod_name = format!("{}-{ordinal}", made.statefulset);
+            let mut labels = made.labels.clone();
+            labels.insert(
+                "statefulset.kubernetes.io/pod-name".to_owned(),
+                pod_name.clone(),
+            );
+            let pod = self.simulated_node("Pod", &pod_name, &sts_id, obj, "spec", labels);
+            let pod_id = self.nodes[pod].id.clone();
+            self.add_pod(obj, pod);
+            let location = obj
+                .find("spec.replicas")
+                .or_else(|| Some(obj.locate("spec")));
+            self.edge(
+                &sts_id,
+                &pod_id,
+                Relation::Owns,
+                true,
+                format!("{why}: pod {} of {n}", ordinal + 1),
+                location,
+            );
         }
     }
 
@@ -892,12 +976,19 @@ impl<'m> Builder<'m> {
         let location = Some(obj.locate(field));
         for pod in matched {
             let pod_id = self.nodes[pod.node].id.clone();
+            let reason = match operator_pods(pod.template) {
+                Some(made) => format!(
+                    "{reason} (the pod comes from {} {}, made by the {})",
+                    pod.template.kind, pod.template.name, made.operator
+                ),
+                None => reason.to_owned(),
+            };
             self.edge(
                 &obj.id,
                 &pod_id,
                 Relation::Selects,
                 true,
-                reason.to_owned(),
+                reason,
                 location.clone(),
             );
         }
@@ -917,12 +1008,40 @@ impl<'m> Builder<'m> {
     ) {
         let suggestion = self.label_suggestion(ns, required);
         let definite = self.has_pods(ns);
+        let makers = self.pod_makers(ns);
+        if !makers.is_empty() {
+            let message = format!(
+                "cannot tell whether {selector} matches a pod in namespace {ns}: {} may create the pods, and Manifesto cannot model {}",
+                makers.join(", "),
+                if makers.len() == 1 { "it" } else { "them" }
+            );
+            self.problem(obj, code, field, message, suggestion, None, false);
+            self.advisory();
+            return;
+        }
         let message = if definite {
             format!("{selector} matches no pod in namespace {ns}")
         } else {
             format!("{selector} matches no pod: the loaded manifests run no pod in namespace {ns}")
         };
         self.problem(obj, code, field, message, suggestion, None, definite);
+    }
+
+    /// The custom resources of namespace `ns` that Manifesto cannot model but that may create
+    /// pods (e.g. `Kafka/data/events`), at most five, then a count of the others.
+    fn pod_makers(&self, ns: &str) -> Vec<String> {
+        let mut makers: Vec<String> = self
+            .objects()
+            .into_iter()
+            .filter(|o| o.ns() == ns && may_create_pods(o))
+            .map(|o| format!("{} {}", o.kind, o.name))
+            .collect();
+        if makers.len() > 5 {
+            let more = makers.len() - 5;
+            makers.truncate(5);
+            makers.push(format!("{more} more custom resources"));
+        }
+        makers
     }
 
     fn has_pods(&self, namespace: &str) -> bool {
@@ -994,10 +1113,7 @@ impl<'m> Builder<'m> {
             }
         }
         for (i, port) in ports.iter().enumerate() {
-            let target = port
-                .target_port
-                .clone()
-                .unwrap_or(IntOrString::Int(port.port));
+            let target = effective_target_port(port);
             let protocol = port.protocol.as_deref().unwrap_or("TCP");
             let unresolved: Vec<&Object> = templates
                 .iter()
@@ -1011,6 +1127,30 @@ impl<'m> Builder<'m> {
                 .find(&format!("spec.ports[{i}].targetPort"))
                 .map(|_| format!("spec.ports[{i}].targetPort"))
                 .unwrap_or_else(|| format!("spec.ports[{i}].port"));
+            if let IntOrString::Int(n) = &target
+                && unresolved.iter().all(|t| declared_ports(t).is_empty())
+            {
+                // Undeclared numeric ports are served: containerPort is documentation.
+                let who = unresolved
+                    .iter()
+                    .map(|t| t.id.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let message = format!(
+                    "targetPort {n} ({protocol}) reaches the containers of {who}, which declare no ports: declare containerPort {n} for readability"
+                );
+                self.problem(
+                    obj,
+                    ProblemCode::ServiceTargetportUnresolved,
+                    &field,
+                    message,
+                    None,
+                    None,
+                    false,
+                );
+                self.advisory();
+                continue;
+            }
             let who = unresolved
                 .iter()
                 .map(|t| t.id.to_string())
@@ -1227,10 +1367,7 @@ impl<'m> Builder<'m> {
             object: Some(svc_id.clone()),
             ok: true,
         });
-        let target = service_port
-            .target_port
-            .clone()
-            .unwrap_or(IntOrString::Int(service_port.port));
+        let target = effective_target_port(service_port);
         let target_text = match &target {
             IntOrString::Int(n) => n.to_string(),
             IntOrString::String(s) => s.clone(),
@@ -1253,6 +1390,7 @@ impl<'m> Builder<'m> {
                         port: cp.container_port,
                         port_name: cp.name,
                         template: p.template,
+                        undeclared: false,
                     })
                 });
                 hops.push(Hop {
@@ -1261,10 +1399,14 @@ impl<'m> Builder<'m> {
                     object: Some(svc_id.clone()),
                     ok: true,
                 });
+                let resolved = resolved.or_else(|| undeclared_numeric(&pods, &target));
                 match resolved {
                     Some(r) => {
                         let label = match &r.port_name {
                             Some(name) => format!("containerPort {} ({name})", r.port),
+                            None if r.undeclared => {
+                                format!("port {} (not declared as a containerPort)", r.port)
+                            }
                             None => format!("containerPort {}", r.port),
                         };
                         hops.push(Hop {
@@ -1539,8 +1681,15 @@ impl<'m> Builder<'m> {
                 }
                 let described = describe_selector(selector);
                 let suggestion = self.label_suggestion(ns, &required_labels(selector));
-                let message =
-                    format!("peer podSelector {described} matches no pod in namespace {ns}");
+                let makers = self.pod_makers(ns);
+                let message = if makers.is_empty() {
+                    format!("peer podSelector {described} matches no pod in namespace {ns}")
+                } else {
+                    format!(
+                        "cannot tell whether peer podSelector {described} matches a pod in namespace {ns}: {} may create the pods",
+                        makers.join(", ")
+                    )
+                };
                 self.problem(
                     obj,
                     ProblemCode::NetworkpolicyPeerSelectsNothing,
@@ -1550,6 +1699,9 @@ impl<'m> Builder<'m> {
                     None,
                     true,
                 );
+                if !makers.is_empty() {
+                    self.advisory();
+                }
             }
         }
     }
@@ -1674,12 +1826,12 @@ impl<'m> Builder<'m> {
                         );
                         self.problem(
                             obj,
-                            ProblemCode::StatefulsetServiceMissing,
+                            ProblemCode::StatefulsetServiceNotHeadless,
                             "spec.serviceName",
                             message,
                             None,
                             None,
-                            false,
+                            true,
                         );
                     }
                 }
@@ -1903,6 +2055,9 @@ fn label_suggestion(
 /// The ports a pod's serving containers declare (containers, and init containers that keep
 /// running as sidecars), with the container's name.
 fn declared_ports(obj: &Object) -> Vec<(String, k8s_openapi::api::core::v1::ContainerPort)> {
+    if let Some(ports) = operator_ports(obj) {
+        return ports;
+    }
     obj.containers()
         .into_iter()
         .filter(|c| !c.init || is_sidecar(c.container))
@@ -1942,6 +2097,16 @@ fn describe_container_port(port: &k8s_openapi::api::core::v1::ContainerPort) -> 
     match &port.name {
         Some(name) => format!("{}/{name}", port.container_port),
         None => port.container_port.to_string(),
+    }
+}
+
+/// A Service port's `targetPort`: unset or `0` mean the same as `port`, as the API server defaults
+/// it.
+fn effective_target_port(port: &k8s_openapi::api::core::v1::ServicePort) -> IntOrString {
+    match &port.target_port {
+        None | Some(IntOrString::Int(0)) => IntOrString::Int(port.port),
+        Some(IntOrString::String(s)) if s.is_empty() => IntOrString::Int(port.port),
+        Some(target) => target.clone(),
     }
 }
 

@@ -27,6 +27,7 @@
 mod build;
 mod index;
 mod layout;
+mod operators;
 mod render;
 #[cfg(test)]
 mod tests;
@@ -181,6 +182,8 @@ pub enum ProblemCode {
     PvcRefMissing,
     ServiceaccountMissing,
     StatefulsetServiceMissing,
+    /// A StatefulSet's governing Service exists but is not headless.
+    StatefulsetServiceNotHeadless,
     RbacBindingRefMissing,
     /// A RoleBinding subject names a ServiceAccount that is not in the loaded manifests.
     RbacSubjectMissing,
@@ -205,6 +208,7 @@ impl ProblemCode {
             ProblemCode::PvcRefMissing => "pvc-ref-missing",
             ProblemCode::ServiceaccountMissing => "serviceaccount-missing",
             ProblemCode::StatefulsetServiceMissing => "statefulset-service-missing",
+            ProblemCode::StatefulsetServiceNotHeadless => "statefulset-service-not-headless",
             ProblemCode::RbacBindingRefMissing => "rbac-binding-ref-missing",
             ProblemCode::RbacSubjectMissing => "rbac-subject-missing",
             ProblemCode::ServicemonitorSelectsNothing => "servicemonitor-selects-nothing",
@@ -234,6 +238,9 @@ pub struct Problem {
     /// `true` when it breaks as written; `false` when the manifests alone cannot tell (the other
     /// object may be created elsewhere, a container may listen on a port it does not declare).
     pub definite: bool,
+    /// Only advice: the link works, or the manifests cannot tell because objects Manifesto
+    /// cannot model (custom resources) may provide what is missing. Checks report it as info.
+    pub advisory: bool,
 }
 
 /// One hop of a [`TrafficPath`].

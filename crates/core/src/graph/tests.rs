@@ -1178,7 +1178,12 @@ spec: {{selector: {{app: db}}, ports: [{{port: 5432}}]}}
     };
     assert!(graph_of(&sts("db-headless")).problems.is_empty());
     let g = graph_of(&sts("db-lb"));
-    assert!(!problem(&g, ProblemCode::StatefulsetServiceMissing).definite);
+    assert!(problem(&g, ProblemCode::StatefulsetServiceNotHeadless).definite);
+    assert!(
+        g.problems
+            .iter()
+            .all(|p| p.code != ProblemCode::StatefulsetServiceMissing)
+    );
     let g = graph_of(&sts("db-headles"));
     assert!(
         !edge(
@@ -1520,5 +1525,24 @@ fn dot_and_mermaid_escape_what_they_quote() {
     assert!(
         mermaid.contains("[\"ConfigMap<br/>say #quot;hi#quot; #lt;b#gt;#35;1#lt;/b#gt;\"]"),
         "{mermaid}"
+    );
+}
+
+#[test]
+fn the_traffic_path_ends_at_the_container_that_owns_the_port() {
+    let g = graph_of(include_str!(
+        "../../tests/fixtures/graph/sidecar-ports.yaml"
+    ));
+    let ends: Vec<(&str, Option<&str>)> = g
+        .traffic
+        .iter()
+        .map(|t| (t.path.as_str(), t.hops.last().map(|h| h.label.as_str())))
+        .collect();
+    assert_eq!(
+        ends,
+        [
+            ("/", Some("container envoy of Deployment/shop/web")),
+            ("/metrics", Some("container metrics of Deployment/shop/web")),
+        ]
     );
 }

@@ -40,6 +40,12 @@ impl Model {
         crate::parse::parse_files(files)
     }
 
+    /// Reads every file with `options` (e.g. the namespace `kubectl apply -n` would give objects
+    /// that name none). Never fails.
+    pub fn from_files_with(files: Vec<SourceFile>, options: &crate::parse::ParseOptions) -> Model {
+        crate::parse::parse_files_with(files, options)
+    }
+
     /// The object with this id (the last one, if the id is defined twice).
     pub fn get(&self, id: &ObjectId) -> Option<&Object> {
         self.get_str(id.as_str())
@@ -72,6 +78,17 @@ impl Model {
                 Resource::HorizontalPodAutoscaler(hpa) => Some((h, &hpa.spec)),
                 _ => None,
             })
+    }
+
+    /// The replicas a Deployment, ReplicaSet or StatefulSet starts with when `spec.replicas` is
+    /// unset and a HorizontalPodAutoscaler targets it: the HPA's `minReplicas` (default 1), with
+    /// the HPA's name. `None` when replicas are written or no HPA targets the workload.
+    pub fn hpa_start_replicas(&self, workload: &Object) -> Option<(i32, &str)> {
+        if !workload.has_replicas() || workload.written_replicas().is_some() {
+            return None;
+        }
+        let (hpa, spec) = self.hpa_for(workload)?;
+        Some((spec.min_replicas.unwrap_or(1).max(0), hpa.name.as_str()))
     }
 
     /// The Services in the object's namespace whose non-empty selector matches its pod labels, in

@@ -55,7 +55,8 @@ pub struct Object {
     pub kind: String,
     /// The apiVersion as written (e.g. `extensions/v1beta1`), even when the content was converted.
     pub api_version: String,
-    /// The namespace; `None` for cluster-scoped kinds, `default` when a namespaced object names none.
+    /// The namespace; `None` for cluster-scoped kinds, the apply-time namespace (`default` unless
+    /// [`crate::parse::ParseOptions`] says otherwise) when a namespaced object names none.
     pub namespace: Option<String>,
     /// `metadata.name`.
     pub name: String,

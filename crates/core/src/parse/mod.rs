@@ -4,4 +4,4 @@ mod objects;
 pub mod tree;
 pub mod yaml;
 
-pub use objects::parse_files;
+pub use objects::{ParseOptions, parse_files, parse_files_with};

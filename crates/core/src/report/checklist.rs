@@ -181,7 +181,10 @@ pub static ROWS: &[Row] = &[
     Row {
         id: "service-discovery",
         title: "Service discovery (DNS)",
-        checks: &["statefulset-service-missing"],
+        checks: &[
+            "statefulset-service-missing",
+            "statefulset-service-not-headless",
+        ],
         rule: "no IP address is hard-coded in the configuration and the pods are reached through a Service name; not applicable when neither",
         fix: "env:\n  - name: API_URL\n    value: http://api:8080\n",
     },

@@ -103,11 +103,27 @@ pub fn check_markdown(check: &Check) -> String {
     out
 }
 
+/// The check's severities: `error`, or `error (or warning, info)` when its findings may be
+/// weaker or stronger than the default.
+pub fn severities(check: &Check) -> String {
+    let others: Vec<&str> = check
+        .severities()
+        .into_iter()
+        .filter(|l| *l != check.severity)
+        .map(|l| l.as_str())
+        .collect();
+    if others.is_empty() {
+        check.severity.as_str().to_owned()
+    } else {
+        format!("{} (or {})", check.severity.as_str(), others.join(", "))
+    }
+}
+
 fn facts(check: &Check) -> String {
     let mut out = format!(
         "- Category: {}\n- Severity: {}\n- Default: {}\n",
         check.category.as_str(),
-        check.severity.as_str(),
+        severities(check),
         default_state(check)
     );
     if !check.aliases.is_empty() {
@@ -155,7 +171,7 @@ pub fn catalog_markdown() -> String {
                 "| [`{}`](#{}) | {} | {} | {} |\n",
                 check.id,
                 check.id,
-                check.severity.as_str(),
+                severities(check),
                 default_state(check),
                 check.summary.replace('|', "\\|")
             ));

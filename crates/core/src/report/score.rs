@@ -175,7 +175,7 @@ pub fn family(id: &str) -> Option<Family> {
         "replicas-single" | "rollout-strategy-recreate" => Kind("Deployment"),
         "pdb-missing" => DeploymentOrStatefulSet,
         "rollout-params-risky" => RollingUpdate,
-        "statefulset-service-missing" => Kind("StatefulSet"),
+        "statefulset-service-missing" | "statefulset-service-not-headless" => Kind("StatefulSet"),
         "rbac-binding-ref-missing" | "rbac-cluster-admin-binding" => {
             Kinds("RoleBinding", "ClusterRoleBinding")
         }

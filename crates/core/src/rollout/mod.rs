@@ -491,13 +491,16 @@ pub fn simulatable(model: &Model) -> Vec<Simulatable> {
         .iter()
         .filter_map(|o| {
             let kind = WorkloadKind::of(o)?;
+            let hpa_min = model
+                .hpa_start_replicas(o)
+                .map(|(min, _)| min.max(0) as u32);
             let (strategy, replicas) = match &o.resource {
                 Resource::Deployment(d) => (
                     match d.spec.strategy.as_ref().and_then(|s| s.type_.as_deref()) {
                         Some("Recreate") => Strategy::Recreate,
                         _ => Strategy::RollingUpdate,
                     },
-                    Some(d.spec.replicas.unwrap_or(1).max(0) as u32),
+                    hpa_min.or(Some(d.spec.replicas.unwrap_or(1).max(0) as u32)),
                 ),
                 Resource::StatefulSet(s) => (
                     match s
@@ -509,7 +512,7 @@ pub fn simulatable(model: &Model) -> Vec<Simulatable> {
                         Some("OnDelete") => Strategy::OnDelete,
                         _ => Strategy::RollingUpdate,
                     },
-                    Some(s.spec.replicas.unwrap_or(1).max(0) as u32),
+                    hpa_min.or(Some(s.spec.replicas.unwrap_or(1).max(0) as u32)),
                 ),
                 Resource::DaemonSet(d) => (
                     match d
@@ -588,7 +591,9 @@ pub(crate) fn find_workload_or_pod<'a>(model: &'a Model, id: &ObjectId) -> Resul
 
 /// Simulates rolling out `options.change` to `workload` (a Deployment, StatefulSet or DaemonSet).
 pub fn simulate(model: &Model, workload: &ObjectId, options: &RolloutOptions) -> Result<Rollout> {
-    let object = find_workload(model, workload)?;
+    let found = find_workload(model, workload)?;
+    let (hpa_object, hpa_note) = with_hpa_replicas(model, found);
+    let object = hpa_object.as_ref().unwrap_or(found);
     let mut rollout = match &object.resource {
         Resource::Deployment(d) => deployment::simulate(model, object, d, options)?,
         Resource::StatefulSet(s) => statefulset::simulate(model, object, s, options)?,
@@ -600,8 +605,29 @@ pub fn simulate(model: &Model, workload: &ObjectId, options: &RolloutOptions) ->
             });
         }
     };
+    rollout.notes.extend(hpa_note);
     finish(&mut rollout);
     Ok(rollout)
+}
+
+/// With `spec.replicas` unset and a HorizontalPodAutoscaler targeting the workload, the
+/// workload runs the HPA's `minReplicas` (as the graph shows): a copy of the object with that
+/// many replicas, and a note saying so.
+fn with_hpa_replicas(model: &Model, object: &Object) -> (Option<Object>, Option<String>) {
+    let Some((min, hpa)) = model.hpa_start_replicas(object) else {
+        return (None, None);
+    };
+    let mut copy = object.clone();
+    match &mut copy.resource {
+        Resource::Deployment(d) => d.spec.replicas = Some(min),
+        Resource::StatefulSet(s) => s.spec.replicas = Some(min),
+        _ => return (None, None),
+    }
+    let note = format!(
+        "spec.replicas is unset and HorizontalPodAutoscaler {hpa} targets {}: simulated with its minReplicas {min} (the autoscaler may have scaled it since)",
+        object.name
+    );
+    (Some(copy), Some(note))
 }
 
 /// Simulates `kubectl rollout undo` right after `options.change` has rolled out to a
@@ -614,7 +640,9 @@ pub fn simulate_undo(
     workload: &ObjectId,
     options: &RolloutOptions,
 ) -> Result<Rollout> {
-    let object = find_workload(model, workload)?;
+    let found = find_workload(model, workload)?;
+    let (hpa_object, hpa_note) = with_hpa_replicas(model, found);
+    let object = hpa_object.as_ref().unwrap_or(found);
     let Resource::Deployment(d) = &object.resource else {
         return Err(RolloutError::UndoUnsupported(object.id.to_string()));
     };
@@ -628,6 +656,7 @@ pub fn simulate_undo(
             "go back to the previous revision: kubectl copies its template into the Deployment"
                 .to_owned(),
     };
+    rollout.notes.extend(hpa_note);
     finish(&mut rollout);
     Ok(rollout)
 }

@@ -4,6 +4,15 @@
 use super::deployment::{Cluster, RecreateStep, RollingTrace};
 use super::pods;
 
+/// `1 pod exists`, `3 pods exist`.
+fn pods_exist(n: u32) -> String {
+    if n == 1 {
+        "1 pod exists".to_owned()
+    } else {
+        format!("{n} pods exist")
+    }
+}
+
 /// The old ReplicaSets that still have pods, as words.
 fn old_label(before: &Cluster) -> String {
     let active: Vec<&str> = before
@@ -46,9 +55,9 @@ pub(crate) fn rolling(trace: &RollingTrace, before: &Cluster, after: &Cluster) -
                 "create new RS at {size} (total {olds} < {max_total}{cap})"
             ));
             words.push(format!(
-                "Creates the new ReplicaSet {new} with {}: {} exist and up to {max_total} are allowed ({r} replicas + maxSurge {surge}).",
+                "Creates the new ReplicaSet {new} with {}: {} and up to {max_total} are allowed ({r} replicas + maxSurge {surge}).",
                 pods(size),
-                pods(olds)
+                pods_exist(olds)
             ));
         } else {
             decision.push(format!("create new RS at 0 (total {olds} ≥ {max_total})"));
@@ -75,11 +84,11 @@ pub(crate) fn rolling(trace: &RollingTrace, before: &Cluster, after: &Cluster) -
             String::new()
         };
         words.push(format!(
-            "Adds {} to the new ReplicaSet ({} → {}): {} exist and up to {max_total} are allowed{stop}. It does not wait for new pods to become ready: growing is limited by pod counts, not readiness. Having scaled up, the pass ends; old pods are never removed in the same pass.",
+            "Adds {} to the new ReplicaSet ({} → {}): {} and up to {max_total} are allowed{stop}. It does not wait for new pods to become ready: growing is limited by pod counts, not readiness. Having scaled up, the pass ends; old pods are never removed in the same pass.",
             pods(added),
             trace.new_from,
             trace.new_to,
-            pods(trace.total)
+            pods_exist(trace.total)
         ));
     } else if trace.new_from > trace.new_to {
         decision.push(format!(
@@ -177,8 +186,8 @@ pub(crate) fn rolling(trace: &RollingTrace, before: &Cluster, after: &Cluster) -
                     )
                 } else {
                     format!(
-                        "only {} exist and {} must stay available",
-                        pods(old.all),
+                        "only {} and {} must stay available",
+                        pods_exist(old.all),
                         old.min_available
                     )
                 }
@@ -216,8 +225,8 @@ pub(crate) fn rolling(trace: &RollingTrace, before: &Cluster, after: &Cluster) -
             ));
         } else {
             why.push(format!(
-                "The new ReplicaSet cannot grow: {} exist and at most {max_total} are allowed.",
-                pods(trace.total)
+                "The new ReplicaSet cannot grow: {} and at most {max_total} are allowed.",
+                pods_exist(trace.total)
             ));
         }
         why.extend(words);

@@ -1204,3 +1204,30 @@ fn undoing_a_stuck_rollout_removes_the_broken_pods_first() {
     assert!(undo.complete);
     assert_eq!(undo.revisions, (2, 3));
 }
+
+#[test]
+fn unset_replicas_under_an_hpa_roll_out_the_hpa_minimum_and_say_so() {
+    let text = deployment(1, "").replace("  replicas: 1\n", "")
+        + "---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+  namespace: demo
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  minReplicas: 4
+  maxReplicas: 10
+";
+    let m = model(&text);
+    let id = ObjectId::new("Deployment", Some("demo"), "web");
+    let rollout = simulate(&m, &id, &RolloutOptions::default()).expect("simulates");
+    assert_eq!(rollout.replicas, 4);
+    assert!(
+        rollout.notes.iter().any(|n| n.contains("minReplicas 4")),
+        "{:?}",
+        rollout.notes
+    );
+    let listed = simulatable(&m);
+    assert_eq!(listed[0].replicas, Some(4));
+}

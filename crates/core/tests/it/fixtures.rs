@@ -75,3 +75,30 @@ fn every_check_fires_on_its_fixture_and_stays_quiet_on_the_clean_one() {
         problems.join("\n")
     );
 }
+
+#[test]
+fn every_finding_on_the_fixtures_has_a_severity_its_check_declares() {
+    let settings = Settings {
+        enabled: checks::ALL.iter().map(|c| c.id.to_owned()).collect(),
+        ..Settings::default()
+    };
+    let mut problems = Vec::new();
+    for check in checks::ALL {
+        let Ok(fires) = std::fs::read_to_string(fixture_dir(check.id).join("fires.yaml")) else {
+            continue;
+        };
+        let model = Model::from_files(vec![SourceFile::new("fires.yaml", &fires)]);
+        for f in (check.run)(&Context::new(&model, &settings)) {
+            if !check.severities().contains(&f.severity) {
+                problems.push(format!(
+                    "{}: a finding is {} but `checks list` shows only {:?}: {}",
+                    check.id,
+                    f.severity.as_str(),
+                    check.severities(),
+                    f.message
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}

@@ -127,6 +127,16 @@ impl Rule<'_> {
             .collect()
     }
 
+    /// The granted verbs as the rule writes them: `"*"` for a wildcard (quoted, not expanded),
+    /// else the verbs of `granted` joined with commas.
+    pub fn verbs_as_written(&self, granted: &[&str]) -> String {
+        if self.rule.verbs.iter().any(|v| v == "*") {
+            "\"*\" (every verb)".to_owned()
+        } else {
+            granted.join(", ")
+        }
+    }
+
     /// The path of one written resource, e.g. `rules[0].resources[1]`.
     pub fn resource_path(&self, index: usize) -> String {
         format!("{}.resources[{index}]", self.path)

@@ -17,6 +17,12 @@ pub(crate) fn services_selecting<'a>(model: &'a Model, obj: &Object) -> Vec<&'a 
         .collect()
 }
 
+/// `Service "a" sends` or `Services "a", "b" send`: the Services with the verb agreeing.
+pub(crate) fn services_doing(services: &[&Object], one: &str, many: &str) -> String {
+    let verb = if services.len() == 1 { one } else { many };
+    format!("{} {verb}", describe_services(services))
+}
+
 /// `Service "a"` or `Services "a", "b"`.
 pub(crate) fn describe_services(services: &[&Object]) -> String {
     let names: Vec<String> = services.iter().map(|s| format!("\"{}\"", s.name)).collect();

@@ -11,9 +11,45 @@ use super::yaml::read_documents;
 use crate::model::{Model, Object, ObjectId, Resource, is_cluster_scoped};
 use crate::source::{Diagnostic, Location, SourceFile};
 
+/// How to read manifests: what `kubectl apply` would add to them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// The namespace of namespaced objects that name none (`kubectl apply -n NS`); `default`
+    /// unless given.
+    pub default_namespace: String,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            default_namespace: "default".to_owned(),
+        }
+    }
+}
+
+impl ParseOptions {
+    /// Options that put namespace-less namespaced objects in `namespace` (an empty text means
+    /// `default`).
+    pub fn with_namespace(namespace: &str) -> Self {
+        let namespace = namespace.trim();
+        ParseOptions {
+            default_namespace: if namespace.is_empty() {
+                "default".to_owned()
+            } else {
+                namespace.to_owned()
+            },
+        }
+    }
+}
+
+/// Reads every file into a [`Model`] with the default [`ParseOptions`].
+pub fn parse_files(files: Vec<SourceFile>) -> Model {
+    parse_files_with(files, &ParseOptions::default())
+}
+
 /// Reads every file into a [`Model`]. Never fails: each problem becomes a located diagnostic and
 /// the documents around it are still read.
-pub fn parse_files(files: Vec<SourceFile>) -> Model {
+pub fn parse_files_with(files: Vec<SourceFile>, options: &ParseOptions) -> Model {
     let mut objects = Vec::new();
     let mut diagnostics = Vec::new();
     for file in &files {
@@ -25,9 +61,14 @@ pub fn parse_files(files: Vec<SourceFile>) -> Model {
                 ));
             }
             match doc.result {
-                Ok(node) => {
-                    read_document(&file.name, doc.index, node, &mut objects, &mut diagnostics)
-                }
+                Ok(node) => read_document(
+                    &file.name,
+                    doc.index,
+                    node,
+                    options,
+                    &mut objects,
+                    &mut diagnostics,
+                ),
                 Err(err) => diagnostics.push(Diagnostic::error(
                     Location::new(&file.name, err.pos),
                     format!("YAML syntax error: {}", err.message),
@@ -48,6 +89,7 @@ fn read_document(
     file: &str,
     index: usize,
     node: Node,
+    options: &ParseOptions,
     objects: &mut Vec<Object>,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -66,7 +108,7 @@ fn read_document(
         match node.get(&[Seg::Key("items".into())]).map(|n| &n.value) {
             Some(Value::Seq(items)) => {
                 for item in items {
-                    read_document(file, index, item.clone(), objects, diags);
+                    read_document(file, index, item.clone(), options, objects, diags);
                 }
             }
             Some(Value::Null) | None => {}
@@ -77,7 +119,7 @@ fn read_document(
         }
         return;
     }
-    if let Some(object) = read_object(file, index, node, diags) {
+    if let Some(object) = read_object(file, index, node, options, diags) {
         objects.push(object);
     }
 }
@@ -86,6 +128,7 @@ fn read_object(
     file: &str,
     document: usize,
     node: Node,
+    options: &ParseOptions,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Object> {
     let here = |pos| Location::new(file, pos);
@@ -150,7 +193,7 @@ fn read_object(
     let namespace = if is_cluster_scoped(&kind) {
         None
     } else {
-        Some(written_namespace.unwrap_or_else(|| "default".to_owned()))
+        Some(written_namespace.unwrap_or_else(|| options.default_namespace.clone()))
     };
     let raw = node.to_json();
     let mut type_error = None;

@@ -162,3 +162,25 @@ fn json_files_with_several_objects() {
     assert_eq!(ids(&m), ["ConfigMap/default/a", "Secret/default/b"]);
     assert_eq!(m.objects[1].pos.line, 2);
 }
+
+#[test]
+fn the_apply_time_namespace_goes_to_namespaced_objects_that_name_none() {
+    let text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n";
+    let m = parse_files_with(
+        vec![SourceFile::new("m.yaml", text)],
+        &ParseOptions::with_namespace("staging"),
+    );
+    assert_eq!(
+        ids(&m),
+        [
+            "ConfigMap/staging/settings",
+            "Service/shop/web",
+            "Namespace/shop"
+        ]
+    );
+    assert_eq!(ids(&model(text))[0], "ConfigMap/default/settings");
+    assert_eq!(
+        ParseOptions::with_namespace("  ").default_namespace,
+        "default"
+    );
+}
