@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod check_cmd;
+mod diff_cmd;
 mod graph_cmd;
 mod input;
 mod parse_cmd;
@@ -37,6 +38,8 @@ enum Command {
     Rollout(rollout_cmd::RolloutArgs),
     /// Review the manifests against the best-practice checks.
     Check(check_cmd::CheckArgs),
+    /// Compare two versions of the manifests: objects, rollouts, links and findings that change.
+    Diff(diff_cmd::DiffArgs),
     /// List or explain the checks.
     Checks {
         #[command(subcommand)]
@@ -66,6 +69,7 @@ fn main() -> ExitCode {
         Command::Rollout(args) => rollout_cmd::run(&args),
         Command::Check(args) => check_cmd::run(&args),
         Command::Checks { command } => check_cmd::run_checks(&command),
+        Command::Diff(args) => diff_cmd::run(&args),
     };
     match result {
         Ok(code) => code,
