@@ -6,6 +6,8 @@
 //! counting as equal. Secret values never leave this module: a Secret's fields show as
 //! `hidden` and `changed`.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 use serde_json::Value;
 
@@ -85,24 +87,30 @@ pub(crate) fn path_is_under(path: &str, prefix: &str) -> bool {
 }
 
 /// The objects of a model, each id once (the last definition wins, as in [`Model::get`]), in
-/// model order.
-pub(crate) fn unique_objects(model: &Model) -> Vec<&Object> {
-    let mut seen = std::collections::HashSet::new();
-    let mut out = Vec::new();
-    for object in &model.objects {
-        if seen.insert(&object.id) {
-            out.push(model.get(&object.id).unwrap_or(object));
-        }
-    }
-    out
+/// model order of their first definition.
+fn unique_objects(model: &Model) -> Vec<&Object> {
+    let last = by_id(model);
+    let mut seen = HashSet::new();
+    model
+        .objects
+        .iter()
+        .filter(|o| seen.insert(&o.id))
+        .map(|o| last.get(&o.id).copied().unwrap_or(o))
+        .collect()
+}
+
+/// Every object by id (the last definition of an id wins).
+fn by_id(model: &Model) -> HashMap<&ObjectId, &Object> {
+    model.objects.iter().map(|o| (&o.id, o)).collect()
 }
 
 /// The objects that differ: changed and added ones in the new version's order, then removed ones
 /// in the old version's order.
 pub fn compare_objects(old: &Model, new: &Model) -> Vec<ObjectChange> {
+    let (old_ids, new_ids) = (by_id(old), by_id(new));
     let mut out = Vec::new();
     for object in unique_objects(new) {
-        match old.get(&object.id) {
+        match old_ids.get(&object.id) {
             None => out.push(ObjectChange {
                 id: object.id.clone(),
                 kind: object.kind.clone(),
@@ -127,7 +135,7 @@ pub fn compare_objects(old: &Model, new: &Model) -> Vec<ObjectChange> {
         }
     }
     for object in unique_objects(old) {
-        if new.get(&object.id).is_none() {
+        if !new_ids.contains_key(&object.id) {
             out.push(ObjectChange {
                 id: object.id.clone(),
                 kind: object.kind.clone(),
