@@ -11,6 +11,7 @@ use crate::components::notices::Notices;
 use crate::components::sample_picker::SamplePicker;
 use crate::components::upload::FileControls;
 use crate::components::views::Views;
+use crate::hooks::baseline::{stored_baseline, use_baseline_persistence};
 use crate::hooks::loader::{LoadRequest, use_file_loader, walk_entries};
 use crate::hooks::settings::{stored_settings, use_settings_persistence};
 use crate::hooks::storage::{initial_state, use_persistence};
@@ -19,8 +20,13 @@ use crate::state::{AppContext, AppState};
 /// The whole page.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| initial_state().with_settings(stored_settings()));
+    let state = use_reducer(|| {
+        initial_state()
+            .with_settings(stored_settings())
+            .with_baseline(stored_baseline())
+    });
     use_persistence(&state);
+    use_baseline_persistence(&state);
     use_settings_persistence(&state);
     let load = use_file_loader(state.dispatcher());
     let dragging = use_state_eq(|| false);

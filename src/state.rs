@@ -32,9 +32,13 @@
 //! Work derived from the model (graphs, reports) belongs in a `use_memo` keyed on the model's
 //! `Rc` pointer, so it runs once per analysis rather than once per render.
 
+mod baseline;
+
 use std::rc::Rc;
 
+pub use baseline::Baseline;
 use manifesto_core::checks::{self, Settings};
+use manifesto_core::diff::Diff;
 use manifesto_core::report::Review;
 use manifesto_core::samples::Sample;
 use manifesto_core::{Diagnostic, Location, Model, ObjectId, Pos, SourceFile};
@@ -103,11 +107,19 @@ pub enum View {
     Rollout,
     /// The best-practice review.
     Review,
+    /// The difference from a baseline.
+    Compare,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 4] = [View::Objects, View::Graph, View::Rollout, View::Review];
+    pub const ALL: [View; 5] = [
+        View::Objects,
+        View::Graph,
+        View::Rollout,
+        View::Review,
+        View::Compare,
+    ];
 
     /// The stable key (`objects`, `graph`, `rollout`, `review`), used in `data-view`.
     pub fn key(self) -> &'static str {
@@ -116,6 +128,7 @@ impl View {
             View::Graph => "graph",
             View::Rollout => "rollout",
             View::Review => "review",
+            View::Compare => "compare",
         }
     }
 
@@ -126,6 +139,7 @@ impl View {
             View::Graph => "Graph",
             View::Rollout => "Rollout",
             View::Review => "Review",
+            View::Compare => "Compare",
         }
     }
 }
@@ -217,6 +231,10 @@ pub struct AppState {
     pub review: Rc<Review>,
     /// The moment the rollout view shows; `None` until it has shown one.
     pub rollout_view: Option<Rc<RolloutView>>,
+    /// The files the Compare view compares with, once the user takes them as the baseline.
+    pub baseline: Option<Rc<Baseline>>,
+    /// The difference from the baseline to the current files, rebuilt with the review.
+    pub diff: Option<Rc<Diff>>,
     next_id: u32,
     next_serial: u64,
 }
@@ -240,6 +258,17 @@ impl PartialEq for AppState {
             && self.rollout_view == other.rollout_view
             && Rc::ptr_eq(&self.review, &other.review)
             && self.settings == other.settings
+            && same_rc(&self.baseline, &other.baseline)
+            && same_rc(&self.diff, &other.diff)
+    }
+}
+
+/// Whether two optional `Rc`s are both absent or the same allocation.
+fn same_rc<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
     }
 }
 
@@ -305,6 +334,10 @@ pub enum Action {
     SetDefaultNamespace(Option<String>),
     /// The rollout view shows another moment.
     ShowRollout(Option<Rc<RolloutView>>),
+    /// Take the files as they are now as the Compare view's baseline.
+    TakeBaseline,
+    /// Drop the baseline.
+    ClearBaseline,
 }
 
 impl Default for AppState {
@@ -332,6 +365,8 @@ impl AppState {
             settings: Settings::default(),
             review: Rc::new(Review::build(&Model::default(), &Settings::default())),
             rollout_view: None,
+            baseline: None,
+            diff: None,
             next_id: 1,
             next_serial: 1,
         };
@@ -446,6 +481,25 @@ impl AppState {
     /// Reviews the model again under the current settings.
     fn refresh_review(&mut self) {
         self.review = Rc::new(Review::build(&self.model, &self.settings));
+        self.refresh_diff();
+    }
+
+    /// Compares the current files with the baseline again, if there is one.
+    fn refresh_diff(&mut self) {
+        self.baseline = self.baseline.as_ref().map(|b| b.under(&self.settings));
+        self.diff = self
+            .baseline
+            .as_ref()
+            .map(|b| Rc::new(b.diff(&self.model, &self.review)));
+    }
+
+    /// The same state with `files` (name, text) as the baseline (none when empty).
+    pub fn with_baseline(mut self, files: Option<Vec<(String, String)>>) -> Self {
+        if let Some(files) = files {
+            self.baseline = Some(Rc::new(Baseline::new(files, &self.settings)));
+            self.refresh_diff();
+        }
+        self
     }
 
     /// Records the files as they are, so the destructive action about to be done can be
@@ -729,6 +783,22 @@ impl Reducible for AppState {
                     return self;
                 }
                 next.notices.remove(index);
+            }
+            Action::TakeBaseline => {
+                let files = next
+                    .files
+                    .iter()
+                    .map(|f| (f.name.clone(), f.text.clone()))
+                    .collect();
+                next.baseline = Some(Rc::new(Baseline::new(files, &next.settings)));
+                next.refresh_diff();
+            }
+            Action::ClearBaseline => {
+                if next.baseline.is_none() {
+                    return self;
+                }
+                next.baseline = None;
+                next.diff = None;
             }
             Action::ShowRollout(view) => {
                 if next.rollout_view == view {

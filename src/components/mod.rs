@@ -1,5 +1,6 @@
 //! The app's components, one per file.
 
+pub mod compare;
 pub mod diagnostics;
 pub mod editor;
 pub mod file_tabs;

@@ -1,7 +1,8 @@
-//! The right-hand column: tabs for the Objects, Graph, Rollout and Review views.
+//! The right-hand column: tabs for the Objects, Graph, Rollout, Review and Compare views.
 
 use yew::prelude::*;
 
+use super::compare::CompareView;
 use super::graph::GraphView;
 use super::objects_view::ObjectsView;
 use super::review::ReviewView;
@@ -43,6 +44,7 @@ pub fn Views() -> Html {
         View::Graph => html! { <GraphView /> },
         View::Rollout => html! { <RolloutPanel /> },
         View::Review => html! { <ReviewView /> },
+        View::Compare => html! { <CompareView /> },
     };
 
     html! {

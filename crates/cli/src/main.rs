@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod check_cmd;
 mod config_cmd;
+mod diff_cmd;
 mod graph_cmd;
 mod input;
 mod parse_cmd;
@@ -42,6 +43,8 @@ enum Command {
     Rollout(rollout_cmd::RolloutArgs),
     /// Review the manifests against the best-practice checks.
     Check(check_cmd::CheckArgs),
+    /// Compare two versions of the manifests: objects, rollouts, links and findings that change.
+    Diff(diff_cmd::DiffArgs),
     /// List or explain the checks.
     Checks {
         #[command(subcommand)]
@@ -81,6 +84,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check_cmd::run(&args),
         Command::Checks { command } => check_cmd::run_checks(&command),
         Command::Config { command } => config_cmd::run(&command),
+        Command::Diff(args) => diff_cmd::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -8,6 +8,7 @@
 //! The core has no web dependencies and performs no I/O: callers hand it text and get values back.
 
 pub mod checks;
+pub mod diff;
 pub mod graph;
 pub mod model;
 pub mod parse;

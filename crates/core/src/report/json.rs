@@ -12,30 +12,29 @@
 use serde_json::{Value, json};
 
 use super::{Review, checklist};
-use crate::checks;
+use crate::checks::{self, Finding};
+
+/// One finding as JSON, as the review's `findings` list it.
+pub fn finding(f: &Finding) -> Value {
+    json!({
+        "check": f.check,
+        "severity": f.severity,
+        "category": checks::by_id(f.check).map(|c| c.category.as_str()),
+        "object": f.object,
+        "container": f.container,
+        "file": f.location.file,
+        "line": f.location.line,
+        "column": f.location.column,
+        "message": f.message,
+        "help": f.help,
+        "suppressed": f.is_suppressed(),
+        "suppression_reason": f.suppressed,
+    })
+}
 
 /// The review as a JSON value.
 pub fn value(review: &Review) -> Value {
-    let findings: Vec<Value> = review
-        .findings
-        .iter()
-        .map(|f| {
-            json!({
-                "check": f.check,
-                "severity": f.severity,
-                "category": checks::by_id(f.check).map(|c| c.category.as_str()),
-                "object": f.object,
-                "container": f.container,
-                "file": f.location.file,
-                "line": f.location.line,
-                "column": f.location.column,
-                "message": f.message,
-                "help": f.help,
-                "suppressed": f.is_suppressed(),
-                "suppression_reason": f.suppressed,
-            })
-        })
-        .collect();
+    let findings: Vec<Value> = review.findings.iter().map(finding).collect();
     let checklist: Vec<Value> = review
         .checklist
         .cells

@@ -1,0 +1,228 @@
+//! The difference as a pull-request comment: a one-line verdict, the rollouts, the links broken,
+//! the findings introduced and fixed, then the rest collapsed. Every string that comes from the
+//! manifests is escaped, so a name cannot inject Markdown or HTML.
+
+use manifesto_core::checks::{Finding, Level};
+use manifesto_core::diff::{Change, Diff, EdgeRef};
+
+use super::{duration, plural, short_value};
+
+/// A user string made inert: HTML is encoded, the Markdown punctuation that could start a link,
+/// an emphasis, a heading, a table cell, a mention or an issue reference is escaped, and line
+/// breaks are flattened, so it renders as the text it is, on one line and in one table cell.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '!' | '~' | '@' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The verdict, one line.
+fn verdict(d: &Diff) -> String {
+    if d.is_empty() {
+        return "✅ **No changes**: both versions define the same objects with the same content."
+            .to_owned();
+    }
+    let errors = d.introduced_at_least(Level::Error);
+    let warnings = d.introduced_at_least(Level::Warning) - errors;
+    let head = if errors > 0 {
+        format!("❌ **This change introduces {}**", plural(errors, "error"))
+    } else if warnings > 0 {
+        format!(
+            "⚠️ **This change introduces {}**",
+            plural(warnings, "warning")
+        )
+    } else {
+        "✅ **No new errors or warnings**".to_owned()
+    };
+    let downtime = d.rollouts.iter().filter(|r| r.downtime).count();
+    let mut parts = vec![format!("{} changed", plural(d.objects.len(), "object"))];
+    parts.push(match (d.rollouts.len(), downtime) {
+        (0, _) => "no rollout".to_owned(),
+        (n, 0) => format!("{} without downtime", plural(n, "rollout")),
+        (n, k) => format!("{} ({k} with downtime)", plural(n, "rollout")),
+    });
+    if !d.edges.removed.is_empty() {
+        parts.push(format!("{} broken", plural(d.edges.removed.len(), "link")));
+    }
+    if !d.findings.fixed.is_empty() {
+        parts.push(format!(
+            "{} fixed",
+            plural(d.findings.fixed.len(), "finding")
+        ));
+    }
+    if !d.notes.is_empty() {
+        parts.push(plural(d.notes.len(), "note"));
+    }
+    format!("{head}: {}.", parts.join(", "))
+}
+
+fn finding_line(f: &Finding) -> String {
+    let container = f
+        .container
+        .as_deref()
+        .map(|c| format!(", container {}", escape(c)))
+        .unwrap_or_default();
+    format!(
+        "- **{}** {} on {}{container}: {} ({}:{})\n",
+        f.severity.as_str(),
+        escape(f.check),
+        escape(f.object.as_str()),
+        escape(&f.message),
+        escape(&f.location.file),
+        f.location.line,
+    )
+}
+
+fn edge_line(e: &EdgeRef) -> String {
+    format!(
+        "- {} **{}** {}\n",
+        escape(e.from.as_str()),
+        e.relation.as_str(),
+        escape(e.to.as_str())
+    )
+}
+
+/// A collapsed section, when it has content.
+fn details(out: &mut String, summary: &str, body: &str) {
+    if !body.is_empty() {
+        out.push_str(&format!(
+            "\n<details><summary>{summary}</summary>\n\n{body}\n</details>\n"
+        ));
+    }
+}
+
+/// The comment.
+pub fn render(d: &Diff) -> String {
+    let mut out = format!("### Manifesto review of this change\n\n{}\n", verdict(d));
+    if d.is_empty() {
+        return out;
+    }
+    if !d.rollouts.is_empty() {
+        out.push_str("\n#### Rollouts this change triggers\n\n| Workload | Strategy | Passes | Stays available | Downtime | Estimated time | Triggered by |\n|---|---|---|---|---|---|---|\n");
+        for r in &d.rollouts {
+            let triggers: Vec<String> = r.triggers.iter().map(|t| escape(t)).collect();
+            out.push_str(&format!(
+                "| {} | {} | {} | {} of {} | {} | {} | {} |\n",
+                escape(r.workload.as_str()),
+                r.strategy.as_str(),
+                r.passes,
+                r.min_available,
+                r.replicas,
+                if r.downtime { "⚠️ yes" } else { "no" },
+                duration(r.estimated_seconds),
+                triggers.join("<br>"),
+            ));
+        }
+    }
+    if !d.edges.removed.is_empty() {
+        out.push_str("\n#### Links broken\n\n");
+        for e in &d.edges.removed {
+            out.push_str(&edge_line(e));
+        }
+    }
+    if !d.findings.introduced.is_empty() {
+        out.push_str("\n#### Findings introduced\n\n");
+        for f in &d.findings.introduced {
+            out.push_str(&finding_line(f));
+        }
+    }
+    if !d.findings.fixed.is_empty() {
+        out.push_str("\n#### Findings fixed\n\n");
+        for f in &d.findings.fixed {
+            out.push_str(&finding_line(f));
+        }
+    }
+    if !d.notes.is_empty() {
+        out.push_str("\n#### Worth knowing\n\n");
+        for n in &d.notes {
+            out.push_str(&format!(
+                "- {}: {}\n",
+                escape(n.object.as_str()),
+                escape(&n.message)
+            ));
+        }
+    }
+    let mut objects = String::new();
+    for o in &d.objects {
+        let at = o
+            .new_at
+            .as_ref()
+            .or(o.old_at.as_ref())
+            .map(|(f, l)| format!(" ({}:{l})", escape(f)))
+            .unwrap_or_default();
+        objects.push_str(&format!(
+            "- **{}** {}{at}\n",
+            o.change.as_str(),
+            escape(o.id.as_str())
+        ));
+        for f in &o.fields {
+            objects.push_str(&format!(
+                "  - {}: {} → {}\n",
+                escape(&f.path),
+                escape(&short_value(f.old.as_ref(), 80)),
+                escape(&short_value(f.new.as_ref(), 80)),
+            ));
+        }
+    }
+    let count = |c: Change| d.objects.iter().filter(|o| o.change == c).count();
+    details(
+        &mut out,
+        &format!(
+            "Objects: {} added, {} removed, {} changed",
+            count(Change::Added),
+            count(Change::Removed),
+            count(Change::Changed)
+        ),
+        &objects,
+    );
+    let added: String = d.edges.added.iter().map(edge_line).collect();
+    details(
+        &mut out,
+        &format!("Links added ({})", d.edges.added.len()),
+        &added,
+    );
+    if !d.scores.is_empty() {
+        let mut table = "| Object | Before | After |\n|---|---|---|\n".to_owned();
+        for s in &d.scores {
+            let show = |v: Option<f64>| v.map_or("–".to_owned(), |v| format!("{v:.1}"));
+            table.push_str(&format!(
+                "| {} | {} | {} |\n",
+                escape(&s.object),
+                show(s.old),
+                show(s.new)
+            ));
+        }
+        details(&mut out, "Scores (out of 10)", &table);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_strings_cannot_inject_markup() {
+        let hostile = "web\n# Title <script>alert(1)</script> [x](http://e) | `c`";
+        let escaped = escape(hostile);
+        assert!(!escaped.contains('\n'));
+        assert!(!escaped.contains('<'));
+        assert!(!escaped.contains("\n#"));
+        assert!(escaped.contains("&lt;script&gt;"));
+        assert!(escaped.contains("\\|"));
+        assert!(escaped.contains("\\[x\\]"));
+    }
+}

@@ -1,0 +1,110 @@
+//! The Compare view: take the files as they are as a baseline, keep editing, and see what the
+//! change does: objects with change badges, the rollouts it triggers, the findings it introduces
+//! and fixes, the links it adds and breaks, and notes on surprising changes. The core computes
+//! the difference (`state.diff`); this view only draws it.
+
+mod findings;
+mod links;
+mod objects;
+mod rollouts;
+
+use yew::prelude::*;
+
+use self::findings::FindingChanges;
+use self::links::{LinkChanges, Notes};
+use self::objects::ObjectChanges;
+use self::rollouts::RolloutChanges;
+use crate::state::{Action, AppContext};
+
+/// `1 object`, `2 objects`.
+pub(crate) fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The Compare view.
+#[component]
+pub fn CompareView() -> Html {
+    let state = use_context::<AppContext>().expect("AppContext is provided by App");
+    let take = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::TakeBaseline))
+    };
+    let clear = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ClearBaseline))
+    };
+    let toolbar = html! {
+        <div class="cmp-toolbar">
+            <button type="button" class="button" data-testid="compare-baseline" onclick={take}
+                title="Compare every later edit with the files as they are now">
+                { if state.baseline.is_some() { "Take a new baseline" } else { "Set baseline" } }
+            </button>
+            if let Some(b) = &state.baseline {
+                <span class="cmp-baseline">
+                    { format!("Baseline: {} with {}", plural(b.files.len(), "file"), plural(b.model.objects.len(), "object")) }
+                </span>
+                <button type="button" class="button" data-testid="compare-clear" onclick={clear}>
+                    { "Clear baseline" }
+                </button>
+            }
+        </div>
+    };
+    let Some(diff) = state.diff.clone() else {
+        return html! {
+            <section class="compare" data-testid="compare" aria-label="Compare">
+                { toolbar }
+                <p class="cmp-empty">
+                    { "Set a baseline to review a change: the files as they are now become the \u{201c}before\u{201d}. Then edit, add or remove files and see which objects change, which workloads roll out and how, which links break and which findings appear or go away." }
+                </p>
+            </section>
+        };
+    };
+    let summary = if diff.is_empty() {
+        "No changes since the baseline.".to_owned()
+    } else {
+        let downtime = diff.rollouts.iter().filter(|r| r.downtime).count();
+        format!(
+            "{} changed; {}{}; {} broken; {} introduced, {} fixed.",
+            plural(diff.objects.len(), "object"),
+            plural(diff.rollouts.len(), "rollout"),
+            if downtime > 0 {
+                format!(" ({downtime} with downtime)")
+            } else {
+                String::new()
+            },
+            plural(diff.edges.removed.len(), "link"),
+            plural(diff.findings.introduced.len(), "finding"),
+            diff.findings.fixed.len(),
+        )
+    };
+    html! {
+        <section class="compare" data-testid="compare" aria-label="Compare">
+            { toolbar }
+            <p class="cmp-summary" data-testid="compare-summary">{ summary }</p>
+            if !diff.is_empty() {
+                <RolloutChanges diff={diff.clone()} />
+                <FindingChanges diff={diff.clone()} />
+                <LinkChanges diff={diff.clone()} />
+                <Notes diff={diff.clone()} />
+                <ObjectChanges diff={diff} />
+            }
+        </section>
+    }
+}
+
+/// Props of the Compare view's sections: the difference, compared by pointer.
+#[derive(Properties, Clone)]
+pub struct DiffProps {
+    /// The difference computed by the core.
+    pub diff: std::rc::Rc<manifesto_core::diff::Diff>,
+}
+
+impl PartialEq for DiffProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.diff, &other.diff)
+    }
+}

@@ -1,0 +1,70 @@
+//! The baseline of the Compare view: the files as they were when the user took it, read once
+//! with their graph and review, so each edit only analyses the current files.
+
+use std::rc::Rc;
+
+use manifesto_core::checks::Settings;
+use manifesto_core::diff::{self, Diff, Side};
+use manifesto_core::graph::{Graph, GraphOptions};
+use manifesto_core::report::Review;
+use manifesto_core::{Model, SourceFile};
+
+/// The "before" side of the comparison.
+#[derive(Debug)]
+pub struct Baseline {
+    /// The files as taken: name and text.
+    pub files: Vec<(String, String)>,
+    /// The objects read from them.
+    pub model: Model,
+    /// Their graph.
+    pub graph: Graph,
+    /// Their review under `settings`.
+    pub review: Review,
+    /// The settings the review was built with.
+    pub settings: Settings,
+}
+
+impl Baseline {
+    /// Reads `files` as the baseline, reviewed under `settings`.
+    pub fn new(files: Vec<(String, String)>, settings: &Settings) -> Self {
+        let model = Model::from_files(
+            files
+                .iter()
+                .map(|(name, text)| SourceFile::new(name.clone(), text.clone()))
+                .collect(),
+        );
+        let (graph, review) = diff::analyse(&model, settings);
+        Baseline {
+            files,
+            model,
+            graph,
+            review,
+            settings: settings.clone(),
+        }
+    }
+
+    /// The same baseline reviewed under `settings` (itself when they are the ones it has).
+    pub fn under(self: &Rc<Self>, settings: &Settings) -> Rc<Self> {
+        if &self.settings == settings {
+            return self.clone();
+        }
+        Rc::new(Baseline::new(self.files.clone(), settings))
+    }
+
+    /// The difference from the baseline to the current `model` and its `review`.
+    pub fn diff(&self, model: &Model, review: &Review) -> Diff {
+        let graph = Graph::build(model, &GraphOptions::default());
+        Diff::between(
+            Side {
+                model: &self.model,
+                graph: &self.graph,
+                review: &self.review,
+            },
+            Side {
+                model,
+                graph: &graph,
+                review,
+            },
+        )
+    }
+}
