@@ -9,6 +9,7 @@ use crate::components::editor::Editor;
 use crate::components::file_tabs::FileTabs;
 use crate::components::notices::Notices;
 use crate::components::sample_picker::SamplePicker;
+use crate::components::storage_status::StorageStatus;
 use crate::components::upload::FileControls;
 use crate::components::views::Views;
 use crate::hooks::loader::{LoadRequest, use_file_loader, walk_entries};
@@ -20,7 +21,7 @@ use crate::state::{AppContext, AppState};
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(|| initial_state().with_settings(stored_settings()));
-    use_persistence(&state);
+    let save_status = use_persistence(&state);
     use_settings_persistence(&state);
     let load = use_file_loader(state.dispatcher());
     let dragging = use_state_eq(|| false);
@@ -110,6 +111,7 @@ pub fn App() -> Html {
                 </header>
                 <FileTabs />
                 <Notices />
+                <StorageStatus status={save_status} />
                 <main class="workspace">
                     <section class="editor-pane" aria-label="Editor">
                         <Editor />

@@ -1,5 +1,8 @@
-//! Side effects of the app: reading files, keeping them in storage.
+//! Side effects of the app: reading files, keeping them in storage, the crash panel.
 
+pub mod bundle;
+pub mod crash;
+pub mod idb;
 pub mod loader;
 pub mod settings;
 pub mod storage;
