@@ -40,18 +40,22 @@ fn thrown(value: JsValue) -> String {
     describe(value.dyn_into::<DomException>().ok())
 }
 
-/// Waits for a request to succeed and returns its result.
-async fn finished(request: &IdbRequest) -> Result<JsValue, String> {
+/// Starts watching a request (before control returns to the browser, so no event is missed);
+/// the future gives its result.
+fn watch(request: &IdbRequest) -> impl Future<Output = Result<JsValue, String>> + use<> {
     let promise = Promise::new(&mut |resolve, reject| {
         request.set_onsuccess(Some(&resolve));
         request.set_onerror(Some(&reject));
     });
-    let outcome = JsFuture::from(promise).await;
-    request.set_onsuccess(None);
-    request.set_onerror(None);
-    match outcome {
-        Ok(_) => request.result().map_err(thrown),
-        Err(_) => Err(describe(request.error().ok().flatten())),
+    let request = request.clone();
+    async move {
+        let outcome = JsFuture::from(promise).await;
+        request.set_onsuccess(None);
+        request.set_onerror(None);
+        match outcome {
+            Ok(_) => request.result().map_err(thrown),
+            Err(_) => Err(describe(request.error().ok().flatten())),
+        }
     }
 }
 
@@ -78,7 +82,7 @@ pub async fn open() -> Result<(), String> {
         }
     });
     request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
-    let result = finished(&request).await;
+    let result = watch(&request).await;
     request.set_onupgradeneeded(None);
     drop(upgrade);
     let db: IdbDatabase = result?.unchecked_into();
@@ -106,13 +110,14 @@ fn transaction(mode: IdbTransactionMode) -> Result<(IdbTransaction, IdbObjectSto
 /// The strings stored under `keys` (`None` where nothing is), read in one transaction.
 pub async fn get(keys: &[String]) -> Result<Vec<Option<String>>, String> {
     let (_tx, store) = transaction(IdbTransactionMode::Readonly)?;
-    let requests = keys
+    let pending = keys
         .iter()
-        .map(|key| store.get(&JsValue::from_str(key)).map_err(thrown))
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut values = Vec::with_capacity(requests.len());
-    for request in &requests {
-        values.push(finished(request).await?.as_string());
+        .map(|key| store.get(&JsValue::from_str(key)).map(|r| watch(&r)))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(thrown)?;
+    let mut values = Vec::with_capacity(pending.len());
+    for value in pending {
+        values.push(value.await?.as_string());
     }
     Ok(values)
 }
@@ -121,13 +126,24 @@ pub async fn get(keys: &[String]) -> Result<Vec<Option<String>>, String> {
 pub struct Batch {
     tx: IdbTransaction,
     store: IdbObjectStore,
+    /// Settles when the transaction completes (or fails).
+    done: JsFuture,
 }
 
 impl Batch {
     /// Starts a read-write transaction.
     pub fn new() -> Result<Self, String> {
         let (tx, store) = transaction(IdbTransactionMode::Readwrite)?;
-        Ok(Batch { tx, store })
+        let promise = Promise::new(&mut |resolve, reject| {
+            tx.set_oncomplete(Some(&resolve));
+            tx.set_onerror(Some(&reject));
+            tx.set_onabort(Some(&reject));
+        });
+        Ok(Batch {
+            tx,
+            store,
+            done: JsFuture::from(promise),
+        })
     }
 
     /// Stores `value` under `key` (the request is issued now). On failure the whole batch is
@@ -166,12 +182,7 @@ impl Batch {
     /// Waits until everything is written.
     pub async fn commit(self) -> Result<(), String> {
         let tx = self.tx;
-        let promise = Promise::new(&mut |resolve, reject| {
-            tx.set_oncomplete(Some(&resolve));
-            tx.set_onerror(Some(&reject));
-            tx.set_onabort(Some(&reject));
-        });
-        let outcome = JsFuture::from(promise).await;
+        let outcome = self.done.await;
         tx.set_oncomplete(None);
         tx.set_onerror(None);
         tx.set_onabort(None);

@@ -337,7 +337,10 @@ pub fn use_persistence(state: &AppContext) -> SaveStatus {
             if rev == 0 {
                 return;
             }
-            status.set(SaveStatus::Saving);
+            // A failure stays shown (with its download button) until a save succeeds.
+            if !matches!(*status, SaveStatus::Failed(_)) {
+                status.set(SaveStatus::Saving);
+            }
             let this = {
                 let mut serial = serial.borrow_mut();
                 *serial += 1;
