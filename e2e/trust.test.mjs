@@ -302,6 +302,30 @@ describe("trust", () => {
     }
   });
 
+  it("moves a workspace kept by an earlier version in local storage into IndexedDB", async () => {
+    const app = await openApp(server);
+    try {
+      const { page } = app;
+      const text = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: from-local-storage\n";
+      // Nothing kept in IndexedDB, and what earlier versions kept in local storage.
+      await page.goto(`${server.origin}/?reset`, { waitUntil: "load" });
+      await page.waitForSelector("[data-testid=object-list]", { state: "attached" });
+      await page.evaluate((text) => {
+        localStorage.setItem("manifesto.files.v1", JSON.stringify({ files: [{ name: "old.yaml", text }], active: "old.yaml" }));
+      }, text);
+      assert.equal(new URL(page.url()).search, "", "the address forgets ?reset");
+      for (const when of ["first load", "second load"]) {
+        await page.reload({ waitUntil: "load" });
+        await waitForEqual(() => fileTabs(page), ["old.yaml"], { message: `the kept file (${when})` });
+        await waitForEqual(() => editorText(page), text, { message: `its text (${when})` });
+        assert.equal(await page.evaluate(() => localStorage.getItem("manifesto.files.v1")), null, "moved out of local storage");
+      }
+      assert.deepEqual(app.pageErrors, []);
+    } finally {
+      await app.close();
+    }
+  });
+
   it("keeps the work when the storage is full and offers it as a download that loads back", async () => {
     const app = await openApp(server, { ready: null });
     try {
