@@ -109,6 +109,15 @@ spec:
   ports:
     - port: 80
       targetPort: 8080
+---
+# Not base64: a located diagnostic about this very line.
+apiVersion: v1
+kind: Secret
+metadata:
+  name: broken
+  namespace: demo
+data:
+  key: ${SECRET}
 `;
 
 /** The page's markup (text and attributes) outside the editor. */
@@ -249,7 +258,8 @@ describe("trust", () => {
         assert.deepEqual(leaks(await markupOutsideEditor(page)), [], `the page, ${where}`);
         checked.push(where);
       };
-      await clean("object list");
+      assert.ok((await page.locator("[data-testid=diagnostic]").count()) > 0, "the broken Secret is diagnosed");
+      await clean("object list and diagnostics");
 
       // Objects view: the Secret's and the Deployment's details.
       await page.locator('[data-object-id="Secret/demo/vault"] button').first().click();
