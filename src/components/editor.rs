@@ -40,7 +40,10 @@ fn flush(
     };
     let text = el.value();
     // Kept before the reducer analyses it, so a crash in the analysis never loses it.
-    if let Some(name) = pending.borrow_mut().name.take() {
+    let name = pending.borrow_mut().name.take();
+    if let Some(name) = name
+        && (file.is_some() || !text.is_empty())
+    {
         storage::save_text_now(&name, &text, file.is_none());
     }
     crash::panic_if_armed();
