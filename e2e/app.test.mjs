@@ -325,7 +325,11 @@ describe("app", () => {
     const app = await openApp(server, { ready: null });
     try {
       const { page } = app;
+      // No IndexedDB (as in some private modes), and a full local storage.
       await page.addInitScript(() => {
+        IDBFactory.prototype.open = () => {
+          throw new DOMException("The operation is insecure.", "SecurityError");
+        };
         Storage.prototype.setItem = () => {
           throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
         };

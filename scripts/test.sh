@@ -5,7 +5,8 @@
 #
 #   ./scripts/test.sh
 #
-# The corpus tests read ../shared/corpus, next to the repository.
+# The corpus tests read ../shared/corpus, next to the repository, and skip with a message
+# when it is absent.
 set -euo pipefail
 
 # shellcheck source=scripts/env.sh

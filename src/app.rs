@@ -9,6 +9,7 @@ use crate::components::editor::Editor;
 use crate::components::file_tabs::FileTabs;
 use crate::components::notices::Notices;
 use crate::components::sample_picker::SamplePicker;
+use crate::components::storage_status::StorageStatus;
 use crate::components::upload::FileControls;
 use crate::components::views::Views;
 use crate::hooks::baseline::{stored_baseline, use_baseline_persistence};
@@ -25,7 +26,7 @@ pub fn App() -> Html {
             .with_settings(stored_settings())
             .with_baseline(stored_baseline())
     });
-    use_persistence(&state);
+    let save_status = use_persistence(&state);
     use_baseline_persistence(&state);
     use_settings_persistence(&state);
     let load = use_file_loader(state.dispatcher());
@@ -116,6 +117,7 @@ pub fn App() -> Html {
                 </header>
                 <FileTabs />
                 <Notices />
+                <StorageStatus status={save_status} />
                 <main class="workspace">
                     <section class="editor-pane" aria-label="Editor">
                         <Editor />

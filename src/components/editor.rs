@@ -9,6 +9,7 @@ use manifesto_core::Severity;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::hooks::{crash, storage};
 use crate::state::{Action, AppContext, AppState, LoadedFile};
 use crate::text::{line_at_utf16, line_count, line_span_utf16};
 
@@ -20,6 +21,8 @@ const DEBOUNCE_MS: u32 = 250;
 struct Pending {
     /// The file being typed into (`None`: no file yet, one is created).
     file: Option<Option<u32>>,
+    /// The name of that file (`untitled.yaml` for the one created).
+    name: Option<String>,
     timer: Option<Timeout>,
 }
 
@@ -36,6 +39,14 @@ fn flush(
         return;
     };
     let text = el.value();
+    // Kept before the reducer analyses it, so a crash in the analysis never loses it.
+    let name = pending.borrow_mut().name.take();
+    if let Some(name) = name
+        && (file.is_some() || !text.is_empty())
+    {
+        storage::save_text_now(&name, &text, file.is_none());
+    }
+    crash::panic_if_armed();
     match file {
         Some(file) => dispatcher.dispatch(Action::SetText { file, text }),
         None if !text.is_empty() => dispatcher.dispatch(Action::AddFiles {
@@ -118,6 +129,9 @@ pub fn Editor() -> Html {
         let lines = lines.clone();
         let dispatcher = state.dispatcher();
         let active = state.active;
+        let name = state
+            .active_file()
+            .map_or_else(|| "untitled.yaml".to_owned(), |f| f.name.clone());
         Callback::from(move |_: InputEvent| {
             let Some(el) = textarea.cast::<HtmlTextAreaElement>() else {
                 return;
@@ -131,6 +145,7 @@ pub fn Editor() -> Html {
             };
             let mut pending = pending.borrow_mut();
             pending.file = Some(active);
+            pending.name = Some(name.clone());
             // Replacing the timer cancels the previous one.
             pending.timer = Some(timer);
         })

@@ -12,5 +12,6 @@ pub mod objects_view;
 pub mod review;
 pub mod rollout;
 pub mod sample_picker;
+pub mod storage_status;
 pub mod upload;
 pub mod views;

@@ -20,6 +20,12 @@ use crate::state::{Action, AppState, LoadedFile, Notice};
 /// Files larger than this are skipped: manifests are small, and the text is kept in memory
 /// and in the browser's storage.
 const MAX_FILE_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
+/// A downloaded workspace (a `.json` bundle) may be larger: it holds every file.
+const MAX_BUNDLE_BYTES: f64 = 512.0 * 1024.0 * 1024.0;
+
+fn is_json(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".json")
+}
 
 /// What to load: files with the names they should have.
 pub struct LoadRequest {
@@ -40,7 +46,7 @@ pub fn is_manifest_name(name: &str) -> bool {
 }
 
 struct Job {
-    slots: Vec<Option<Result<LoadedFile, String>>>,
+    slots: Vec<Option<Result<Vec<LoadedFile>, String>>>,
     remaining: usize,
     readers: Vec<FileReader>,
     replace: bool,
@@ -55,7 +61,7 @@ impl Job {
         let mut failed = Vec::new();
         for slot in this.slots.drain(..).flatten() {
             match slot {
-                Ok(file) => files.push(file),
+                Ok(read) => files.extend(read),
                 Err(problem) => failed.push(problem),
             }
         }
@@ -113,6 +119,21 @@ fn list(names: &[String]) -> String {
     text
 }
 
+/// A file's contents: itself, or the files of a downloaded workspace.
+fn read_file(name: String, bytes: &[u8]) -> Result<Vec<LoadedFile>, String> {
+    let too_large = bytes.len() as f64 > MAX_FILE_BYTES;
+    let file = LoadedFile::from_bytes(name, bytes);
+    if is_json(&file.name)
+        && let Some(files) = super::bundle::parse(&file.text)
+    {
+        return Ok(files);
+    }
+    if too_large {
+        return Err(format!("{} (larger than 8 MiB)", file.name));
+    }
+    Ok(vec![file])
+}
+
 /// Reads the requested files and adds them to the state when all are read.
 pub fn load(request: LoadRequest, dispatcher: UseReducerDispatcher<AppState>) {
     let LoadRequest {
@@ -123,7 +144,8 @@ pub fn load(request: LoadRequest, dispatcher: UseReducerDispatcher<AppState>) {
     let files: Vec<(String, File)> = files
         .into_iter()
         .filter(|(name, file)| {
-            let fits = file.size() <= MAX_FILE_BYTES;
+            let fits =
+                file.size() <= MAX_FILE_BYTES || (is_json(name) && file.size() <= MAX_BUNDLE_BYTES);
             if !fits {
                 skipped.push(format!("{name} (larger than 8 MiB)"));
             }
@@ -147,7 +169,7 @@ pub fn load(request: LoadRequest, dispatcher: UseReducerDispatcher<AppState>) {
         let blob = gloo::file::Blob::from(file);
         let reader = read_as_bytes(&blob, move |result| {
             let slot = match result {
-                Ok(bytes) => Ok(LoadedFile::from_bytes(name, &bytes)),
+                Ok(bytes) => read_file(name, &bytes),
                 Err(err) => Err(format!("{name} ({err})")),
             };
             let finished = {

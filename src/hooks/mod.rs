@@ -1,6 +1,9 @@
-//! Side effects of the app: reading files, keeping them in storage.
+//! Side effects of the app: reading files, keeping them in storage, the crash panel.
 
 pub mod baseline;
+pub mod bundle;
+pub mod crash;
+pub mod idb;
 pub mod loader;
 pub mod settings;
 pub mod storage;

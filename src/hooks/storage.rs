@@ -1,18 +1,35 @@
-//! Keeping the user's files in the browser's `localStorage`, so they survive a reload.
+//! Keeping the user's files in the browser, so they survive a reload and a crash.
 //!
-//! The files, their names and the active file are saved under one key whenever they change.
-//! When storage is unavailable or full, the page says so and keeps working.
+//! The workspace lives in IndexedDB (see [`super::idb`]), whose quota is large: a record
+//! `meta` (the file names, in order, their load problems and the active file) and one record
+//! `file:<name>` per file text. A workspace saved by earlier versions in `localStorage` is
+//! moved there on first load. When IndexedDB is unavailable, `localStorage` is used instead.
+//!
+//! Saves are debounced; typing is also saved by [`save_text_now`] before the text is analysed.
+//! When a save fails the files stay in memory, and the page says so and offers a download.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+use gloo::timers::callback::Timeout;
 use manifesto_core::Pos;
 use manifesto_core::samples::Sample;
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
-use crate::state::{Action, AppContext, AppState, LoadProblem, LoadedFile, Notice};
+use super::idb;
+use crate::state::{AppContext, AppState, LoadProblem, LoadedFile, Notice};
 
-/// The storage key; the suffix changes if the format ever does.
-const KEY: &str = "manifesto.files.v1";
+/// The `localStorage` key of earlier versions (and of the fallback).
+const LOCAL_KEY: &str = "manifesto.files.v1";
+/// The IndexedDB key of the file list.
+const META_KEY: &str = "meta";
+/// The IndexedDB key prefix of a file's text.
+const FILE_PREFIX: &str = "file:";
+/// How long the files must stay unchanged before they are saved.
+const DEBOUNCE_MS: u32 = 300;
 
+/// The file list kept under [`META_KEY`] (and, with the texts, in `localStorage`).
 #[derive(Serialize, Deserialize)]
 struct Stored {
     files: Vec<StoredFile>,
@@ -22,6 +39,8 @@ struct Stored {
 #[derive(Serialize, Deserialize)]
 struct StoredFile {
     name: String,
+    /// Empty in IndexedDB, where the text has its own record.
+    #[serde(default)]
     text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     problem: Option<StoredProblem>,
@@ -32,6 +51,58 @@ struct StoredProblem {
     line: usize,
     column: usize,
     message: String,
+}
+
+impl Stored {
+    fn of(state: &AppState, with_text: bool) -> Self {
+        Stored {
+            files: state
+                .files
+                .iter()
+                .map(|f| StoredFile {
+                    name: f.name.clone(),
+                    text: if with_text {
+                        f.text.clone()
+                    } else {
+                        String::new()
+                    },
+                    problem: f.load_problem.as_ref().map(|p| StoredProblem {
+                        line: p.pos.line,
+                        column: p.pos.column,
+                        message: p.message.clone(),
+                    }),
+                })
+                .collect(),
+            active: state.active_file().map(|f| f.name.clone()),
+        }
+    }
+
+    fn into_files(self) -> (Vec<LoadedFile>, Option<String>) {
+        let files = self
+            .files
+            .into_iter()
+            .map(|f| LoadedFile {
+                name: f.name,
+                text: f.text,
+                problem: f.problem.map(|p| LoadProblem {
+                    pos: Pos::new(p.line, p.column),
+                    message: p.message,
+                }),
+            })
+            .collect();
+        (files, self.active)
+    }
+}
+
+/// What [`restore`] found, taken by [`initial_state`].
+#[derive(Default)]
+struct Restored {
+    files: Option<(Vec<LoadedFile>, Option<String>)>,
+    notices: Vec<Notice>,
+}
+
+thread_local! {
+    static RESTORED: RefCell<Restored> = RefCell::new(Restored::default());
 }
 
 fn local_storage() -> Result<web_sys::Storage, String> {
@@ -52,95 +123,255 @@ fn unavailable_notice(why: &str) -> Notice {
     }
 }
 
-/// Forgets what is stored (used by the "start afresh" link of the error screen).
-pub fn forget() {
-    if let Ok(storage) = local_storage() {
-        let _ = storage.remove_item(KEY);
+fn unreadable_notice(why: &str) -> Notice {
+    Notice {
+        level: "warning",
+        text: format!(
+            "The files saved in this browser could not be read ({why}); the FeastFlow sample was loaded instead."
+        ),
     }
 }
 
-/// The state to start with: the stored files when there are any, else the FeastFlow sample.
-pub fn initial_state() -> AppState {
-    let storage = match local_storage() {
-        Ok(storage) => storage,
-        Err(why) => {
-            let mut state = AppState::with_sample(Sample::FeastFlow);
-            state.notices.push(unavailable_notice(&why));
-            return state;
-        }
+/// Reads the workspace kept in IndexedDB.
+async fn load_idb() -> Result<Option<Stored>, String> {
+    let Some(Some(meta)) = idb::get(&[META_KEY.to_owned()]).await?.pop() else {
+        return Ok(None);
     };
-    let stored = match storage.get_item(KEY) {
+    let mut stored = serde_json::from_str::<Stored>(&meta).map_err(|e| e.to_string())?;
+    let keys: Vec<String> = stored
+        .files
+        .iter()
+        .map(|f| format!("{FILE_PREFIX}{}", f.name))
+        .collect();
+    let texts = idb::get(&keys).await?;
+    for (file, text) in stored.files.iter_mut().zip(texts) {
+        file.text = text.unwrap_or_default();
+    }
+    Ok(Some(stored))
+}
+
+/// Reads the workspace of `localStorage` (earlier versions, or the fallback).
+fn load_local() -> Result<Option<Stored>, String> {
+    let storage = local_storage()?;
+    let json = match storage.get_item(LOCAL_KEY) {
         Ok(Some(json)) => json,
-        Ok(None) => return AppState::with_sample(Sample::FeastFlow),
-        Err(_) => {
-            let mut state = AppState::with_sample(Sample::FeastFlow);
-            state
-                .notices
-                .push(unavailable_notice("local storage could not be read"));
-            return state;
-        }
+        Ok(None) => return Ok(None),
+        Err(_) => return Err("local storage could not be read".into()),
     };
-    match serde_json::from_str::<Stored>(&stored) {
-        Ok(stored) => {
-            let files = stored
-                .files
-                .into_iter()
-                .map(|f| LoadedFile {
-                    name: f.name,
-                    text: f.text,
-                    problem: f.problem.map(|p| LoadProblem {
-                        pos: Pos::new(p.line, p.column),
-                        message: p.message,
-                    }),
-                })
-                .collect();
-            AppState::with_files(files, stored.active.as_deref())
-        }
-        Err(err) => {
-            let mut state = AppState::with_sample(Sample::FeastFlow);
-            state.notices.push(Notice {
-                level: "warning",
-                text: format!("The files saved in this browser could not be read ({err}); the FeastFlow sample was loaded instead."),
-            });
-            state
-        }
-    }
+    serde_json::from_str::<Stored>(&json)
+        .map(Some)
+        .map_err(|e| e.to_string())
 }
 
-fn save(state: &AppState) -> Result<(), String> {
-    let stored = Stored {
-        files: state
+/// Finds the kept workspace before the app starts (`reset`: forgets it instead).
+pub async fn restore(reset: bool) {
+    let opened = idb::open().await;
+    let mut restored = Restored::default();
+    if reset {
+        if opened.is_ok() {
+            let _ = idb::clear().await;
+        }
+        if let Ok(storage) = local_storage() {
+            let _ = storage.remove_item(LOCAL_KEY);
+        }
+    } else {
+        let found = match &opened {
+            Ok(()) => match load_idb().await {
+                Ok(Some(stored)) => Ok(Some(stored)),
+                Ok(None) => migrate().await,
+                Err(why) => Err(why),
+            },
+            Err(why) => {
+                restored.notices.extend(
+                    local_storage()
+                        .err()
+                        .map(|local| unavailable_notice(&format!("{why}; {local}"))),
+                );
+                load_local()
+            }
+        };
+        match found {
+            Ok(stored) => restored.files = stored.map(Stored::into_files),
+            Err(why) => restored.notices.push(unreadable_notice(&why)),
+        }
+    }
+    RESTORED.with(|slot| *slot.borrow_mut() = restored);
+}
+
+/// Moves a workspace of `localStorage` into IndexedDB; it leaves `localStorage` only once
+/// written.
+async fn migrate() -> Result<Option<Stored>, String> {
+    let Some(stored) = load_local()? else {
+        return Ok(None);
+    };
+    let meta = Stored {
+        files: stored
             .files
             .iter()
             .map(|f| StoredFile {
                 name: f.name.clone(),
-                text: f.text.clone(),
-                problem: f.load_problem.as_ref().map(|p| StoredProblem {
-                    line: p.pos.line,
-                    column: p.pos.column,
+                text: String::new(),
+                problem: f.problem.as_ref().map(|p| StoredProblem {
+                    line: p.line,
+                    column: p.column,
                     message: p.message.clone(),
                 }),
             })
             .collect(),
-        active: state.active_file().map(|f| f.name.clone()),
+        active: stored.active.clone(),
     };
-    let json = serde_json::to_string(&stored).map_err(|e| e.to_string())?;
-    let storage = local_storage()?;
-    storage
-        .set_item(KEY, &json)
+    let texts = stored
+        .files
+        .iter()
+        .map(|f| (f.name.as_str(), f.text.as_str()));
+    let written = match start_write(texts, &meta) {
+        Ok(batch) => batch.commit().await,
+        Err(why) => Err(why),
+    };
+    if written.is_ok()
+        && let Ok(storage) = local_storage()
+    {
+        let _ = storage.remove_item(LOCAL_KEY);
+    }
+    Ok(Some(stored))
+}
+
+/// The state to start with: the kept files when there are any, else the FeastFlow sample.
+pub fn initial_state() -> AppState {
+    let restored = RESTORED.with(|slot| std::mem::take(&mut *slot.borrow_mut()));
+    let mut state = match restored.files {
+        Some((files, active)) => AppState::with_files(files, active.as_deref()),
+        None => AppState::with_sample(Sample::FeastFlow),
+    };
+    state.notices.extend(restored.notices);
+    state
+}
+
+/// Starts writing a workspace to IndexedDB: the texts (name, text) first, then the file list
+/// `meta` (without texts), then the removal of texts no longer listed, in one transaction.
+fn start_write<'a>(
+    texts: impl Iterator<Item = (&'a str, &'a str)>,
+    meta: &Stored,
+) -> Result<idb::Batch, String> {
+    let batch = idb::Batch::new()?;
+    let mut keep = HashSet::new();
+    for (name, text) in texts {
+        let key = format!("{FILE_PREFIX}{name}");
+        batch.put(&key, text)?;
+        keep.insert(key);
+    }
+    let meta = serde_json::to_string(meta).map_err(|e| e.to_string())?;
+    batch.put(META_KEY, &meta)?;
+    batch.delete_others(FILE_PREFIX, keep)?;
+    Ok(batch)
+}
+
+/// Starts writing the state's workspace to IndexedDB.
+fn start_write_state(state: &AppState) -> Result<idb::Batch, String> {
+    let texts = state
+        .files
+        .iter()
+        .map(|f| (f.name.as_str(), f.text.as_str()));
+    start_write(texts, &Stored::of(state, false))
+}
+
+fn write_local(state: &AppState) -> Result<(), String> {
+    let json = serde_json::to_string(&Stored::of(state, true)).map_err(|e| e.to_string())?;
+    local_storage()?
+        .set_item(LOCAL_KEY, &json)
         .map_err(|_| "the browser's storage is full or blocked".to_owned())
 }
 
-/// Saves the files whenever they change; a failure shows a notice once.
-#[hook]
-pub fn use_persistence(state: &AppContext) {
-    let handle = state.clone();
-    use_effect_with(state.save_rev, move |&rev| {
-        // Revision 0 is what was just restored (or the sample): nothing to save yet.
-        if rev != 0
-            && let Err(why) = save(&handle)
-        {
-            handle.dispatch(Action::Notify(unavailable_notice(&why)));
+/// Saves the text typed into `name` at once, before it is analysed (so a crash in the
+/// analysis never loses it). `only_file`: the file is the whole workspace (the first file
+/// typed into an empty page). The write is issued now and finishes on its own.
+pub fn save_text_now(name: &str, text: &str, only_file: bool) {
+    if !idb::is_open() {
+        return;
+    }
+    let Ok(batch) = idb::Batch::new() else { return };
+    if batch.put(&format!("{FILE_PREFIX}{name}"), text).is_err() {
+        return;
+    }
+    if only_file {
+        let meta = Stored {
+            files: vec![StoredFile {
+                name: name.to_owned(),
+                text: String::new(),
+                problem: None,
+            }],
+            active: Some(name.to_owned()),
+        };
+        if let Ok(meta) = serde_json::to_string(&meta) {
+            let _ = batch.put(META_KEY, &meta);
         }
+    }
+    // A failure shows when the debounced save of the same text fails too.
+    yew::platform::spawn_local(async move {
+        let _ = batch.commit().await;
     });
+}
+
+/// Whether the files are kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Everything shown is saved (or nothing changed yet).
+    Saved,
+    /// A save is under way.
+    Saving,
+    /// The last save failed, for this reason; the files are only in memory.
+    Failed(String),
+}
+
+/// Saves the files a moment after they change; returns how the last save went.
+#[hook]
+pub fn use_persistence(state: &AppContext) -> SaveStatus {
+    let status = use_state_eq(|| SaveStatus::Saved);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    let serial = use_mut_ref(|| 0u64);
+    {
+        let handle = state.clone();
+        let status = status.clone();
+        use_effect_with(state.save_rev, move |&rev| {
+            // Revision 0 is what was just restored (or the sample): nothing to save yet.
+            if rev == 0 {
+                return;
+            }
+            // A failure stays shown (with its download button) until a save succeeds.
+            if !matches!(*status, SaveStatus::Failed(_)) {
+                status.set(SaveStatus::Saving);
+            }
+            let this = {
+                let mut serial = serial.borrow_mut();
+                *serial += 1;
+                *serial
+            };
+            let save = move || {
+                if !idb::is_open() {
+                    status.set(match write_local(&handle) {
+                        Ok(()) => SaveStatus::Saved,
+                        Err(why) => SaveStatus::Failed(why),
+                    });
+                    return;
+                }
+                let started = start_write_state(&handle);
+                yew::platform::spawn_local(async move {
+                    let outcome = match started {
+                        Ok(batch) => batch.commit().await,
+                        Err(why) => Err(why),
+                    };
+                    // A later save decides the status.
+                    if *serial.borrow() == this {
+                        status.set(match outcome {
+                            Ok(()) => SaveStatus::Saved,
+                            Err(why) => SaveStatus::Failed(why),
+                        });
+                    }
+                });
+            };
+            // Replacing the timer cancels the save it would have made.
+            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, save));
+        });
+    }
+    (*status).clone()
 }

@@ -99,6 +99,30 @@ fn mini_tile(pod: &PodTile, index: usize) -> Html {
     }
 }
 
+/// The most pod tiles drawn for one step; the rest are counted.
+const MAX_TILES: usize = 60;
+
+/// How many of `count` pods are drawn as tiles, and how many are only counted.
+fn tiles(count: usize) -> (usize, usize) {
+    let shown = count.min(MAX_TILES);
+    (shown, count - shown)
+}
+
+/// A step's pods: the first [`MAX_TILES`] as tiles, then "+ N more".
+fn pod_list(pods: &[PodTile]) -> Html {
+    let (shown, hidden) = tiles(pods.len());
+    html! {
+        <ul class="pod-list">
+            { for pods[..shown].iter().enumerate().map(|(i, p)| mini_tile(p, i)) }
+            if hidden > 0 {
+                <li class="pod-more muted" data-testid="lesson-more-pods" data-hidden={hidden.to_string()}>
+                    { format!("+ {hidden} more") }
+                </li>
+            }
+        </ul>
+    }
+}
+
 fn show_lesson(l: &Lesson) -> Html {
     html! {
         <div
@@ -133,7 +157,7 @@ fn show_lesson(l: &Lesson) -> Html {
                         if s.pods.is_empty() {
                             <p class="pods-none">{ "no pods" }</p>
                         } else {
-                            <ul class="pod-list">{ for s.pods.iter().enumerate().map(|(i, p)| mini_tile(p, i)) }</ul>
+                            { pod_list(&s.pods) }
                         }
                         <p class="lesson-note">{ s.note.clone() }</p>
                     </li>
@@ -223,5 +247,17 @@ pub fn Lessons() -> Html {
                 </tbody>
             </table>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_huge_replica_count_draws_a_bounded_number_of_tiles() {
+        assert_eq!(tiles(3), (3, 0));
+        assert_eq!(tiles(MAX_TILES), (MAX_TILES, 0));
+        assert_eq!(tiles(2_147_483_647), (MAX_TILES, 2_147_483_647 - MAX_TILES));
     }
 }

@@ -1,0 +1,120 @@
+//! The workspace as one downloadable `.json` file, which the upload reads back into its files.
+//!
+//! ```json
+//! {"manifestoWorkspace": 1, "active": "a.yaml", "files": [{"name": "a.yaml", "text": "…"}]}
+//! ```
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+use crate::state::{AppState, LoadedFile};
+
+/// The name of the downloaded file.
+pub const FILE_NAME: &str = "manifesto-workspace.json";
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Bundle {
+    /// The format's version; its presence marks the file as a workspace.
+    manifesto_workspace: u32,
+    #[serde(default)]
+    active: Option<String>,
+    files: Vec<BundleFile>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct BundleFile {
+    name: String,
+    text: String,
+}
+
+/// The loaded files as a bundle.
+pub fn to_json(state: &AppState) -> String {
+    let bundle = Bundle {
+        manifesto_workspace: 1,
+        active: state.active_file().map(|f| f.name.clone()),
+        files: state
+            .files
+            .iter()
+            .map(|f| BundleFile {
+                name: f.name.clone(),
+                text: f.text.clone(),
+            })
+            .collect(),
+    };
+    serde_json::to_string(&bundle).unwrap_or_default()
+}
+
+/// The files of a bundle, when `text` is one (a manifest in JSON is not).
+pub fn parse(text: &str) -> Option<Vec<LoadedFile>> {
+    if !text.contains("\"manifestoWorkspace\"") {
+        return None;
+    }
+    let bundle = serde_json::from_str::<Bundle>(text).ok()?;
+    Some(
+        bundle
+            .files
+            .into_iter()
+            .map(|f| LoadedFile {
+                name: f.name,
+                text: f.text,
+                problem: None,
+            })
+            .collect(),
+    )
+}
+
+/// Offers the workspace as a download.
+pub fn download(state: &AppState) -> Result<(), JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(&to_json(state)));
+    let options = BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(FILE_NAME);
+    anchor.click();
+    // The browser has taken the URL; release it once the click has been handled.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bundle_reads_back_into_its_files() {
+        let state = AppState::with_files(
+            vec![
+                LoadedFile {
+                    name: "a.yaml".into(),
+                    text: "kind: A\n".into(),
+                    problem: None,
+                },
+                LoadedFile {
+                    name: "dir/b.json".into(),
+                    text: "{\"kind\": \"B\"}".into(),
+                    problem: None,
+                },
+            ],
+            Some("dir/b.json"),
+        );
+        let files = parse(&to_json(&state)).expect("a bundle");
+        let read: Vec<_> = files.iter().map(|f| (&*f.name, &*f.text)).collect();
+        assert_eq!(
+            read,
+            [("a.yaml", "kind: A\n"), ("dir/b.json", "{\"kind\": \"B\"}")]
+        );
+        assert!(parse("{\"kind\": \"ConfigMap\", \"files\": []}").is_none());
+    }
+}
