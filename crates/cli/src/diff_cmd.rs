@@ -33,22 +33,29 @@ pub struct DiffArgs {
     /// Read the old version of the same paths from this git revision (e.g. `origin/main`).
     #[arg(long, value_name = "REV")]
     pub base: Option<String>,
+    /// The namespace of objects that name none, as `kubectl apply -n NS` gives them.
+    #[arg(long, short = 'n', value_name = "NS")]
+    pub namespace: Option<String>,
 }
 
 /// Compares the two versions and prints the difference. Exit 1 when an introduced finding is at
 /// or above `--fail-on`, 0 otherwise.
 pub fn run(args: &DiffArgs) -> Result<ExitCode> {
+    let ns = args.namespace.as_deref();
     let (old, new) = match &args.base {
         Some(rev) => {
             if args.paths.iter().any(|p| p.as_os_str() == "-") {
                 bail!("--base reads the old version from git, so `-` cannot be a path");
             }
-            (git::load_revision(rev, &args.paths)?, load(&args.paths)?)
+            (
+                git::load_revision(rev, &args.paths, ns)?,
+                load(&args.paths, ns)?,
+            )
         }
         None => match args.paths.as_slice() {
             [old, new] => (
-                load(std::slice::from_ref(old))?,
-                load(std::slice::from_ref(new))?,
+                load(std::slice::from_ref(old), ns)?,
+                load(std::slice::from_ref(new), ns)?,
             ),
             _ => bail!(
                 "expected OLD and NEW (two paths), got {}; use --base REV to compare paths with a git revision",

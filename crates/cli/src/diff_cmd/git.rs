@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, Result, bail};
+use manifesto_core::parse::ParseOptions;
 use manifesto_core::{Diagnostic, Model, SourceFile};
 
 /// Runs `git args…` in the current folder and returns its standard output.
@@ -31,8 +32,8 @@ fn is_manifest(path: &str) -> bool {
 
 /// The manifests under `paths` as they are in `rev`: for a folder, every `.yaml`, `.yml` and
 /// `.json` file under it; a path that does not exist in `rev` contributes nothing (its objects are
-/// new).
-pub fn load_revision(rev: &str, paths: &[PathBuf]) -> Result<Model> {
+/// new). Namespaced objects that name no namespace go to `namespace` (`default` when `None`).
+pub fn load_revision(rev: &str, paths: &[PathBuf], namespace: Option<&str>) -> Result<Model> {
     if rev.starts_with('-') {
         bail!("invalid --base `{rev}`: a revision cannot start with `-`");
     }
@@ -63,7 +64,11 @@ pub fn load_revision(rev: &str, paths: &[PathBuf]) -> Result<Model> {
             diagnostics.extend(diag);
         }
     }
-    let mut model = Model::from_files(files);
+    let mut options = ParseOptions::default();
+    if let Some(ns) = namespace {
+        ns.clone_into(&mut options.default_namespace);
+    }
+    let mut model = Model::from_files_with(files, &options);
     model.diagnostics.extend(diagnostics);
     Ok(model)
 }

@@ -8,6 +8,7 @@ pub static CHECK: Check = Check {
     id: "object-name-invalid",
     category: Category::Correctness,
     severity: Level::Error,
+    also: &[],
     enabled_by_default: true,
     summary: "object or container name is not a valid Kubernetes name",
     docs: DOCS,
