@@ -452,3 +452,32 @@ fn base_reads_the_old_version_from_git() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("no-such-rev"));
 }
+
+#[test]
+fn markdown_stays_within_a_comment_for_large_changes() {
+    let v = Versions::new(&[]);
+    let many: String = (0..130)
+        .map(|i| format!("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: generated-{i}\n  namespace: feastflow\n"))
+        .collect();
+    std::fs::write(v.dir.path().join("new/20-generated.yaml"), many).expect("write the objects");
+    let md = stdout(&v.run(&["--format", "markdown"]));
+    assert!(
+        md.contains("Objects: 130 added, 0 removed, 0 changed"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- and 30 objects more") || md.contains("- and 30 more objects"),
+        "{md}"
+    );
+    assert_eq!(
+        md.matches("**added** ConfigMap/feastflow/generated")
+            .count(),
+        100
+    );
+    let json = v.json();
+    assert_eq!(
+        json["objects"].as_array().map(Vec::len),
+        Some(130),
+        "JSON lists everything"
+    );
+}

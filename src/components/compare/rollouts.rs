@@ -45,8 +45,8 @@ fn rollout(r: &RolloutChange, state: &AppContext) -> Html {
                     { if r.downtime { "downtime" } else { "no downtime" } }
                 </span>
                 <button type="button" class="button" data-testid="diff-rollout-open" onclick={open}
-                    title="Step through this workload's rollout in the Rollout view">
-                    { "Play in Rollout view" }
+                    title="Step through this workload's rolling update, with its new strategy, in the Rollout view">
+                    { "Open in Rollout view" }
                 </button>
             </div>
             <p class="cmp-rollout-facts">

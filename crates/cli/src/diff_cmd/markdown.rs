@@ -7,6 +7,13 @@ use manifesto_core::diff::{Change, Diff, EdgeRef};
 
 use super::{duration, plural, short_value};
 
+/// The most objects, and fields per object, the collapsed list shows: a pull-request comment has
+/// a size limit (65536 characters on GitHub).
+const MAX_OBJECTS: usize = 100;
+const MAX_FIELDS: usize = 20;
+/// The most findings or links a section lists.
+const MAX_ITEMS: usize = 50;
+
 /// A user string made inert: HTML is encoded, the Markdown punctuation that could start a link,
 /// an emphasis, a heading, a table cell, a mention or an issue reference is escaped, and line
 /// breaks are flattened, so it renders as the text it is, on one line and in one table cell.
@@ -95,6 +102,19 @@ fn edge_line(e: &EdgeRef) -> String {
     )
 }
 
+/// Up to [`MAX_ITEMS`] lines of `items`, then how many more there are.
+fn list<T>(out: &mut String, items: &[T], line: fn(&T) -> String) {
+    for item in items.iter().take(MAX_ITEMS) {
+        out.push_str(&line(item));
+    }
+    if items.len() > MAX_ITEMS {
+        out.push_str(&format!(
+            "- and {} more (run `manifesto diff` for the full list)\n",
+            items.len() - MAX_ITEMS
+        ));
+    }
+}
+
 /// A collapsed section, when it has content.
 fn details(out: &mut String, summary: &str, body: &str) {
     if !body.is_empty() {
@@ -129,21 +149,15 @@ pub fn render(d: &Diff) -> String {
     }
     if !d.edges.removed.is_empty() {
         out.push_str("\n#### Links broken\n\n");
-        for e in &d.edges.removed {
-            out.push_str(&edge_line(e));
-        }
+        list(&mut out, &d.edges.removed, edge_line);
     }
     if !d.findings.introduced.is_empty() {
         out.push_str("\n#### Findings introduced\n\n");
-        for f in &d.findings.introduced {
-            out.push_str(&finding_line(f));
-        }
+        list(&mut out, &d.findings.introduced, finding_line);
     }
     if !d.findings.fixed.is_empty() {
         out.push_str("\n#### Findings fixed\n\n");
-        for f in &d.findings.fixed {
-            out.push_str(&finding_line(f));
-        }
+        list(&mut out, &d.findings.fixed, finding_line);
     }
     if !d.notes.is_empty() {
         out.push_str("\n#### Worth knowing\n\n");
@@ -156,7 +170,7 @@ pub fn render(d: &Diff) -> String {
         }
     }
     let mut objects = String::new();
-    for o in &d.objects {
+    for o in d.objects.iter().take(MAX_OBJECTS) {
         let at = o
             .new_at
             .as_ref()
@@ -168,7 +182,7 @@ pub fn render(d: &Diff) -> String {
             o.change.as_str(),
             escape(o.id.as_str())
         ));
-        for f in &o.fields {
+        for f in o.fields.iter().take(MAX_FIELDS) {
             objects.push_str(&format!(
                 "  - {}: {} → {}\n",
                 escape(&f.path),
@@ -176,6 +190,18 @@ pub fn render(d: &Diff) -> String {
                 escape(&short_value(f.new.as_ref(), 80)),
             ));
         }
+        if o.fields.len() > MAX_FIELDS {
+            objects.push_str(&format!(
+                "  - and {} more fields\n",
+                o.fields.len() - MAX_FIELDS
+            ));
+        }
+    }
+    if d.objects.len() > MAX_OBJECTS {
+        objects.push_str(&format!(
+            "- and {} more objects (run `manifesto diff` for the full list)\n",
+            d.objects.len() - MAX_OBJECTS
+        ));
     }
     let count = |c: Change| d.objects.iter().filter(|o| o.change == c).count();
     details(
@@ -188,7 +214,8 @@ pub fn render(d: &Diff) -> String {
         ),
         &objects,
     );
-    let added: String = d.edges.added.iter().map(edge_line).collect();
+    let mut added = String::new();
+    list(&mut added, &d.edges.added, edge_line);
     details(
         &mut out,
         &format!("Links added ({})", d.edges.added.len()),
