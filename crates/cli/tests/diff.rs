@@ -344,7 +344,9 @@ fn markdown_is_a_pull_request_comment_with_escaped_names() {
     .expect("write the hostile object");
     let md = stdout(&v.run(&["--format", "markdown"]));
     let verdict = md.lines().nth(2).unwrap_or_default();
-    assert!(verdict.contains("introduces 1 warning"), "{md}");
+    // The hostile name is itself invalid, so the verdict counts that error too.
+    assert!(verdict.contains("introduces 1 error"), "{md}");
+    assert!(md.contains("object-name-invalid"), "{md}");
     assert!(md.contains("#### Rollouts this change triggers"), "{md}");
     assert!(
         md.contains("| Deployment/feastflow/feastflow-backend | RollingUpdate |"),
