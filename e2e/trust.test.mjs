@@ -252,6 +252,10 @@ describe("trust", () => {
       assert.ok(app.pageErrors.length > 0, "the crash was a real one");
       const reload = page.getByRole("button", { name: /Reload/ });
       assert.ok(await reload.isVisible(), "a visible reload button");
+      // The files as last shown can be downloaded from the panel, although the app has stopped.
+      const { name, bytes } = await download(page, "[data-testid=crash-download]");
+      assert.equal(name, "manifesto-workspace.json");
+      assert.deepEqual(JSON.parse(bytes.toString("utf8")).files, [{ name: "untitled.yaml", text: first }]);
 
       app.pageErrors.length = 0;
       await Promise.all([page.waitForEvent("load"), reload.click()]);
