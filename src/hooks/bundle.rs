@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
-use crate::state::{AppState, LoadedFile};
+use crate::state::{AppState, FileEntry, LoadedFile};
 
 /// The name of the downloaded file.
 pub const FILE_NAME: &str = "manifesto-workspace.json";
@@ -32,11 +32,15 @@ struct BundleFile {
 
 /// The loaded files as a bundle.
 pub fn to_json(state: &AppState) -> String {
+    files_to_json(&state.files, state.active_file().map(|f| f.name.as_str()))
+}
+
+/// These files as a bundle, `active` the one shown.
+pub fn files_to_json(files: &[FileEntry], active: Option<&str>) -> String {
     let bundle = Bundle {
         manifesto_workspace: 1,
-        active: state.active_file().map(|f| f.name.clone()),
-        files: state
-            .files
+        active: active.map(str::to_owned),
+        files: files
             .iter()
             .map(|f| BundleFile {
                 name: f.name.clone(),
@@ -45,6 +49,15 @@ pub fn to_json(state: &AppState) -> String {
             .collect(),
     };
     serde_json::to_string(&bundle).unwrap_or_default()
+}
+
+/// A URL of the bundle as a `Blob`, to download (revoke it when done).
+pub fn blob_url(json: &str) -> Result<String, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(json));
+    let options = BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    Url::create_object_url_with_blob(&blob)
 }
 
 /// The files of a bundle, when `text` is one (a manifest in JSON is not).
@@ -71,11 +84,7 @@ pub fn download(state: &AppState) -> Result<(), JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JsValue::from_str("no document"))?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(&to_json(state)));
-    let options = BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
+    let url = blob_url(&to_json(state))?;
     let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     anchor.set_href(&url);
     anchor.set_download(FILE_NAME);

@@ -6,17 +6,34 @@
 //! fragment to `#debug-panic` arms it, and the next edit sent from the editor panics once its
 //! text is saved, where the analysis would start.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
+
+use crate::state::FileEntry;
 
 /// The panel's element id.
 const PANEL_ID: &str = "fatal-error";
 /// The fragment that arms the deliberate crash.
 const ARM_FRAGMENT: &str = "#debug-panic";
 
+/// Files and the active file's name.
+type Shown = (Rc<Vec<FileEntry>>, Option<String>);
+
 thread_local! {
     static ARMED: Cell<bool> = const { Cell::new(false) };
+    /// The files last shown and the active file's name, offered as a download after a crash.
+    static LAST_FILES: RefCell<Option<Shown>> = const { RefCell::new(None) };
+}
+
+/// Remembers the files shown (a pointer, not a copy), for the crash panel's download.
+pub fn remember_files(files: Rc<Vec<FileEntry>>, active: Option<String>) {
+    LAST_FILES.with(|last| {
+        if let Ok(mut last) = last.try_borrow_mut() {
+            *last = Some((files, active));
+        }
+    });
 }
 
 /// Installs the panic hook and the listener that arms the deliberate crash.
@@ -75,5 +92,21 @@ fn show_panel(message: &str) {
     );
     if let Ok(Some(pre)) = panel.query_selector("pre") {
         pre.set_text_content(Some(message));
+    }
+    // Last, as it needs memory: the files as last shown, in a link that works without code.
+    let json = LAST_FILES.with(|last| {
+        let last = last.try_borrow().ok()?;
+        let (files, active) = last.as_ref()?;
+        Some(super::bundle::files_to_json(files, active.as_deref()))
+    });
+    let url = json.and_then(|json| super::bundle::blob_url(&json).ok());
+    if let (Some(url), Ok(Some(actions))) = (url, panel.query_selector(".crash-actions"))
+        && let Ok(link) = document.create_element("a")
+    {
+        let _ = link.set_attribute("href", &url);
+        let _ = link.set_attribute("download", super::bundle::FILE_NAME);
+        let _ = link.set_attribute("data-testid", "crash-download");
+        link.set_text_content(Some("Download your files (as last shown)"));
+        let _ = actions.append_child(&link);
     }
 }

@@ -17,7 +17,7 @@ use manifesto_core::samples::Sample;
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
-use super::idb;
+use super::{crash, idb};
 use crate::state::{AppContext, AppState, LoadProblem, LoadedFile, Notice};
 
 /// The `localStorage` key of earlier versions (and of the fallback).
@@ -333,6 +333,10 @@ pub fn use_persistence(state: &AppContext) -> SaveStatus {
         let handle = state.clone();
         let status = status.clone();
         use_effect_with(state.save_rev, move |&rev| {
+            crash::remember_files(
+                handle.files.clone(),
+                handle.active_file().map(|f| f.name.clone()),
+            );
             // Revision 0 is what was just restored (or the sample): nothing to save yet.
             if rev == 0 {
                 return;
