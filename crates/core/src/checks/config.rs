@@ -211,10 +211,9 @@ impl Reader<'_> {
                             Some(level) => {
                                 settings.severity.insert(e.key.clone(), level);
                             }
-                            None => {
-                                self.error(
-                                    e.value.pos,
-                                    format!(
+                            None => self.error(
+                                e.value.pos,
+                                format!(
                                         "severity `{level}` is not one of error, warning, info{}",
                                         ["error", "warning", "info"]
                                             .into_iter()
@@ -227,8 +226,7 @@ impl Reader<'_> {
                                             .map(|l| format!("; did you mean `{l}`?"))
                                             .unwrap_or_default()
                                     ),
-                                )
-                            }
+                            ),
                         }
                     }
                 }

@@ -280,6 +280,7 @@ mod statefulset_service_not_headless;
 mod topology_spread_invalid;
 mod topology_spread_missing;
 mod uid_gid_low;
+mod unknown_field;
 mod unsafe_sysctls;
 mod volume_mount_undefined;
 mod volume_unused;
@@ -330,6 +331,7 @@ pub static ALL: &[&Check] = &[
     &label_value_invalid::CHECK,
     &deprecated_api_version::CHECK,
     &schema_invalid::CHECK,
+    &unknown_field::CHECK,
     &topology_spread_invalid::CHECK,
     &request_exceeds_limit::CHECK,
     &resource_quantity_suspicious::CHECK,

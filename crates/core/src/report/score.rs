@@ -188,6 +188,7 @@ pub fn family(id: &str) -> Option<Family> {
         | "label-value-invalid"
         | "deprecated-api-version"
         | "schema-invalid"
+        | "unknown-field"
         | "recommended-labels"
         | "yaml-keys-sorted" => Any,
         "namespace-undeclared" | "default-namespace" => Namespaced,
