@@ -15,6 +15,13 @@ mod suppress;
 pub use context::{Context, Settings};
 pub use finding::{Finding, Level};
 
+/// Whether a variable or key name says its value is a credential (`DB_PASSWORD`, `GITHUB_TOKEN`,
+/// `AZURE_BATCH_KEY`), and not a setting about one (`DB_PASSWORD_FILE`, `TOKEN_TTL`): the rule
+/// every check and the checklist share.
+pub fn is_secret_name(name: &str) -> bool {
+    support::secrets::is_secret_name(name)
+}
+
 use serde::Serialize;
 
 /// What kind of problem a check finds; it sets the default severity.
