@@ -186,6 +186,7 @@ mod container_port_invalid;
 mod cpu_limit_missing;
 mod cpu_request_missing;
 mod cronjob_deadline_unset;
+mod database_data_on_emptydir;
 mod default_namespace;
 mod default_service_account;
 mod deprecated_api_version;
@@ -215,6 +216,7 @@ mod ingress_duplicate_host_path;
 mod ingress_nginx_snippets;
 mod ingress_no_tls;
 mod ingress_tls_secret_missing;
+mod install_at_startup;
 mod job_restart_policy;
 mod job_ttl_unset;
 mod known_risky_components;
@@ -227,6 +229,7 @@ mod namespace_undeclared;
 mod networkpolicy_peer_selects_nothing;
 mod networkpolicy_selects_nothing;
 mod node_affinity_missing;
+mod obsolete_setting;
 mod openshift_scc_privileged;
 mod pdb_blocks_eviction;
 mod pdb_min_above_hpa_min;
@@ -325,6 +328,7 @@ pub static ALL: &[&Check] = &[
     &pvc_ref_missing::CHECK,
     &volume_mount_undefined::CHECK,
     &volume_unused::CHECK,
+    &database_data_on_emptydir::CHECK,
     &serviceaccount_missing::CHECK,
     &serviceaccount_deprecated_field::CHECK,
     &statefulset_service_missing::CHECK,
@@ -356,6 +360,8 @@ pub static ALL: &[&Check] = &[
     &topology_spread_missing::CHECK,
     &rollout_strategy_recreate::CHECK,
     &rollout_params_risky::CHECK,
+    &install_at_startup::CHECK,
+    &obsolete_setting::CHECK,
     &image_tag_mutable::CHECK,
     &image_digest_missing::CHECK,
     &image_pull_policy::CHECK,
