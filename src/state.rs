@@ -332,6 +332,8 @@ pub enum Action {
     /// Choose the namespace of objects that name none (`kubectl apply -n`); `None` means
     /// `default`. Object ids and links follow it.
     SetDefaultNamespace(Option<String>),
+    /// Replace every review setting at once (an imported `.manifesto.yaml`).
+    ReplaceSettings(Box<Settings>),
     /// The rollout view shows another moment.
     ShowRollout(Option<Rc<RolloutView>>),
     /// Take the files as they are now as the Compare view's baseline.
@@ -835,6 +837,18 @@ impl Reducible for AppState {
                 next.settings.target_version = version;
                 next.refresh_review();
             }
+            Action::ReplaceSettings(settings) => {
+                if next.settings == *settings {
+                    return self;
+                }
+                let reparse = next.settings.default_namespace != settings.default_namespace;
+                next.settings = *settings;
+                if reparse {
+                    next.analyse();
+                } else {
+                    next.refresh_review();
+                }
+            }
             Action::SetDefaultNamespace(namespace) => {
                 let namespace = namespace
                     .map(|n| n.trim().to_owned())
@@ -1050,5 +1064,24 @@ mod tests {
         let state = reduce(state, Action::SetDefaultNamespace(Some("default".into())));
         assert!(state.model.get_str("ConfigMap/default/settings").is_some());
         assert_eq!(state.settings.default_namespace, None);
+    }
+
+    #[test]
+    fn an_imported_configuration_replaces_the_settings_and_reads_the_files_again() {
+        let state = AppState::with_files(
+            vec![file(
+                "a.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n",
+            )],
+            None,
+        );
+        let imported = checks::config::parse_config(
+            "manifesto.yaml",
+            "namespace: shop\nchecks: {disable: [default-namespace]}\n",
+        )
+        .expect("valid");
+        let state = reduce(state, Action::ReplaceSettings(Box::new(imported)));
+        assert!(state.model.get_str("ConfigMap/shop/settings").is_some());
+        assert!(state.settings.disabled.contains("default-namespace"));
     }
 }

@@ -73,7 +73,7 @@ impl Format {
 }
 
 /// Offers `text` as a download named `name`.
-fn download(text: &str, name: &str, mime: &str) -> Result<(), JsValue> {
+pub(crate) fn download(text: &str, name: &str, mime: &str) -> Result<(), JsValue> {
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let blob =

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::findings::{category_title, severity_badge};
 use super::markdown;
-use crate::state::{Action, AppContext};
+use crate::state::{Action, AppContext, Notice};
 
 /// The oldest Kubernetes version offered.
 const OLDEST_MINOR: u32 = 16;
@@ -63,6 +63,52 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             state.dispatch(Action::SetDefaultNamespace(Some(value)));
+        })
+    };
+    let on_export = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = checks::config::to_config(&state.settings);
+            if super::export::download(&text, "manifesto.yaml", "application/yaml").is_err() {
+                state.dispatch(Action::Notify(Notice {
+                    level: "warning",
+                    text: "The settings could not be offered as a download.".to_owned(),
+                }));
+            }
+        })
+    };
+    let import_reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let on_import = {
+        let state = state.clone();
+        let import_reader = import_reader.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let name = file.name();
+            let state = state.clone();
+            let file = gloo::file::File::from(file);
+            let reader = gloo::file::callbacks::read_as_text(&file, move |text| {
+                let outcome = text.map_err(|e| e.to_string()).and_then(|text| {
+                    checks::config::parse_config(&name, &text).map_err(|diags| {
+                        diags
+                            .iter()
+                            .map(|d| format!("{}: {}", d.location, d.message))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    })
+                });
+                match outcome {
+                    Ok(settings) => state.dispatch(Action::ReplaceSettings(Box::new(settings))),
+                    Err(why) => state.dispatch(Action::Notify(Notice {
+                        level: "warning",
+                        text: format!("The settings file was not imported: {why}"),
+                    })),
+                }
+            });
+            *import_reader.borrow_mut() = Some(reader);
         })
     };
     let namespace = settings
@@ -202,7 +248,12 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
                 <span class="note">{ format!("{on_count} of {} checks on", checks::ALL.len()) }</span>
                 <button type="button" class="button" onclick={on_reset} disabled={is_default}>{ "Reset to defaults" }</button>
             </div>
-            <p class="note">{ "Your choices are kept in this browser." }</p>
+            <div class="rv-setting rv-setting-row">
+                <button type="button" class="button" onclick={on_export} data-testid="settings-export">{ "Export .manifesto.yaml" }</button>
+                <label class="button" for="rv-settings-import">{ "Import .manifesto.yaml" }</label>
+                <input type="file" id="rv-settings-import" data-testid="settings-import" accept=".yaml,.yml" hidden=true onchange={on_import} />
+            </div>
+            <p class="note">{ "Your choices are kept in this browser; the file is the one the manifesto CLI reads." }</p>
             { groups }
         </div>
     }

@@ -85,8 +85,22 @@ fn spreads_over_hosts(term: &PodAffinityTerm, labels: &BTreeMap<String, String>)
             .is_some_and(|s| selector_matches(s, labels))
 }
 
+/// The namespaces a term looks in when they exclude `namespace` (the term's `namespaces`, with
+/// no `namespaceSelector`): such a term does not see the pods' own replicas.
+fn other_namespaces<'t>(term: &'t PodAffinityTerm, namespace: &str) -> Option<Vec<&'t str>> {
+    let names = term.namespaces.as_deref().filter(|n| !n.is_empty())?;
+    if term.namespace_selector.is_some() || names.iter().any(|n| n == namespace) {
+        return None;
+    }
+    Some(names.iter().map(String::as_str).collect())
+}
+
 /// `None` when the pods are spread over nodes, else why not.
-fn missing_spread(spec: &PodSpec, labels: &BTreeMap<String, String>) -> Option<&'static str> {
+fn missing_spread(
+    spec: &PodSpec,
+    labels: &BTreeMap<String, String>,
+    namespace: &str,
+) -> Option<String> {
     let anti = spec
         .affinity
         .as_ref()
@@ -107,10 +121,17 @@ fn missing_spread(spec: &PodSpec, labels: &BTreeMap<String, String>) -> Option<&
         .topology_spread_constraints
         .as_deref()
         .unwrap_or_default();
-    let spread = required.iter().any(|t| spreads_over_hosts(t, labels))
-        || preferred
-            .iter()
-            .any(|w| spreads_over_hosts(&w.pod_affinity_term, labels))
+    let terms: Vec<&PodAffinityTerm> = required
+        .iter()
+        .chain(preferred.iter().map(|w| &w.pod_affinity_term))
+        .collect();
+    let elsewhere = terms
+        .iter()
+        .filter(|t| spreads_over_hosts(t, labels))
+        .find_map(|t| other_namespaces(t, namespace));
+    let spread = terms
+        .iter()
+        .any(|t| spreads_over_hosts(t, labels) && other_namespaces(t, namespace).is_none())
         || constraints.iter().any(|c| {
             c.topology_key == HOSTNAME_KEY
                 && c.label_selector
@@ -119,10 +140,18 @@ fn missing_spread(spec: &PodSpec, labels: &BTreeMap<String, String>) -> Option<&
         });
     if spread {
         None
+    } else if let Some(names) = elsewhere {
+        Some(format!(
+            "has a podAntiAffinity term on kubernetes.io/hostname, but it looks in namespace {} instead of the pods' own namespace {namespace}",
+            names.join(", ")
+        ))
     } else if required.is_empty() && preferred.is_empty() {
-        Some("has no podAntiAffinity on kubernetes.io/hostname")
+        Some("has no podAntiAffinity on kubernetes.io/hostname".to_owned())
     } else {
-        Some("has podAntiAffinity, but no term on kubernetes.io/hostname that selects its own pods")
+        Some(
+            "has podAntiAffinity, but no term on kubernetes.io/hostname that selects its own pods"
+                .to_owned(),
+        )
     }
 }
 
@@ -138,7 +167,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let (Some(pod), Some(labels)) = (obj.pod_spec(), obj.pod_labels()) else {
             continue;
         };
-        let Some(why) = missing_spread(pod.spec, labels) else {
+        let Some(why) = missing_spread(pod.spec, labels, obj.ns()) else {
             continue;
         };
         let path = if pod.spec.affinity.is_some() {

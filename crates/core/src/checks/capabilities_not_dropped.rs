@@ -20,6 +20,7 @@ pub static CHECK: Check = Check {
         "kube-linter:drop-net-raw-capability",
         "checkov:CKV_K8S_28",
         "checkov:CKV_K8S_37",
+        "polaris:insecureCapabilities",
     ],
     run,
 };

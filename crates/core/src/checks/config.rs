@@ -265,6 +265,45 @@ impl Reader<'_> {
     }
 }
 
+/// The settings as a configuration file that [`parse_config`] reads back to the same settings
+/// (for exporting the page's settings).
+pub fn to_config(settings: &Settings) -> String {
+    fn quoted(text: &str) -> String {
+        serde_json::to_string(text).unwrap_or_else(|_| format!("\"{text}\""))
+    }
+    fn list<'a>(items: impl IntoIterator<Item = &'a String>) -> String {
+        let items: Vec<String> = items.into_iter().map(|i| quoted(i)).collect();
+        format!("[{}]", items.join(", "))
+    }
+    let mut out =
+        String::from("# Manifesto configuration (see `manifesto config init` for every key).\n");
+    out.push_str("checks:\n");
+    out.push_str(&format!("  enable: {}\n", list(&settings.enabled)));
+    out.push_str(&format!("  disable: {}\n", list(&settings.disabled)));
+    if settings.severity.is_empty() {
+        out.push_str("  severity: {}\n");
+    } else {
+        out.push_str("  severity:\n");
+        for (id, level) in &settings.severity {
+            out.push_str(&format!("    {}: {}\n", quoted(id), level.as_str()));
+        }
+    }
+    if let Some((major, minor)) = settings.target_version {
+        out.push_str(&format!("kubernetesVersion: \"{major}.{minor}\"\n"));
+    }
+    if let Some(ns) = &settings.default_namespace {
+        out.push_str(&format!("namespace: {}\n", quoted(ns)));
+    }
+    out.push_str(&format!("ignore: {}\n", list(&settings.ignore_paths)));
+    if !settings.required_labels.is_empty() {
+        out.push_str(&format!(
+            "options:\n  recommended-labels:\n    required: {}\n",
+            list(&settings.required_labels)
+        ));
+    }
+    out
+}
+
 /// `1.29` (or `v1.29`) as (1, 29).
 pub fn parse_version(text: &str) -> Option<(u32, u32)> {
     let trimmed = text.trim().trim_start_matches('v');
@@ -310,6 +349,26 @@ mod tests {
         assert_eq!(settings.required_labels, ["team"]);
         let all = parse_config(FILE_NAME, "checks: {enable: all}\n").expect("valid");
         assert_eq!(all.enabled.len(), ALL.len());
+    }
+
+    #[test]
+    fn exported_settings_read_back_the_same() {
+        let settings = parse_config(
+            FILE_NAME,
+            "checks:\n  enable: [pdb-missing]\n  disable: [image-digest-missing]\n  severity: {replicas-single: info}\nkubernetesVersion: \"1.25\"\nnamespace: shop\nignore: [\"charts/**\"]\noptions:\n  recommended-labels: {required: [team]}\n",
+        )
+        .expect("valid");
+        let text = to_config(&settings);
+        assert_eq!(
+            parse_config(FILE_NAME, &text).expect("valid export"),
+            settings,
+            "{text}"
+        );
+        let defaults = to_config(&Settings::default());
+        assert_eq!(
+            parse_config(FILE_NAME, &defaults).expect("valid"),
+            Settings::default()
+        );
     }
 
     #[test]

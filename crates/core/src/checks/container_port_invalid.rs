@@ -15,7 +15,7 @@ pub static CHECK: Check = Check {
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
-    summary: "duplicate or over-15-character port names, containerPort 0, invalid targetPort name",
+    summary: "duplicate or over-15-character port names, ports outside 1-65535, invalid targetPort name",
     docs: DOCS,
     aliases: &[
         "kube-score:container-ports-check",
@@ -141,6 +141,37 @@ fn run(ctx: &Context) -> Vec<Finding> {
             .flat_map(|s| s.ports.iter().flatten())
             .enumerate()
         {
+            let at = |field: &str| format!("spec.ports[{i}].{field}");
+            if !(1..=65535).contains(&port.port) {
+                findings.push(
+                    Finding::new(
+                        &CHECK,
+                        obj,
+                        &at("port"),
+                        format!("port {} is outside 1-65535", port.port),
+                    )
+                    .help("use a port between 1 and 65535"),
+                );
+            }
+            if let Some(node_port) = port
+                .node_port
+                .filter(|p| *p != 0 && !(1..=65535).contains(p))
+            {
+                findings.push(
+                    Finding::new(&CHECK, obj, &at("nodePort"), format!("nodePort {node_port} is outside 1-65535"))
+                        .help("use a nodePort in the cluster's range (30000-32767 by default), or remove it"),
+                );
+            }
+            // 0 means "the same as port", as the API server defaults it.
+            if let Some(IntOrString::Int(n)) = &port.target_port
+                && *n != 0
+                && !(1..=65535).contains(n)
+            {
+                findings.push(
+                    Finding::new(&CHECK, obj, &at("targetPort"), format!("targetPort {n} is outside 1-65535"))
+                        .help("point targetPort at the port the container listens on (1-65535) or at its name"),
+                );
+            }
             let Some(IntOrString::String(name)) = &port.target_port else {
                 continue;
             };

@@ -15,6 +15,13 @@ mod suppress;
 pub use context::{Context, Settings};
 pub use finding::{Finding, Level};
 
+/// Whether a variable or key name says its value is a credential (`DB_PASSWORD`, `GITHUB_TOKEN`,
+/// `AZURE_BATCH_KEY`), and not a setting about one (`DB_PASSWORD_FILE`, `TOKEN_TTL`): the rule
+/// every check and the checklist share.
+pub fn is_secret_name(name: &str) -> bool {
+    support::secrets::is_secret_name(name)
+}
+
 use serde::Serialize;
 
 /// What kind of problem a check finds; it sets the default severity.
@@ -179,6 +186,7 @@ mod container_port_invalid;
 mod cpu_limit_missing;
 mod cpu_request_missing;
 mod cronjob_deadline_unset;
+mod database_data_on_emptydir;
 mod default_namespace;
 mod default_service_account;
 mod deprecated_api_version;
@@ -208,6 +216,7 @@ mod ingress_duplicate_host_path;
 mod ingress_nginx_snippets;
 mod ingress_no_tls;
 mod ingress_tls_secret_missing;
+mod install_at_startup;
 mod job_restart_policy;
 mod job_ttl_unset;
 mod known_risky_components;
@@ -221,6 +230,7 @@ mod networkpolicy_peer_selects_nothing;
 mod networkpolicy_selects_nothing;
 mod node_affinity_missing;
 mod object_name_invalid;
+mod obsolete_setting;
 mod openshift_scc_privileged;
 mod pdb_blocks_eviction;
 mod pdb_min_above_hpa_min;
@@ -281,6 +291,7 @@ mod statefulset_service_not_headless;
 mod topology_spread_invalid;
 mod topology_spread_missing;
 mod uid_gid_low;
+mod unknown_field;
 mod unsafe_sysctls;
 mod volume_mount_undefined;
 mod volume_unused;
@@ -318,6 +329,7 @@ pub static ALL: &[&Check] = &[
     &pvc_ref_missing::CHECK,
     &volume_mount_undefined::CHECK,
     &volume_unused::CHECK,
+    &database_data_on_emptydir::CHECK,
     &serviceaccount_missing::CHECK,
     &serviceaccount_deprecated_field::CHECK,
     &statefulset_service_missing::CHECK,
@@ -332,6 +344,7 @@ pub static ALL: &[&Check] = &[
     &object_name_invalid::CHECK,
     &deprecated_api_version::CHECK,
     &schema_invalid::CHECK,
+    &unknown_field::CHECK,
     &topology_spread_invalid::CHECK,
     &request_exceeds_limit::CHECK,
     &resource_quantity_suspicious::CHECK,
@@ -349,6 +362,8 @@ pub static ALL: &[&Check] = &[
     &topology_spread_missing::CHECK,
     &rollout_strategy_recreate::CHECK,
     &rollout_params_risky::CHECK,
+    &install_at_startup::CHECK,
+    &obsolete_setting::CHECK,
     &image_tag_mutable::CHECK,
     &image_digest_missing::CHECK,
     &image_pull_policy::CHECK,

@@ -16,6 +16,8 @@ pub static CHECK: Check = Check {
         "kube-linter:wildcard-in-rules",
         "polaris:rolebindingClusterAdminRole",
         "checkov:CKV_K8S_49",
+        "polaris:clusterrolePodExecAttach",
+        "polaris:rolePodExecAttach",
     ],
     run,
 };

@@ -100,6 +100,34 @@ fn run(ctx: &Context) -> Vec<Finding> {
         finding.location = diag.location.clone();
         findings.push(finding);
     }
+    // The reader defaults a missing container name to "": the API server requires one.
+    for obj in ctx.model.pod_owners() {
+        for c in obj.containers() {
+            if !c.container.name.trim().is_empty() {
+                continue;
+            }
+            let kind = if c.init {
+                "init container"
+            } else {
+                "container"
+            };
+            let image = c.container.image.as_deref().unwrap_or("no image");
+            let field = if obj.find(&format!("{}.name", c.path)).is_some() {
+                format!("{}.name", c.path)
+            } else {
+                c.path.clone()
+            };
+            findings.push(
+                Finding::new(
+                    &CHECK,
+                    obj,
+                    &field,
+                    format!("{} does not fit its schema: a {kind} ({image}) has no name, and every container needs one", obj.kind),
+                )
+                .help("give the container a name: lowercase letters, digits and dashes, unique in the pod"),
+            );
+        }
+    }
     findings
 }
 

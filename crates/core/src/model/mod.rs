@@ -12,7 +12,7 @@ mod workload;
 pub use ingress::IngressBackendRef;
 pub use int_or_string::{describe_int_or_string, resolve_int_or_percent};
 pub use labels::{describe_label_map, describe_selector, map_selector_matches, selector_matches};
-pub use object::{Object, ObjectId};
+pub use object::{Object, ObjectId, UnknownField};
 pub use resource::{Resource, is_cluster_scoped};
 pub use workload::{ContainerRef, PodSpecRef};
 

@@ -46,6 +46,17 @@ impl std::fmt::Display for ObjectId {
     }
 }
 
+/// A field that the schema of its kind does not know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownField {
+    /// Its path, e.g. `spec.replica`.
+    pub path: String,
+    /// Where its key is written.
+    pub location: Location,
+    /// A known field name close to it, e.g. `replicas`.
+    pub suggestion: Option<String>,
+}
+
 /// An object defined in the manifests.
 #[derive(Debug, Clone)]
 pub struct Object {
@@ -73,6 +84,9 @@ pub struct Object {
     /// Why the content of a built-in kind did not fit its type, if it did not (the object is then
     /// read as [`Resource::Other`]); the same diagnostic is in the model's diagnostics.
     pub type_error: Option<Diagnostic>,
+    /// The fields of a built-in kind that its schema does not know (`spec.replica`), which the
+    /// API server's strict field validation refuses; empty for custom resources.
+    pub unknown_fields: Vec<UnknownField>,
     /// The located tree the object was read from.
     pub(crate) tree: Arc<Node>,
 }

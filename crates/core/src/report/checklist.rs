@@ -641,26 +641,10 @@ fn configmap_config(object: &Object) -> Verdict {
     }
 }
 
-/// Whether an environment variable's name says it holds a credential.
+/// Whether an environment variable's name says it holds a credential: the one rule every check
+/// uses ([`crate::checks::is_secret_name`]).
 pub(crate) fn secret_like(name: &str) -> bool {
-    let upper = name.to_ascii_uppercase();
-    let hint = [
-        "PASSWORD",
-        "PASSWD",
-        "SECRET",
-        "TOKEN",
-        "API_KEY",
-        "APIKEY",
-        "PRIVATE_KEY",
-        "CREDENTIAL",
-        "ACCESS_KEY",
-    ]
-    .iter()
-    .any(|w| upper.contains(w));
-    let pointer = ["_FILE", "_PATH", "_DIR", "_URL", "_NAME"]
-        .iter()
-        .any(|s| upper.ends_with(s));
-    hint && !pointer
+    crate::checks::is_secret_name(name)
 }
 
 /// Whether a literal value could be a credential (not empty, a number, a boolean or a path).

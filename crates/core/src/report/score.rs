@@ -165,7 +165,9 @@ pub fn family(id: &str) -> Option<Family> {
         | "hardcoded-secret-env"
         | "ssh-port"
         | "privileged-port"
-        | "pod-not-isolated" => PodSpec,
+        | "pod-not-isolated"
+        | "database-data-on-emptydir"
+        | "install-at-startup" => PodSpec,
         "container-port-invalid" | "known-risky-components" => PodSpecOrService,
         "named-ports-preferred" => PodSpecServiceOrIngress,
         "readiness-probe-missing"
@@ -189,6 +191,8 @@ pub fn family(id: &str) -> Option<Family> {
         | "object-name-invalid"
         | "deprecated-api-version"
         | "schema-invalid"
+        | "unknown-field"
+        | "obsolete-setting"
         | "recommended-labels"
         | "yaml-keys-sorted" => Any,
         "namespace-undeclared" | "default-namespace" => Namespaced,

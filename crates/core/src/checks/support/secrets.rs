@@ -26,6 +26,33 @@ const SECRET_PAIRS: &[(&str, &str)] = &[
     ("signing", "key"),
     ("encryption", "key"),
     ("master", "key"),
+    ("key", "content"),
+    ("key", "data"),
+    ("key", "pem"),
+    ("secret", "key"),
+];
+
+/// Words that, before a final `key`, say it is not a credential (`CACHE_KEY`, `SORT_KEY`).
+const ORDINARY_KEYS: &[&str] = &[
+    "cache",
+    "partition",
+    "sort",
+    "routing",
+    "idempotency",
+    "primary",
+    "foreign",
+    "lookup",
+    "hash",
+    "shard",
+    "public",
+    "map",
+    "object",
+    "ssh",
+    "group",
+    "label",
+    "config",
+    "metric",
+    "redis",
 ];
 
 /// Words that, in a name, say the value is *about* a credential rather than the credential itself
@@ -96,7 +123,14 @@ fn words(name: &str) -> Vec<String> {
 /// `GITHUB_TOKEN`), and not a setting about one (`DB_PASSWORD_FILE`, `TOKEN_TTL`).
 pub(crate) fn is_secret_name(name: &str) -> bool {
     let words = words(name);
-    let secret = words.iter().any(|w| SECRET_WORDS.contains(&w.as_str()))
+    // A name ending in `key` after a qualifier names a key (`AZURE_BATCH_KEY`, `STRIPE_KEY`),
+    // unless the qualifier says it is an ordinary one (`CACHE_KEY`).
+    let final_key = match words.as_slice() {
+        [.., before, last] if last == "key" => !ORDINARY_KEYS.contains(&before.as_str()),
+        _ => false,
+    };
+    let secret = final_key
+        || words.iter().any(|w| SECRET_WORDS.contains(&w.as_str()))
         || words
             .windows(2)
             .any(|p| SECRET_PAIRS.contains(&(p[0].as_str(), p[1].as_str())));
@@ -191,6 +225,11 @@ mod tests {
             "AWS_SECRET_ACCESS_KEY",
             "SECRET_KEY_BASE",
             "private-key",
+            "AZURE_BATCH_KEY",
+            "OCI_CLI_KEY_CONTENT",
+            "SLACK_TOKEN",
+            "CLIENT_SECRET",
+            "SMTP_PASS",
         ] {
             assert!(is_secret_name(name), "{name} should look secret");
         }
@@ -204,6 +243,8 @@ mod tests {
             "DB_USER",
             "KEYCLOAK_URL",
             "TOKEN_URL",
+            "CACHE_KEY",
+            "KEY",
         ] {
             assert!(!is_secret_name(name), "{name} should not look secret");
         }

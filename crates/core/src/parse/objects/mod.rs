@@ -1,6 +1,8 @@
 //! From documents to objects: identity (kind, name, namespace), `kind: List` items, conversion of
 //! older apiVersions and deserialisation into the real Kubernetes types.
 
+mod fields;
+
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
@@ -8,7 +10,7 @@ use serde_json::{Map, Value as Json, json};
 
 use super::tree::{Node, Seg, Value};
 use super::yaml::read_documents;
-use crate::model::{Model, Object, ObjectId, Resource, is_cluster_scoped};
+use crate::model::{Model, Object, ObjectId, Resource, UnknownField, is_cluster_scoped};
 use crate::source::{Diagnostic, Location, SourceFile};
 
 /// How to read manifests: what `kubectl apply` would add to them.
@@ -196,8 +198,28 @@ fn read_object(
         Some(written_namespace.unwrap_or_else(|| options.default_namespace.clone()))
     };
     let raw = node.to_json();
+    if let Some(right) = fields::wrong_api_version(&api_version, &kind) {
+        let (pos, _) = node.locate(&[Seg::Key("apiVersion".into())]);
+        diags.push(Diagnostic::error(
+            here(pos),
+            format!("{kind} {name}: apiVersion `{api_version}` does not serve kind {kind}; use `apiVersion: {right}`"),
+        ));
+    }
+    if api_version == "networking.k8s.io/v1" && kind == "Ingress" {
+        for path in fields::v1beta1_backends(&raw) {
+            let (pos, _) = node.locate(&path);
+            diags.push(Diagnostic::error(
+                here(pos),
+                format!(
+                    "Ingress {name}: `{}` uses serviceName/servicePort, the v1beta1 shape; networking.k8s.io/v1 writes `service: {{name: web, port: {{number: 80}}}}` (or `port: {{name: http}}`)",
+                    show_path(&path)
+                ),
+            ));
+        }
+    }
     let mut type_error = None;
-    let resource = match typed(&api_version, &kind, &raw) {
+    let mut ignored: Vec<Vec<Seg>> = Vec::new();
+    let resource = match typed(&api_version, &kind, &raw, &mut ignored) {
         Ok(resource) => resource,
         Err((path, message)) => {
             let (pos, _) = node.locate(&path);
@@ -211,6 +233,11 @@ fn read_object(
             ))
         }
     };
+    let unknown_fields = if type_error.is_some() {
+        Vec::new()
+    } else {
+        unknown_fields(file, &node, ignored)
+    };
     Some(Object {
         id: ObjectId::new(&kind, namespace.as_deref(), &name),
         kind,
@@ -223,8 +250,40 @@ fn read_object(
         resource,
         raw,
         type_error,
+        unknown_fields,
         tree: Arc::new(node),
     })
+}
+
+/// The ignored paths as located unknown fields, each with a "did you mean" from its written
+/// siblings or the schemas' field names.
+fn unknown_fields(file: &str, node: &Node, ignored: Vec<Vec<Seg>>) -> Vec<UnknownField> {
+    let mut out: Vec<UnknownField> = ignored
+        .into_iter()
+        .filter_map(|path| {
+            let Some(Seg::Key(key)) = path.last() else {
+                return None;
+            };
+            let (pos, found) = node.locate(&path);
+            if !found {
+                // Added by a conversion, not written: not the user's field.
+                return None;
+            }
+            let parent = &path[..path.len() - 1];
+            let siblings: Vec<&str> = match node.get(parent).map(|n| &n.value) {
+                Some(Value::Map(entries)) => entries.iter().map(|e| e.key.as_str()).collect(),
+                _ => Vec::new(),
+            };
+            Some(UnknownField {
+                suggestion: fields::suggest(key, &siblings),
+                path: show_path(&path),
+                location: Location::new(file, pos),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.location.cmp(&b.location));
+    out.dedup_by(|a, b| a.location == b.location);
+    out
 }
 
 fn show_path(path: &[Seg]) -> String {
@@ -252,71 +311,82 @@ fn show_path(path: &[Seg]) -> String {
 type TypeError = (Vec<Seg>, String);
 
 /// Deserialises the content into the real type for its kind, converting older apiVersions.
-fn typed(api_version: &str, kind: &str, raw: &Json) -> Result<Resource, TypeError> {
+fn typed(
+    api_version: &str,
+    kind: &str,
+    raw: &Json,
+    ignored: &mut Vec<Vec<Seg>>,
+) -> Result<Resource, TypeError> {
     let group = api_version.rsplit_once('/').map(|(g, _)| g).unwrap_or("");
     let mut value = raw.clone();
     stringify_quantities(&mut value, None);
     let resource = match (group, kind) {
-        ("", "Namespace") => Resource::Namespace(Box::new(de(value, "v1")?)),
-        ("", "ConfigMap") => Resource::ConfigMap(Box::new(de(value, "v1")?)),
-        ("", "Secret") => Resource::Secret(Box::new(de(value, "v1")?)),
+        ("", "Namespace") => Resource::Namespace(Box::new(de(value, "v1", ignored)?)),
+        ("", "ConfigMap") => Resource::ConfigMap(Box::new(de(value, "v1", ignored)?)),
+        ("", "Secret") => Resource::Secret(Box::new(de(value, "v1", ignored)?)),
         ("", "PersistentVolumeClaim") => {
-            Resource::PersistentVolumeClaim(Box::new(de(value, "v1")?))
+            Resource::PersistentVolumeClaim(Box::new(de(value, "v1", ignored)?))
         }
-        ("", "PersistentVolume") => Resource::PersistentVolume(Box::new(de(value, "v1")?)),
-        ("", "ServiceAccount") => Resource::ServiceAccount(Box::new(de(value, "v1")?)),
-        ("", "Pod") => Resource::Pod(Box::new(de(value, "v1")?)),
-        ("", "Service") => Resource::Service(Box::new(de(value, "v1")?)),
+        ("", "PersistentVolume") => Resource::PersistentVolume(Box::new(de(value, "v1", ignored)?)),
+        ("", "ServiceAccount") => Resource::ServiceAccount(Box::new(de(value, "v1", ignored)?)),
+        ("", "Pod") => Resource::Pod(Box::new(de(value, "v1", ignored)?)),
+        ("", "Service") => Resource::Service(Box::new(de(value, "v1", ignored)?)),
         ("storage.k8s.io", "StorageClass") => {
-            Resource::StorageClass(Box::new(de(value, "storage.k8s.io/v1")?))
+            Resource::StorageClass(Box::new(de(value, "storage.k8s.io/v1", ignored)?))
         }
         ("apps" | "extensions", "ReplicaSet") => {
             default_selector(api_version, &mut value);
-            Resource::ReplicaSet(Box::new(de(value, "apps/v1")?))
+            Resource::ReplicaSet(Box::new(de(value, "apps/v1", ignored)?))
         }
         ("apps" | "extensions", "Deployment") => {
             default_selector(api_version, &mut value);
-            Resource::Deployment(Box::new(de(value, "apps/v1")?))
+            Resource::Deployment(Box::new(de(value, "apps/v1", ignored)?))
         }
         ("apps", "StatefulSet") => {
             default_selector(api_version, &mut value);
-            Resource::StatefulSet(Box::new(de(value, "apps/v1")?))
+            Resource::StatefulSet(Box::new(de(value, "apps/v1", ignored)?))
         }
         ("apps" | "extensions", "DaemonSet") => {
             default_selector(api_version, &mut value);
-            Resource::DaemonSet(Box::new(de(value, "apps/v1")?))
+            Resource::DaemonSet(Box::new(de(value, "apps/v1", ignored)?))
         }
-        ("batch", "Job") => Resource::Job(Box::new(de(value, "batch/v1")?)),
-        ("batch", "CronJob") => Resource::CronJob(Box::new(de(value, "batch/v1")?)),
+        ("batch", "Job") => Resource::Job(Box::new(de(value, "batch/v1", ignored)?)),
+        ("batch", "CronJob") => Resource::CronJob(Box::new(de(value, "batch/v1", ignored)?)),
         ("networking.k8s.io" | "extensions", "Ingress") => {
             convert_ingress_v1beta1(&mut value);
-            Resource::Ingress(Box::new(de(value, "networking.k8s.io/v1")?))
+            Resource::Ingress(Box::new(de(value, "networking.k8s.io/v1", ignored)?))
         }
         ("networking.k8s.io", "IngressClass") => {
-            Resource::IngressClass(Box::new(de(value, "networking.k8s.io/v1")?))
+            Resource::IngressClass(Box::new(de(value, "networking.k8s.io/v1", ignored)?))
         }
         ("networking.k8s.io" | "extensions", "NetworkPolicy") => {
-            Resource::NetworkPolicy(Box::new(de(value, "networking.k8s.io/v1")?))
+            Resource::NetworkPolicy(Box::new(de(value, "networking.k8s.io/v1", ignored)?))
         }
         ("autoscaling", "HorizontalPodAutoscaler") => {
             convert_hpa(api_version, &mut value);
-            Resource::HorizontalPodAutoscaler(Box::new(de(value, "autoscaling/v2")?))
+            Resource::HorizontalPodAutoscaler(Box::new(de(value, "autoscaling/v2", ignored)?))
         }
         ("policy", "PodDisruptionBudget") => {
-            Resource::PodDisruptionBudget(Box::new(de(value, "policy/v1")?))
+            Resource::PodDisruptionBudget(Box::new(de(value, "policy/v1", ignored)?))
         }
-        ("rbac.authorization.k8s.io", "Role") => {
-            Resource::Role(Box::new(de(value, "rbac.authorization.k8s.io/v1")?))
-        }
-        ("rbac.authorization.k8s.io", "ClusterRole") => {
-            Resource::ClusterRole(Box::new(de(value, "rbac.authorization.k8s.io/v1")?))
-        }
-        ("rbac.authorization.k8s.io", "RoleBinding") => {
-            Resource::RoleBinding(Box::new(de(value, "rbac.authorization.k8s.io/v1")?))
-        }
-        ("rbac.authorization.k8s.io", "ClusterRoleBinding") => {
-            Resource::ClusterRoleBinding(Box::new(de(value, "rbac.authorization.k8s.io/v1")?))
-        }
+        ("rbac.authorization.k8s.io", "Role") => Resource::Role(Box::new(de(
+            value,
+            "rbac.authorization.k8s.io/v1",
+            ignored,
+        )?)),
+        ("rbac.authorization.k8s.io", "ClusterRole") => Resource::ClusterRole(Box::new(de(
+            value,
+            "rbac.authorization.k8s.io/v1",
+            ignored,
+        )?)),
+        ("rbac.authorization.k8s.io", "RoleBinding") => Resource::RoleBinding(Box::new(de(
+            value,
+            "rbac.authorization.k8s.io/v1",
+            ignored,
+        )?)),
+        ("rbac.authorization.k8s.io", "ClusterRoleBinding") => Resource::ClusterRoleBinding(
+            Box::new(de(value, "rbac.authorization.k8s.io/v1", ignored)?),
+        ),
         _ => {
             let meta = value.get("metadata").cloned().unwrap_or(Json::Null);
             let meta = serde_path_to_error::deserialize(meta)
@@ -328,11 +398,23 @@ fn typed(api_version: &str, kind: &str, raw: &Json) -> Result<Resource, TypeErro
 }
 
 /// Deserialises `value` as the current type whose apiVersion is `api_version`.
-fn de<T: DeserializeOwned>(mut value: Json, api_version: &str) -> Result<T, TypeError> {
+/// Deserialises `value` as the current type whose apiVersion is `api_version`; the paths of the
+/// fields the type does not know go to `ignored`.
+fn de<T: DeserializeOwned>(
+    mut value: Json,
+    api_version: &str,
+    ignored: &mut Vec<Vec<Seg>>,
+) -> Result<T, TypeError> {
     if let Some(obj) = value.as_object_mut() {
         obj.insert("apiVersion".into(), Json::String(api_version.to_owned()));
     }
-    serde_path_to_error::deserialize(value).map_err(|e| type_error(e, None))
+    let mut record = |path: serde_ignored::Path<'_>| {
+        let mut segs = Vec::new();
+        fields::ignored_path(&path, &mut segs);
+        ignored.push(segs);
+    };
+    let deserializer = serde_ignored::Deserializer::new(value, &mut record);
+    serde_path_to_error::deserialize(deserializer).map_err(|e| type_error(e, None))
 }
 
 fn type_error(

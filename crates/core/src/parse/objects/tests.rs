@@ -184,3 +184,40 @@ fn the_apply_time_namespace_goes_to_namespaced_objects_that_name_none() {
         "default"
     );
 }
+
+#[test]
+fn a_kind_under_the_wrong_api_version_names_the_right_one() {
+    let m = model("apiVersion: v1\nkind: Deployment\nmetadata: {name: web}\nspec: {}\n");
+    let messages: Vec<String> = m
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d.location, d.message))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "m.yaml:1:1 Deployment web: apiVersion `v1` does not serve kind Deployment; use `apiVersion: apps/v1`"
+        ]
+    );
+}
+
+#[test]
+fn a_v1_ingress_in_the_v1beta1_shape_explains_the_v1_shape() {
+    let m = model(
+        "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  rules:\n  - http:\n      paths:\n      - path: /\n        backend:\n          serviceName: web\n          servicePort: 80\n",
+    );
+    assert_eq!(m.diagnostics.len(), 1, "{:?}", m.diagnostics);
+    let d = &m.diagnostics[0];
+    assert_eq!(d.location.line, 9);
+    assert!(
+        d.message.contains("v1beta1 shape")
+            && d.message
+                .contains("service: {name: web, port: {number: 80}}"),
+        "{}",
+        d.message
+    );
+    let old = model(
+        "apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  backend: {serviceName: web, servicePort: 80}\n",
+    );
+    assert!(old.diagnostics.is_empty(), "{:?}", old.diagnostics);
+}

@@ -1,0 +1,147 @@
+//! `unknown-field`: a field the schema of a built-in kind does not know.
+
+use super::{Category, Check, Context, Finding, Level};
+
+/// The `unknown-field` check.
+pub static CHECK: Check = Check {
+    id: "unknown-field",
+    category: Category::Correctness,
+    severity: Level::Error,
+    also: &[],
+    enabled_by_default: true,
+    summary: "a field the kind's schema does not know (a typo such as `replica` or `contianers`)",
+    docs: DOCS,
+    aliases: &[],
+    run,
+};
+
+const DOCS: &str = r#"## What it does
+
+Flags every field of a built-in kind (Deployment, Service, Ingress…) that its schema does not know, at the line of its key, with the closest known field name.
+Custom resources are not checked: their schema is in a CustomResourceDefinition.
+
+## Why is this bad?
+
+A misspelt field is not an error in YAML, so it is easy to miss: `replica: 3` leaves the Deployment at 1 replica, `contianers:` leaves a pod without its sidecar, and a misplaced `resources:` sets no limits at all.
+`kubectl apply` refuses unknown fields with strict field validation (the default since Kubernetes 1.27), and older clients or other tools drop them silently, so the object runs without what was written.
+kubeconform's strict mode reports the same problem.
+
+## Example
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replica: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+```
+
+## Fix
+
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+```
+
+Correct the field's name (the finding suggests the closest known one), or move it to where the schema has it.
+"#;
+
+fn run(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for obj in &ctx.model.objects {
+        for field in &obj.unknown_fields {
+            let hint = field
+                .suggestion
+                .as_ref()
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            let help = match &field.suggestion {
+                Some(s) => format!("rename it to `{s}`"),
+                None => format!(
+                    "remove it, or move it to where the {} schema has it",
+                    obj.kind
+                ),
+            };
+            findings.push(
+                Finding::new(
+                    &CHECK,
+                    obj,
+                    "",
+                    format!(
+                        "unknown field `{}` in {} {}{hint}",
+                        field.path, obj.kind, obj.name
+                    ),
+                )
+                .at(field.location.clone())
+                .help(help),
+            );
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn typos_are_located_with_a_suggestion_and_custom_resources_are_left_alone() {
+        let yaml = "apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replica: 3
+  invalidField: x
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      contianers: []
+      containers:
+      - name: web
+        image: nginx:1.27
+        resources: {limits: {cpu: 1}}
+---
+apiVersion: example.com/v1
+kind: Widget
+metadata: {name: w}
+spec: {anything: goes}
+";
+        assert_eq!(
+            findings(&CHECK, yaml),
+            [
+                "5 error unknown field `spec.replica` in Deployment web; did you mean `replicas`?",
+                "6 error unknown field `spec.invalidField` in Deployment web",
+                "11 error unknown field `spec.template.spec.contianers` in Deployment web; did you mean `containers`?",
+            ]
+        );
+    }
+}
