@@ -284,8 +284,9 @@ impl Checklist {
         }
         let mut cells = Vec::new();
         for row in ROWS {
+            let checks = RowChecks::new(row, settings);
             for object in &columns {
-                cells.push(cell(row, object, model, settings, findings, &by_object));
+                cells.push(cell(row, &checks, object, model, findings, &by_object));
             }
         }
         Checklist {
@@ -318,26 +319,39 @@ enum Verdict {
     Na(String),
 }
 
+/// A row's checks split by the settings: the enabled ones and the others.
+struct RowChecks {
+    enabled: Vec<&'static str>,
+    disabled: Vec<&'static str>,
+}
+
+impl RowChecks {
+    fn new(row: &'static Row, settings: &Settings) -> Self {
+        let enabled: Vec<&'static str> = row
+            .checks
+            .iter()
+            .copied()
+            .filter(|id| checks::by_id(id).is_some_and(|c| settings.is_enabled(c)))
+            .collect();
+        let disabled: Vec<&'static str> = row
+            .checks
+            .iter()
+            .copied()
+            .filter(|id| !enabled.contains(id))
+            .collect();
+        RowChecks { enabled, disabled }
+    }
+}
+
 fn cell(
     row: &'static Row,
+    checks: &RowChecks,
     object: &Object,
     model: &Model,
-    settings: &Settings,
     findings: &[Finding],
     by_object: &HashMap<&ObjectId, Vec<usize>>,
 ) -> Cell {
-    let enabled: Vec<&'static str> = row
-        .checks
-        .iter()
-        .copied()
-        .filter(|id| checks::by_id(id).is_some_and(|c| settings.is_enabled(c)))
-        .collect();
-    let disabled: Vec<&'static str> = row
-        .checks
-        .iter()
-        .copied()
-        .filter(|id| !enabled.contains(id))
-        .collect();
+    let RowChecks { enabled, disabled } = checks;
     let related = related_objects(row.id, object, model);
     // The findings on the object and its related objects, in the review's order.
     let mut indexes: Vec<usize> = std::iter::once(&object.id)

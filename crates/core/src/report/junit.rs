@@ -5,8 +5,11 @@
 //! a `<failure>` (its `type` is the severity); info findings leave the test passing and are listed
 //! in `<system-out>`; a check silenced by an annotation is `<skipped>` with the reason.
 
+use std::collections::HashMap;
+
 use super::Review;
 use crate::checks::{Finding, Level};
+use crate::model::ObjectId;
 
 /// `text` escaped for XML attributes and text; characters XML 1.0 forbids are dropped.
 pub fn escape(text: &str) -> String {
@@ -39,18 +42,18 @@ fn line(f: &Finding) -> String {
 pub fn render(review: &Review) -> String {
     let mut suites = String::new();
     let (mut all_tests, mut all_failures, mut all_skipped) = (0, 0, 0);
+    // The findings and the file of each object, gathered once rather than searched per object.
+    let mut findings_of: HashMap<&ObjectId, Vec<&Finding>> = HashMap::new();
+    for f in &review.findings {
+        findings_of.entry(&f.object).or_default().push(f);
+    }
+    let mut file_of: HashMap<&ObjectId, &str> = HashMap::new();
+    for o in &review.objects {
+        file_of.entry(&o.id).or_insert(o.file.as_str());
+    }
     for score in &review.scores {
-        let on_object: Vec<&Finding> = review
-            .findings
-            .iter()
-            .filter(|f| f.object == score.object)
-            .collect();
-        let file = review
-            .objects
-            .iter()
-            .find(|o| o.id == score.object)
-            .map(|o| o.file.as_str())
-            .unwrap_or("");
+        let on_object: Vec<&Finding> = findings_of.get(&score.object).cloned().unwrap_or_default();
+        let file = file_of.get(&score.object).copied().unwrap_or("");
         let (mut failures, mut skipped) = (0, 0);
         let mut cases = String::new();
         for id in &score.applicable {

@@ -3,11 +3,11 @@
 //! (when the manifests hold any of them), improvement suggestions with their YAML fixes, and the
 //! readiness scores with the reason for each.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use super::checklist::{self, Outcome};
-use super::{Review, docs};
+use super::{ObjectScore, Review, docs};
 use crate::checks::{self, Finding, Level};
 use crate::model::ObjectId;
 
@@ -76,14 +76,14 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// Short column names: the object's name, or `Kind/name` when two columns share a name.
 fn column_names(columns: &[ObjectId]) -> Vec<String> {
+    let mut uses: HashMap<&str, usize> = HashMap::new();
+    for id in columns {
+        *uses.entry(id.name()).or_default() += 1;
+    }
     columns
         .iter()
         .map(|id| {
-            let clash = columns
-                .iter()
-                .filter(|other| other.name() == id.name())
-                .count()
-                > 1;
+            let clash = uses.get(id.name()).is_some_and(|&n| n > 1);
             if clash {
                 format!("{}/{}", id.kind(), id.name())
             } else {
@@ -189,6 +189,19 @@ fn finding_line(f: &Finding) -> String {
 
 fn components(review: &Review, out: &mut String) {
     let _ = writeln!(out, "## Components\n");
+    // Each object's score and checklist cells, gathered once rather than searched per object.
+    let mut scores: HashMap<&str, &ObjectScore> = HashMap::new();
+    for score in &review.scores {
+        scores.entry(score.object.as_str()).or_insert(score);
+    }
+    let mut cells_of: HashMap<&ObjectId, Vec<&checklist::Cell>> = HashMap::new();
+    for cell in &review.checklist.cells {
+        cells_of.entry(&cell.object).or_default().push(cell);
+    }
+    let mut open_of: HashMap<&ObjectId, Vec<&Finding>> = HashMap::new();
+    for f in review.open_findings() {
+        open_of.entry(&f.object).or_default().push(f);
+    }
     for object in &review.objects {
         let _ = writeln!(
             out,
@@ -200,7 +213,7 @@ fn components(review: &Review, out: &mut String) {
             object.line
         );
         let _ = writeln!(out, "{}.\n", inline(&capitalized(&object.summary)));
-        if let Some(score) = review.score_of(object.id.as_str()) {
+        if let Some(score) = scores.get(object.id.as_str()) {
             let _ = writeln!(
                 out,
                 "- **Score**: {} ({})",
@@ -208,12 +221,7 @@ fn components(review: &Review, out: &mut String) {
                 inline(&score.reason)
             );
         }
-        let cells: Vec<&checklist::Cell> = review
-            .checklist
-            .cells
-            .iter()
-            .filter(|c| c.object == object.id)
-            .collect();
+        let cells: Vec<&checklist::Cell> = cells_of.get(&object.id).cloned().unwrap_or_default();
         if !cells.is_empty() {
             let title =
                 |c: &&checklist::Cell| checklist::row(c.row).map(|r| r.title).unwrap_or(c.row);
@@ -229,10 +237,7 @@ fn components(review: &Review, out: &mut String) {
                 let _ = writeln!(out, "- ❌ **{}**: {}", title(c), inline(&c.reason));
             }
         }
-        let open: Vec<&Finding> = review
-            .open_findings()
-            .filter(|f| f.object == object.id)
-            .collect();
+        let open: Vec<&Finding> = open_of.get(&object.id).cloned().unwrap_or_default();
         let serious: Vec<&&Finding> = open.iter().filter(|f| f.severity != Level::Info).collect();
         for f in &serious {
             let _ = writeln!(out, "- {}", finding_line(f));
