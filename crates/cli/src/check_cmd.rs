@@ -233,7 +233,10 @@ fn table(rows: &[Vec<String>]) -> String {
                 if i + 1 == row.len() {
                     c.clone()
                 } else {
-                    format!("{c:<w$}", w = widths[i])
+                    // Padded by hand: `{:<w$}` panics beyond a width of 65,535, and a
+                    // user's name can be longer than that.
+                    let pad = widths[i].saturating_sub(c.chars().count());
+                    format!("{c}{}", " ".repeat(pad))
                 }
             })
             .collect();

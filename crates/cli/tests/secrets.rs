@@ -45,3 +45,23 @@ fn control_characters_in_names_reach_the_terminal_escaped() {
         assert!(!text.contains('\u{7}'), "{args:?}: {text}");
     }
 }
+
+#[test]
+fn a_name_longer_than_any_format_width_is_printed_without_a_panic() {
+    let name = "n".repeat(70_000);
+    let yaml = format!(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {name}\nspec:\n  replicas: 2\n  selector: {{matchLabels: {{app: w}}}}\n  template:\n    metadata: {{labels: {{app: w}}}}\n    spec:\n      containers: [{{name: w, image: 'w:1'}}]\n"
+    );
+    let out = manifesto(&["check", "-"], Some(&yaml));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("object-name-invalid"),
+        "the name is flagged"
+    );
+}

@@ -3,11 +3,13 @@
 //!
 //! ```text
 //! manifesto-fuzz [--seed N] [--seconds S] [--inputs N] [--corpus DIR] [--out DIR]
+//! manifesto-fuzz --replay FILE...
 //! ```
 //!
 //! It stops after `--seconds` or `--inputs`, whichever comes first, prints
 //! `inputs, seconds, panics, slowest input ms`, saves every input that panics or takes more than
-//! a second to `--out`, and exits 1 when an input panicked. The same seed replays the same inputs.
+//! a second to `--out`, and exits 1 when an input panicked. The same seed replays the same inputs;
+//! `--replay` runs saved inputs again and prints each one's time.
 
 mod mutate;
 mod pipeline;
@@ -31,6 +33,7 @@ struct Options {
     inputs: Option<u64>,
     corpus: PathBuf,
     out: PathBuf,
+    replay: Vec<PathBuf>,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -41,6 +44,7 @@ fn parse_args() -> Result<Options, String> {
         inputs: None,
         corpus: root.join("../shared/corpus"),
         out: root.join("target/fuzz-findings"),
+        replay: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -52,8 +56,9 @@ fn parse_args() -> Result<Options, String> {
             "--inputs" => options.inputs = Some(number(value()?)?),
             "--corpus" => options.corpus = PathBuf::from(value()?),
             "--out" => options.out = PathBuf::from(value()?),
+            "--replay" => options.replay.push(PathBuf::from(value()?)),
             "-h" | "--help" => {
-                return Err("usage: manifesto-fuzz [--seed N] [--seconds S] [--inputs N] [--corpus DIR] [--out DIR]".into());
+                return Err("usage: manifesto-fuzz [--seed N] [--seconds S] [--inputs N] [--corpus DIR] [--out DIR] | --replay FILE...".into());
             }
             other => return Err(format!("unknown argument {other}")),
         }
@@ -190,6 +195,36 @@ fn fuzz(options: &Options) -> (u64, f64, u64, f64) {
     )
 }
 
+/// Runs saved inputs again, each on a 1 MiB stack, and prints how long each took.
+fn replay(paths: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    for path in paths {
+        let Ok(bytes) = std::fs::read(path) else {
+            eprintln!("cannot read {}", path.display());
+            return ExitCode::from(2);
+        };
+        let name = path.display().to_string();
+        let shown = name.clone();
+        let outcome = std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(move || run_one(&name, &bytes))
+            .map(|w| w.join());
+        match outcome {
+            Ok(Ok(Outcome::Ok(took))) => println!("{shown}: {} ms", took.as_millis()),
+            Ok(Ok(Outcome::Panicked(message))) => {
+                failed = true;
+                println!("{shown}: panic: {message}");
+            }
+            _ => return ExitCode::from(2),
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn main() -> ExitCode {
     let options = match parse_args() {
         Ok(options) => options,
@@ -198,6 +233,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if !options.replay.is_empty() {
+        return replay(&options.replay);
+    }
     // A 1 MiB stack, about a wasm page's: a recursion that would overflow there aborts here.
     let worker = std::thread::Builder::new()
         .stack_size(1 << 20)

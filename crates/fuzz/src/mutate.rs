@@ -103,15 +103,30 @@ fn odd_name(rng: &mut Rng) -> String {
     }
 }
 
-/// Rewrites the value after `key:` on lines that have it.
+/// Rewrites the value after `key:` on the lines that have it (only on the `only`-th such line,
+/// counting from 0 and wrapping, when given: a huge name on every line would make a huge file).
 fn replace_values(text: &str, key: &str, value: &dyn Fn() -> String) -> String {
+    replace_nth(text, key, value, None)
+}
+
+fn replace_nth(text: &str, key: &str, value: &dyn Fn() -> String, only: Option<usize>) -> String {
+    let matches = |line: &str| {
+        let bare = line.trim_start().trim_start_matches("- ");
+        bare.strip_prefix(key)
+            .is_some_and(|rest| rest.starts_with(':'))
+    };
+    let count = text.split_inclusive('\n').filter(|l| matches(l)).count();
+    let only = only.map(|n| n % count.max(1));
+    let mut seen = 0;
     let mut out = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
         let bare = trimmed.trim_start_matches("- ");
-        if let Some(rest) = bare.strip_prefix(key)
-            && rest.starts_with(':')
-        {
+        let hit = matches(line);
+        if hit {
+            seen += 1;
+        }
+        if hit && only.is_none_or(|n| n + 1 == seen) {
             let indent = &line[..line.len() - bare.len()];
             out.push_str(&format!("{indent}{key}: {}\n", value()));
         } else {
@@ -138,9 +153,14 @@ fn kubernetes(text: &str, rng: &mut Rng) -> String {
         }),
         3 => {
             let name = odd_name(&mut local);
-            replace_values(text, "name", &|| name.clone())
+            replace_nth(text, "name", &|| name.clone(), Some(rng.below(64)))
         }
-        _ => replace_values(text, "image", &|| odd_name(&mut Rng::new(seed))),
+        _ => replace_nth(
+            text,
+            "image",
+            &|| odd_name(&mut Rng::new(seed)),
+            Some(rng.below(64)),
+        ),
     }
 }
 

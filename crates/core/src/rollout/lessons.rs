@@ -463,4 +463,56 @@ mod tests {
                 .any(|p| p.phase == Phase::ContainerCreating)
         );
     }
+
+    #[test]
+    fn huge_replica_counts_and_names_are_refused_before_any_tile_is_made() {
+        let workload = |kind: &str, name: &str, replicas: &str| {
+            let api = if kind == "ReplicaSet" || kind == "Deployment" {
+                "apps/v1"
+            } else {
+                "v1"
+            };
+            format!(
+                "apiVersion: {api}\nkind: {kind}\nmetadata: {{name: {name}}}\nspec:\n  replicas: {replicas}\n  selector: {{matchLabels: {{app: w}}}}\n  template:\n    metadata: {{labels: {{app: w}}}}\n    spec:\n      containers: [{{name: w, image: 'w:1'}}]\n"
+            )
+        };
+        let long = "n".repeat(300_000);
+        let cases = [
+            (
+                workload("ReplicaSet", "rs", "2147483647"),
+                "ReplicaSet/default/rs".to_owned(),
+                "asks for 2147483647 pods; the simulator runs at most 5000",
+            ),
+            (
+                workload("Deployment", "web", "2147483647"),
+                "Deployment/default/web".to_owned(),
+                "asks for 2147483647 pods; the simulator runs at most 5000",
+            ),
+            (
+                workload("Deployment", "web", "-3"),
+                "Deployment/default/web".to_owned(),
+                "spec.replicas: Invalid value: -3",
+            ),
+            (
+                workload("Deployment", &long, "5000"),
+                format!("Deployment/default/{long}"),
+                "must be no more than 253 characters",
+            ),
+        ];
+        for (yaml, id, expected) in cases {
+            let model = Model::from_files(vec![crate::SourceFile::new("w.yaml", yaml)]);
+            let id = model.get_str(&id).expect("object").id.clone();
+            for experiment in [Experiment::DeletePod, Experiment::ChangeImage] {
+                let err = lesson(&model, &id, experiment)
+                    .expect_err("refused")
+                    .to_string();
+                assert!(err.contains(expected), "{err}");
+                assert!(
+                    err.len() < 1_000,
+                    "the message stays short: {} bytes",
+                    err.len()
+                );
+            }
+        }
+    }
 }

@@ -120,21 +120,22 @@ impl Endpoints {
             let tiles: Vec<PodTile> = pods.cloned().collect();
             return self.state(&tiles);
         }
-        let count = |updated: bool, keep: fn(&PodTile) -> bool| {
-            pods.clone()
-                .filter(|p| p.updated == updated && keep(p))
-                .count() as u32
-        };
-        let live = |p: &PodTile| p.phase != super::Phase::Terminating;
-        let available = |p: &PodTile| p.phase.is_available();
-        let serving = |p: &PodTile| p.phase.receives_traffic();
+        // One pass over the pods: [live, available, serving] for old and new.
+        let mut counts = [[0u32; 3]; 2];
+        for pod in pods {
+            let c = &mut counts[usize::from(pod.updated)];
+            c[0] += u32::from(pod.phase != super::Phase::Terminating);
+            c[1] += u32::from(pod.phase.is_available());
+            c[2] += u32::from(pod.phase.receives_traffic());
+        }
+        let [old, new] = counts;
         State {
-            old_total: count(false, live),
-            old_ready: count(false, available),
-            new_total: count(true, live),
-            new_ready: count(true, available),
+            old_total: old[0],
+            old_ready: old[1],
+            new_total: new[0],
+            new_ready: new[1],
             pods: Vec::new(),
-            traffic: self.counted(count(false, serving), count(true, serving)),
+            traffic: self.counted(old[2], new[2]),
         }
     }
 
@@ -171,6 +172,45 @@ impl Endpoints {
                 Vec::new()
             },
             traffic: self.traffic(pods),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rollout::Phase;
+
+    #[test]
+    fn counting_past_the_tile_limit_agrees_with_the_tiles() {
+        let phases = [
+            Phase::Available,
+            Phase::Terminating,
+            Phase::Ready,
+            Phase::ContainerCreating,
+            Phase::RunningNotReady,
+        ];
+        let pods: Vec<PodTile> = (0..MAX_TILES * 3)
+            .map(|i| PodTile {
+                name: format!("p{i}"),
+                revision: "r".into(),
+                updated: i % 3 == 0,
+                ordinal: None,
+                node: None,
+                phase: phases[i % phases.len()],
+            })
+            .collect();
+        for (old_selected, new_selected) in [(true, true), (true, false), (false, true)] {
+            let endpoints = Endpoints {
+                services: vec!["ns/web".into()],
+                old_selected,
+                new_selected,
+            };
+            let counted = endpoints.state_of(pods.iter());
+            let mut drawn = endpoints.state(&pods);
+            drawn.traffic.pods.clear();
+            assert!(counted.pods.is_empty());
+            assert_eq!(counted, drawn);
         }
     }
 }
