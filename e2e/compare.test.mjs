@@ -93,6 +93,8 @@ describe("compare", () => {
       await page.waitForSelector("[data-testid=object-list]", { state: "attached" });
       await page.locator('[data-testid=view-tab][data-view="compare"]').click();
       await waitFor(async () => (await objectChanges(page)).length === 2, { message: "the diff after a reload" });
+      // It is kept in IndexedDB, with the workspace, not in local storage.
+      assert.equal(await page.evaluate(() => localStorage.getItem("manifesto.baseline.v1")), null, "no baseline in local storage");
 
       // The rollout opens in the Rollout view.
       await page.locator(`[data-testid=diff-rollout][data-workload="${BACKEND}"] [data-testid=diff-rollout-open]`).click();

@@ -358,6 +358,34 @@ describe("trust", () => {
     }
   });
 
+  it("moves a Compare baseline kept by an earlier version in local storage into IndexedDB", async () => {
+    const app = await openApp(server);
+    try {
+      const { page } = app;
+      const text = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: old-baseline\n";
+      await page.goto(`${server.origin}/?reset`, { waitUntil: "load" });
+      await page.waitForSelector("[data-testid=object-list]", { state: "attached" });
+      await page.evaluate((text) => {
+        localStorage.setItem("manifesto.baseline.v1", JSON.stringify([{ name: "base.yaml", text }]));
+      }, text);
+      for (const when of ["first load", "second load"]) {
+        await page.reload({ waitUntil: "load" });
+        await page.waitForSelector("[data-testid=object-list]", { state: "attached" });
+        await page.locator('[data-testid=view-tab][data-view="compare"]').click();
+        await page.locator("[data-testid=compare-clear]").waitFor();
+        const removed = () =>
+          page.$$eval('[data-testid=diff-object][data-change="removed"]', (els) => els.map((el) => el.dataset.id));
+        await waitFor(async () => (await removed()).some((id) => id.endsWith("/old-baseline")), {
+          message: `the kept baseline's Namespace removed (${when})`,
+        });
+        assert.equal(await page.evaluate(() => localStorage.getItem("manifesto.baseline.v1")), null, "moved out of local storage");
+      }
+      assert.deepEqual(app.pageErrors, []);
+    } finally {
+      await app.close();
+    }
+  });
+
   it("keeps the work when the storage is full and offers it as a download that loads back", async () => {
     const app = await openApp(server, { ready: null });
     try {

@@ -12,7 +12,7 @@ use crate::components::sample_picker::SamplePicker;
 use crate::components::storage_status::StorageStatus;
 use crate::components::upload::FileControls;
 use crate::components::views::Views;
-use crate::hooks::baseline::{stored_baseline, use_baseline_persistence};
+use crate::hooks::baseline::{restored_baseline, use_baseline_persistence};
 use crate::hooks::loader::{LoadRequest, use_file_loader, walk_entries};
 use crate::hooks::settings::{stored_settings, use_settings_persistence};
 use crate::hooks::storage::{initial_state, use_persistence};
@@ -24,10 +24,10 @@ pub fn App() -> Html {
     let state = use_reducer(|| {
         initial_state()
             .with_settings(stored_settings())
-            .with_baseline(stored_baseline())
+            .with_baseline(restored_baseline())
     });
-    let save_status = use_persistence(&state);
-    use_baseline_persistence(&state);
+    let files_status = use_persistence(&state);
+    let save_status = files_status.and(use_baseline_persistence(&state));
     use_settings_persistence(&state);
     let load = use_file_loader(state.dispatcher());
     let dragging = use_state_eq(|| false);

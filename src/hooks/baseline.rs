@@ -1,13 +1,23 @@
-//! Keeping the Compare view's baseline in `localStorage` next to the files, under its own key,
-//! so it survives a reload.
+//! Keeping the Compare view's baseline in the browser, so it survives a reload.
+//!
+//! It is a full copy of the files, so it lives in IndexedDB next to the workspace (see
+//! [`super::storage`]), as one record [`IDB_KEY`]: a JSON list of `{name, text}`. A baseline
+//! kept by earlier versions in `localStorage` is moved there on first load; `localStorage` is
+//! used only when IndexedDB cannot be opened. A failed save shows in the storage status.
+
+use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
-use crate::state::AppContext;
+use super::idb;
+use super::storage::{self, SaveStatus, use_saves};
+use crate::state::{AppContext, Notice};
 
-/// The storage key; the suffix changes if the format ever does.
-const KEY: &str = "manifesto.baseline.v1";
+/// The `localStorage` key of earlier versions (and of the fallback).
+const LOCAL_KEY: &str = "manifesto.baseline.v1";
+/// The IndexedDB key of the baseline.
+const IDB_KEY: &str = "baseline";
 
 #[derive(Serialize, Deserialize)]
 struct StoredFile {
@@ -15,49 +25,124 @@ struct StoredFile {
     text: String,
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+thread_local! {
+    /// What [`restore`] found, taken by [`restored_baseline`].
+    static RESTORED: RefCell<Option<Vec<(String, String)>>> = const { RefCell::new(None) };
 }
 
-/// The stored baseline files, if a baseline was kept.
-pub fn stored_baseline() -> Option<Vec<(String, String)>> {
-    let json = local_storage()?.get_item(KEY).ok().flatten()?;
-    let files: Vec<StoredFile> = serde_json::from_str(&json).ok()?;
-    Some(files.into_iter().map(|f| (f.name, f.text)).collect())
+fn parse(json: &str) -> Result<Vec<(String, String)>, String> {
+    let files: Vec<StoredFile> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    Ok(files.into_iter().map(|f| (f.name, f.text)).collect())
 }
 
-/// Saves the baseline whenever it is taken, and forgets it when it is dropped. Failures are
-/// silent: the files' own storage already tells the user when storage does not work.
+fn to_json(files: &[(String, String)]) -> Result<String, String> {
+    let files: Vec<StoredFile> = files
+        .iter()
+        .map(|(name, text)| StoredFile {
+            name: name.clone(),
+            text: text.clone(),
+        })
+        .collect();
+    serde_json::to_string(&files).map_err(|e| e.to_string())
+}
+
+/// Reads the baseline of IndexedDB, moving one of `localStorage` there first.
+async fn load_idb() -> Result<Option<Vec<(String, String)>>, String> {
+    if let Some(Some(json)) = idb::get(&[IDB_KEY.to_owned()]).await?.pop() {
+        return parse(&json).map(Some);
+    }
+    // Unreadable local storage holds nothing to move.
+    let Some(json) = storage::read_local(LOCAL_KEY).ok().flatten() else {
+        return Ok(None);
+    };
+    let files = parse(&json)?;
+    // When the write fails, the entry stays in local storage and moves on a later load.
+    let _ = storage::move_to_idb(write_idb(Some(&json)), LOCAL_KEY).await;
+    Ok(Some(files))
+}
+
+/// Finds the kept baseline before the app starts, once [`storage::restore`] has opened
+/// IndexedDB (`reset`: forgets it instead; IndexedDB is cleared with the workspace). Gives a
+/// notice when it cannot be read.
+pub(super) async fn restore(reset: bool) -> Option<Notice> {
+    if reset {
+        if let Ok(local) = storage::local_storage() {
+            let _ = local.remove_item(LOCAL_KEY);
+        }
+        return None;
+    }
+    let found = if idb::is_open() {
+        load_idb().await
+    } else {
+        storage::read_local(LOCAL_KEY).and_then(|json| json.as_deref().map(parse).transpose())
+    };
+    match found {
+        Ok(files) => {
+            RESTORED.with(|slot| *slot.borrow_mut() = files);
+            None
+        }
+        Err(why) => Some(Notice {
+            level: "warning",
+            text: format!(
+                "The Compare view's baseline saved in this browser could not be read ({why}); set it again."
+            ),
+        }),
+    }
+}
+
+/// The baseline files found by [`restore`], if a baseline was kept.
+pub fn restored_baseline() -> Option<Vec<(String, String)>> {
+    RESTORED.with(|slot| slot.borrow_mut().take())
+}
+
+/// Starts writing the baseline `json` to IndexedDB (`None`: deleting it).
+fn write_idb(json: Option<&str>) -> Result<idb::Batch, String> {
+    let batch = idb::Batch::new()?;
+    match json {
+        Some(json) => batch.put(IDB_KEY, json)?,
+        None => batch.delete(IDB_KEY)?,
+    }
+    Ok(batch)
+}
+
+/// Writes the baseline `json` to `localStorage` (`None`: removes it).
+fn write_local(json: Option<&str>) -> Result<(), String> {
+    match json {
+        Some(json) => storage::write_local(LOCAL_KEY, json),
+        None => storage::local_storage()?
+            .remove_item(LOCAL_KEY)
+            .map_err(|_| "local storage is blocked in this browser".to_owned()),
+    }
+}
+
+/// Saves the baseline whenever it is taken, and forgets it when it is dropped; returns how the
+/// last save went.
 #[hook]
-pub fn use_baseline_persistence(state: &AppContext) {
+pub fn use_baseline_persistence(state: &AppContext) -> SaveStatus {
+    let saves = use_saves();
     let baseline = state.baseline.clone();
     let key = baseline.as_ref().map(|b| std::rc::Rc::as_ptr(b) as usize);
     let first = use_mut_ref(|| true);
-    use_effect_with(key, move |_| {
-        // The first run sees what was just restored: nothing to save.
-        if std::mem::take(&mut *first.borrow_mut()) {
-            return;
-        }
-        let Some(storage) = local_storage() else {
-            return;
-        };
-        match baseline {
-            Some(b) => {
-                let files: Vec<StoredFile> = b
-                    .files
-                    .iter()
-                    .map(|(name, text)| StoredFile {
-                        name: name.clone(),
-                        text: text.clone(),
-                    })
-                    .collect();
-                if let Ok(json) = serde_json::to_string(&files) {
-                    let _ = storage.set_item(KEY, &json);
-                }
+    {
+        let saves = saves.clone();
+        use_effect_with(key, move |_| {
+            // The first run sees what was just restored: nothing to save.
+            if std::mem::take(&mut *first.borrow_mut()) {
+                return;
             }
-            None => {
-                let _ = storage.remove_item(KEY);
-            }
+            let json = baseline.map(|b| to_json(&b.files)).transpose();
+            let this = saves.begin();
+            saves.save(
+                this,
+                || write_idb(json.as_ref().map_err(Clone::clone)?.as_deref()),
+                || write_local(json.as_ref().map_err(Clone::clone)?.as_deref()),
+            );
+        });
+    }
+    match saves.status() {
+        SaveStatus::Failed(why) => {
+            SaveStatus::Failed(format!("the Compare view's baseline: {why}"))
         }
-    });
+        status => status,
+    }
 }

@@ -158,6 +158,14 @@ impl Batch {
         })
     }
 
+    /// Deletes what is stored under `key` (the request is issued now).
+    pub fn delete(&self, key: &str) -> Result<(), String> {
+        self.store
+            .delete(&JsValue::from_str(key))
+            .map(|_| ())
+            .map_err(thrown)
+    }
+
     /// Deletes every key that starts with `prefix` and is not in `keep`.
     pub fn delete_others(&self, prefix: &str, keep: HashSet<String>) -> Result<(), String> {
         let request = self.store.get_all_keys().map_err(thrown)?;

@@ -7,9 +7,12 @@
 //!
 //! Saves are debounced; typing is also saved by [`save_text_now`] before the text is analysed.
 //! When a save fails the files stay in memory, and the page says so and offers a download.
+//!
+//! The helpers shared with [`super::baseline`], kept the same way, are here too.
 
 use std::cell::RefCell;
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 use manifesto_core::Pos;
@@ -17,7 +20,7 @@ use manifesto_core::samples::Sample;
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
-use super::{crash, idb};
+use super::{baseline, crash, idb};
 use crate::state::{AppContext, AppState, LoadProblem, LoadedFile, Notice};
 
 /// The `localStorage` key of earlier versions (and of the fallback).
@@ -105,13 +108,46 @@ thread_local! {
     static RESTORED: RefCell<Restored> = RefCell::new(Restored::default());
 }
 
-fn local_storage() -> Result<web_sys::Storage, String> {
+/// `localStorage`, or why it cannot be used.
+pub(super) fn local_storage() -> Result<web_sys::Storage, String> {
     let window = web_sys::window().ok_or("no window")?;
     match window.local_storage() {
         Ok(Some(storage)) => Ok(storage),
         Ok(None) => Err("this browser offers no local storage".into()),
         Err(_) => Err("local storage is blocked in this browser".into()),
     }
+}
+
+/// The string kept under `key` in `localStorage`, if any.
+pub(super) fn read_local(key: &str) -> Result<Option<String>, String> {
+    local_storage()?
+        .get_item(key)
+        .map_err(|_| "local storage could not be read".to_owned())
+}
+
+/// Keeps `value` under `key` in `localStorage`.
+pub(super) fn write_local(key: &str, value: &str) -> Result<(), String> {
+    local_storage()?
+        .set_item(key, value)
+        .map_err(|_| "the browser's storage is full or blocked".to_owned())
+}
+
+/// Finishes moving an entry of `localStorage` into IndexedDB: waits for the write `started`,
+/// and removes `key` from `localStorage` only once it is written.
+pub(super) async fn move_to_idb(
+    started: Result<idb::Batch, String>,
+    key: &str,
+) -> Result<(), String> {
+    let written = match started {
+        Ok(batch) => batch.commit().await,
+        Err(why) => Err(why),
+    };
+    if written.is_ok()
+        && let Ok(storage) = local_storage()
+    {
+        let _ = storage.remove_item(key);
+    }
+    written
 }
 
 fn unavailable_notice(why: &str) -> Notice {
@@ -152,18 +188,16 @@ async fn load_idb() -> Result<Option<Stored>, String> {
 
 /// Reads the workspace of `localStorage` (earlier versions, or the fallback).
 fn load_local() -> Result<Option<Stored>, String> {
-    let storage = local_storage()?;
-    let json = match storage.get_item(LOCAL_KEY) {
-        Ok(Some(json)) => json,
-        Ok(None) => return Ok(None),
-        Err(_) => return Err("local storage could not be read".into()),
+    let Some(json) = read_local(LOCAL_KEY)? else {
+        return Ok(None);
     };
     serde_json::from_str::<Stored>(&json)
         .map(Some)
         .map_err(|e| e.to_string())
 }
 
-/// Finds the kept workspace before the app starts (`reset`: forgets it instead).
+/// Finds the kept workspace, and then the Compare view's baseline, before the app starts
+/// (`reset`: forgets them instead).
 pub async fn restore(reset: bool) {
     let opened = idb::open().await;
     let mut restored = Restored::default();
@@ -195,6 +229,7 @@ pub async fn restore(reset: bool) {
             Err(why) => restored.notices.push(unreadable_notice(&why)),
         }
     }
+    restored.notices.extend(baseline::restore(reset).await);
     RESTORED.with(|slot| *slot.borrow_mut() = restored);
 }
 
@@ -224,15 +259,8 @@ async fn migrate() -> Result<Option<Stored>, String> {
         .files
         .iter()
         .map(|f| (f.name.as_str(), f.text.as_str()));
-    let written = match start_write(texts, &meta) {
-        Ok(batch) => batch.commit().await,
-        Err(why) => Err(why),
-    };
-    if written.is_ok()
-        && let Ok(storage) = local_storage()
-    {
-        let _ = storage.remove_item(LOCAL_KEY);
-    }
+    // When the write fails, the workspace stays in local storage and moves on a later load.
+    let _ = move_to_idb(start_write(texts, &meta), LOCAL_KEY).await;
     Ok(Some(stored))
 }
 
@@ -275,11 +303,9 @@ fn start_write_state(state: &AppState) -> Result<idb::Batch, String> {
     start_write(texts, &Stored::of(state, false))
 }
 
-fn write_local(state: &AppState) -> Result<(), String> {
+fn write_local_state(state: &AppState) -> Result<(), String> {
     let json = serde_json::to_string(&Stored::of(state, true)).map_err(|e| e.to_string())?;
-    local_storage()?
-        .set_item(LOCAL_KEY, &json)
-        .map_err(|_| "the browser's storage is full or blocked".to_owned())
+    write_local(LOCAL_KEY, &json)
 }
 
 /// Saves the text typed into `name` at once, before it is analysed (so a crash in the
@@ -323,15 +349,89 @@ pub enum SaveStatus {
     Failed(String),
 }
 
+impl SaveStatus {
+    /// The status of keeping two things: a failure first, then a save under way.
+    pub fn and(self, other: SaveStatus) -> SaveStatus {
+        match (self, other) {
+            (SaveStatus::Failed(why), _) | (_, SaveStatus::Failed(why)) => SaveStatus::Failed(why),
+            (SaveStatus::Saving, _) | (_, SaveStatus::Saving) => SaveStatus::Saving,
+            _ => SaveStatus::Saved,
+        }
+    }
+}
+
+/// The status of a series of saves of one thing, where the latest save decides.
+#[derive(Clone)]
+pub(super) struct Saves {
+    status: UseStateHandle<SaveStatus>,
+    serial: Rc<RefCell<u64>>,
+}
+
+/// A [`Saves`] kept across renders.
+#[hook]
+pub(super) fn use_saves() -> Saves {
+    Saves {
+        status: use_state_eq(|| SaveStatus::Saved),
+        serial: use_mut_ref(|| 0u64),
+    }
+}
+
+impl Saves {
+    /// How the latest save went.
+    pub(super) fn status(&self) -> SaveStatus {
+        (*self.status).clone()
+    }
+
+    /// Notes that a save begins; gives its number for [`Saves::save`]. A failure stays shown
+    /// (with its download button) until a save succeeds.
+    pub(super) fn begin(&self) -> u64 {
+        if !matches!(*self.status, SaveStatus::Failed(_)) {
+            self.status.set(SaveStatus::Saving);
+        }
+        let mut serial = self.serial.borrow_mut();
+        *serial += 1;
+        *serial
+    }
+
+    /// Makes save number `this`: into IndexedDB with `to_idb` when it is open, else into
+    /// `localStorage` with `to_local`. Its outcome becomes the status unless a later save began.
+    pub(super) fn save(
+        &self,
+        this: u64,
+        to_idb: impl FnOnce() -> Result<idb::Batch, String>,
+        to_local: impl FnOnce() -> Result<(), String>,
+    ) {
+        let saves = self.clone();
+        let finish = move |outcome: Result<(), String>| {
+            if *saves.serial.borrow() == this {
+                saves.status.set(match outcome {
+                    Ok(()) => SaveStatus::Saved,
+                    Err(why) => SaveStatus::Failed(why),
+                });
+            }
+        };
+        if !idb::is_open() {
+            finish(to_local());
+            return;
+        }
+        let started = to_idb();
+        yew::platform::spawn_local(async move {
+            finish(match started {
+                Ok(batch) => batch.commit().await,
+                Err(why) => Err(why),
+            });
+        });
+    }
+}
+
 /// Saves the files a moment after they change; returns how the last save went.
 #[hook]
 pub fn use_persistence(state: &AppContext) -> SaveStatus {
-    let status = use_state_eq(|| SaveStatus::Saved);
+    let saves = use_saves();
     let timer = use_mut_ref(|| None::<Timeout>);
-    let serial = use_mut_ref(|| 0u64);
     {
         let handle = state.clone();
-        let status = status.clone();
+        let saves = saves.clone();
         use_effect_with(state.save_rev, move |&rev| {
             crash::remember_files(
                 handle.files.clone(),
@@ -341,41 +441,17 @@ pub fn use_persistence(state: &AppContext) -> SaveStatus {
             if rev == 0 {
                 return;
             }
-            // A failure stays shown (with its download button) until a save succeeds.
-            if !matches!(*status, SaveStatus::Failed(_)) {
-                status.set(SaveStatus::Saving);
-            }
-            let this = {
-                let mut serial = serial.borrow_mut();
-                *serial += 1;
-                *serial
-            };
+            let this = saves.begin();
             let save = move || {
-                if !idb::is_open() {
-                    status.set(match write_local(&handle) {
-                        Ok(()) => SaveStatus::Saved,
-                        Err(why) => SaveStatus::Failed(why),
-                    });
-                    return;
-                }
-                let started = start_write_state(&handle);
-                yew::platform::spawn_local(async move {
-                    let outcome = match started {
-                        Ok(batch) => batch.commit().await,
-                        Err(why) => Err(why),
-                    };
-                    // A later save decides the status.
-                    if *serial.borrow() == this {
-                        status.set(match outcome {
-                            Ok(()) => SaveStatus::Saved,
-                            Err(why) => SaveStatus::Failed(why),
-                        });
-                    }
-                });
+                saves.save(
+                    this,
+                    || start_write_state(&handle),
+                    || write_local_state(&handle),
+                );
             };
             // Replacing the timer cancels the save it would have made.
             *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, save));
         });
     }
-    (*status).clone()
+    saves.status()
 }
