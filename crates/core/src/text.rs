@@ -106,16 +106,36 @@ pub fn name_errors(name: &str, format: NameFormat) -> Vec<String> {
 /// also matches the last part of a path (`*.test.yaml` matches `deploy/a.test.yaml`), and a
 /// pattern naming a folder matches everything under it (`charts/` or `charts`).
 pub fn glob_matches(pattern: &str, text: &str) -> bool {
+    // One pass per pattern character over the text (`reach[j]`: the pattern so far matches
+    // `t[..j]`), so that no pattern can make the match backtrack exponentially.
     fn matches(p: &[char], t: &[char]) -> bool {
-        match p {
-            [] => t.is_empty(),
-            ['*', '*', rest @ ..] => (0..=t.len()).any(|i| matches(rest, &t[i..])),
-            ['*', rest @ ..] => (0..=t.len())
-                .take_while(|&i| i == 0 || t[i - 1] != '/')
-                .any(|i| matches(rest, &t[i..])),
-            ['?', rest @ ..] => t.first().is_some_and(|c| *c != '/') && matches(rest, &t[1..]),
-            [c, rest @ ..] => t.first() == Some(c) && matches(rest, &t[1..]),
+        let mut reach = vec![false; t.len() + 1];
+        reach[0] = true;
+        let mut i = 0;
+        while i < p.len() {
+            let mut next = vec![false; t.len() + 1];
+            if p[i] == '*' {
+                let any_text = p.get(i + 1) == Some(&'*');
+                let mut open = false;
+                for j in 0..=t.len() {
+                    if !any_text && j > 0 && t[j - 1] == '/' {
+                        open = false;
+                    }
+                    open |= reach[j];
+                    next[j] = open;
+                }
+                i += if any_text { 2 } else { 1 };
+            } else {
+                for j in 1..=t.len() {
+                    let c = t[j - 1];
+                    let fits = if p[i] == '?' { c != '/' } else { c == p[i] };
+                    next[j] = reach[j - 1] && fits;
+                }
+                i += 1;
+            }
+            reach = next;
         }
+        reach[t.len()]
     }
     let pattern = pattern.trim_end_matches('/');
     if pattern.is_empty() {
@@ -149,6 +169,11 @@ mod tests {
         assert!(glob_matches("deploy/**/*.yaml", "deploy/sub/web.yaml"));
         assert!(!glob_matches("*.json", "deploy/web.yaml"));
         assert!(!glob_matches("", "web.yaml"));
+        // Many stars against a long name that almost matches: answered in one pass per star,
+        // where backtracking would try every split.
+        let stars = "*a".repeat(40) + "*b";
+        assert!(!glob_matches(&stars, &"a".repeat(4000)));
+        assert!(glob_matches(&stars, &("a".repeat(4000) + "b")));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use super::support::pdb::{pdb_spec, pdb_targets, scaled, show_int_or_string};
+use super::support::refused_counts;
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::{Object, Resource};
 
@@ -116,31 +117,18 @@ fn run(ctx: &Context) -> Vec<Finding> {
     for pdb in ctx.model.of_kind("PodDisruptionBudget") {
         let Some(spec) = pdb_spec(pdb) else { continue };
         // Values the API server refuses: negative, not a percentage, or over 100%.
-        let refused: Vec<(&str, String)> = [
-            ("spec.minAvailable", spec.min_available.as_ref()),
-            ("spec.maxUnavailable", spec.max_unavailable.as_ref()),
-        ]
-        .into_iter()
-        .filter_map(|(path, value)| Some((path, value?)))
-        .flat_map(|(path, value)| {
-            crate::rollout::fenceposts::validate_count_or_percent(value, path, true)
-                .into_iter()
-                .map(move |e| (path, e))
-        })
-        .collect();
+        let refused = refused_counts(
+            &CHECK,
+            pdb,
+            "PodDisruptionBudget",
+            &[
+                ("spec.minAvailable", spec.min_available.as_ref(), true),
+                ("spec.maxUnavailable", spec.max_unavailable.as_ref(), true),
+            ],
+            "use a count of 0 or more, or a percentage from 0% to 100%",
+        );
         if !refused.is_empty() {
-            for (path, error) in refused {
-                findings.push(
-                    Finding::new(
-                        &CHECK,
-                        pdb,
-                        path,
-                        format!("the API server rejects this PodDisruptionBudget: {error}"),
-                    )
-                    .severity(Level::Error)
-                    .help("use a count of 0 or more, or a percentage from 0% to 100%"),
-                );
-            }
+            findings.extend(refused);
             continue;
         }
         if let Some(max) = &spec.max_unavailable {

@@ -4,8 +4,8 @@
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use crate::model::{describe_int_or_string, resolve_int_or_percent};
-use crate::rollout::fenceposts;
 
+use super::support::refused_counts;
 use super::support::workloads::min_replicas;
 use super::{Category, Check, Context, Finding, Level};
 use crate::model::Resource;
@@ -163,34 +163,22 @@ fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         // Values the API server refuses (`"-50%"`, `-1`, an unavailable budget over 100%).
-        let refused: Vec<(&str, String)> = [
-            ("spec.strategy.rollingUpdate.maxSurge", surge, false),
-            (
-                "spec.strategy.rollingUpdate.maxUnavailable",
-                unavailable,
-                true,
-            ),
-        ]
-        .into_iter()
-        .flat_map(|(path, value, at_most_100)| {
-            fenceposts::validate_count_or_percent(value, path, at_most_100)
-                .into_iter()
-                .map(move |e| (path, e))
-        })
-        .collect();
+        let refused = refused_counts(
+            &CHECK,
+            obj,
+            "Deployment",
+            &[
+                ("spec.strategy.rollingUpdate.maxSurge", Some(surge), false),
+                (
+                    "spec.strategy.rollingUpdate.maxUnavailable",
+                    Some(unavailable),
+                    true,
+                ),
+            ],
+            "use a count of 0 or more, or a percentage such as 25% (at most 100% for maxUnavailable)",
+        );
         if !refused.is_empty() {
-            for (path, error) in refused {
-                findings.push(
-                    Finding::new(
-                        &CHECK,
-                        obj,
-                        path,
-                        format!("the API server rejects this Deployment: {error}"),
-                    )
-                    .severity(Level::Error)
-                    .help("use a count of 0 or more, or a percentage such as 25% (at most 100% for maxUnavailable)"),
-                );
-            }
+            findings.extend(refused);
             continue;
         }
         let (Some(surge_n), Some(mut unavailable_n)) = (
