@@ -1,11 +1,12 @@
 //! The problems met while reading the files, rendered rustc-style; clicking one selects its
 //! line in the editor.
 
-use manifesto_core::{Diagnostic, Model};
+use std::collections::HashMap;
+
+use manifesto_core::{Diagnostic, LineIndex, Model};
 use yew::prelude::*;
 
 use crate::state::{Action, AppContext};
-use crate::text::masked;
 
 /// The list of diagnostics under the editor.
 #[component]
@@ -17,6 +18,9 @@ pub fn Diagnostics() -> Html {
         .filter(|d| d.severity == manifesto_core::Severity::Error)
         .count();
     let warnings = diagnostics.len() - errors;
+    // One line index per file, built on first use, so many diagnostics in a large file do not
+    // each scan it from the start.
+    let mut indexes: HashMap<String, LineIndex> = HashMap::new();
     let summary = match (errors, warnings) {
         (0, 0) => "No problems".to_owned(),
         (e, 0) => count(e, "error"),
@@ -39,7 +43,7 @@ pub fn Diagnostics() -> Html {
                 // bubbles up) shows the line.
                 <ul class="diagnostic-list">
                     { for diagnostics.iter().map(|d| {
-                        let snippet = snippet(&state.model, d);
+                        let snippet = snippet(&state.model, &mut indexes, d);
                         let location = d.location.clone();
                         let onclick = {
                             let state = state.clone();
@@ -84,52 +88,16 @@ fn count(n: usize, what: &str) -> String {
 }
 
 /// The source line under the diagnostic with a caret under its column, rustc-style; the values
-/// of Secrets are masked.
-fn snippet(model: &Model, d: &Diagnostic) -> Option<String> {
+/// of Secrets are masked by the core.
+fn snippet(
+    model: &Model,
+    indexes: &mut HashMap<String, LineIndex>,
+    d: &Diagnostic,
+) -> Option<String> {
     let file = model.file(&d.location.file)?;
-    let line = file.line_text(d.location.line)?;
-    let line = if in_secret_data(model, d) {
-        mask_value(line)
-    } else {
-        line.to_owned()
-    };
-    let gutter = d.location.line.to_string();
-    let pad = " ".repeat(gutter.len());
-    let caret = " ".repeat(d.location.column.saturating_sub(1));
-    Some(format!("{pad} |\n{gutter} | {line}\n{pad} | {caret}^"))
-}
-
-/// Whether the diagnostic points into the `data` or `stringData` of a Secret.
-fn in_secret_data(model: &Model, d: &Diagnostic) -> bool {
-    model
-        .of_kind("Secret")
-        .filter(|o| o.file == d.location.file)
-        .any(|o| {
-            let (_, last) = o.line_range();
-            let first = ["data", "stringData"]
-                .iter()
-                .filter_map(|key| o.find(key))
-                .map(|l| l.line)
-                .min();
-            first.is_some_and(|first| (first..=last).contains(&d.location.line))
-        })
-}
-
-/// The line with whatever follows its key masked (`password: ••••`).
-fn mask_value(line: &str) -> String {
-    match line.find(':') {
-        Some(colon) => {
-            let (key, value) = line.split_at(colon + 1);
-            let value = value.trim();
-            if value.is_empty() {
-                key.to_owned()
-            } else {
-                format!("{key} {}", masked(value, 8))
-            }
-        }
-        None => {
-            let indent = line.len() - line.trim_start().len();
-            format!("{}{}", &line[..indent], masked(line.trim(), 8))
-        }
-    }
+    let index = indexes
+        .entry(file.name.clone())
+        .or_insert_with(|| LineIndex::new(&file.text));
+    let line = index.snippet(&file.text, d.location.line)?;
+    d.excerpt(Some(&line))
 }

@@ -325,13 +325,17 @@ impl Diagnostic {
 
     /// The caret snippet under the header, or nothing without a line to show.
     fn snippet(&self, line: Option<&str>) -> String {
-        let Some(text) = line else {
-            return String::new();
-        };
+        self.excerpt(line).map(|e| e + "\n").unwrap_or_default()
+    }
+
+    /// The source line under the diagnostic with a caret under its column, rustc-style, from the
+    /// line as [`LineIndex::snippet`] gives it (Secret values already masked).
+    pub fn excerpt(&self, line: Option<&str>) -> Option<String> {
+        let text = line?;
         let gutter = self.location.line.to_string();
         let pad = " ".repeat(gutter.len());
         let caret = " ".repeat(self.location.column.saturating_sub(1));
-        format!("{pad} |\n{gutter} | {text}\n{pad} | {caret}^\n")
+        Some(format!("{pad} |\n{gutter} | {text}\n{pad} | {caret}^"))
     }
 }
 

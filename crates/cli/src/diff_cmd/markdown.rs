@@ -4,6 +4,7 @@
 
 use manifesto_core::checks::{Finding, Level};
 use manifesto_core::diff::{Change, Diff, EdgeRef};
+use manifesto_core::report::markdown::literal;
 
 use super::{duration, plural, short_value};
 
@@ -13,28 +14,6 @@ const MAX_OBJECTS: usize = 100;
 const MAX_FIELDS: usize = 20;
 /// The most findings or links a section lists.
 const MAX_ITEMS: usize = 50;
-
-/// A user string made inert: HTML is encoded, the Markdown punctuation that could start a link,
-/// an emphasis, a heading, a table cell, a mention or an issue reference is escaped, and line
-/// breaks are flattened, so it renders as the text it is, on one line and in one table cell.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\n' | '\r' | '\t' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '!' | '~' | '@' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The verdict, one line.
 fn verdict(d: &Diff) -> String {
@@ -80,15 +59,15 @@ fn finding_line(f: &Finding) -> String {
     let container = f
         .container
         .as_deref()
-        .map(|c| format!(", container {}", escape(c)))
+        .map(|c| format!(", container {}", literal(c)))
         .unwrap_or_default();
     format!(
         "- **{}** {} on {}{container}: {} ({}:{})\n",
         f.severity.as_str(),
-        escape(f.check),
-        escape(f.object.as_str()),
-        escape(&f.message),
-        escape(&f.location.file),
+        literal(f.check),
+        literal(f.object.as_str()),
+        literal(&f.message),
+        literal(&f.location.file),
         f.location.line,
     )
 }
@@ -96,9 +75,9 @@ fn finding_line(f: &Finding) -> String {
 fn edge_line(e: &EdgeRef) -> String {
     format!(
         "- {} **{}** {}\n",
-        escape(e.from.as_str()),
+        literal(e.from.as_str()),
         e.relation.as_str(),
-        escape(e.to.as_str())
+        literal(e.to.as_str())
     )
 }
 
@@ -133,10 +112,10 @@ pub fn render(d: &Diff) -> String {
     if !d.rollouts.is_empty() {
         out.push_str("\n#### Rollouts this change triggers\n\n| Workload | Strategy | Passes | Stays available | Downtime | Estimated time | Triggered by |\n|---|---|---|---|---|---|---|\n");
         for r in &d.rollouts {
-            let triggers: Vec<String> = r.triggers.iter().map(|t| escape(t)).collect();
+            let triggers: Vec<String> = r.triggers.iter().map(|t| literal(t)).collect();
             out.push_str(&format!(
                 "| {} | {} | {} | {} of {} | {} | {} | {} |\n",
-                escape(r.workload.as_str()),
+                literal(r.workload.as_str()),
                 r.strategy.as_str(),
                 r.passes,
                 r.min_available,
@@ -164,8 +143,8 @@ pub fn render(d: &Diff) -> String {
         for n in &d.notes {
             out.push_str(&format!(
                 "- {}: {}\n",
-                escape(n.object.as_str()),
-                escape(&n.message)
+                literal(n.object.as_str()),
+                literal(&n.message)
             ));
         }
     }
@@ -175,19 +154,19 @@ pub fn render(d: &Diff) -> String {
             .new_at
             .as_ref()
             .or(o.old_at.as_ref())
-            .map(|(f, l)| format!(" ({}:{l})", escape(f)))
+            .map(|(f, l)| format!(" ({}:{l})", literal(f)))
             .unwrap_or_default();
         objects.push_str(&format!(
             "- **{}** {}{at}\n",
             o.change.as_str(),
-            escape(o.id.as_str())
+            literal(o.id.as_str())
         ));
         for f in o.fields.iter().take(MAX_FIELDS) {
             objects.push_str(&format!(
                 "  - {}: {} → {}\n",
-                escape(&f.path),
-                escape(&short_value(f.old.as_ref(), 80)),
-                escape(&short_value(f.new.as_ref(), 80)),
+                literal(&f.path),
+                literal(&short_value(f.old.as_ref(), 80)),
+                literal(&short_value(f.new.as_ref(), 80)),
             ));
         }
         if o.fields.len() > MAX_FIELDS {
@@ -227,7 +206,7 @@ pub fn render(d: &Diff) -> String {
             let show = |v: Option<f64>| v.map_or("–".to_owned(), |v| format!("{v:.1}"));
             table.push_str(&format!(
                 "| {} | {} | {} |\n",
-                escape(&s.object),
+                literal(&s.object),
                 show(s.old),
                 show(s.new)
             ));
@@ -244,7 +223,7 @@ mod tests {
     #[test]
     fn user_strings_cannot_inject_markup() {
         let hostile = "web\n# Title <script>alert(1)</script> [x](http://e) | `c`";
-        let escaped = escape(hostile);
+        let escaped = literal(hostile);
         assert!(!escaped.contains('\n'));
         assert!(!escaped.contains('<'));
         assert!(!escaped.contains("\n#"));

@@ -32,12 +32,30 @@ fn capitalized(text: &str) -> String {
 /// User text (names, messages that quote them) made safe inline: a line break or other control
 /// character (ANSI escapes included) becomes a space, so it cannot start a heading, a list or a
 /// table row, and `<`, `>` and `[`, `]` become entities, so it cannot open HTML or a link.
+/// Backticks stay, so the core's messages keep their code spans.
 pub fn inline(text: &str) -> String {
+    escape(text, false)
+}
+
+/// A value taken from the manifests made inert, for text that has no markup of its own (a
+/// pull-request comment): as [`inline`], plus `&` encoded and the punctuation that could start
+/// an emphasis, a code span, a heading, a table cell, a mention or an issue reference escaped.
+pub fn literal(text: &str) -> String {
+    escape(text, true)
+}
+
+/// The one escaping rule behind [`inline`] and [`literal`].
+fn escape(text: &str, literal: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            '&' if literal => out.push_str("&amp;"),
+            '[' | ']' | '\\' | '`' | '*' | '_' | '#' | '|' | '!' | '~' | '@' if literal => {
+                out.push('\\');
+                out.push(c);
+            }
             '[' => out.push_str("&#91;"),
             ']' => out.push_str("&#93;"),
             c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => out.push(' '),

@@ -5,6 +5,7 @@ mod fields;
 
 use std::sync::Arc;
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value as Json, json};
 
@@ -397,10 +398,13 @@ fn typed(
     Ok(resource)
 }
 
-/// Deserialises `value` as the current type whose apiVersion is `api_version`.
 /// Deserialises `value` as the current type whose apiVersion is `api_version`; the paths of the
 /// fields the type does not know go to `ignored`.
-fn de<T: DeserializeOwned>(
+///
+/// The unknown fields are those of the input that the typed value, written back, no longer has:
+/// this reuses the `Serialize` code the diff needs, where a second, tracking deserialiser would
+/// double the size of every Kubernetes type's deserialisation code in the web build.
+fn de<T: DeserializeOwned + Serialize>(
     mut value: Json,
     api_version: &str,
     ignored: &mut Vec<Vec<Seg>>,
@@ -408,13 +412,11 @@ fn de<T: DeserializeOwned>(
     if let Some(obj) = value.as_object_mut() {
         obj.insert("apiVersion".into(), Json::String(api_version.to_owned()));
     }
-    let mut record = |path: serde_ignored::Path<'_>| {
-        let mut segs = Vec::new();
-        fields::ignored_path(&path, &mut segs);
-        ignored.push(segs);
-    };
-    let deserializer = serde_ignored::Deserializer::new(value, &mut record);
-    serde_path_to_error::deserialize(deserializer).map_err(|e| type_error(e, None))
+    let typed: T = serde_path_to_error::deserialize(&value).map_err(|e| type_error(e, None))?;
+    if let Ok(written) = serde_json::to_value(&typed) {
+        fields::dropped_fields(&value, &written, &mut Vec::new(), ignored);
+    }
+    Ok(typed)
 }
 
 fn type_error(
