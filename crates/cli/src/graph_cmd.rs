@@ -46,7 +46,7 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
         _ => println!("{}", serde_json::to_string_pretty(&as_json(&graph))?),
     }
     if args.format != "json" {
-        for p in &graph.problems {
+        for p in graph.problems() {
             eprintln!(
                 "{}: {} [{}]",
                 one_line(&p.location.to_string()),
@@ -55,7 +55,7 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
             );
         }
     }
-    let failed = model.has_errors() || !graph.problems.is_empty();
+    let failed = model.has_errors() || !graph.problems().is_empty();
     Ok(if failed {
         ExitCode::from(1)
     } else {
@@ -66,7 +66,7 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
 /// The graph in the CLI's JSON shape.
 fn as_json(graph: &Graph) -> serde_json::Value {
     let nodes: Vec<_> = graph
-        .nodes
+        .nodes()
         .iter()
         .map(|n| {
             json!({
@@ -76,12 +76,12 @@ fn as_json(graph: &Graph) -> serde_json::Value {
         })
         .collect();
     let edges: Vec<_> = graph
-        .edges
+        .edges()
         .iter()
         .map(|e| json!({ "from": e.from, "to": e.to, "relation": e.relation, "ok": e.ok, "reason": e.reason }))
         .collect();
     let problems: Vec<_> = graph
-        .problems
+        .problems()
         .iter()
         .map(|p| {
             json!({

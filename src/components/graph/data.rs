@@ -55,7 +55,7 @@ pub fn review_flags<'f>(
     findings: impl Iterator<Item = &'f Finding>,
 ) -> BTreeMap<ObjectId, Badge> {
     let known: HashSet<(&ObjectId, &str)> = graph
-        .problems
+        .problems()
         .iter()
         .map(|p| (&p.object, p.code.as_str()))
         .collect();
@@ -137,8 +137,8 @@ impl Filters {
 /// The objects with a problem or a broken link (plus `flagged`, e.g. objects with review
 /// findings).
 pub fn troubled(graph: &Graph, flagged: &BTreeMap<ObjectId, Badge>) -> HashSet<ObjectId> {
-    let mut out: HashSet<ObjectId> = graph.problems.iter().map(|p| p.object.clone()).collect();
-    for edge in graph.edges.iter().filter(|e| !e.ok) {
+    let mut out: HashSet<ObjectId> = graph.problems().iter().map(|p| p.object.clone()).collect();
+    for edge in graph.edges().iter().filter(|e| !e.ok) {
         out.insert(edge.from.clone());
         out.insert(edge.to.clone());
     }
@@ -163,7 +163,7 @@ pub fn filter(
         return None;
     }
     let mut keep: HashSet<&ObjectId> = graph
-        .nodes
+        .nodes()
         .iter()
         .filter(|n| {
             filters.namespace.keeps(n.namespace.as_deref())
@@ -174,7 +174,7 @@ pub fn filter(
     if filters.only_problems {
         let troubled = troubled(graph, flagged);
         let mut near: HashSet<&ObjectId> = HashSet::new();
-        for edge in &graph.edges {
+        for edge in graph.edges() {
             if troubled.contains(&edge.from) {
                 near.insert(&edge.to);
             }
@@ -184,15 +184,7 @@ pub fn filter(
         }
         keep.retain(|id| troubled.contains(*id) || near.contains(*id));
     }
-    let keep: HashSet<ObjectId> = keep.into_iter().cloned().collect();
-    // The index of a clone stays that of the full graph; the layout reads only the public
-    // vectors, which are filtered consistently here.
-    let mut out = graph.clone();
-    out.nodes.retain(|n| keep.contains(&n.id));
-    out.edges
-        .retain(|e| keep.contains(&e.from) && keep.contains(&e.to));
-    out.problems.retain(|p| keep.contains(&p.object));
-    Some(out)
+    Some(graph.filtered(|n| keep.contains(&n.id)))
 }
 
 /// The badge of each object: the graph's problems, plus `flagged` (review findings).
@@ -201,7 +193,7 @@ pub fn problem_counts(
     flagged: &BTreeMap<ObjectId, Badge>,
 ) -> HashMap<ObjectId, Badge> {
     let mut out: HashMap<ObjectId, Badge> = HashMap::new();
-    for problem in &graph.problems {
+    for problem in graph.problems() {
         *out.entry(problem.object.clone()).or_default() += Badge {
             count: 1,
             serious: true,
@@ -466,7 +458,7 @@ pub fn edges_behind<'g>(
     };
     let (from, to) = (members(from), members(to));
     graph
-        .edges
+        .edges()
         .iter()
         .filter(|e| e.relation.as_str() == relation && from.contains(&e.from) && to.contains(&e.to))
         .collect()
@@ -491,7 +483,7 @@ mod tests {
     }
 
     fn ids(graph: &Graph) -> Vec<&str> {
-        let mut out: Vec<&str> = graph.nodes.iter().map(|n| n.id.as_str()).collect();
+        let mut out: Vec<&str> = graph.nodes().iter().map(|n| n.id.as_str()).collect();
         out.sort();
         out
     }
@@ -506,7 +498,7 @@ mod tests {
         };
         let only = filter(&graph, &cluster, &BTreeMap::new()).unwrap();
         assert_eq!(ids(&only), ["Namespace/feastflow"]);
-        assert!(only.edges.is_empty());
+        assert!(only.edges().is_empty());
 
         let no_pods = Filters {
             hidden_kinds: ["Pod".to_owned(), "ReplicaSet".to_owned()].into(),
@@ -515,18 +507,23 @@ mod tests {
         let shown = filter(&graph, &no_pods, &BTreeMap::new()).unwrap();
         assert!(
             shown
-                .nodes
+                .nodes()
                 .iter()
                 .all(|n| n.kind != "Pod" && n.kind != "ReplicaSet")
         );
-        assert!(shown.nodes.iter().any(|n| n.kind == "Service"));
+        assert!(shown.nodes().iter().any(|n| n.kind == "Service"));
         assert!(
             shown
-                .edges
+                .edges()
                 .iter()
                 .all(|e| !e.to.as_str().starts_with("Pod/"))
         );
-        assert!(shown.edges.iter().any(|e| e.relation.as_str() == "routes"));
+        assert!(
+            shown
+                .edges()
+                .iter()
+                .any(|e| e.relation.as_str() == "routes")
+        );
     }
 
     #[test]
@@ -564,7 +561,7 @@ mod tests {
         assert!(
             filter(&healthy, &filters, &BTreeMap::new())
                 .unwrap()
-                .nodes
+                .nodes()
                 .is_empty()
         );
         let flagged = BTreeMap::from([(

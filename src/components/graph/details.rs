@@ -248,7 +248,7 @@ fn NodeBody(props: &NodeBodyProps) -> Html {
     let outgoing: Vec<&Edge> = graph.outgoing(&node.id).collect();
     let incoming: Vec<&Edge> = graph.incoming(&node.id).collect();
     let problems: Vec<_> = graph
-        .problems
+        .problems()
         .iter()
         .filter(|p| p.object == node.id)
         .collect();
@@ -393,7 +393,7 @@ fn status_tag_of(node: &GraphNode) -> Option<&'static str> {
 fn traffic_through<'g>(graph: &'g Graph, node: &GraphNode) -> Vec<&'g TrafficPath> {
     let owner = graph.root_owner(&node.id);
     graph
-        .traffic
+        .traffic_paths()
         .iter()
         .filter(|t| {
             t.ingress == node.id

@@ -148,7 +148,7 @@ pub fn GraphView() -> Html {
     let (namespaces, kinds, troubled_count) = {
         let memo = use_memo((graph.clone(), flagged.clone()), |(graph, flagged)| {
             let mut namespaces: Vec<Option<String>> = graph
-                .nodes
+                .nodes()
                 .iter()
                 .map(|n| n.namespace.clone())
                 .collect::<BTreeSet<_>>()
@@ -158,7 +158,7 @@ pub fn GraphView() -> Html {
             let cluster_first = namespaces.first().is_some_and(Option::is_none);
             namespaces.rotate_left(usize::from(cluster_first));
             let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
-            for node in &graph.nodes {
+            for node in graph.nodes() {
                 *kinds.entry(node.kind.clone()).or_default() += 1;
             }
             let troubled = troubled(graph, flagged).len();
@@ -413,7 +413,7 @@ pub fn GraphView() -> Html {
         },
         matches: (*matches).clone(),
     };
-    let hidden_all = laid.nodes.is_empty() && !graph.nodes.is_empty();
+    let hidden_all = laid.nodes.is_empty() && !graph.nodes().is_empty();
 
     html! {
         <section class="graph-view" data-view="graph" data-wide={wide.to_string()} aria-label="The relationship graph">
@@ -456,7 +456,7 @@ pub fn GraphView() -> Html {
                     {on_edge}
                     svg_ref={svg_ref.clone()}
                 />
-                if graph.nodes.is_empty() {
+                if graph.nodes().is_empty() {
                     <p class="graph-empty">{ "No objects yet: load or paste manifests to see how they relate." }</p>
                 } else if hidden_all {
                     <p class="graph-empty">{ "The filters hide every object." }</p>

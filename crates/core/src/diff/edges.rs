@@ -50,7 +50,7 @@ pub fn links(graph: &Graph) -> BTreeSet<EdgeRef> {
         }
     };
     graph
-        .edges
+        .edges()
         .iter()
         .filter(|e| e.ok)
         .map(|e| EdgeRef {

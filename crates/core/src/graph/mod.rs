@@ -19,7 +19,7 @@
 //!
 //! let model = Model::from_files(Sample::FeastFlow.files());
 //! let graph = Graph::build(&model, &GraphOptions::default());
-//! for edge in graph.edges.iter().filter(|e| !e.ok) {
+//! for edge in graph.edges().iter().filter(|e| !e.ok) {
 //!     println!("{} -> {}: {}", edge.from, edge.to, edge.reason);
 //! }
 //! ```
@@ -32,7 +32,7 @@ mod render;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -277,13 +277,13 @@ pub struct TrafficPath {
 pub struct Graph {
     /// The nodes: the objects in model order, each followed by what it creates; missing and
     /// built-in nodes last.
-    pub nodes: Vec<GraphNode>,
+    nodes: Vec<GraphNode>,
     /// The edges, in the order they were found.
-    pub edges: Vec<Edge>,
+    edges: Vec<Edge>,
     /// The problems, sorted by location.
-    pub problems: Vec<Problem>,
+    problems: Vec<Problem>,
     /// The traffic path of every Ingress rule and default backend.
-    pub traffic: Vec<TrafficPath>,
+    traffic: Vec<TrafficPath>,
     #[serde(skip)]
     index: HashMap<ObjectId, usize>,
     #[serde(skip)]
@@ -328,6 +328,45 @@ impl Graph {
             outgoing,
             incoming,
         }
+    }
+
+    /// The nodes: the objects in model order, each followed by what it creates; missing and
+    /// built-in nodes last.
+    pub fn nodes(&self) -> &[GraphNode] {
+        &self.nodes
+    }
+
+    /// The edges, in the order they were found.
+    pub fn edges(&self) -> &[Edge] {
+        &self.edges
+    }
+
+    /// The problems, sorted by location.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The part of the graph whose nodes `keep` accepts: those nodes, the edges between them
+    /// and the problems on them, indexed afresh (the traffic paths are kept whole).
+    pub fn filtered(&self, mut keep: impl FnMut(&GraphNode) -> bool) -> Graph {
+        let nodes: Vec<GraphNode> = self.nodes.iter().filter(|n| keep(n)).cloned().collect();
+        let (edges, problems) = {
+            let ids: HashSet<&ObjectId> = nodes.iter().map(|n| &n.id).collect();
+            let edges: Vec<Edge> = self
+                .edges
+                .iter()
+                .filter(|e| ids.contains(&e.from) && ids.contains(&e.to))
+                .cloned()
+                .collect();
+            let problems: Vec<Problem> = self
+                .problems
+                .iter()
+                .filter(|p| ids.contains(&p.object))
+                .cloned()
+                .collect();
+            (edges, problems)
+        };
+        Graph::assemble(nodes, edges, problems, self.traffic.clone())
     }
 
     /// The node with this id.

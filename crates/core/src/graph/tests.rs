@@ -1546,3 +1546,34 @@ fn the_traffic_path_ends_at_the_container_that_owns_the_port() {
         ]
     );
 }
+
+#[test]
+fn filtering_nodes_reindexes_the_graph_so_lookups_find_the_kept_nodes() {
+    let graph = Graph::build(
+        &Model::from_files(feastflow_files()),
+        &GraphOptions::default(),
+    );
+    let only = graph.filtered(|n| n.kind == "Service" || n.kind == "Ingress");
+    assert!(!only.nodes().is_empty() && only.nodes().len() < graph.nodes().len());
+    for node in only.nodes() {
+        assert_eq!(only.node(&node.id).map(|n| &n.id), Some(&node.id));
+        for edge in only.outgoing(&node.id) {
+            assert_eq!(edge.from, node.id);
+            assert!(only.node(&edge.to).is_some(), "{} leads out", edge.to);
+        }
+    }
+    let pod = graph.nodes().iter().find(|n| n.kind == "Pod");
+    assert!(only.node(&pod.expect("FeastFlow runs pods").id).is_none());
+    assert!(
+        only.edges()
+            .iter()
+            .all(|e| only.node(&e.from).is_some() && only.node(&e.to).is_some())
+    );
+    // The Ingress routes to Services: those edges are kept.
+    assert!(only.edges().iter().any(|e| e.relation.as_str() == "routes"));
+    assert!(
+        only.problems()
+            .iter()
+            .all(|p| only.node(&p.object).is_some())
+    );
+}

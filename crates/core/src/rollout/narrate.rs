@@ -1,7 +1,7 @@
 //! The controller's decisions in words: a terse decision with its arithmetic, and a narration in
 //! plain words for students.
 
-use super::deployment::{Cluster, RecreateStep, RollingTrace};
+use super::controller::{Cluster, RecreateStep, RollingTrace};
 use super::pods;
 
 /// `1 pod exists`, `3 pods exist`.

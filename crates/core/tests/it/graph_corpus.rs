@@ -17,15 +17,15 @@ fn every_corpus_file_builds_a_consistent_graph_and_layout() {
         if std::env::var_os("SHOW_GRAPH").is_some() {
             eprintln!(
                 "{name}: {} nodes, {} edges, {} problems",
-                graph.nodes.len(),
-                graph.edges.len(),
-                graph.problems.len()
+                graph.nodes().len(),
+                graph.edges().len(),
+                graph.problems().len()
             );
-            for p in &graph.problems {
+            for p in graph.problems() {
                 eprintln!("  {} {} {}", p.location, p.code.as_str(), p.message);
             }
         }
-        for edge in &graph.edges {
+        for edge in graph.edges() {
             if graph.node(&edge.from).is_none() || graph.node(&edge.to).is_none() {
                 problems.push(format!(
                     "{name}: edge {} -> {} joins an unknown node",
@@ -33,7 +33,7 @@ fn every_corpus_file_builds_a_consistent_graph_and_layout() {
                 ));
             }
         }
-        for p in &graph.problems {
+        for p in graph.problems() {
             if p.location.file != name || p.location.line == 0 {
                 problems.push(format!("{name}: problem located at {}", p.location));
             }
@@ -44,10 +44,10 @@ fn every_corpus_file_builds_a_consistent_graph_and_layout() {
             .iter()
             .map(|b| b.stack.as_ref().map_or(1, |s| s.members.len()))
             .sum();
-        if drawn != graph.nodes.len() {
+        if drawn != graph.nodes().len() {
             problems.push(format!(
                 "{name}: the layout draws {drawn} of {} nodes",
-                graph.nodes.len()
+                graph.nodes().len()
             ));
         }
     }
@@ -63,13 +63,13 @@ fn the_whole_corpus_at_once_builds_and_lays_out() {
     // Every object is a node, written ones keep their place in the model order.
     assert_eq!(
         graph
-            .nodes
+            .nodes()
             .iter()
             .filter(|n| !n.simulated && !n.missing && !n.builtin)
             .count(),
         objects.len()
     );
-    assert!(graph.nodes.iter().any(|n| n.simulated && n.kind == "Pod"));
+    assert!(graph.nodes().iter().any(|n| n.simulated && n.kind == "Pod"));
     let placed = layout(&graph, &LayoutOptions::default());
     assert!(placed.width > 0.0 && placed.height > 0.0);
     assert!(placed.edges.iter().all(|e| e.points.len() == 4));

@@ -1,0 +1,346 @@
+//! Building the graph: nodes for the objects and what the controllers would create from them,
+//! then the edges and problems of each kind of reference.
+
+mod ingress;
+mod pod_refs;
+mod policy;
+mod scaling;
+mod selectors;
+mod services;
+mod simulation;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::index::PodLabelIndex;
+use super::{Edge, Graph, GraphNode, GraphOptions, Problem, ProblemCode, Relation, TrafficPath};
+use crate::model::{Model, Object, ObjectId};
+use crate::source::Location;
+use crate::text::closest;
+
+/// Builds the graph of `model`.
+pub(super) fn build(model: &Model, options: &GraphOptions) -> Graph {
+    let mut b = Builder::new(model, *options);
+    b.objects_and_simulated();
+    b.owner_references();
+    b.pod_spec_references();
+    b.services();
+    b.ingresses();
+    b.autoscalers();
+    b.disruption_budgets();
+    b.network_policies();
+    b.role_bindings();
+    b.statefulset_services();
+    b.service_monitors();
+    b.problems
+        .sort_by(|a, b| (&a.location, a.code, &a.object).cmp(&(&b.location, b.code, &b.object)));
+    Graph::assemble(b.nodes, b.edges, b.problems, b.traffic)
+}
+
+/// A pod of the graph and the object whose pod spec it runs (itself, or its workload).
+#[derive(Clone, Copy)]
+struct PodInfo<'m> {
+    node: usize,
+    template: &'m Object,
+}
+
+/// What a reference by name from a pod spec points at.
+struct PodRef<'a> {
+    kind: &'static str,
+    name: &'a str,
+    optional: bool,
+    relation: Relation,
+    /// The field path of the name, for locations.
+    field: String,
+    /// The reference in words, relative to the container or pod spec, e.g. `envFrom[0].configMapRef`.
+    what: String,
+    /// The key read, for `configMapKeyRef` and `secretKeyRef`.
+    key: Option<&'a str>,
+    container: Option<&'a str>,
+}
+
+/// A service port resolved for the traffic paths.
+struct Resolved<'m> {
+    container: String,
+    port: i32,
+    port_name: Option<String>,
+    template: &'m Object,
+    /// A numeric port the pod's containers do not declare (they declare none): served anyway.
+    undeclared: bool,
+}
+
+struct Builder<'m> {
+    options: GraphOptions,
+    /// The objects by id; the last definition of an id wins, as on `kubectl apply`.
+    objects: HashMap<&'m ObjectId, &'m Object>,
+    /// The ids in the order they first appear.
+    order: Vec<&'m ObjectId>,
+    nodes: Vec<GraphNode>,
+    index: HashMap<ObjectId, usize>,
+    edges: Vec<Edge>,
+    edge_index: HashMap<(ObjectId, ObjectId, Relation), usize>,
+    problems: Vec<Problem>,
+    traffic: Vec<TrafficPath>,
+    /// The pods of each namespace.
+    pods: BTreeMap<String, Vec<PodInfo<'m>>>,
+    /// The pods of each namespace by label, for selectors.
+    pod_labels: PodLabelIndex,
+    /// The names of each (kind, namespace), for "did you mean".
+    names: HashMap<(&'m str, &'m str), Vec<&'m str>>,
+    /// Owners whose children are written in the manifests (through `ownerReferences`), so
+    /// nothing is simulated for them.
+    written_children: HashSet<ObjectId>,
+    /// The `minReplicas` of the HorizontalPodAutoscaler targeting each workload.
+    hpa_min: HashMap<ObjectId, (i32, &'m str)>,
+    /// The pods each Service selects, and whether it has a selector at all.
+    service_pods: HashMap<ObjectId, Vec<PodInfo<'m>>>,
+}
+
+impl<'m> Builder<'m> {
+    fn new(model: &'m Model, options: GraphOptions) -> Self {
+        let mut objects = HashMap::new();
+        let mut order = Vec::new();
+        for obj in &model.objects {
+            if objects.insert(&obj.id, obj).is_none() {
+                order.push(&obj.id);
+            }
+        }
+        let mut names: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
+        for id in &order {
+            let obj = objects[id];
+            names
+                .entry((obj.kind.as_str(), obj.ns()))
+                .or_default()
+                .push(obj.name.as_str());
+        }
+        Builder {
+            options,
+            objects,
+            order,
+            nodes: Vec::new(),
+            index: HashMap::new(),
+            edges: Vec::new(),
+            edge_index: HashMap::new(),
+            problems: Vec::new(),
+            traffic: Vec::new(),
+            pods: BTreeMap::new(),
+            pod_labels: PodLabelIndex::default(),
+            names,
+            written_children: HashSet::new(),
+            hpa_min: HashMap::new(),
+            service_pods: HashMap::new(),
+        }
+    }
+
+    /// The objects in the order they first appear (last definition of each id).
+    fn objects(&self) -> Vec<&'m Object> {
+        self.order.iter().map(|id| self.objects[id]).collect()
+    }
+
+    fn exists(&self, id: &ObjectId) -> bool {
+        self.objects.contains_key(id)
+    }
+
+    /// Whether a controller creates `id` (e.g. a claim of a StatefulSet's `volumeClaimTemplates`).
+    fn is_simulated(&self, id: &ObjectId) -> bool {
+        self.index.get(id).is_some_and(|&i| self.nodes[i].simulated)
+    }
+
+    // ----- nodes -----------------------------------------------------------------------------
+
+    fn push_node(&mut self, node: GraphNode) -> usize {
+        if let Some(&i) = self.index.get(&node.id) {
+            return i;
+        }
+        let i = self.nodes.len();
+        self.index.insert(node.id.clone(), i);
+        self.nodes.push(node);
+        i
+    }
+
+    fn real_node(&mut self, obj: &Object) -> usize {
+        let labels = if obj.kind == "Pod" {
+            obj.pod_labels().cloned().unwrap_or_default()
+        } else {
+            obj.labels().clone()
+        };
+        self.push_node(GraphNode {
+            id: obj.id.clone(),
+            kind: obj.kind.clone(),
+            namespace: obj.namespace.clone(),
+            name: obj.name.clone(),
+            simulated: false,
+            missing: false,
+            builtin: false,
+            source: Some(obj.location()),
+            owner: None,
+            labels,
+        })
+    }
+
+    /// A node the cluster would create, owned by `owner`, from the field `field` of `obj`.
+    fn simulated_node(
+        &mut self,
+        kind: &str,
+        name: &str,
+        owner: &ObjectId,
+        obj: &Object,
+        field: &str,
+        labels: BTreeMap<String, String>,
+    ) -> usize {
+        let namespace = obj.namespace.clone();
+        self.push_node(GraphNode {
+            id: ObjectId::new(kind, namespace.as_deref(), name),
+            kind: kind.to_owned(),
+            namespace,
+            name: name.to_owned(),
+            simulated: true,
+            missing: false,
+            builtin: false,
+            source: Some(obj.locate(field)),
+            owner: Some(owner.clone()),
+            labels,
+        })
+    }
+
+    /// The node for an object that is referenced but not loaded: missing, or built-in.
+    fn absent_node(
+        &mut self,
+        kind: &str,
+        namespace: Option<&str>,
+        name: &str,
+        builtin: bool,
+    ) -> ObjectId {
+        let id = ObjectId::new(kind, namespace, name);
+        self.push_node(GraphNode {
+            id: id.clone(),
+            kind: kind.to_owned(),
+            namespace: namespace.map(str::to_owned),
+            name: name.to_owned(),
+            simulated: false,
+            missing: !builtin,
+            builtin,
+            source: None,
+            owner: None,
+            labels: BTreeMap::new(),
+        });
+        id
+    }
+
+    // ----- edges and problems ----------------------------------------------------------------
+
+    fn edge(
+        &mut self,
+        from: &ObjectId,
+        to: &ObjectId,
+        relation: Relation,
+        ok: bool,
+        reason: String,
+        location: Option<Location>,
+    ) {
+        let key = (from.clone(), to.clone(), relation);
+        if let Some(&i) = self.edge_index.get(&key) {
+            let edge = &mut self.edges[i];
+            edge.ok &= ok;
+            if !edge.reason.split("; ").any(|r| r == reason)
+                && edge.reason.matches("; ").count() < 5
+            {
+                edge.reason.push_str("; ");
+                edge.reason.push_str(&reason);
+            }
+            return;
+        }
+        self.edge_index.insert(key, self.edges.len());
+        self.edges.push(Edge {
+            from: from.clone(),
+            to: to.clone(),
+            relation,
+            ok,
+            reason,
+            location,
+        });
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn problem(
+        &mut self,
+        obj: &Object,
+        code: ProblemCode,
+        field: &str,
+        message: String,
+        suggestion: Option<String>,
+        container: Option<&str>,
+        definite: bool,
+    ) {
+        let message = match &suggestion {
+            Some(s) => format!("{message}; did you mean `{s}`?"),
+            None => message,
+        };
+        self.problems.push(Problem {
+            object: obj.id.clone(),
+            code,
+            message,
+            suggestion,
+            field: field.to_owned(),
+            location: obj.locate(field),
+            container: container.map(str::to_owned),
+            definite,
+            advisory: false,
+        });
+    }
+
+    /// Marks the last problem as advice only (see [`Problem::advisory`]).
+    fn advisory(&mut self) {
+        if let Some(p) = self.problems.last_mut() {
+            p.advisory = true;
+            p.definite = false;
+        }
+    }
+
+    /// An existing name of `kind` in `namespace` one or two edits away from `name`.
+    fn similar_name(&self, kind: &str, namespace: &str, name: &str) -> Option<String> {
+        let candidates = self.names.get(&(kind, namespace))?;
+        closest(name, candidates.iter().copied()).map(str::to_owned)
+    }
+
+    /// The namespaces other than `namespace` that hold a `kind` named `name`.
+    fn elsewhere(&self, kind: &str, namespace: &str, name: &str) -> Vec<&'m str> {
+        let mut out: Vec<&str> = self
+            .objects
+            .values()
+            .filter(|o| o.kind == kind && o.name == name && o.ns() != namespace)
+            .map(|o| o.ns())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// ", but a ConfigMap of that name exists in namespace x (… only its own namespace)".
+    fn elsewhere_note(&self, kind: &str, namespace: &str, name: &str, who: &str) -> String {
+        match self.elsewhere(kind, namespace, name).as_slice() {
+            [] => String::new(),
+            found => format!(
+                " (a {kind} of that name exists in namespace {}, but {who} only reaches its own namespace)",
+                found.join(", ")
+            ),
+        }
+    }
+}
+
+/// Objects every cluster has although no manifest writes them.
+fn builtin(kind: &str, namespace: &str, name: &str) -> bool {
+    match kind {
+        "ServiceAccount" => name == "default",
+        "ConfigMap" => name == "kube-root-ca.crt",
+        "ClusterRole" => {
+            matches!(name, "cluster-admin" | "admin" | "edit" | "view")
+                || name.starts_with("system:")
+        }
+        "Role" => {
+            namespace == "kube-system"
+                && (name.starts_with("system:")
+                    || name == "extension-apiserver-authentication-reader")
+        }
+        _ => false,
+    }
+}
