@@ -300,6 +300,14 @@ fn bad_packs_are_located() {
     );
     check("", &["p.yaml:1:1 the pack is empty"]);
     check(
+        &text.replace("  - id: one\n", "  - id: One Level\n"),
+        &["p.yaml:5:9 id `One Level` must be kebab-case (a-z, 0-9, -), 1 to 100 characters"],
+    );
+    check(
+        &text.replacen("{name: a.yaml,", "{name: \"\",", 1),
+        &["p.yaml:10:16 a file name has 1 to 255 characters"],
+    );
+    check(
         "id: a\n---\nid: b\n",
         &["p.yaml:3:1 a pack is one YAML document; remove the `---`"],
     );

@@ -21,6 +21,14 @@ fn every_builtin_pack_parses() {
     let packs = packs();
     assert_eq!(lesson::builtin(), packs);
     let levels = packs.iter().flat_map(|p| &p.levels);
+    let mut ids: Vec<&str> = levels.clone().map(|l| l.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(
+        ids.len(),
+        levels.clone().count(),
+        "level ids are unique across packs"
+    );
     let count = |kind| levels.clone().filter(|l| l.kind == kind).count();
     assert!(
         count(LevelKind::Level) >= 12,
