@@ -164,3 +164,26 @@ fn the_example_in_the_docs_is_a_working_pack() {
         level.verify().unwrap_or_else(|why| panic!("{why}"));
     }
 }
+
+#[test]
+fn no_builtin_solution_leaves_an_error() {
+    use manifesto_core::checks::{Level, Settings};
+    use manifesto_core::report::Review;
+    let mut failures = Vec::new();
+    for pack in packs() {
+        for level in &pack.levels {
+            let model = lesson::model_of(&level.solved_files());
+            for d in &model.diagnostics {
+                failures.push(format!("{}: {}", level.id, d.message));
+            }
+            let review = Review::build(&model, &Settings::default());
+            for f in review
+                .open_findings()
+                .filter(|f| f.severity == Level::Error)
+            {
+                failures.push(format!("{}: {} {}", level.id, f.check, f.message));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
