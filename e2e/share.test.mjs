@@ -42,8 +42,8 @@ function decodeLink(url) {
   const payload = new URL(url).hash.replace(/^#share=/, "");
   assert.match(payload, /^v1\./);
   const bytes = Buffer.from(payload.slice(3), "base64url");
-  // The payload is a zlib stream (deflate with its header).
-  return JSON.parse(inflateRawSync(bytes.subarray(2)).toString("utf8"));
+  // The payload is raw deflate.
+  return JSON.parse(inflateRawSync(bytes).toString("utf8"));
 }
 
 const fileTabs = (page) => page.$$eval("[data-testid=file-tab]", (els) => els.map((el) => el.dataset.file));
@@ -70,7 +70,7 @@ describe("share links", () => {
       tabs = await fileTabs(page);
       assert.ok(ids.length > 5, `FeastFlow is loaded: ${ids}`);
       // Select an object, then switch to the graph.
-      await page.locator('[data-testid=object-list] [data-object-id="Deployment/feastflow/backend"] .object-button').click();
+      await page.locator('[data-testid=object-list] [data-object-id="Deployment/feastflow/feastflow-backend"] .object-button').click();
       await page.locator("[data-testid=view-tab][data-view=graph]").click();
       await waitForEqual(() => currentView(page), "graph", { message: "the graph view" });
       url = await shareUrl(page);
@@ -94,7 +94,7 @@ describe("share links", () => {
       const chosen = await page.$$eval("[data-testid=object-list] .object.selected[data-object-id]", (els) =>
         els.map((el) => el.dataset.objectId),
       );
-      assert.ok(chosen.includes("Deployment/feastflow/backend"), `selected: ${chosen}`);
+      assert.ok(chosen.includes("Deployment/feastflow/feastflow-backend"), `selected: ${chosen}`);
       assert.deepEqual(second.pageErrors, []);
     } finally {
       await second.close();

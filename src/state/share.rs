@@ -131,7 +131,7 @@ mod tests {
         state.view = View::Graph;
         state.selected = state
             .model
-            .get_str("Deployment/feastflow/backend")
+            .get_str("Deployment/feastflow/feastflow-backend")
             .map(|o| o.id.clone());
         let payload = state.share_payload(false);
         let back = AppState::from_shared(share::decode(&payload).expect("a workspace"));
