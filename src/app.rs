@@ -9,12 +9,14 @@ use crate::components::editor::Editor;
 use crate::components::file_tabs::FileTabs;
 use crate::components::notices::Notices;
 use crate::components::sample_picker::SamplePicker;
+use crate::components::share::ShareButton;
 use crate::components::storage_status::StorageStatus;
 use crate::components::upload::FileControls;
 use crate::components::views::Views;
 use crate::hooks::baseline::{restored_baseline, use_baseline_persistence};
 use crate::hooks::loader::{LoadRequest, use_file_loader, walk_entries};
 use crate::hooks::settings::{stored_settings, use_settings_persistence};
+use crate::hooks::share::{shared_or, use_share_fragment};
 use crate::hooks::storage::{initial_state, use_persistence};
 use crate::state::{AppContext, AppState};
 
@@ -22,10 +24,13 @@ use crate::state::{AppContext, AppState};
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(|| {
-        initial_state()
-            .with_settings(stored_settings())
-            .with_baseline(restored_baseline())
+        shared_or(|| {
+            initial_state()
+                .with_settings(stored_settings())
+                .with_baseline(restored_baseline())
+        })
     });
+    use_share_fragment(&state);
     let files_status = use_persistence(&state);
     let save_status = files_status.and(use_baseline_persistence(&state));
     use_settings_persistence(&state);
@@ -113,6 +118,7 @@ pub fn App() -> Html {
                     </h1>
                     <SamplePicker />
                     <FileControls />
+                    <ShareButton />
                     <Summary state={(*state).clone()} />
                 </header>
                 <FileTabs />

@@ -33,6 +33,7 @@
 //! `Rc` pointer, so it runs once per analysis rather than once per render.
 
 mod baseline;
+mod share;
 
 use std::rc::Rc;
 

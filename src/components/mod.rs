@@ -12,6 +12,7 @@ pub mod objects_view;
 pub mod review;
 pub mod rollout;
 pub mod sample_picker;
+pub mod share;
 pub mod storage_status;
 pub mod upload;
 pub mod views;

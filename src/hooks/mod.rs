@@ -3,7 +3,9 @@
 pub mod baseline;
 pub mod bundle;
 pub mod crash;
+pub mod html_export;
 pub mod idb;
 pub mod loader;
 pub mod settings;
+pub mod share;
 pub mod storage;

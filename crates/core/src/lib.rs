@@ -16,6 +16,7 @@ pub mod parse;
 pub mod report;
 pub mod rollout;
 pub mod samples;
+pub mod share;
 pub mod source;
 pub mod text;
 
