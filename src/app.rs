@@ -8,6 +8,7 @@ use crate::components::diagnostics::Diagnostics;
 use crate::components::editor::Editor;
 use crate::components::file_tabs::FileTabs;
 use crate::components::notices::Notices;
+use crate::components::presenter::Presenter;
 use crate::components::sample_picker::SamplePicker;
 use crate::components::storage_status::StorageStatus;
 use crate::components::upload::FileControls;
@@ -114,6 +115,7 @@ pub fn App() -> Html {
                     <SamplePicker />
                     <FileControls />
                     <Summary state={(*state).clone()} />
+                    <Presenter />
                 </header>
                 <FileTabs />
                 <Notices />

@@ -9,6 +9,7 @@ pub mod notices;
 pub mod object_details;
 pub mod object_list;
 pub mod objects_view;
+pub mod presenter;
 pub mod review;
 pub mod rollout;
 pub mod sample_picker;
