@@ -12,6 +12,7 @@ mod config_cmd;
 mod diff_cmd;
 mod graph_cmd;
 mod input;
+mod lesson_cmd;
 mod parse_cmd;
 mod rollout_cmd;
 mod terminal;
@@ -55,6 +56,11 @@ enum Command {
         #[command(subcommand)]
         command: config_cmd::ConfigCommand,
     },
+    /// List the built-in lessons, or validate and verify lesson packs.
+    Lesson {
+        #[command(subcommand)]
+        command: lesson_cmd::LessonCommand,
+    },
 }
 
 /// Output format of `parse`.
@@ -85,6 +91,7 @@ fn main() -> ExitCode {
         Command::Checks { command } => check_cmd::run_checks(&command),
         Command::Config { command } => config_cmd::run(&command),
         Command::Diff(args) => diff_cmd::run(&args),
+        Command::Lesson { command } => lesson_cmd::run(&command),
     };
     match result {
         Ok(code) => code,

@@ -10,6 +10,7 @@
 pub mod checks;
 pub mod diff;
 pub mod graph;
+pub mod lesson;
 pub mod model;
 pub mod parse;
 pub mod report;

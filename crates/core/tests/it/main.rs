@@ -5,4 +5,5 @@ mod corpus_findings;
 mod docs;
 mod fixtures;
 mod graph_corpus;
+mod lessons;
 mod secrets;
