@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::components::diagnostics::Diagnostics;
 use crate::components::editor::Editor;
 use crate::components::file_tabs::FileTabs;
+use crate::components::learn::storage::{stored_learn, use_learn_persistence};
 use crate::components::notices::Notices;
 use crate::components::presenter::Presenter;
 use crate::components::sample_picker::SamplePicker;
@@ -26,10 +27,12 @@ pub fn App() -> Html {
         initial_state()
             .with_settings(stored_settings())
             .with_baseline(restored_baseline())
+            .with_learn(stored_learn())
     });
     let files_status = use_persistence(&state);
     let save_status = files_status.and(use_baseline_persistence(&state));
     use_settings_persistence(&state);
+    use_learn_persistence(&state);
     let load = use_file_loader(state.dispatcher());
     let dragging = use_state_eq(|| false);
 

@@ -5,6 +5,7 @@ pub mod diagnostics;
 pub mod editor;
 pub mod file_tabs;
 pub mod graph;
+pub mod learn;
 pub mod notices;
 pub mod object_details;
 pub mod object_list;
