@@ -211,7 +211,7 @@ impl Reader<'_> {
 
     fn pack(&mut self, node: &Node) -> Option<Pack> {
         let map = self.map(node, "the pack", PACK_KEYS)?;
-        let id = self.req_string(map, "id", "the pack");
+        let id = self.id(map, "the pack");
         let title = self.req_string(map, "title", "the pack");
         let summary = self.req_string(map, "summary", "the pack");
         let mut levels = Vec::new();
@@ -239,7 +239,7 @@ impl Reader<'_> {
 
     fn level(&mut self, node: &Node) -> Option<Level> {
         let map = self.map(node, "a level", LEVEL_KEYS)?;
-        let id = self.req_string(map, "id", "the level");
+        let id = self.id(map, "the level");
         let kind = match map.get("kind") {
             None => Some(LevelKind::Level),
             Some(e) => match self.string(&e.value, "`kind`").as_deref() {
@@ -320,6 +320,11 @@ impl Reader<'_> {
             let name = self.req_string(file, "name", "the file");
             let text = self.req_string(file, "text", "the file");
             match (name, text) {
+                (Some(name), _) if name.trim().is_empty() || name.len() > 255 => {
+                    let pos = file.get("name").map_or(file.pos, |e| e.value.pos);
+                    self.error(pos, "a file name has 1 to 255 characters");
+                    ok = false;
+                }
                 (Some(name), Some(text)) => {
                     if out.iter().any(|f| f.name == name) {
                         self.error(item.pos, format!("file `{name}` is listed twice"));
@@ -488,6 +493,23 @@ impl Reader<'_> {
             }
             _ => None,
         }
+    }
+
+    /// An `id`: kebab-case, 1 to 100 characters.
+    fn id(&mut self, map: Map<'_>, what: &str) -> Option<String> {
+        let id = self.req_string(map, "id", what)?;
+        let kebab = id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if id.is_empty() || id.len() > 100 || !kebab {
+            let pos = map.get("id").map_or(map.pos, |e| e.value.pos);
+            self.error(
+                pos,
+                format!("id `{id}` must be kebab-case (a-z, 0-9, -), 1 to 100 characters"),
+            );
+            return None;
+        }
+        Some(id)
     }
 
     /// A check id that exists and runs by default.

@@ -71,6 +71,55 @@ pub enum Rule {
     NoErrors,
 }
 
+impl Rule {
+    /// A plain-words text for the rule, a default for a condition a teacher picks from a menu
+    /// (e.g. `no service-selects-no-pods finding on Service/default/web`).
+    pub fn describe(&self) -> String {
+        match self {
+            Rule::NoFinding { check, object } => match object {
+                Some(o) => format!("no {check} finding on {o}"),
+                None => format!("no {check} finding"),
+            },
+            Rule::Edge {
+                from,
+                relation,
+                to,
+                pods,
+            } => {
+                let to = if *pods {
+                    format!("the pods of {to}")
+                } else {
+                    to.clone()
+                };
+                format!("{from} {} {to}", relation.as_str())
+            }
+            Rule::Rollout {
+                workload,
+                min,
+                fail_new,
+            } => format!(
+                "{workload} keeps at least {min} available pods during a rollout{}",
+                if *fail_new {
+                    " of a version that never becomes ready"
+                } else {
+                    ""
+                }
+            ),
+            Rule::Replicas { workload, count } => format!("{workload} asks for {count} replicas"),
+            Rule::Exists { kind, name } => match name {
+                Some(n) => format!("a {kind} named {n} exists"),
+                None => format!("a {kind} exists"),
+            },
+            Rule::Field {
+                object,
+                path,
+                equals,
+            } => format!("{path} of {object} is {equals}"),
+            Rule::NoErrors => "the manifests read without errors".to_owned(),
+        }
+    }
+}
+
 /// The analysis the rules read, with the graph and the rollouts computed on first use.
 pub(crate) struct Analysis<'a> {
     model: &'a Model,

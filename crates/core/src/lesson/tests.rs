@@ -300,6 +300,14 @@ fn bad_packs_are_located() {
     );
     check("", &["p.yaml:1:1 the pack is empty"]);
     check(
+        &text.replace("  - id: one\n", "  - id: One Level\n"),
+        &["p.yaml:5:9 id `One Level` must be kebab-case (a-z, 0-9, -), 1 to 100 characters"],
+    );
+    check(
+        &text.replacen("{name: a.yaml,", "{name: \"\",", 1),
+        &["p.yaml:10:16 a file name has 1 to 255 characters"],
+    );
+    check(
         "id: a\n---\nid: b\n",
         &["p.yaml:3:1 a pack is one YAML document; remove the `---`"],
     );
@@ -355,5 +363,51 @@ fn odd_text_round_trips() {
             Ok(pack.clone()),
             "{text:?}\n{yaml}"
         );
+    }
+}
+
+#[test]
+fn rules_describe_themselves() {
+    let rule = Rule::Edge {
+        from: s("Service/default/web"),
+        relation: crate::graph::Relation::Selects,
+        to: s("Deployment/default/web"),
+        pods: true,
+    };
+    assert_eq!(
+        rule.describe(),
+        "Service/default/web selects the pods of Deployment/default/web"
+    );
+    let rule = Rule::NoFinding {
+        check: s("pod-unmanaged"),
+        object: Some(s("Pod/default/a")),
+    };
+    assert_eq!(rule.describe(), "no pod-unmanaged finding on Pod/default/a");
+}
+
+#[test]
+fn cut_and_mangled_packs_never_panic_and_stay_located() {
+    for (name, text) in builtin::SOURCES {
+        let lines = text.lines().count() + 1;
+        let cuts = (0..text.len())
+            .step_by(1009)
+            .filter(|&i| text.is_char_boundary(i));
+        for cut in cuts {
+            for input in [
+                text[..cut].to_owned(),
+                format!("{}\t{}", &text[..cut], &text[cut..]),
+                format!("{}: [{}", &text[..cut], &text[cut..]),
+            ] {
+                if let Err(errors) = parse_pack(name, &input) {
+                    assert!(!errors.is_empty());
+                    for d in errors {
+                        assert!(
+                            d.location.line >= 1 && d.location.line <= lines + 1,
+                            "{d:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }

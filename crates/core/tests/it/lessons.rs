@@ -21,6 +21,14 @@ fn every_builtin_pack_parses() {
     let packs = packs();
     assert_eq!(lesson::builtin(), packs);
     let levels = packs.iter().flat_map(|p| &p.levels);
+    let mut ids: Vec<&str> = levels.clone().map(|l| l.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(
+        ids.len(),
+        levels.clone().count(),
+        "level ids are unique across packs"
+    );
     let count = |kind| levels.clone().filter(|l| l.kind == kind).count();
     assert!(
         count(LevelKind::Level) >= 12,
@@ -155,4 +163,27 @@ fn the_example_in_the_docs_is_a_working_pack() {
     for level in &pack.levels {
         level.verify().unwrap_or_else(|why| panic!("{why}"));
     }
+}
+
+#[test]
+fn no_builtin_solution_leaves_an_error() {
+    use manifesto_core::checks::{Level, Settings};
+    use manifesto_core::report::Review;
+    let mut failures = Vec::new();
+    for pack in packs() {
+        for level in &pack.levels {
+            let model = lesson::model_of(&level.solved_files());
+            for d in &model.diagnostics {
+                failures.push(format!("{}: {}", level.id, d.message));
+            }
+            let review = Review::build(&model, &Settings::default());
+            for f in review
+                .open_findings()
+                .filter(|f| f.severity == Level::Error)
+            {
+                failures.push(format!("{}: {} {}", level.id, f.check, f.message));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
