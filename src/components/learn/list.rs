@@ -61,9 +61,11 @@ pub fn PackList(props: &PackListProps) -> Html {
                     <section class="learn-pack" data-pack-id={pack.id.clone()}>
                         <h3>{ pack.title.clone() }<span class="count">{ format!("{done}/{}", pack.levels.len()) }</span></h3>
                         <p class="muted">{ pack.summary.clone() }</p>
-                        <ol class="learn-levels">
-                            { for levels.enumerate().map(|(i, l)| item(l, i + 1)) }
-                        </ol>
+                        if pack.levels.iter().any(|l| l.kind == LevelKind::Level) {
+                            <ol class="learn-levels">
+                                { for levels.enumerate().map(|(i, l)| item(l, i + 1)) }
+                            </ol>
+                        }
                         if pack.levels.iter().any(|l| l.kind == LevelKind::Challenge) {
                             <h4>{ "Find the bugs" }</h4>
                             <ol class="learn-levels learn-challenges">
