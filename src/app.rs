@@ -7,7 +7,9 @@ use yew::prelude::*;
 use crate::components::diagnostics::Diagnostics;
 use crate::components::editor::Editor;
 use crate::components::file_tabs::FileTabs;
+use crate::components::learn::storage::{stored_learn, use_learn_persistence};
 use crate::components::notices::Notices;
+use crate::components::presenter::Presenter;
 use crate::components::sample_picker::SamplePicker;
 use crate::components::share::ShareButton;
 use crate::components::storage_status::StorageStatus;
@@ -24,16 +26,19 @@ use crate::state::{AppContext, AppState};
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(|| {
+        // The student's lesson progress is theirs, whichever workspace opens.
         shared_or(|| {
             initial_state()
                 .with_settings(stored_settings())
                 .with_baseline(restored_baseline())
         })
+        .with_learn(stored_learn())
     });
     use_share_fragment(&state);
     let files_status = use_persistence(&state);
     let save_status = files_status.and(use_baseline_persistence(&state));
     use_settings_persistence(&state);
+    use_learn_persistence(&state);
     let load = use_file_loader(state.dispatcher());
     let dragging = use_state_eq(|| false);
 
@@ -120,6 +125,7 @@ pub fn App() -> Html {
                     <FileControls />
                     <ShareButton />
                     <Summary state={(*state).clone()} />
+                    <Presenter />
                 </header>
                 <FileTabs />
                 <Notices />

@@ -33,11 +33,13 @@
 //! `Rc` pointer, so it runs once per analysis rather than once per render.
 
 mod baseline;
+mod learn;
 mod share;
 
 use std::rc::Rc;
 
 pub use baseline::Baseline;
+pub use learn::{Learn, LearnAction, LoadedPack, level_key};
 use manifesto_core::checks::{self, Settings};
 use manifesto_core::diff::Diff;
 use manifesto_core::report::Review;
@@ -110,16 +112,19 @@ pub enum View {
     Review,
     /// The difference from a baseline.
     Compare,
+    /// Lessons: guided levels and find-the-bug challenges.
+    Learn,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Objects,
         View::Graph,
         View::Rollout,
         View::Review,
         View::Compare,
+        View::Learn,
     ];
 
     /// The stable key (`objects`, `graph`, `rollout`, `review`), used in `data-view`.
@@ -130,6 +135,7 @@ impl View {
             View::Rollout => "rollout",
             View::Review => "review",
             View::Compare => "compare",
+            View::Learn => "learn",
         }
     }
 
@@ -141,6 +147,7 @@ impl View {
             View::Rollout => "Rollout",
             View::Review => "Review",
             View::Compare => "Compare",
+            View::Learn => "Learn",
         }
     }
 }
@@ -236,6 +243,8 @@ pub struct AppState {
     pub baseline: Option<Rc<Baseline>>,
     /// The difference from the baseline to the current files, rebuilt with the review.
     pub diff: Option<Rc<Diff>>,
+    /// The Learn view: lesson packs, the open level and the progress.
+    pub learn: Rc<Learn>,
     next_id: u32,
     next_serial: u64,
 }
@@ -261,6 +270,7 @@ impl PartialEq for AppState {
             && self.settings == other.settings
             && same_rc(&self.baseline, &other.baseline)
             && same_rc(&self.diff, &other.diff)
+            && Rc::ptr_eq(&self.learn, &other.learn)
     }
 }
 
@@ -341,6 +351,8 @@ pub enum Action {
     TakeBaseline,
     /// Drop the baseline.
     ClearBaseline,
+    /// Something in the Learn view.
+    Learn(LearnAction),
 }
 
 impl Default for AppState {
@@ -370,6 +382,7 @@ impl AppState {
             rollout_view: None,
             baseline: None,
             diff: None,
+            learn: Rc::default(),
             next_id: 1,
             next_serial: 1,
         };
@@ -859,6 +872,11 @@ impl Reducible for AppState {
                 }
                 next.settings.default_namespace = namespace;
                 next.analyse();
+            }
+            Action::Learn(action) => {
+                if !next.reduce_learn(action) {
+                    return self;
+                }
             }
         }
         Rc::new(next)

@@ -1,9 +1,12 @@
-//! The right-hand column: tabs for the Objects, Graph, Rollout, Review and Compare views.
+//! The right-hand column: tabs for the Objects, Graph, Rollout, Review, Compare and Learn views,
+//! under the open level's panel.
 
 use yew::prelude::*;
 
 use super::compare::CompareView;
 use super::graph::GraphView;
+use super::learn::LearnView;
+use super::learn::level::LevelPanel;
 use super::objects_view::ObjectsView;
 use super::review::ReviewView;
 use super::rollout::RolloutPanel;
@@ -45,10 +48,12 @@ pub fn Views() -> Html {
         View::Rollout => html! { <RolloutPanel /> },
         View::Review => html! { <ReviewView /> },
         View::Compare => html! { <CompareView /> },
+        View::Learn => html! { <LearnView /> },
     };
 
     html! {
         <section class="views" aria-label="Views">
+            <LevelPanel />
             <div class="view-tabs" role="tablist" aria-label="Views" {onkeydown}>
                 { for View::ALL.iter().map(|&view| {
                     let selected = view == current;

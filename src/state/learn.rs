@@ -1,0 +1,350 @@
+//! The Learn view's state: the lesson packs (built-in and loaded from files), the level open,
+//! the hints and solution shown, and the levels done in this browser. The conditions themselves
+//! are evaluated by the core ([`manifesto_core::lesson::Level::evaluate`]) where they are shown.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use manifesto_core::Diagnostic;
+use manifesto_core::lesson::{self, Level, Pack};
+
+use super::{AppState, FileEntry, LoadedFile, View};
+
+/// The key a level's progress is kept under: `pack/level`.
+pub fn level_key(pack: &str, level: &str) -> String {
+    format!("{pack}/{level}")
+}
+
+/// A lesson pack loaded from a file, kept with its text so it survives a reload.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedPack {
+    /// The file name it came from.
+    pub name: String,
+    /// The pack's text.
+    pub text: String,
+}
+
+/// Everything the Learn view remembers.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Learn {
+    /// The built-in packs, then those loaded from files.
+    pub packs: Rc<Vec<Pack>>,
+    /// The packs loaded from files (name, text), to keep them across reloads.
+    pub loaded: Vec<LoadedPack>,
+    /// The level open: (pack id, level id).
+    pub open: Option<(String, String)>,
+    /// How many hints of the open level are shown.
+    pub hints: usize,
+    /// Whether the open level's solution is shown.
+    pub solution: bool,
+    /// The keys (`pack/level`) of the levels done in this browser.
+    pub done: BTreeSet<String>,
+    /// Why the last pack file could not be read (located diagnostics).
+    pub errors: Vec<Diagnostic>,
+}
+
+impl Learn {
+    /// The built-in packs, the `loaded` packs that still read, and the progress `done`.
+    pub fn restored(
+        loaded: Vec<LoadedPack>,
+        done: BTreeSet<String>,
+        open: Option<(String, String)>,
+    ) -> Self {
+        let mut learn = Learn {
+            packs: Rc::new(lesson::builtin()),
+            done,
+            ..Learn::default()
+        };
+        for pack in loaded {
+            // A pack that no longer reads (the format changed) is dropped quietly.
+            let _ = learn.add_pack(pack);
+        }
+        learn.errors.clear();
+        learn.open = open.filter(|(p, l)| learn.level(p, l).is_some());
+        learn
+    }
+
+    /// The pack with this id.
+    pub fn pack(&self, id: &str) -> Option<&Pack> {
+        self.packs.iter().find(|p| p.id == id)
+    }
+
+    /// The level `level` of the pack `pack`.
+    pub fn level(&self, pack: &str, level: &str) -> Option<&Level> {
+        self.pack(pack)?.levels.iter().find(|l| l.id == level)
+    }
+
+    /// The open level with its pack's id.
+    pub fn open_level(&self) -> Option<(&str, &Level)> {
+        let (pack, level) = self.open.as_ref()?;
+        Some((pack.as_str(), self.level(pack, level)?))
+    }
+
+    /// The level after `level` in its pack (then the first of the next pack), if any.
+    pub fn next_after(&self, pack: &str, level: &str) -> Option<(String, String)> {
+        let mut found = false;
+        for p in self.packs.iter() {
+            for l in &p.levels {
+                if found {
+                    return Some((p.id.clone(), l.id.clone()));
+                }
+                found = p.id == pack && l.id == level;
+            }
+        }
+        None
+    }
+
+    /// Reads a pack file: on success the pack joins the list (replacing one with its id).
+    fn add_pack(&mut self, file: LoadedPack) -> Result<(), ()> {
+        match lesson::parse_pack(&file.name, &file.text) {
+            Ok(pack) => {
+                let packs = Rc::make_mut(&mut self.packs);
+                match packs.iter_mut().find(|p| p.id == pack.id) {
+                    Some(existing) => *existing = pack,
+                    None => packs.push(pack),
+                }
+                self.loaded.retain(|l| l.name != file.name);
+                self.loaded.push(file);
+                self.errors.clear();
+                Ok(())
+            }
+            Err(diagnostics) => {
+                self.errors = diagnostics;
+                Err(())
+            }
+        }
+    }
+}
+
+/// What the Learn view can ask for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LearnAction {
+    /// Open a level: its starting files replace the workspace (undoable).
+    Open {
+        /// The pack's id.
+        pack: String,
+        /// The level's id.
+        level: String,
+    },
+    /// Close the open level (the files stay).
+    Close,
+    /// Show one more hint.
+    Hint,
+    /// Show the solution.
+    ShowSolution,
+    /// Apply the solution to the files (undoable).
+    ApplySolution,
+    /// The open level's goal is met: remember it as done.
+    Completed(String),
+    /// Forget every level done.
+    ResetProgress,
+    /// Read a lesson pack file.
+    LoadPack(LoadedPack),
+}
+
+/// The view a level asks for, by its key.
+fn view_of(key: Option<&str>) -> Option<View> {
+    View::ALL.into_iter().find(|v| Some(v.key()) == key)
+}
+
+impl AppState {
+    /// Applies a Learn action to `self` (the next state); false when nothing changed.
+    pub(super) fn reduce_learn(&mut self, action: LearnAction) -> bool {
+        match action {
+            LearnAction::Open { pack, level } => {
+                let Some(found) = self.learn.level(&pack, &level).cloned() else {
+                    return false;
+                };
+                self.remember(format!("Opened the level \u{201c}{}\u{201d}", found.title));
+                let files = found.files.iter().map(|f| LoadedFile {
+                    name: f.name.clone(),
+                    text: f.text.clone(),
+                    problem: None,
+                });
+                let entries: Vec<FileEntry> = files.map(|f| self.entry(f)).collect();
+                self.active = entries.first().map(|f| f.id);
+                self.files = Rc::new(entries);
+                self.selected = None;
+                self.files_replaced();
+                let learn = Rc::make_mut(&mut self.learn);
+                learn.open = Some((pack, level));
+                learn.hints = 0;
+                learn.solution = false;
+                if let Some(view) = view_of(found.view.as_deref()) {
+                    self.view = view;
+                }
+            }
+            LearnAction::Close => {
+                if self.learn.open.is_none() {
+                    return false;
+                }
+                let learn = Rc::make_mut(&mut self.learn);
+                learn.open = None;
+                learn.hints = 0;
+                learn.solution = false;
+            }
+            LearnAction::Hint => {
+                let Some((_, level)) = self.learn.open_level() else {
+                    return false;
+                };
+                if self.learn.hints >= level.hints.len() {
+                    return false;
+                }
+                Rc::make_mut(&mut self.learn).hints += 1;
+            }
+            LearnAction::ShowSolution => {
+                if self.learn.solution || self.learn.open.is_none() {
+                    return false;
+                }
+                Rc::make_mut(&mut self.learn).solution = true;
+            }
+            LearnAction::ApplySolution => {
+                let Some((_, level)) = self.learn.open_level() else {
+                    return false;
+                };
+                let solution = level.solution.clone();
+                if solution.is_empty() {
+                    return false;
+                }
+                self.remember("Applied the solution".to_owned());
+                let mut first = None;
+                for fix in solution {
+                    let existing = self.files.iter().position(|f| f.name == fix.name);
+                    let id = match existing {
+                        Some(index) => {
+                            let entry = &mut Rc::make_mut(&mut self.files)[index];
+                            entry.text = fix.text;
+                            entry.load_problem = None;
+                            entry.id
+                        }
+                        None => {
+                            let entry = self.entry(LoadedFile {
+                                name: fix.name,
+                                text: fix.text,
+                                problem: None,
+                            });
+                            let id = entry.id;
+                            Rc::make_mut(&mut self.files).push(entry);
+                            id
+                        }
+                    };
+                    first.get_or_insert(id);
+                }
+                self.active = first.or(self.active);
+                self.files_replaced();
+            }
+            LearnAction::Completed(key) => {
+                if self.learn.done.contains(&key) {
+                    return false;
+                }
+                Rc::make_mut(&mut self.learn).done.insert(key);
+            }
+            LearnAction::ResetProgress => {
+                if self.learn.done.is_empty() {
+                    return false;
+                }
+                Rc::make_mut(&mut self.learn).done.clear();
+            }
+            LearnAction::LoadPack(file) => {
+                let _ = Rc::make_mut(&mut self.learn).add_pack(file);
+            }
+        }
+        true
+    }
+
+    /// The same state with the Learn view's packs and progress restored.
+    pub fn with_learn(mut self, learn: Learn) -> Self {
+        self.learn = Rc::new(learn);
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::Action;
+    use yew::Reducible;
+
+    fn reduce(state: AppState, action: LearnAction) -> AppState {
+        (*Rc::new(state).reduce(Action::Learn(action))).clone()
+    }
+
+    fn first_level(state: &AppState) -> (String, Level) {
+        let pack = &state.learn.packs[0];
+        (pack.id.clone(), pack.levels[0].clone())
+    }
+
+    #[test]
+    fn opening_a_level_loads_its_files_and_undo_restores_the_workspace() {
+        let state = AppState::with_sample(manifesto_core::samples::Sample::FeastFlow)
+            .with_learn(Learn::restored(Vec::new(), BTreeSet::new(), None));
+        let before = state.files.len();
+        let (pack, level) = first_level(&state);
+        let state = reduce(
+            state,
+            LearnAction::Open {
+                pack: pack.clone(),
+                level: level.id.clone(),
+            },
+        );
+        let names: Vec<_> = state.files.iter().map(|f| f.name.clone()).collect();
+        let wanted: Vec<_> = level.files.iter().map(|f| f.name.clone()).collect();
+        assert_eq!(names, wanted);
+        assert_eq!(state.learn.open, Some((pack, level.id.clone())));
+        let state = (*Rc::new(state).reduce(Action::Undo)).clone();
+        assert_eq!(state.files.len(), before);
+    }
+
+    #[test]
+    fn the_solution_meets_the_goal_and_hints_come_one_at_a_time() {
+        let state =
+            AppState::default().with_learn(Learn::restored(Vec::new(), BTreeSet::new(), None));
+        let (pack, level) = first_level(&state);
+        let state = reduce(
+            state,
+            LearnAction::Open {
+                pack,
+                level: level.id.clone(),
+            },
+        );
+        let goals = level.evaluate(&state.model, &state.review);
+        assert!(goals.iter().any(|g| !g.done), "{goals:?}");
+        if !level.hints.is_empty() {
+            let state = reduce(state.clone(), LearnAction::Hint);
+            assert_eq!(state.learn.hints, 1);
+        }
+        let state = reduce(state, LearnAction::ApplySolution);
+        let goals = level.evaluate(&state.model, &state.review);
+        assert!(goals.iter().all(|g| g.done), "{goals:?}");
+    }
+
+    #[test]
+    fn a_bad_pack_file_reports_located_errors_and_a_good_one_joins_the_list() {
+        let state =
+            AppState::default().with_learn(Learn::restored(Vec::new(), BTreeSet::new(), None));
+        let count = state.learn.packs.len();
+        let state = reduce(
+            state,
+            LearnAction::LoadPack(LoadedPack {
+                name: "bad.yaml".into(),
+                text: "id: [unclosed\n".into(),
+            }),
+        );
+        assert!(!state.learn.errors.is_empty());
+        assert_eq!(state.learn.errors[0].location.file, "bad.yaml");
+        assert_eq!(state.learn.packs.len(), count);
+        let mut copy = state.learn.packs[0].clone();
+        copy.id = "copied".into();
+        let text = lesson::to_yaml(&copy);
+        let state = reduce(
+            state,
+            LearnAction::LoadPack(LoadedPack {
+                name: "copied.yaml".into(),
+                text,
+            }),
+        );
+        assert!(state.learn.errors.is_empty(), "{:?}", state.learn.errors);
+        assert_eq!(state.learn.packs.len(), count + 1);
+        assert!(state.learn.pack("copied").is_some());
+    }
+}
