@@ -39,10 +39,11 @@ const MIME = {
 };
 
 /**
- * Serves `dir` on a free port of 127.0.0.1.
+ * Serves `dir` on a free port of 127.0.0.1, under `prefix` (e.g. `/manifesto/`, as a project
+ * site is published; anything outside it is a 404).
  * Returns `{ origin, served, close }`; `served` lists every request path.
  */
-export async function startServer({ dir = DIST } = {}) {
+export async function startServer({ dir = DIST, prefix = "/" } = {}) {
   const root = resolve(dir);
   if (!existsSync(join(root, "index.html"))) {
     throw new Error(`${join(root, "index.html")} not found: run \`trunk build --release\` first (or set DIST)`);
@@ -56,7 +57,11 @@ export async function startServer({ dir = DIST } = {}) {
         return;
       }
       const pathname = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
-      let file = normalize(join(root, pathname));
+      if (!pathname.startsWith(prefix)) {
+        res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("not found\n");
+        return;
+      }
+      let file = normalize(join(root, pathname.slice(prefix.length - 1)));
       if (file !== root && !file.startsWith(root + sep)) {
         res.writeHead(403).end();
         return;

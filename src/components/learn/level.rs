@@ -10,6 +10,7 @@ use manifesto_core::report::Review;
 use yew::prelude::*;
 
 use super::goals::{Goals, is_done};
+use crate::components::review::markdown;
 use crate::state::{Action, AppContext, Learn, LearnAction, View, level_key};
 
 /// What the goals depend on, compared by identity: a new analysis is a new model and review.
@@ -34,15 +35,14 @@ fn evaluate(key: &EvalKey) -> Option<Vec<GoalState>> {
     Some(level.evaluate(&key.model, &key.review))
 }
 
-/// The introduction's paragraphs (separated by blank lines).
+/// A lesson text (paragraphs, lists, `code`), rendered with the review's Markdown.
 fn paragraphs(text: &str) -> Html {
-    html! {
-        { for text
-            .split("\n\n")
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(|p| html! { <p>{ p.to_owned() }</p> }) }
-    }
+    markdown::render(text, 4)
+}
+
+/// A hint: one paragraph of the same Markdown, inline.
+fn hint(text: &str) -> Html {
+    markdown::render_inlines(&markdown::inlines(text))
 }
 
 /// The open level's panel; nothing when no level is open.
@@ -142,7 +142,7 @@ pub fn LevelPanel() -> Html {
             if !*collapsed {
                 if hints_shown > 0 {
                     <ol class="level-hints">
-                        { for level.hints[..hints_shown].iter().map(|h| html! { <li data-testid="level-hint">{ h.clone() }</li> }) }
+                        { for level.hints[..hints_shown].iter().map(|h| html! { <li data-testid="level-hint">{ hint(h) }</li> }) }
                     </ol>
                 }
                 <div class="level-actions">

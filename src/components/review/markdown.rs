@@ -180,7 +180,8 @@ fn link(rest: &str) -> Option<(Inline, usize)> {
     Some((Inline::Link(inlines(text), url.to_owned()), close + 3 + end))
 }
 
-fn render_inlines(runs: &[Inline]) -> Html {
+/// Renders inline runs (text, `code`, emphasis, links as their text).
+pub fn render_inlines(runs: &[Inline]) -> Html {
     runs.iter()
         .map(|run| match run {
             Inline::Text(text) => html! { { text.clone() } },

@@ -9,7 +9,7 @@ mod docs;
 mod export;
 mod filter;
 mod findings;
-mod markdown;
+pub(crate) mod markdown;
 mod scores;
 mod settings;
 
