@@ -352,7 +352,7 @@ describe("app", () => {
   it("switches views with the tabs and the arrow keys", async (t) => {
     await withApp(t, async ({ page }) => {
       const views = await page.$$eval("[data-testid=view-tab]", (els) => els.map((el) => el.dataset.view));
-      assert.deepEqual(views, ["objects", "graph", "rollout", "review", "compare"]);
+      assert.deepEqual(views, ["objects", "graph", "rollout", "review", "compare", "learn"]);
       await page.locator('[data-testid=view-tab][data-view="graph"]').click();
       await waitFor(async () => (await page.locator("[data-testid=object-list]").count()) === 0, {
         message: "the object list hidden",
