@@ -11,6 +11,7 @@ fn main() {
         return;
     };
     hooks::crash::install();
+    hooks::offline::register();
     // "?reset" starts afresh, without the files kept in this browser (the way out if they
     // ever make the page fail); the address then loses it, so a reload keeps new work.
     let reset = web_sys::window()

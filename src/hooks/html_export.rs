@@ -12,7 +12,7 @@ use web_sys::{Blob, BlobPropertyBag, Document, HtmlAnchorElement, Url};
 pub const FILE_NAME: &str = "manifesto.html";
 
 /// The ids of the data blocks a single file keeps its parts in.
-const GLUE_ID: &str = "manifesto-glue";
+pub(crate) const GLUE_ID: &str = "manifesto-glue";
 const WASM_ID: &str = "manifesto-wasm";
 const CSS_ID: &str = "manifesto-css";
 const WORKSPACE_ID: &str = "manifesto-workspace";

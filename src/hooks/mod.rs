@@ -6,6 +6,7 @@ pub mod crash;
 pub mod html_export;
 pub mod idb;
 pub mod loader;
+pub mod offline;
 pub mod settings;
 pub mod share;
 pub mod storage;
