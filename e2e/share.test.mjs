@@ -46,6 +46,47 @@ function decodeLink(url) {
   return JSON.parse(inflateRawSync(bytes).toString("utf8"));
 }
 
+/** Every goal of the open level: `true`/`false` each. */
+const goals = (page) => page.$$eval("[data-testid=level-goal]", (els) => els.map((el) => el.dataset.done));
+const openLevel = (page) =>
+  page.$$eval("[data-testid=level-panel]", (els) => els.map((el) => el.dataset.openLevel));
+
+async function openLearnTab(page) {
+  await page.locator('[data-testid=view-tab][data-view="learn"]').click();
+  await page.waitForSelector("[data-testid=learn] [data-level-id]");
+}
+
+const PACK = `id: class-pack
+title: "A teacher's pack"
+summary: "One level written for a class."
+levels:
+  - id: add-a-service
+    kind: level
+    title: "Give web a Service"
+    intro: |
+      A Service gives pods one stable address.
+    goal: "Add a Service named web."
+    files:
+      - name: web.yaml
+        text: |
+          apiVersion: v1
+          kind: ConfigMap
+          metadata:
+            name: web
+    conditions:
+      - text: "A Service named web exists"
+        exists: {kind: Service, name: web}
+    solution:
+      - name: web.yaml
+        text: |
+          apiVersion: v1
+          kind: Service
+          metadata:
+            name: web
+    learned: |
+      A Service is an address.
+`;
+
 const fileTabs = (page) => page.$$eval("[data-testid=file-tab]", (els) => els.map((el) => el.dataset.file));
 const currentView = (page) =>
   page.$eval("[data-testid=view-tab][aria-selected=true]", (el) => el.dataset.view);
@@ -141,6 +182,97 @@ describe("share links", () => {
       assert.ok(!(await page.evaluate(() => location.hash)).includes("share"), "the bad fragment is dropped");
     } finally {
       await session.close();
+    }
+  });
+
+  it("carries the open level: a fresh browser shows its panel and goals over the shared files", async () => {
+    const first = await openApp(server);
+    let url;
+    let plainUrl;
+    let levelId;
+    let tabs;
+    let startGoals;
+    try {
+      const { page } = first;
+      // A link of the sample alone, without any lesson.
+      plainUrl = await shareUrl(page);
+      assert.equal(decodeLink(plainUrl).lesson, undefined);
+      await page.locator("[data-testid=share-url]").press("Escape");
+      await page.locator("[data-testid=share-dialog]").waitFor({ state: "detached" });
+      await openLearnTab(page);
+      // The second level, so the link names more than "the first one".
+      const level = page.locator("[data-level-id]").nth(1);
+      levelId = await level.getAttribute("data-level-id");
+      const packId = await level.getAttribute("data-pack-id");
+      await level.click();
+      await page.waitForSelector(`[data-testid=level-panel][data-open-level="${levelId}"]`);
+      // One edit, so the link holds the student's files, not the level's starting ones.
+      await page.locator('[data-testid=view-tab][data-view="objects"]').click();
+      await setEditorText(page, (await page.locator("[data-testid=editor]").inputValue()) + "\n# my note\n");
+      startGoals = await goals(page);
+      assert.ok(startGoals.length > 0, "the level has goals");
+      tabs = await fileTabs(page);
+      url = await shareUrl(page);
+      assert.deepEqual(decodeLink(url).lesson, { pack: packId, level: levelId }, "a built-in pack is named, not copied");
+
+      // This browser now keeps that level open; a link without a lesson shows no level.
+      await page.goto("about:blank");
+      await page.goto(plainUrl, { waitUntil: "load" });
+      await page.waitForSelector("[data-testid=object-list]", { state: "attached" });
+      await waitFor(async () => (await objectIds(page)).length > 5, { message: "the shared sample" });
+      assert.deepEqual(await openLevel(page), [], "no unrelated level's goals over the shared files");
+      assert.deepEqual(first.pageErrors, []);
+    } finally {
+      await first.close();
+    }
+
+    const second = await openApp(server, { path: url.slice(server.origin.length), ready: "[data-testid=level-panel]" });
+    try {
+      const { page } = second;
+      assert.deepEqual(await openLevel(page), [levelId]);
+      assert.deepEqual(await goals(page), startGoals);
+      assert.deepEqual(await fileTabs(page), tabs);
+      assert.ok((await page.locator("[data-testid=editor]").inputValue()).includes("# my note"), "the student's edit");
+      assert.deepEqual(second.pageErrors, []);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("carries a teacher's pack, which a fresh browser adds to its list", async () => {
+    const first = await openApp(server);
+    let url;
+    try {
+      const { page } = first;
+      await openLearnTab(page);
+      await page.locator("[data-testid=load-pack]").setInputFiles({
+        name: "class.yaml",
+        mimeType: "text/yaml",
+        buffer: Buffer.from(PACK),
+      });
+      await page.locator('[data-pack-id="class-pack"][data-level-id="add-a-service"]').click();
+      await page.waitForSelector('[data-testid=level-panel][data-open-level="add-a-service"]');
+      url = await shareUrl(page);
+      const lesson = decodeLink(url).lesson;
+      assert.equal(lesson.pack, "class-pack");
+      assert.match(lesson.pack_yaml, /add-a-service/);
+    } finally {
+      await first.close();
+    }
+
+    const second = await openApp(server, { path: url.slice(server.origin.length), ready: "[data-testid=level-panel]" });
+    try {
+      const { page } = second;
+      assert.deepEqual(await openLevel(page), ["add-a-service"]);
+      assert.deepEqual(await goals(page), ["false"]);
+      await page.locator("[data-testid=level-show-solution]").click();
+      await page.locator("[data-testid=level-apply-solution]").click();
+      await waitForEqual(() => goals(page), ["true"], { message: "the shared level solved" });
+      await openLearnTab(page);
+      await page.waitForSelector('[data-pack-id="class-pack"][data-level-id="add-a-service"]');
+      assert.deepEqual(second.pageErrors, []);
+    } finally {
+      await second.close();
     }
   });
 });

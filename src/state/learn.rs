@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use manifesto_core::Diagnostic;
 use manifesto_core::lesson::{self, Level, Pack};
+use manifesto_core::share::SharedLesson;
 
 use super::{AppState, FileEntry, LoadedFile, View};
 
@@ -41,6 +42,9 @@ pub struct Learn {
     pub done: BTreeSet<String>,
     /// Why the last pack file could not be read (located diagnostics).
     pub errors: Vec<Diagnostic>,
+    /// Set on the state of a share link: `open` and `loaded` are the link's lesson, applied
+    /// over the Learn state kept in this browser by [`AppState::with_learn`].
+    pub from_link: bool,
 }
 
 impl Learn {
@@ -252,10 +256,67 @@ impl AppState {
         true
     }
 
-    /// The same state with the Learn view's packs and progress restored.
-    pub fn with_learn(mut self, learn: Learn) -> Self {
+    /// The same state with the Learn view's packs and progress restored. On the state of a
+    /// share link, the link's level is the one open (none when it carries no lesson, so the
+    /// shared files never show an unrelated level's goals) and its pack joins the list; the
+    /// levels done stay as kept.
+    pub fn with_learn(mut self, mut learn: Learn) -> Self {
+        if self.learn.from_link {
+            for pack in self.learn.loaded.clone() {
+                let _ = learn.add_pack(pack);
+            }
+            learn.open = self
+                .learn
+                .open
+                .clone()
+                .filter(|(p, l)| learn.level(p, l).is_some());
+            learn.hints = 0;
+            learn.solution = false;
+        }
         self.learn = Rc::new(learn);
         self
+    }
+
+    /// The level open, as a share link carries it: with its pack as a file when that is not
+    /// one of the built-in packs (or differs from it) and fits the pack size bound.
+    pub(super) fn shared_lesson(&self) -> Option<SharedLesson> {
+        let (pack_id, level) = self.learn.open_level()?;
+        let pack = self.learn.pack(pack_id)?;
+        let builtin = lesson::builtin().into_iter().any(|b| b == *pack);
+        let pack_yaml = if builtin {
+            None
+        } else {
+            let yaml = lesson::to_yaml(pack);
+            if yaml.len() > lesson::MAX_PACK_BYTES {
+                return None;
+            }
+            Some(yaml)
+        };
+        Some(SharedLesson {
+            pack: pack_id.to_owned(),
+            level: level.id.clone(),
+            pack_yaml,
+        })
+    }
+}
+
+impl Learn {
+    /// The Learn state a share link carries, to be applied by [`AppState::with_learn`].
+    pub fn of_link(lesson: Option<SharedLesson>) -> Self {
+        let mut learn = Learn {
+            from_link: true,
+            ..Learn::default()
+        };
+        if let Some(shared) = lesson {
+            if let Some(text) = shared.pack_yaml {
+                learn.loaded.push(LoadedPack {
+                    name: format!("{}.yaml", shared.pack),
+                    text,
+                });
+            }
+            learn.open = Some((shared.pack, shared.level));
+        }
+        learn
     }
 }
 
@@ -346,5 +407,89 @@ mod tests {
         assert!(state.learn.errors.is_empty(), "{:?}", state.learn.errors);
         assert_eq!(state.learn.packs.len(), count + 1);
         assert!(state.learn.pack("copied").is_some());
+    }
+
+    fn shared(state: &AppState) -> manifesto_core::share::Workspace {
+        manifesto_core::share::decode(&state.share_payload(false)).expect("a workspace")
+    }
+
+    #[test]
+    fn a_shared_level_opens_over_the_one_kept_and_the_progress_stays() {
+        let kept = || {
+            Learn::restored(
+                Vec::new(),
+                BTreeSet::from(["kept/progress".to_owned()]),
+                None,
+            )
+        };
+        let state = AppState::default().with_learn(kept());
+        let pack = state.learn.packs[0].clone();
+        let (first, second) = (pack.levels[0].id.clone(), pack.levels[1].id.clone());
+        let state = reduce(
+            state,
+            LearnAction::Open {
+                pack: pack.id.clone(),
+                level: second.clone(),
+            },
+        );
+        let link = shared(&state);
+        let lesson = link.lesson.clone().expect("the lesson travels");
+        assert_eq!(
+            (lesson.pack.as_str(), lesson.level.as_str()),
+            (pack.id.as_str(), second.as_str())
+        );
+        assert_eq!(
+            lesson.pack_yaml, None,
+            "a built-in pack is named, not copied"
+        );
+        // The student's browser has another level open.
+        let mut theirs = kept();
+        theirs.open = Some((pack.id.clone(), first));
+        let opened = AppState::from_shared(link).with_learn(theirs.clone());
+        assert_eq!(opened.learn.open, Some((pack.id.clone(), second)));
+        assert!(opened.learn.done.contains("kept/progress"));
+        assert_eq!(opened.files.len(), state.files.len());
+        // A link without a lesson does not show the kept level's goals over its files.
+        let plain = AppState::default().with_learn(kept());
+        let opened = AppState::from_shared(shared(&plain)).with_learn(theirs);
+        assert_eq!(opened.learn.open, None);
+        assert!(opened.learn.done.contains("kept/progress"));
+    }
+
+    #[test]
+    fn a_teachers_pack_travels_in_the_link() {
+        let state =
+            AppState::default().with_learn(Learn::restored(Vec::new(), BTreeSet::new(), None));
+        let mut copy = state.learn.packs[0].clone();
+        copy.id = "teacher".into();
+        copy.title = "A teacher's pack".into();
+        let level = copy.levels[0].id.clone();
+        let state = reduce(
+            state,
+            LearnAction::LoadPack(LoadedPack {
+                name: "teacher.yaml".into(),
+                text: lesson::to_yaml(&copy),
+            }),
+        );
+        let state = reduce(
+            state,
+            LearnAction::Open {
+                pack: "teacher".into(),
+                level: level.clone(),
+            },
+        );
+        let link = shared(&state);
+        assert!(link.lesson.as_ref().is_some_and(|l| l.pack_yaml.is_some()));
+        let opened = AppState::from_shared(link).with_learn(Learn::restored(
+            Vec::new(),
+            BTreeSet::new(),
+            None,
+        ));
+        assert_eq!(opened.learn.open, Some(("teacher".into(), level)));
+        assert_eq!(
+            opened.learn.pack("teacher").map(|p| p.title.as_str()),
+            Some("A teacher's pack")
+        );
+        assert!(opened.learn.open_level().is_some());
     }
 }

@@ -48,7 +48,7 @@ impl AppState {
                 step: r.step,
             }),
             settings: SharedSettings::of(&self.settings),
-            lesson: None,
+            lesson: self.shared_lesson(),
         }
     }
 
@@ -83,6 +83,7 @@ impl AppState {
             .rollout
             .and_then(|r| rollout_view(&state, r))
             .map(Rc::new);
+        state.learn = Rc::new(super::Learn::of_link(workspace.lesson));
         state
     }
 }

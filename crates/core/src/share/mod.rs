@@ -92,6 +92,22 @@ pub struct SharedRollout {
     pub step: usize,
 }
 
+/// The level open when a workspace was shared, and its pack when it is not built in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedLesson {
+    /// The pack's id.
+    pub pack: String,
+    /// The level's id within the pack.
+    pub level: String,
+    /// The whole pack as a lesson pack file ([`crate::lesson::to_yaml`]), for a pack the page
+    /// does not ship (a teacher's); `None` for a built-in one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack_yaml: Option<String>,
+}
+
+/// The longest pack or level id a link may name.
+pub const MAX_LESSON_ID: usize = 200;
+
 /// A snapshot of what the user is looking at, as a link carries it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Workspace {
@@ -112,9 +128,10 @@ pub struct Workspace {
     /// The review settings.
     #[serde(default)]
     pub settings: SharedSettings,
-    /// A lesson: its pack, level and the student's progress, in the lesson format's own words.
+    /// The level open, with its pack when that is not built in. The student's own progress
+    /// stays in their browser.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lesson: Option<String>,
+    pub lesson: Option<SharedLesson>,
 }
 
 /// Why a link could not be read.
@@ -141,6 +158,9 @@ pub enum ShareError {
     /// The workspace holds more than [`MAX_FILES`] files.
     #[error("the link holds {0} files; at most {MAX_FILES} are opened")]
     TooManyFiles(usize),
+    /// The lesson's ids or pack are longer than any lesson's.
+    #[error("the link's lesson is too large (ids of at most {MAX_LESSON_ID} characters, a pack of at most {} MB)", crate::lesson::MAX_PACK_BYTES / 1024 / 1024)]
+    LessonTooLarge,
 }
 
 /// The link payload for `workspace`: `v1.` and the deflated JSON in base64url.
@@ -173,6 +193,16 @@ pub fn decode(payload: &str) -> Result<Workspace, ShareError> {
         serde_json::from_slice(&json).map_err(|e| ShareError::NotWorkspace(e.to_string()))?;
     if workspace.files.len() > MAX_FILES {
         return Err(ShareError::TooManyFiles(workspace.files.len()));
+    }
+    if let Some(lesson) = &workspace.lesson
+        && (lesson.pack.len() > MAX_LESSON_ID
+            || lesson.level.len() > MAX_LESSON_ID
+            || lesson
+                .pack_yaml
+                .as_ref()
+                .is_some_and(|y| y.len() > crate::lesson::MAX_PACK_BYTES))
+    {
+        return Err(ShareError::LessonTooLarge);
     }
     Ok(workspace)
 }

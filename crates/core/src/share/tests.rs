@@ -34,7 +34,11 @@ fn workspace(files: Vec<SharedFile>) -> Workspace {
             target_version: Some((1, 25)),
             default_namespace: Some("shop".into()),
         },
-        lesson: Some("pack=basics;level=3;done=1,2".into()),
+        lesson: Some(SharedLesson {
+            pack: "teacher".into(),
+            level: "first".into(),
+            pack_yaml: Some("id: teacher\n".into()),
+        }),
     }
 }
 
@@ -116,6 +120,26 @@ fn too_many_files_are_refused() {
     ];
     let err = decode(&encode(&workspace(files))).unwrap_err();
     assert_eq!(err, ShareError::TooManyFiles(MAX_FILES + 1));
+}
+
+#[test]
+fn an_oversized_lesson_is_refused() {
+    let mut big_pack = workspace(Vec::new());
+    if let Some(lesson) = big_pack.lesson.as_mut() {
+        lesson.pack_yaml = Some("#".repeat(crate::lesson::MAX_PACK_BYTES + 1));
+    }
+    assert_eq!(decode(&encode(&big_pack)), Err(ShareError::LessonTooLarge));
+    let mut long_id = workspace(Vec::new());
+    if let Some(lesson) = long_id.lesson.as_mut() {
+        lesson.level = "x".repeat(MAX_LESSON_ID + 1);
+    }
+    assert_eq!(decode(&encode(&long_id)), Err(ShareError::LessonTooLarge));
+    // At the bounds, the lesson is read.
+    let mut at_bounds = workspace(Vec::new());
+    if let Some(lesson) = at_bounds.lesson.as_mut() {
+        lesson.level = "x".repeat(MAX_LESSON_ID);
+    }
+    assert_eq!(decode(&encode(&at_bounds)), Ok(at_bounds));
 }
 
 #[test]
