@@ -18,6 +18,28 @@ async function presenting(page) {
   return page.evaluate(() => document.documentElement.dataset.presenter ?? null);
 }
 
+/**
+ * How the graph's drawing sits in its view: whether all of it is on screen, and the share of
+ * the view's width and height it spans.
+ */
+function graphFill(page) {
+  return page.evaluate(() => {
+    const svg = document.querySelector("[data-testid=graph]").getBoundingClientRect();
+    const drawing = document.querySelector("[data-testid=graph] g[data-root]").getBoundingClientRect();
+    const slack = 2;
+    return {
+      inside:
+        drawing.left >= svg.left - slack &&
+        drawing.top >= svg.top - slack &&
+        drawing.right <= svg.right + slack &&
+        drawing.bottom <= svg.bottom + slack,
+      width: drawing.width / svg.width,
+      height: drawing.height / svg.height,
+      svgWidth: svg.width,
+    };
+  });
+}
+
 describe("presenter mode", () => {
   let server;
   before(async () => {
@@ -70,6 +92,12 @@ describe("presenter mode", () => {
       assert.equal(await page.locator("[data-testid=rollout]").count(), 0, "one view at a time");
       assert.equal(await page.$eval("[data-testid=presenter-step]", (el) => el.dataset.step), "1");
       assert.equal(await page.locator("[data-testid=editor]").isVisible(), false);
+      // The graph fills the screen: the whole drawing is on screen and spans its width or height.
+      const fill = await waitFor(async () => {
+        const f = await graphFill(page);
+        return f.inside && Math.max(f.width, f.height) >= 0.8 ? f : null;
+      }, { message: "the graph fitted to the screen" });
+      assert.ok(fill.svgWidth >= 1200, `the graph has the screen's width: ${JSON.stringify(fill)}`);
 
       // Escape leaves and puts everything back, including the view shown before.
       await page.keyboard.press("Escape");

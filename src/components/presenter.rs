@@ -44,16 +44,20 @@ fn mark_root(on: bool) {
     };
 }
 
+/// How long after the layout switches the graph is fitted, so it is measured at its new size.
+const FIT_DELAY_MS: u32 = 60;
+
 /// Presses one of the rollout view's own buttons (its Step or Back), so presenter stepping
 /// goes through the same controls as a click.
 fn press(testid: &str) {
+    click(&format!("[data-testid=rollout] [data-testid={testid}]"));
+}
+
+/// Clicks the button `selector` finds (if it is there and enabled).
+fn click(selector: &str) {
     let button = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector(&format!("[data-testid=rollout] [data-testid={testid}]"))
-                .ok()
-                .flatten()
-        })
+        .and_then(|d| d.query_selector(selector).ok().flatten())
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(button) = button
         && !button.has_attribute("disabled")
@@ -108,6 +112,15 @@ pub fn Presenter() -> Html {
     use_effect_with(*on, |&on| {
         mark_root(on);
         move || mark_root(false)
+    });
+
+    // The graph fills the screen while presenting: once the layout has switched (and when
+    // the graph is shown again), it is fitted to its new size, as its own Fit button does.
+    use_effect_with((*on, state.view), |&(on, view)| {
+        let timer = (on && view == View::Graph).then(|| {
+            gloo::timers::callback::Timeout::new(FIT_DELAY_MS, || click("[data-testid=zoom-fit]"))
+        });
+        move || drop(timer)
     });
 
     // Keys, while presenting. The rollout view's own handler takes the arrows when it has the
