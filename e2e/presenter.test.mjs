@@ -19,8 +19,9 @@ async function presenting(page) {
 }
 
 /**
- * How the graph's drawing sits in its view: whether all of it is on screen, and the share of
- * the view's width and height it spans.
+ * How the graph's drawing sits in its view: whether all of it is on screen, and how much of
+ * the room it could take (the view less the fit's 16 px margins) it spans, in width or
+ * height, whichever is more (1 when fitted).
  */
 function graphFill(page) {
   return page.evaluate(() => {
@@ -33,8 +34,7 @@ function graphFill(page) {
         drawing.top >= svg.top - slack &&
         drawing.right <= svg.right + slack &&
         drawing.bottom <= svg.bottom + slack,
-      width: drawing.width / svg.width,
-      height: drawing.height / svg.height,
+      span: Math.max(drawing.width / (svg.width - 32), drawing.height / (svg.height - 32)),
       svgWidth: svg.width,
     };
   });
@@ -95,7 +95,7 @@ describe("presenter mode", () => {
       // The graph fills the screen: the whole drawing is on screen and spans its width or height.
       const fill = await waitFor(async () => {
         const f = await graphFill(page);
-        return f.inside && Math.max(f.width, f.height) >= 0.8 ? f : null;
+        return f.inside && f.span >= 0.97 ? f : null;
       }, { message: "the graph fitted to the screen" });
       assert.ok(fill.svgWidth >= 1200, `the graph has the screen's width: ${JSON.stringify(fill)}`);
 
@@ -118,6 +118,27 @@ describe("presenter mode", () => {
       await waitForEqual(() => presenting(page), "true", { message: "presenter mode on again" });
       await page.locator("[data-testid=presenter]").click();
       await waitForEqual(() => presenting(page), null, { message: "presenter mode off again" });
+      assert.deepEqual(app.pageErrors, [], "uncaught errors in the page");
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("fits the graph to the screen when presenting from the graph (not left at the zoom it had)", async () => {
+    const app = await openApp(server);
+    const { page } = app;
+    try {
+      await page.locator("[data-testid=view-tab][data-view=graph]").click();
+      await page.waitForSelector("[data-testid=graph] g[data-root]");
+      const zoomBefore = await page.locator("[data-testid=zoom-level]").textContent();
+      await page.locator("[data-testid=presenter]").click();
+      await waitForEqual(() => presenting(page), "true", { message: "presenter mode on" });
+      const fill = await waitFor(async () => {
+        const f = await graphFill(page);
+        return f.inside && f.span >= 0.97 ? f : null;
+      }, { message: "the graph fitted to the screen" });
+      assert.ok(fill.svgWidth >= 1200, `the graph has the screen's width: ${JSON.stringify(fill)}`);
+      assert.notEqual(await page.locator("[data-testid=zoom-level]").textContent(), zoomBefore, "the zoom changed");
       assert.deepEqual(app.pageErrors, [], "uncaught errors in the page");
     } finally {
       await app.close();
