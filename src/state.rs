@@ -349,6 +349,8 @@ pub enum Action {
     ShowRollout(Option<Rc<RolloutView>>),
     /// Take the files as they are now as the Compare view's baseline.
     TakeBaseline,
+    /// Make these files (name, text) the Compare view's baseline; the workspace stays as it is.
+    LoadBaseline(Vec<(String, String)>),
     /// Drop the baseline.
     ClearBaseline,
     /// Something in the Learn view.
@@ -806,6 +808,10 @@ impl Reducible for AppState {
                     .iter()
                     .map(|f| (f.name.clone(), f.text.clone()))
                     .collect();
+                next.baseline = Some(Rc::new(Baseline::new(files, &next.settings)));
+                next.refresh_diff();
+            }
+            Action::LoadBaseline(files) => {
                 next.baseline = Some(Rc::new(Baseline::new(files, &next.settings)));
                 next.refresh_diff();
             }
