@@ -142,6 +142,20 @@ describe("compare", () => {
       // Nothing unchanged is marked: the backend Deployment changed but stayed.
       assert.equal(await page.locator(`[data-testid=graph] [data-node-id="${BACKEND}"]`).getAttribute("data-diff"), null);
 
+      // A downloaded workspace loaded as the baseline gives its files: here the workspace with
+      // its Ingress only, so everything else reads as added.
+      const ingress = await readFile(join(ROOT, "samples/feastflow/10-ingress.yaml"), "utf8");
+      const bundle = join(dir, "manifesto-workspace.json");
+      await writeFile(bundle, JSON.stringify({ manifestoWorkspace: 1, files: [{ name: "10-ingress.yaml", text: ingress }] }));
+      await page.locator('[data-testid=view-tab][data-view="compare"]').click();
+      await page.locator("[data-testid=compare-load-baseline]").setInputFiles(bundle);
+      await waitFor(async () => /Baseline: 1 file with 1 object/.test(await page.locator(".cmp-baseline").innerText()), {
+        message: "the bundle's file as the baseline",
+      });
+      const changes = await objectChanges(page);
+      assert.ok(!changes.some((c) => c.endsWith(` ${INGRESS}`)), "the Ingress is in the baseline");
+      assert.ok(changes.includes(`added ${BACKEND}`), changes.join(", "));
+
       // The workspace is untouched: same files, same objects.
       assert.deepEqual(await tabs(), workspace);
       await page.locator('[data-testid=view-tab][data-view="objects"]').click();
