@@ -355,6 +355,8 @@ pub enum Action {
     ShowRollout(Option<Rc<RolloutView>>),
     /// Take the files as they are now as the Compare view's baseline.
     TakeBaseline,
+    /// Make these files (name, text) the Compare view's baseline; the workspace stays as it is.
+    LoadBaseline(Vec<(String, String)>),
     /// Drop the baseline.
     ClearBaseline,
     /// Something in the Learn view.
@@ -470,6 +472,7 @@ impl Reducible for AppState {
             Action::Notify(notice) => next.notify(notice),
             Action::DismissNotice(index) => next.dismiss_notice(index),
             Action::TakeBaseline => next.take_baseline(),
+            Action::LoadBaseline(files) => next.load_baseline(files),
             Action::ClearBaseline => next.clear_baseline(),
             Action::ShowRollout(view) => next.show_rollout(view),
             Action::SetReplaceOnLoad(replace) => next.set_replace_on_load(replace),

@@ -89,6 +89,12 @@ impl AppState {
             .iter()
             .map(|f| (f.name.clone(), f.text.clone()))
             .collect();
+        self.load_baseline(files)
+    }
+
+    /// [`super::Action::LoadBaseline`]: files loaded as "before" become the baseline; the
+    /// workspace stays as it is.
+    pub(super) fn load_baseline(&mut self, files: Vec<(String, String)>) -> bool {
         self.baseline = Some(Rc::new(Baseline::new(files, &self.settings)));
         self.refresh_diff();
         true
