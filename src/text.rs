@@ -67,69 +67,6 @@ pub fn document_start_line(text: &str, first_key_line: usize) -> usize {
     first_key_line - opening
 }
 
-/// Whether `api_version` is a beta, alpha or retired version of a built-in API group, which
-/// current clusters no longer serve (e.g. `extensions/v1beta1`, `policy/v1beta1`).
-pub fn is_deprecated_api_version(api_version: &str) -> bool {
-    const BUILT_IN_GROUPS: &[&str] = &[
-        "apps",
-        "batch",
-        "autoscaling",
-        "policy",
-        "networking.k8s.io",
-        "rbac.authorization.k8s.io",
-        "storage.k8s.io",
-        "scheduling.k8s.io",
-        "admissionregistration.k8s.io",
-        "apiextensions.k8s.io",
-        "certificates.k8s.io",
-        "coordination.k8s.io",
-        "discovery.k8s.io",
-        "events.k8s.io",
-        "flowcontrol.apiserver.k8s.io",
-        "node.k8s.io",
-    ];
-    let Some((group, version)) = api_version.split_once('/') else {
-        return false;
-    };
-    group == "extensions"
-        || (BUILT_IN_GROUPS.contains(&group)
-            && (version.contains("beta") || version.contains("alpha")))
-}
-
-/// Decodes standard base64 (padding optional, whitespace ignored); `None` when it is not
-/// base64.
-pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
-    fn value(c: u8) -> Option<u32> {
-        match c {
-            b'A'..=b'Z' => Some(u32::from(c - b'A')),
-            b'a'..=b'z' => Some(u32::from(c - b'a') + 26),
-            b'0'..=b'9' => Some(u32::from(c - b'0') + 52),
-            b'+' => Some(62),
-            b'/' => Some(63),
-            _ => None,
-        }
-    }
-    let digits: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-    let digits = digits
-        .strip_suffix(b"==")
-        .or_else(|| digits.strip_suffix(b"="))
-        .unwrap_or(&digits);
-    if digits.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
-    for chunk in digits.chunks(4) {
-        let mut acc: u32 = 0;
-        for &c in chunk {
-            acc = (acc << 6) | value(c)?;
-        }
-        acc <<= 6 * (4 - chunk.len() as u32);
-        let bytes = acc.to_be_bytes();
-        out.extend_from_slice(&bytes[1..chunk.len()]);
-    }
-    Some(out)
-}
-
 /// `text` with every character replaced by a bullet, at most `max` of them.
 pub fn masked(text: &str, max: usize) -> String {
     "\u{2022}".repeat(text.chars().count().clamp(1, max))
@@ -179,24 +116,5 @@ mod tests {
         assert_eq!(document_start_line("# c\napiVersion: v1\n", 2), 2);
         assert_eq!(document_start_line("a: 1\n---\napiVersion: v1\n", 3), 3);
         assert_eq!(document_start_line("{\"apiVersion\": \"v1\"}\n", 1), 1);
-    }
-
-    #[test]
-    fn deprecated_versions() {
-        assert!(is_deprecated_api_version("extensions/v1beta1"));
-        assert!(is_deprecated_api_version("policy/v1beta1"));
-        assert!(is_deprecated_api_version("autoscaling/v2beta2"));
-        assert!(!is_deprecated_api_version("apps/v1"));
-        assert!(!is_deprecated_api_version("v1"));
-        assert!(!is_deprecated_api_version("monitoring.coreos.com/v1beta1"));
-    }
-
-    #[test]
-    fn base64() {
-        assert_eq!(decode_base64("cGFzc3dvcmQ=").unwrap(), b"password");
-        assert_eq!(decode_base64("YWRtaW4=").unwrap(), b"admin");
-        assert_eq!(decode_base64("YQ").unwrap(), b"a");
-        assert_eq!(decode_base64("").unwrap(), b"");
-        assert!(decode_base64("not base64!").is_none());
     }
 }

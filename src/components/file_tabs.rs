@@ -1,5 +1,7 @@
 //! The loaded files as tabs: show, rename or remove each.
 
+use std::rc::Rc;
+
 use manifesto_core::Severity;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -34,7 +36,7 @@ pub fn FileTabs() -> Html {
         };
     }
 
-    let tab = |file: &FileEntry| {
+    let tab = |file: &Rc<FileEntry>| {
         let active = state.active == Some(file.id);
         let problems = state
             .diagnostics

@@ -8,7 +8,12 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use crate::state::{Action, AppContext};
-use crate::text::{decode_base64, is_deprecated_api_version, masked};
+use base64::Engine as _;
+use base64::alphabet;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use manifesto_core::checks::deprecated_api_replacement;
+
+use crate::text::masked;
 
 /// Values longer than this are cut in the details.
 const MAX_VALUE_CHARS: usize = 400;
@@ -63,8 +68,8 @@ pub fn ObjectDetails(props: &ObjectDetailsProps) -> Html {
                 <dt>{ "apiVersion" }</dt>
                 <dd>
                     <code>{ &object.api_version }</code>
-                    if is_deprecated_api_version(&object.api_version) {
-                        { " " }<span class="badge badge-warning">{ "deprecated" }</span>
+                    if let Some(replacement) = deprecated_api_replacement(&object.api_version, &object.kind) {
+                        { " " }<span class="badge badge-warning" title={format!("use {replacement}")}>{ "deprecated" }</span>
                     }
                 </dd>
                 <dt>{ "Namespace" }</dt>
@@ -210,9 +215,19 @@ fn secret_data(object: &Object, revealed: &UseStateHandle<BTreeSet<String>>) -> 
     }
 }
 
+/// Standard base64 as Secrets hold it, with or without padding.
+const BASE64: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
 /// A `data` value decoded from base64 when it is text, else described.
 fn decoded(written: &str) -> String {
-    match decode_base64(written) {
+    let digits: String = written
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace())
+        .collect();
+    match BASE64.decode(digits).ok() {
         Some(bytes) => match String::from_utf8(bytes) {
             Ok(text) => cut(&text),
             Err(err) => format!("(binary, {} bytes)", err.into_bytes().len()),

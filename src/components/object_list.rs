@@ -7,7 +7,9 @@ use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
 use crate::state::{Action, AppContext};
-use crate::text::{document_start_line, is_deprecated_api_version};
+use manifesto_core::checks::deprecated_api_replacement;
+
+use crate::text::document_start_line;
 
 /// The object list: clicking an object shows its source in the editor.
 #[component]
@@ -91,7 +93,7 @@ fn object_item(state: &AppContext, object: &Object) -> Html {
         let id = object.id.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Reveal(id.clone())))
     };
-    let deprecated = is_deprecated_api_version(&object.api_version);
+    let deprecated = deprecated_api_replacement(&object.api_version, &object.kind).is_some();
     let line = state
         .model
         .file(&object.file)

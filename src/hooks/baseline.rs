@@ -146,3 +146,117 @@ pub fn use_baseline_persistence(state: &AppContext) -> SaveStatus {
         status => status,
     }
 }
+
+/// Files larger than this are not read as a baseline, the bound of the upload button.
+const MAX_FILE_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
+/// A downloaded workspace (a `.json` bundle) may be larger, as for the upload button.
+const MAX_BUNDLE_BYTES: f64 = 512.0 * 1024.0 * 1024.0;
+
+fn is_json(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".json")
+}
+
+/// A file's name and text, or the files of a downloaded workspace.
+fn baseline_files(name: String, bytes: &[u8]) -> Result<Vec<(String, String)>, String> {
+    let too_large = bytes.len() as f64 > MAX_FILE_BYTES;
+    // Text that is not UTF-8 is decoded as the upload button decodes it.
+    let file = crate::state::LoadedFile::from_bytes(name, bytes);
+    if is_json(&file.name)
+        && let Some(files) = super::bundle::parse(&file.text)
+    {
+        return Ok(files.into_iter().map(|f| (f.name, f.text)).collect());
+    }
+    if too_large {
+        return Err(format!("{} (larger than 8 MiB)", file.name));
+    }
+    Ok(vec![(file.name, file.text)])
+}
+
+/// Files by name and text.
+type Files = Vec<(String, String)>;
+
+/// A read of files chosen as the baseline: the readers stay alive until every file is read.
+struct BaselineRead {
+    slots: Vec<Option<Result<Files, String>>>,
+    remaining: usize,
+    readers: Vec<gloo::file::callbacks::FileReader>,
+    problems: Vec<String>,
+    done: Callback<Result<Vec<(String, String)>, String>>,
+}
+
+impl BaselineRead {
+    fn finish(read: &std::rc::Rc<RefCell<BaselineRead>>) {
+        let mut this = read.borrow_mut();
+        let mut files = Vec::new();
+        let mut problems = std::mem::take(&mut this.problems);
+        for slot in this.slots.drain(..).flatten() {
+            match slot {
+                Ok(read) => files.extend(read),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        let done = this.done.clone();
+        // The readers are done; drop them after this callback has returned.
+        let readers = std::mem::take(&mut this.readers);
+        drop(this);
+        gloo::timers::callback::Timeout::new(0, move || drop(readers)).forget();
+        // A baseline missing some of its files would show them all as added: none is taken.
+        done.emit(if problems.is_empty() {
+            Ok(files)
+        } else {
+            Err(problems.join("; "))
+        });
+    }
+}
+
+/// Reads `files` (name and file) chosen as the Compare view's baseline, with the size bounds of
+/// the upload button (a downloaded workspace gives its files), then calls `done` with their names and texts, or with the files that
+/// could not be read and why.
+pub fn read_baseline_files(
+    files: Vec<(String, web_sys::File)>,
+    done: Callback<Result<Vec<(String, String)>, String>>,
+) {
+    let mut problems = Vec::new();
+    let files: Vec<(String, web_sys::File)> = files
+        .into_iter()
+        .filter(|(name, file)| {
+            let fits =
+                file.size() <= MAX_FILE_BYTES || (is_json(name) && file.size() <= MAX_BUNDLE_BYTES);
+            if !fits {
+                problems.push(format!("{name} (larger than 8 MiB)"));
+            }
+            fits
+        })
+        .collect();
+    let read = std::rc::Rc::new(RefCell::new(BaselineRead {
+        slots: files.iter().map(|_| None).collect(),
+        remaining: files.len(),
+        readers: Vec::new(),
+        problems,
+        done,
+    }));
+    if files.is_empty() {
+        BaselineRead::finish(&read);
+        return;
+    }
+    for (index, (name, file)) in files.into_iter().enumerate() {
+        let this = read.clone();
+        let blob = gloo::file::Blob::from(file);
+        let reader = gloo::file::callbacks::read_as_bytes(&blob, move |result| {
+            let slot = match result {
+                Ok(bytes) => baseline_files(name, &bytes),
+                Err(err) => Err(format!("{name} ({err})")),
+            };
+            let finished = {
+                let mut read = this.borrow_mut();
+                read.slots[index] = Some(slot);
+                read.remaining -= 1;
+                read.remaining == 0
+            };
+            if finished {
+                BaselineRead::finish(&this);
+            }
+        });
+        read.borrow_mut().readers.push(reader);
+    }
+}

@@ -4,6 +4,8 @@
 //! {"manifestoWorkspace": 1, "active": "a.yaml", "files": [{"name": "a.yaml", "text": "…"}]}
 //! ```
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -36,7 +38,7 @@ pub fn to_json(state: &AppState) -> String {
 }
 
 /// These files as a bundle, `active` the one shown.
-pub fn files_to_json(files: &[FileEntry], active: Option<&str>) -> String {
+pub fn files_to_json(files: &[Rc<FileEntry>], active: Option<&str>) -> String {
     let bundle = Bundle {
         manifesto_workspace: 1,
         active: active.map(str::to_owned),

@@ -19,7 +19,7 @@ const PANEL_ID: &str = "fatal-error";
 const ARM_FRAGMENT: &str = "#debug-panic";
 
 /// Files and the active file's name.
-type Shown = (Rc<Vec<FileEntry>>, Option<String>);
+type Shown = (Rc<Vec<Rc<FileEntry>>>, Option<String>);
 
 thread_local! {
     static ARMED: Cell<bool> = const { Cell::new(false) };
@@ -28,7 +28,7 @@ thread_local! {
 }
 
 /// Remembers the files shown (a pointer, not a copy), for the crash panel's download.
-pub fn remember_files(files: Rc<Vec<FileEntry>>, active: Option<String>) {
+pub fn remember_files(files: Rc<Vec<Rc<FileEntry>>>, active: Option<String>) {
     LAST_FILES.with(|last| {
         if let Ok(mut last) = last.try_borrow_mut() {
             *last = Some((files, active));

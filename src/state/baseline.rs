@@ -1,5 +1,6 @@
 //! The baseline of the Compare view: the files as they were when the user took it, read once
-//! with their graph and review, so each edit only analyses the current files.
+//! with their graph and review, so each edit only analyses the current files; taking and
+//! dropping it.
 
 use std::rc::Rc;
 
@@ -8,6 +9,8 @@ use manifesto_core::diff::{self, Diff, Side};
 use manifesto_core::graph::{Graph, GraphOptions};
 use manifesto_core::report::Review;
 use manifesto_core::{Model, SourceFile};
+
+use super::AppState;
 
 /// The "before" side of the comparison.
 #[derive(Debug)]
@@ -66,5 +69,44 @@ impl Baseline {
                 review,
             },
         )
+    }
+}
+
+impl AppState {
+    /// The same state with `files` (name, text) as the baseline (none when empty).
+    pub fn with_baseline(mut self, files: Option<Vec<(String, String)>>) -> Self {
+        if let Some(files) = files {
+            self.baseline = Some(Rc::new(Baseline::new(files, &self.settings)));
+            self.refresh_diff();
+        }
+        self
+    }
+
+    /// [`super::Action::TakeBaseline`]: the files as they are now become the baseline.
+    pub(super) fn take_baseline(&mut self) -> bool {
+        let files = self
+            .files
+            .iter()
+            .map(|f| (f.name.clone(), f.text.clone()))
+            .collect();
+        self.load_baseline(files)
+    }
+
+    /// [`super::Action::LoadBaseline`]: files loaded as "before" become the baseline; the
+    /// workspace stays as it is.
+    pub(super) fn load_baseline(&mut self, files: Vec<(String, String)>) -> bool {
+        self.baseline = Some(Rc::new(Baseline::new(files, &self.settings)));
+        self.refresh_diff();
+        true
+    }
+
+    /// [`super::Action::ClearBaseline`]: the baseline dropped.
+    pub(super) fn clear_baseline(&mut self) -> bool {
+        if self.baseline.is_none() {
+            return false;
+        }
+        self.baseline = None;
+        self.diff = None;
+        true
     }
 }

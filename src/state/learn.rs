@@ -9,7 +9,7 @@ use manifesto_core::Diagnostic;
 use manifesto_core::lesson::{self, Level, Pack};
 use manifesto_core::share::SharedLesson;
 
-use super::{AppState, FileEntry, LoadedFile, View};
+use super::{AppState, LoadedFile, View};
 
 /// The key a level's progress is kept under: `pack/level`.
 pub fn level_key(pack: &str, level: &str) -> String {
@@ -165,7 +165,7 @@ impl AppState {
                     text: f.text.clone(),
                     problem: None,
                 });
-                let entries: Vec<FileEntry> = files.map(|f| self.entry(f)).collect();
+                let entries: Vec<_> = files.map(|f| self.entry(f)).collect();
                 self.active = entries.first().map(|f| f.id);
                 self.files = Rc::new(entries);
                 self.selected = None;
@@ -213,25 +213,11 @@ impl AppState {
                 self.remember("Applied the solution".to_owned());
                 let mut first = None;
                 for fix in solution {
-                    let existing = self.files.iter().position(|f| f.name == fix.name);
-                    let id = match existing {
-                        Some(index) => {
-                            let entry = &mut Rc::make_mut(&mut self.files)[index];
-                            entry.text = fix.text;
-                            entry.load_problem = None;
-                            entry.id
-                        }
-                        None => {
-                            let entry = self.entry(LoadedFile {
-                                name: fix.name,
-                                text: fix.text,
-                                problem: None,
-                            });
-                            let id = entry.id;
-                            Rc::make_mut(&mut self.files).push(entry);
-                            id
-                        }
-                    };
+                    let id = self.put_file(LoadedFile {
+                        name: fix.name,
+                        text: fix.text,
+                        problem: None,
+                    });
                     first.get_or_insert(id);
                 }
                 self.active = first.or(self.active);

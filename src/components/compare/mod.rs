@@ -8,12 +8,14 @@ mod links;
 mod objects;
 mod rollouts;
 
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use self::findings::FindingChanges;
 use self::links::{LinkChanges, Notes};
 use self::objects::ObjectChanges;
 use self::rollouts::RolloutChanges;
+use crate::hooks::baseline::read_baseline_files;
 use crate::state::{Action, AppContext};
 
 /// `1 object`, `2 objects`.
@@ -37,12 +39,52 @@ pub fn CompareView() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ClearBaseline))
     };
+    // Why the last files chosen as the baseline could not be read, with their names.
+    let load_error = use_state(|| None::<String>);
+    let load = {
+        let state = state.clone();
+        let load_error = load_error.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(list) = input.files() else { return };
+            let files: Vec<_> = (0..list.length())
+                .filter_map(|i| list.get(i))
+                .map(|f| (f.name(), f))
+                .collect();
+            // Let the same files be chosen again later.
+            input.set_value("");
+            if files.is_empty() {
+                return;
+            }
+            let state = state.clone();
+            let load_error = load_error.clone();
+            read_baseline_files(
+                files,
+                Callback::from(
+                    move |read: Result<Vec<(String, String)>, String>| match read {
+                        Ok(files) => {
+                            load_error.set(None);
+                            state.dispatch(Action::LoadBaseline(files));
+                        }
+                        Err(why) => load_error.set(Some(why)),
+                    },
+                ),
+            );
+        })
+    };
     let toolbar = html! {
         <div class="cmp-toolbar">
             <button type="button" class="button" data-testid="compare-baseline" onclick={take}
                 title="Compare every later edit with the files as they are now">
                 { if state.baseline.is_some() { "Take a new baseline" } else { "Set baseline" } }
             </button>
+            <input id="compare-load-baseline" class="visually-hidden" type="file" multiple=true
+                accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
+                data-testid="compare-load-baseline" onchange={load} />
+            <label for="compare-load-baseline" class="button"
+                title="Compare the files in the editor with these files, the \u{201c}before\u{201d} of the change; the workspace stays as it is">
+                { "Load files as the baseline\u{2026}" }
+            </label>
             if let Some(b) = &state.baseline {
                 <span class="cmp-baseline">
                     { format!("Baseline: {} with {}", plural(b.files.len(), "file"), plural(b.model.objects.len(), "object")) }
@@ -53,6 +95,14 @@ pub fn CompareView() -> Html {
             }
         </div>
     };
+    let load_error = load_error.as_ref().map(|why| {
+        html! {
+            <p class="cmp-load-error" role="alert" data-testid="compare-load-error">
+                { format!("The baseline was not changed: could not read {why}.") }
+            </p>
+        }
+    });
+    let toolbar = html! { <>{ toolbar }{ load_error }</> };
     let Some(diff) = state.diff.clone() else {
         return html! {
             <section class="compare" data-testid="compare" aria-label="Compare">

@@ -8,6 +8,7 @@ use manifesto_core::rollout::State;
 use yew::prelude::*;
 
 use super::DiffProps;
+use crate::components::rollout::play_baseline_change;
 use crate::state::{Action, AppContext, RolloutView, View};
 
 /// `45 s`, `2 min 30 s`.
@@ -24,6 +25,7 @@ fn rollout(r: &RolloutChange, state: &AppContext) -> Html {
         let state = state.clone();
         let workload = r.workload.clone();
         Callback::from(move |_: MouseEvent| {
+            play_baseline_change(workload.clone());
             state.dispatch(Action::ShowRollout(Some(Rc::new(RolloutView {
                 workload: workload.clone(),
                 tag: "v2".to_owned(),
@@ -45,8 +47,8 @@ fn rollout(r: &RolloutChange, state: &AppContext) -> Html {
                     { if r.downtime { "downtime" } else { "no downtime" } }
                 </span>
                 <button type="button" class="button" data-testid="diff-rollout-open" onclick={open}
-                    title="Step through this workload's rolling update, with its new strategy, in the Rollout view">
-                    { "Open in Rollout view" }
+                    title="Step through this rolling update, from the baseline's pod template to the new one, in the Rollout view">
+                    { "Play in the Rollout view" }
                 </button>
             </div>
             <p class="cmp-rollout-facts">

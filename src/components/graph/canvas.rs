@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use manifesto_core::ObjectId;
+use manifesto_core::diff::GraphDelta;
 use manifesto_core::graph::{Layout, Point};
 use yew::prelude::*;
 
@@ -81,6 +82,8 @@ pub struct GraphCanvasProps {
     pub pods: Shared<Vec<Option<u32>>>,
     /// What stands out.
     pub emphasis: Emphasis,
+    /// What changed since the Compare view's baseline, if there is one.
+    pub delta: Option<Shared<GraphDelta>>,
     /// The viewport.
     pub view: ViewState,
     /// Changes the viewport.
@@ -265,6 +268,7 @@ pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
                     problems={props.problems.clone()}
                     pods={props.pods.clone()}
                     emphasis={props.emphasis.clone()}
+                    delta={props.delta.clone()}
                     {on_activate}
                     on_hover={props.on_hover.clone()}
                     on_focus={props.on_focus.clone()}
@@ -284,6 +288,7 @@ struct GraphSceneProps {
     problems: Shared<Vec<Badge>>,
     pods: Shared<Vec<Option<u32>>>,
     emphasis: Emphasis,
+    delta: Option<Shared<GraphDelta>>,
     on_activate: Callback<ObjectId>,
     on_hover: Callback<Option<ObjectId>>,
     on_focus: Callback<ObjectId>,
@@ -339,7 +344,8 @@ fn GraphScene(props: &GraphSceneProps) -> Html {
                         };
                         let selected = emphasis.edge.as_ref().is_some_and(|k| *k == EdgeKey::of(edge));
                         let points = props.curves.get(i).map_or(edge.points.as_slice(), Vec::as_slice);
-                        edge_view(edge, points, missing.contains(&edge.to), (dimmed, lit_edge, selected), &props.on_edge)
+                        let change = props.delta.as_ref().and_then(|d| d.edge_change(&edge.from, &edge.to, edge.relation));
+                        edge_view(edge, points, missing.contains(&edge.to), (dimmed, lit_edge, selected), change, &props.on_edge)
                     }) }
                 </g>
                 <g class="nodes">
@@ -355,6 +361,7 @@ fn GraphScene(props: &GraphSceneProps) -> Html {
                             matched,
                             problems: props.problems.get(i).copied().unwrap_or_default(),
                             pods: props.pods.get(i).copied().flatten(),
+                            change: props.delta.as_ref().and_then(|d| d.node_change(&node.id)),
                         };
                         let name = props.names.get(i).map_or("", String::as_str);
                         node_view(node, name, look, &handlers)

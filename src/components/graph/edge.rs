@@ -69,6 +69,7 @@ pub fn edge_view(
     points: &[Point],
     target_missing: bool,
     (dimmed, lit, selected): (bool, bool, bool),
+    change: Option<&'static str>,
     on_select: &Callback<EdgeKey>,
 ) -> Html {
     let d = path_data(points);
@@ -87,6 +88,7 @@ pub fn edge_view(
         dimmed.then_some("dim"),
         lit.then_some("lit"),
         selected.then_some("selected"),
+        change.map(|c| format!("diff-{c}")),
     );
     let label = (!edge.ok).then(|| {
         let (x, y) = midpoint(points);
@@ -103,9 +105,16 @@ pub fn edge_view(
             data-edge-to={edge.to.to_string()}
             data-relation={edge.relation.as_str()}
             data-ok={edge.ok.to_string()}
+            data-diff={change}
             {onclick}
         >
-            <title>{ format!("{} ({}): {}", edge.relation.as_str(), if edge.ok { "ok" } else { "broken" }, edge.reason) }</title>
+            <title>{ format!(
+                "{} ({}): {}{}",
+                edge.relation.as_str(),
+                if edge.ok { "ok" } else { "broken" },
+                edge.reason,
+                change.map(|c| format!(" ({c} since the baseline)")).unwrap_or_default()
+            ) }</title>
             <path class="edge-hit" d={d.clone()} />
             <path class="edge-line" {d} marker-end={format!("url(#{})", marker_id(edge.relation, edge.ok))} />
             { for label }

@@ -54,9 +54,16 @@ fn edge_sample(class: String) -> Html {
     }
 }
 
+/// Props of [`Legend`].
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    /// Whether the graph shows the change since a baseline.
+    pub changes: bool,
+}
+
 /// The legend, folded by default.
 #[component]
-pub fn Legend() -> Html {
+pub fn Legend(props: &LegendProps) -> Html {
     html! {
         <details class="graph-legend" data-testid="graph-legend">
             <summary>{ "Legend" }</summary>
@@ -72,6 +79,10 @@ pub fn Legend() -> Html {
                     <li>{ edge_sample(format!("rel-{}", r.as_str())) }<span><strong>{ r.as_str() }</strong>{ format!(": {}", relation_meaning(*r)) }</span></li>
                 }) }
                 <li>{ edge_sample("rel-owns broken".to_owned()) }<span><strong>{ "broken" }</strong>{ ": red and dashed, labelled with the reason" }</span></li>
+                if props.changes {
+                    <li data-testid="legend-diff-added">{ node_sample("diff-added", None) }{ edge_sample("rel-selects diff-added".to_owned()) }{ "Added since the Compare view's baseline (green outline)" }</li>
+                    <li data-testid="legend-diff-removed">{ node_sample("diff-removed", None) }{ edge_sample("rel-selects diff-removed".to_owned()) }{ "Removed since the baseline: a ghost where it was (faded, dashed)" }</li>
+                }
             </ul>
             <p class="note">{ "Hover an object to light up its neighbours; click it (or Tab to it and press Enter) for its details; click an edge for its reason." }</p>
         </details>

@@ -22,6 +22,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::{Rc, Weak};
 
+use manifesto_core::diff::{GraphDelta, graph_delta};
 use manifesto_core::graph::{Graph, GraphOptions, Layout, LayoutOptions, layout};
 use manifesto_core::{Model, ObjectId};
 use yew::prelude::*;
@@ -68,7 +69,22 @@ pub fn GraphView() -> Html {
         let model = state.model.clone();
         use_memo(Shared(model), |model| graph_of(&model.0))
     };
-    let graph: Shared<Graph> = Shared((*graph).clone());
+    let current: Shared<Graph> = Shared((*graph).clone());
+    // With a baseline, the graph shows the change: the core adds the removed nodes and edges
+    // back as ghosts and says what is added.
+    let merged = use_memo(
+        (current, state.baseline.clone().map(Shared)),
+        |(current, baseline)| match baseline {
+            Some(baseline) => {
+                let mut delta = graph_delta(&baseline.graph, current);
+                let graph = Shared(Rc::new(std::mem::take(&mut delta.graph)));
+                (Some(Shared(Rc::new(delta))), graph)
+            }
+            None => (None, current.clone()),
+        },
+    );
+    let delta: Option<Shared<GraphDelta>> = merged.0.clone();
+    let graph: Shared<Graph> = merged.1.clone();
     // The review's errors and warnings join the graph's problems on the badges.
     let flagged = use_memo(
         (graph.clone(), Shared(state.review.clone())),
@@ -220,8 +236,8 @@ pub fn GraphView() -> Html {
         let focus = focus.clone();
         let expanded = expanded.clone();
         use_callback(
-            (laid.clone(), graph.clone()),
-            move |id: ObjectId, (laid, graph)| {
+            (laid.clone(), graph.clone(), delta.clone()),
+            move |id: ObjectId, (laid, graph, delta)| {
                 let Some(b) = laid.nodes.iter().find(|n| n.id == id) else {
                     return;
                 };
@@ -232,6 +248,13 @@ pub fn GraphView() -> Html {
                     return;
                 }
                 focus.set(Some(Focus::Node(id.clone())));
+                // A ghost is written only in the baseline: nothing to show in the editor.
+                if delta
+                    .as_ref()
+                    .is_some_and(|d| d.removed_nodes.contains(&id))
+                {
+                    return;
+                }
                 if state.model.get(&id).is_some() {
                     state.dispatch(Action::Reveal(id));
                 } else if let Some(node) = graph.node(&id) {
@@ -448,6 +471,7 @@ pub fn GraphView() -> Html {
                     problems={boxes.1.clone()}
                     {pods}
                     {emphasis}
+                    delta={delta.clone()}
                     view={*view}
                     {on_view}
                     {on_activate}
@@ -475,7 +499,7 @@ pub fn GraphView() -> Html {
                     {on_close}
                 />
             }
-            <Legend />
+            <Legend changes={delta.is_some()} />
         </section>
     }
 }

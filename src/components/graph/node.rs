@@ -26,6 +26,8 @@ pub struct NodeLook {
     pub problems: Badge,
     /// Its pods at the rollout step shown (a ReplicaSet of the rollout only).
     pub pods: Option<u32>,
+    /// `added` or `removed` (a ghost) since the Compare view's baseline.
+    pub change: Option<&'static str>,
 }
 
 /// What a box does when used.
@@ -131,6 +133,7 @@ pub fn node_view(node: &NodeBox, name: &str, look: NodeLook, handlers: &NodeHand
         look.lit.then_some("lit"),
         look.selected.then_some("selected"),
         look.matched.then_some("match"),
+        look.change.map(|c| format!("diff-{c}")),
     );
     let stack_size = node.stack.as_ref().map(|s| s.members.len().to_string());
     let title = match &node.stack {
@@ -151,11 +154,13 @@ pub fn node_view(node: &NodeBox, name: &str, look: NodeLook, handlers: &NodeHand
             data-problems={look.problems.count.to_string()}
             data-stack={stack_size}
             data-pods={look.pods.map(|n| n.to_string())}
+            data-diff={look.change}
             tabindex="0"
             role="button"
-            aria-label={match look.pods {
-                Some(n) => format!("{name}, {n} {} at the rollout step shown", if n == 1 { "pod" } else { "pods" }),
-                None => name.to_owned(),
+            aria-label={match (look.pods, look.change) {
+                (Some(n), _) => format!("{name}, {n} {} at the rollout step shown", if n == 1 { "pod" } else { "pods" }),
+                (None, Some(change)) => format!("{name}, {change} since the baseline"),
+                (None, None) => name.to_owned(),
             }}
             aria-pressed={look.selected.then_some("true")}
             {onclick}
@@ -165,7 +170,10 @@ pub fn node_view(node: &NodeBox, name: &str, look: NodeLook, handlers: &NodeHand
             {onfocus}
             {onblur}
         >
-            <title>{ title }</title>
+            <title>{ match look.change {
+                Some(change) => format!("{title} ({change} since the baseline)"),
+                None => title,
+            } }</title>
             if node.stack.is_some() {
                 <rect class="stack-sheet" x={(x + 6.0).to_string()} y={(y + 6.0).to_string()} width={w.to_string()} height={(h - 6.0).to_string()} rx="6" />
                 <rect class="stack-sheet" x={(x + 3.0).to_string()} y={(y + 3.0).to_string()} width={w.to_string()} height={(h - 6.0).to_string()} rx="6" />

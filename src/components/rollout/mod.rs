@@ -17,13 +17,14 @@ mod review_note;
 mod revisions;
 mod ui;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 use manifesto_core::rollout::{
     self, RevisionHistory, Rollout, RolloutOptions, Simulatable, State, TemplateChange,
 };
-use manifesto_core::{Model, ObjectId};
+use manifesto_core::{Model, ObjectId, diff};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -37,7 +38,7 @@ use self::pods::PodTiles;
 use self::review_note::ReviewNote;
 use self::revisions::Revisions;
 use self::ui::{Ui, UiAction};
-use crate::state::{Action, AppContext, RolloutView};
+use crate::state::{Action, AppContext, Baseline, RolloutView};
 
 /// The workload preselected when the loaded files have it.
 const PREFERRED: &str = "Deployment/feastflow/feastflow-backend";
@@ -58,6 +59,27 @@ impl PartialEq for ModelRef {
     }
 }
 
+/// The Compare view's baseline, compared by identity.
+#[derive(Clone)]
+struct BaselineRef(Rc<Baseline>);
+
+impl PartialEq for BaselineRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+thread_local! {
+    /// The workload whose change since the baseline the panel plays when it opens next.
+    static PLAY_CHANGE: RefCell<Option<ObjectId>> = const { RefCell::new(None) };
+}
+
+/// Makes the panel, when it opens next, play the rollout of `workload` from the Compare view's
+/// baseline to the current files instead of a new image tag.
+pub fn play_baseline_change(workload: ObjectId) {
+    PLAY_CHANGE.with(|slot| *slot.borrow_mut() = Some(workload));
+}
+
 /// What a simulation depends on.
 #[derive(Clone, PartialEq)]
 struct SimKey {
@@ -66,12 +88,23 @@ struct SimKey {
     tag: String,
     fail_new: bool,
     undo: bool,
+    /// Set when the change played is the one since this baseline, not a new tag.
+    baseline: Option<BaselineRef>,
 }
 
 /// A simulation, or why there is none.
 type Simulation = Result<Rc<Rollout>, String>;
 
 fn simulate(key: &SimKey) -> Simulation {
+    if let Some(baseline) = &key.baseline {
+        let options = RolloutOptions {
+            fail_new: key.fail_new,
+            ..RolloutOptions::default()
+        };
+        return diff::simulate_change(&baseline.0.model, &key.model.0, &key.workload, &options)
+            .map(Rc::new)
+            .map_err(|e| e.to_string());
+    }
     let tag = key.tag.trim();
     if let Some(problem) = tag_problem(tag) {
         return Err(problem);
@@ -170,6 +203,15 @@ pub fn RolloutPanel() -> Html {
     let model = ModelRef(state.model.clone());
     let list = use_memo(model.clone(), |m| rollout::simulatable(&m.0));
     let workload = chosen(&list, ui.workload.as_deref());
+    // The workload whose change since the Compare view's baseline is played, until the user
+    // types a tag.
+    let change = use_state(|| PLAY_CHANGE.with(|slot| slot.borrow_mut().take()));
+    let from_baseline = state
+        .baseline
+        .clone()
+        .filter(|_| !ui.undo && change.is_some() && *change == workload)
+        .map(BaselineRef);
+    let playing_change = from_baseline.is_some();
     let simulation = use_memo(
         workload.clone().map(|workload| SimKey {
             model: model.clone(),
@@ -177,6 +219,7 @@ pub fn RolloutPanel() -> Html {
             tag: ui.tag.clone(),
             fail_new: ui.fail_new,
             undo: ui.undo,
+            baseline: from_baseline,
         }),
         |key| key.as_ref().map(simulate),
     );
@@ -317,8 +360,27 @@ pub fn RolloutPanel() -> Html {
                 selected={selected}
                 tag={AttrValue::from(ui.tag.clone())}
                 on_pick={{ let ui = ui.clone(); Callback::from(move |id: String| ui.dispatch(UiAction::Pick(id))) }}
-                on_tag={{ let ui = ui.clone(); Callback::from(move |tag: String| ui.dispatch(UiAction::Tag(tag))) }}
+                on_tag={{
+                    let ui = ui.clone();
+                    let change = change.clone();
+                    Callback::from(move |tag: String| {
+                        change.set(None);
+                        ui.dispatch(UiAction::Tag(tag))
+                    })
+                }}
             />
+            if let (true, Some(r)) = (playing_change, &rollout) {
+                <p class="rollout-baseline-change" data-testid="rollout-baseline-change" role="status">
+                    { match (&r.old_image, &r.new_image) {
+                        (Some(old), Some(new)) => format!("The change since the Compare view\u{2019}s baseline: {old} \u{2192} {new}. "),
+                        _ => "The change since the Compare view\u{2019}s baseline: its new pod template. ".to_owned(),
+                    } }
+                    <button type="button" class="button" data-testid="rollout-baseline-change-leave"
+                        onclick={{ let change = change.clone(); Callback::from(move |_: MouseEvent| change.set(None)) }}>
+                        { "Try a new image tag instead" }
+                    </button>
+                </p>
+            }
             if let Some(r) = &rollout {
                 <Controls
                     step={step}

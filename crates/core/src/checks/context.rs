@@ -66,6 +66,22 @@ impl Settings {
             named(&self.enabled)
         }
     }
+
+    /// Turns the check `id` on or off, recording only a departure from its default (an
+    /// on-by-default check goes into [`Settings::disabled`], an opt-in one into
+    /// [`Settings::enabled`]). Returns whether the settings changed: `false` for an unknown id
+    /// or a check already in that state.
+    pub fn set_enabled(&mut self, id: &str, on: bool) -> bool {
+        let Some(check) = super::by_id(id) else {
+            return false;
+        };
+        match (check.enabled_by_default, on) {
+            (true, true) => self.disabled.remove(check.id),
+            (true, false) => self.disabled.insert(check.id.to_owned()),
+            (false, true) => self.enabled.insert(check.id.to_owned()),
+            (false, false) => self.enabled.remove(check.id),
+        }
+    }
 }
 
 /// Everything a check may read.
@@ -130,5 +146,35 @@ impl<'a> Context<'a> {
                 finding
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Settings;
+    use crate::checks::by_id;
+
+    #[test]
+    fn set_enabled_records_only_departures_from_the_default() {
+        let mut settings = Settings::default();
+        let on = by_id("anti-affinity-missing").expect("an on-by-default check");
+        let opt_in = by_id("image-digest-missing").expect("an opt-in check");
+        assert!(on.enabled_by_default && !opt_in.enabled_by_default);
+
+        assert!(!settings.set_enabled(on.id, true), "already on");
+        assert!(settings.set_enabled(on.id, false));
+        assert!(!settings.is_enabled(on));
+        assert!(settings.disabled.contains(on.id));
+        assert!(settings.set_enabled(on.id, true));
+        assert!(settings.is_enabled(on));
+
+        assert!(settings.set_enabled(opt_in.id, true));
+        assert!(settings.is_enabled(opt_in));
+        assert!(!settings.set_enabled(opt_in.id, true), "already on");
+        assert!(settings.set_enabled(opt_in.id, false));
+        assert_eq!(settings, Settings::default());
+
+        assert!(!settings.set_enabled("no-such-check", false));
+        assert_eq!(settings, Settings::default());
     }
 }

@@ -337,6 +337,16 @@ const TABLE: &[Deprecation] = &[
     ),
 ];
 
+/// The apiVersion that replaces `api_version` for `kind` when it is deprecated or removed in a
+/// Kubernetes version this table knows (e.g. `apps/v1` for an `extensions/v1beta1`
+/// Deployment); `None` when it is current.
+pub fn replacement(api_version: &str, kind: &str) -> Option<&'static str> {
+    TABLE
+        .iter()
+        .find(|d| d.api_version == api_version && d.kinds.contains(&kind))
+        .map(|d| d.replacement)
+}
+
 fn run(ctx: &Context) -> Vec<Finding> {
     let target = ctx.settings.target_version.unwrap_or(NEWEST);
     let (major, minor) = target;
@@ -412,6 +422,15 @@ spec:
             ..Settings::default()
         };
         assert_eq!(findings_with(&CHECK, CRONJOB, &settings), expected);
+    }
+
+    #[test]
+    fn the_replacement_is_named_only_for_retired_versions() {
+        use super::replacement;
+        assert_eq!(replacement("extensions/v1beta1", "Deployment"), Some("apps/v1"));
+        assert_eq!(replacement("batch/v1beta1", "CronJob"), Some("batch/v1"));
+        assert_eq!(replacement("apps/v1", "Deployment"), None);
+        assert_eq!(replacement("monitoring.coreos.com/v1", "ServiceMonitor"), None);
     }
 
     #[test]

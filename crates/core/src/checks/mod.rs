@@ -13,6 +13,7 @@ mod support;
 mod suppress;
 
 pub use context::{Context, Settings};
+pub use deprecated_api_version::replacement as deprecated_api_replacement;
 pub use finding::{Finding, Level};
 
 /// Whether a variable or key name says its value is a credential (`DB_PASSWORD`, `GITHUB_TOKEN`,

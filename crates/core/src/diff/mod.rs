@@ -25,6 +25,7 @@
 mod edges;
 mod fields;
 mod findings;
+mod ghosts;
 mod notes;
 mod rollouts;
 #[cfg(test)]
@@ -37,8 +38,9 @@ use serde::Serialize;
 pub use edges::{EdgeChanges, EdgeRef, compare_edges, links};
 pub use fields::{Change, FieldChange, ObjectChange, compare_fields, compare_objects};
 pub use findings::{FindingChanges, ScoreChange, compare_findings, compare_scores};
+pub use ghosts::{EdgeKey, GraphDelta, graph_delta};
 pub use notes::Note;
-pub use rollouts::RolloutChange;
+pub use rollouts::{RolloutChange, simulate_change};
 
 use crate::checks::{Level, Settings};
 use crate::graph::{Graph, GraphOptions};

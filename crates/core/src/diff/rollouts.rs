@@ -64,7 +64,14 @@ pub fn rollouts(
         if WorkloadKind::of(after).is_none() || WorkloadKind::of(before).is_none() {
             continue;
         }
-        match simulate(new, &change.id, before.pod_template(), after.pod_template()) {
+        let options = RolloutOptions::default();
+        match simulate(
+            new,
+            &change.id,
+            before.pod_template(),
+            after.pod_template(),
+            &options,
+        ) {
             Ok(r) => out.push(RolloutChange {
                 workload: change.id.clone(),
                 triggers,
@@ -88,6 +95,27 @@ pub fn rollouts(
     (out, notes)
 }
 
+/// Simulates the rollout that applying `new` over `old` starts for `workload`: the new
+/// version's spec with pods running the old pod template, changed to the new template (as in
+/// [`RolloutChange`]). `options.change` is ignored; `fail_new` and the others apply. Fails
+/// when either version lacks the workload or its pod template.
+pub fn simulate_change(
+    old: &Model,
+    new: &Model,
+    workload: &ObjectId,
+    options: &RolloutOptions,
+) -> rollout::Result<rollout::Rollout> {
+    let before = rollout::find_workload(old, workload)?;
+    let after = rollout::find_workload(new, workload)?;
+    simulate(
+        new,
+        workload,
+        before.pod_template(),
+        after.pod_template(),
+        options,
+    )
+}
+
 /// Simulates the rollout of `new_template` on the new version of the workload, whose pods run
 /// `old_template`.
 fn simulate(
@@ -95,6 +123,7 @@ fn simulate(
     id: &ObjectId,
     old_template: Option<&k8s_openapi::api::core::v1::PodTemplateSpec>,
     new_template: Option<&k8s_openapi::api::core::v1::PodTemplateSpec>,
+    options: &RolloutOptions,
 ) -> rollout::Result<rollout::Rollout> {
     let (Some(old_template), Some(new_template)) = (old_template, new_template) else {
         return Err(rollout::RolloutError::NoContainers { id: id.to_string() });
@@ -110,7 +139,7 @@ fn simulate(
     }
     let options = RolloutOptions {
         change: TemplateChange::Template(Box::new(new_template.clone())),
-        ..RolloutOptions::default()
+        ..options.clone()
     };
     rollout::simulate(&start, id, &options)
 }
@@ -152,6 +181,33 @@ mod tests {
         assert!(r.passes >= 2, "{r:?}");
         assert!(r.estimated_seconds > 0);
         assert!(r.complete);
+    }
+
+    #[test]
+    fn simulate_change_plays_the_rollout_the_diff_reports() {
+        let old = feastflow();
+        let new = feastflow_with(
+            "06-backend-deployment.yaml",
+            "image: feastflow-backend:latest",
+            "image: feastflow-backend:v1.4.0",
+        );
+        let change = &rolls(&new)[0];
+        let played =
+            simulate_change(&old, &new, &change.workload, &RolloutOptions::default()).unwrap();
+        assert_eq!(played.passes.len() as u32, change.passes);
+        assert_eq!(played.estimated_seconds, change.estimated_seconds);
+        assert_eq!(
+            played.old_image.as_deref(),
+            Some("feastflow-backend:latest")
+        );
+        assert_eq!(
+            played.new_image.as_deref(),
+            Some("feastflow-backend:v1.4.0")
+        );
+        // A workload the old version lacks has no change to play.
+        let frontend = ObjectId::new("Deployment", Some("feastflow"), "feastflow-frontend");
+        let without = crate::diff::test_support::model(&[]);
+        assert!(simulate_change(&without, &new, &frontend, &RolloutOptions::default()).is_err());
     }
 
     #[test]

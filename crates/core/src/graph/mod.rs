@@ -300,7 +300,7 @@ impl Graph {
     }
 
     /// Assembles a graph from its parts and indexes it.
-    fn assemble(
+    pub(crate) fn assemble(
         nodes: Vec<GraphNode>,
         edges: Vec<Edge>,
         problems: Vec<Problem>,
