@@ -427,10 +427,16 @@ spec:
     #[test]
     fn the_replacement_is_named_only_for_retired_versions() {
         use super::replacement;
-        assert_eq!(replacement("extensions/v1beta1", "Deployment"), Some("apps/v1"));
+        assert_eq!(
+            replacement("extensions/v1beta1", "Deployment"),
+            Some("apps/v1")
+        );
         assert_eq!(replacement("batch/v1beta1", "CronJob"), Some("batch/v1"));
         assert_eq!(replacement("apps/v1", "Deployment"), None);
-        assert_eq!(replacement("monitoring.coreos.com/v1", "ServiceMonitor"), None);
+        assert_eq!(
+            replacement("monitoring.coreos.com/v1", "ServiceMonitor"),
+            None
+        );
     }
 
     #[test]
