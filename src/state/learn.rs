@@ -258,6 +258,8 @@ impl AppState {
                 .filter(|(p, l)| learn.level(p, l).is_some());
             learn.hints = 0;
             learn.solution = false;
+            // The link's progress joins the one kept here.
+            learn.done.extend(self.learn.done.iter().cloned());
         }
         self.learn = Rc::new(learn);
         self
@@ -278,10 +280,17 @@ impl AppState {
             }
             Some(yaml)
         };
+        let done = pack
+            .levels
+            .iter()
+            .filter(|l| self.learn.done.contains(&level_key(pack_id, &l.id)))
+            .map(|l| l.id.clone())
+            .collect();
         Some(SharedLesson {
             pack: pack_id.to_owned(),
             level: level.id.clone(),
             pack_yaml,
+            done,
         })
     }
 }
@@ -300,6 +309,11 @@ impl Learn {
                     text,
                 });
             }
+            learn.done = shared
+                .done
+                .iter()
+                .map(|level| level_key(&shared.pack, level))
+                .collect();
             learn.open = Some((shared.pack, shared.level));
         }
         learn
@@ -396,7 +410,7 @@ mod tests {
     }
 
     fn shared(state: &AppState) -> manifesto_core::share::Workspace {
-        manifesto_core::share::decode(&state.share_payload(false)).expect("a workspace")
+        manifesto_core::share::decode(&state.share_payload(false, false)).expect("a workspace")
     }
 
     #[test]
@@ -411,13 +425,17 @@ mod tests {
         let state = AppState::default().with_learn(kept());
         let pack = state.learn.packs[0].clone();
         let (first, second) = (pack.levels[0].id.clone(), pack.levels[1].id.clone());
-        let state = reduce(
+        let mut state = reduce(
             state,
             LearnAction::Open {
                 pack: pack.id.clone(),
                 level: second.clone(),
             },
         );
+        // The sharer has done the first level.
+        Rc::make_mut(&mut state.learn)
+            .done
+            .insert(level_key(&pack.id, &first));
         let link = shared(&state);
         let lesson = link.lesson.clone().expect("the lesson travels");
         assert_eq!(
@@ -428,12 +446,22 @@ mod tests {
             lesson.pack_yaml, None,
             "a built-in pack is named, not copied"
         );
+        assert_eq!(
+            lesson.done,
+            vec![first.clone()],
+            "with the sharer's progress"
+        );
         // The student's browser has another level open.
         let mut theirs = kept();
-        theirs.open = Some((pack.id.clone(), first));
+        theirs.open = Some((pack.id.clone(), first.clone()));
         let opened = AppState::from_shared(link).with_learn(theirs.clone());
         assert_eq!(opened.learn.open, Some((pack.id.clone(), second)));
         assert!(opened.learn.done.contains("kept/progress"));
+        assert!(
+            opened.learn.done.contains(&level_key(&pack.id, &first)),
+            "the sharer's progress shows: {:?}",
+            opened.learn.done
+        );
         assert_eq!(opened.files.len(), state.files.len());
         // A link without a lesson does not show the kept level's goals over its files.
         let plain = AppState::default().with_learn(kept());
