@@ -61,7 +61,14 @@ pub fn rollouts(
         let (Some(before), Some(after)) = (old.get(&change.id), new.get(&change.id)) else {
             continue;
         };
-        if WorkloadKind::of(after).is_none() || WorkloadKind::of(before).is_none() {
+        // A ReplicationController or ReplicaSet rolls nothing out: the simulator says so.
+        let no_rolling_update = matches!(
+            after.resource,
+            Resource::ReplicationController(_) | Resource::ReplicaSet(_)
+        );
+        if !no_rolling_update
+            && (WorkloadKind::of(after).is_none() || WorkloadKind::of(before).is_none())
+        {
             continue;
         }
         let options = RolloutOptions::default();
@@ -83,6 +90,10 @@ pub fn rollouts(
                 lowest_serving: r.lowest_serving,
                 estimated_seconds: r.estimated_seconds,
                 complete: r.complete,
+            }),
+            Err(err @ rollout::RolloutError::NoRollout { .. }) => notes.push(Note {
+                object: change.id.clone(),
+                message: format!("the pod template changes, but {err}"),
             }),
             Err(err) => notes.push(Note {
                 object: change.id.clone(),
@@ -132,6 +143,7 @@ fn simulate(
     if let Some(object) = start.objects.iter_mut().rev().find(|o| &o.id == id) {
         match &mut object.resource {
             Resource::Deployment(d) => d.spec.template = old_template.clone(),
+            Resource::DeploymentConfig(d) => d.spec.template = Some(old_template.clone()),
             Resource::StatefulSet(s) => s.spec.template = old_template.clone(),
             Resource::DaemonSet(d) => d.spec.template = old_template.clone(),
             _ => {}
