@@ -267,3 +267,48 @@ mod tests {
         assert!(out[0].downtime);
     }
 }
+
+#[cfg(test)]
+mod replication_controller_tests {
+    use super::*;
+    use crate::diff::fields::compare_objects;
+    use crate::diff::test_support::model;
+
+    fn controller(image: &str) -> Model {
+        let yaml = format!(
+            "apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: web
+  namespace: demo
+spec:
+  replicas: 2
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: {image}
+"
+        );
+        model(&[("rc.yaml", &yaml)])
+    }
+
+    #[test]
+    fn a_replication_controller_template_change_rolls_nothing_and_says_so() {
+        let (old, new) = (controller("web:1.0"), controller("web:2.0"));
+        let (out, notes) = rollouts(&old, &new, &compare_objects(&old, &new));
+        assert!(out.is_empty(), "{out:?}");
+        let messages: Vec<&str> = notes.iter().map(|n| n.message.as_str()).collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(
+            messages[0].starts_with(
+                "the pod template changes, but ReplicationController/demo/web has no rollout to simulate: a ReplicationController has no rolling update, so changing its pod template replaces no running pod"
+            ),
+            "{}",
+            messages[0]
+        );
+    }
+}

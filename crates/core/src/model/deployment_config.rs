@@ -96,12 +96,13 @@ pub struct DeploymentConfigStatus {
 
 impl DeploymentConfig {
     /// The version its running pods come from: `status.latestVersion` when a dump records it,
-    /// else 1 (the version the config-change trigger creates on the first apply).
+    /// else 1 (the version the config-change trigger creates on the first apply). A version out
+    /// of `int32` range counts as 1.
     pub fn latest_version(&self) -> i64 {
         self.status
             .as_ref()
             .and_then(|s| s.latest_version)
-            .filter(|v| *v > 0)
+            .filter(|v| *v > 0 && *v < i64::from(i32::MAX))
             .unwrap_or(1)
     }
 

@@ -152,8 +152,12 @@ pub(crate) fn settings(object: &Object, d: &Deployment) -> Result<Settings> {
     })
 }
 
-/// The revision written on the Deployment (`deployment.kubernetes.io/revision`), else 1.
+/// The revision written on the Deployment (`deployment.kubernetes.io/revision`), else 1; a
+/// DeploymentConfig's running version.
 pub(crate) fn current_revision(object: &Object) -> u32 {
+    if let Driver::DeploymentConfig { version } = Driver::of(object) {
+        return u32::try_from(version).unwrap_or(1);
+    }
     object
         .annotations()
         .get(REVISION_ANNOTATION)

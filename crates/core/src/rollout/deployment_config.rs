@@ -264,6 +264,34 @@ spec:
     }
 
     #[test]
+    fn a_dumped_config_rolls_from_its_latest_version_to_the_next() {
+        let yaml = "apiVersion: apps.openshift.io/v1
+kind: DeploymentConfig
+metadata:
+  name: web
+  namespace: demo
+spec:
+  replicas: 2
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: web:1.0
+status:
+  latestVersion: 7
+";
+        let r = run(&model(yaml)).expect("simulates");
+        assert_eq!(
+            (r.old_rs_name.as_str(), r.new_rs_name.as_str()),
+            ("web-7", "web-8")
+        );
+        assert_eq!(r.revisions, (7, 8));
+    }
+
+    #[test]
     fn rolling_params_set_the_fenceposts() {
         let r = run(&config(
             "  strategy:\n    type: Rolling\n    rollingParams:\n      maxSurge: 2\n      maxUnavailable: 1",
