@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use manifesto_core::rollout::{Phase, Rollout, State, Strategy, WorkloadKind};
+use manifesto_core::rollout::{Phase, Rollout, State, Strategy};
 use yew::prelude::*;
 
 /// Beyond this many slots the rows become plain bars.
