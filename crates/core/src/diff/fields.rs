@@ -207,7 +207,8 @@ pub(crate) fn typed_json(object: &Object) -> Value {
         Resource::ReplicaSet(r) => serde_json::to_value(r),
         Resource::ReplicationController(r) => serde_json::to_value(r),
         Resource::Deployment(r) => serde_json::to_value(r),
-        Resource::DeploymentConfig(r) => serde_json::to_value(r),
+        // Its type holds only the fields Manifesto models; triggers and hooks change too.
+        Resource::DeploymentConfig(_) => Ok(object.raw.clone()),
         Resource::StatefulSet(r) => serde_json::to_value(r),
         Resource::DaemonSet(r) => serde_json::to_value(r),
         Resource::Job(r) => serde_json::to_value(r),
