@@ -1,4 +1,4 @@
-//! `pdb-missing`: multi-replica Deployment or StatefulSet has no PDB.
+//! `pdb-missing`: multi-replica Deployment, DeploymentConfig or StatefulSet has no PDB.
 
 use super::support::pdb::pdbs_covering;
 
@@ -12,7 +12,7 @@ pub static CHECK: Check = Check {
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
-    summary: "multi-replica Deployment or StatefulSet has no PDB",
+    summary: "multi-replica Deployment, DeploymentConfig or StatefulSet has no PDB",
     docs: DOCS,
     aliases: &[
         "kube-score:deployment-has-poddisruptionbudget",
