@@ -239,7 +239,7 @@ fn simulated_spec(node: &GraphNode, graph: &Graph, model: &Model) -> Option<Valu
             let path = root.pod_spec()?.path;
             at_path(&root.raw, path).cloned()
         }
-        "ReplicaSet" => {
+        "ReplicaSet" | "ReplicationController" => {
             let replicas = graph.pods_of(&node.id).len();
             let mut spec = Map::new();
             spec.insert("replicas".into(), replicas.into());
