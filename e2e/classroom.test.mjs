@@ -115,6 +115,9 @@ describe("classroom", () => {
       const mine = start.replace("replicas: 2", "replicas: 5");
       assert.notEqual(mine, start);
       await setEditorText(page, mine);
+      // The edit reached the analysis once the banner offering to undo the level's opening goes
+      // (typing ends what Undo can restore); until then a click could land on a moving page.
+      await page.locator("[data-testid=undo-banner]").waitFor({ state: "detached" });
 
       await page.locator("[data-testid=level-show-solution]").click();
       const diff = await waitFor(async () => {

@@ -246,7 +246,7 @@ mod tests {
         draft.raise_hint(1);
         assert_eq!(draft.hints, ["first", "second"]);
         assert!(draft.add_level());
-        assert!(draft.add_level() == false, "the next level starts empty");
+        assert!(!draft.add_level(), "the next level starts empty");
         assert_eq!(draft.verdicts, [None], "the level works as a lesson");
         let pack = draft.pack();
         let back = lesson::parse_pack("p.yaml", &lesson::to_yaml(&pack)).expect("reads back");

@@ -51,11 +51,6 @@ impl PartialEq for ModelKey {
     }
 }
 
-/// The conditions the menu offers for the current files.
-fn offered(state: &AppState, graph: &Graph) -> Vec<Condition> {
-    lesson::offered_conditions(&state.model, &state.review, graph)
-}
-
 /// Offers `text` as a download named `name`.
 fn download(text: &str, name: &str) -> Result<(), JsValue> {
     let options = BlobPropertyBag::new();
@@ -110,10 +105,6 @@ fn value_of(e: &InputEvent) -> String {
         .unwrap_or_default()
 }
 
-fn files_of(state: &AppState) -> Vec<lesson::PackFile> {
-    state.pack_files()
-}
-
 /// The level builder, in the Learn tab.
 #[component]
 pub fn Builder() -> Html {
@@ -127,7 +118,7 @@ pub fn Builder() -> Html {
     let problem = use_state(|| None::<String>);
 
     // The draft outlives the view: it is kept whenever it changes.
-    use_effect_with((*draft).clone(), |d| keep(d));
+    use_effect_with((*draft).clone(), keep);
 
     // The graph is built only while the builder is open, once per model.
     let graph = use_memo((ModelKey(state.model.clone()), *open), |(model, open)| {
@@ -136,7 +127,7 @@ pub fn Builder() -> Html {
     let menu: Vec<Condition> = graph
         .as_ref()
         .as_ref()
-        .map(|g| offered(&state, g))
+        .map(|g| lesson::offered_conditions(&state.model, &state.review, g))
         .unwrap_or_default();
 
     let edit = |set: fn(&mut Draft, String)| {
@@ -163,9 +154,9 @@ pub fn Builder() -> Html {
         Callback::from(move |_: MouseEvent| {
             let mut next = (*draft).clone();
             if solution {
-                next.solution = files_of(&state);
+                next.solution = state.pack_files();
             } else {
-                next.start = files_of(&state);
+                next.start = state.pack_files();
             }
             draft.set(next);
         })
@@ -429,7 +420,7 @@ pub fn Builder() -> Html {
                             <span class="muted">{ format!(" \u{2014} {why}") }</span>
                         }
                         { " " }
-                        <button type="button" class="link-button" onclick={remover(i, Draft::remove_level)}>{ "remove" }</button>
+                        <button type="button" class="link-button" data-testid="builder-level-remove" onclick={remover(i, Draft::remove_level)}>{ "remove" }</button>
                     </li>
                 }) }
             </ol>
