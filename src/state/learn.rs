@@ -6,10 +6,11 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use manifesto_core::Diagnostic;
-use manifesto_core::lesson::{self, Level, Pack};
-use manifesto_core::share::SharedLesson;
+use manifesto_core::lesson::{self, Level, Pack, PackFile};
+use manifesto_core::share::{self, SharedLesson};
+use manifesto_core::text_diff::FileChange;
 
-use super::{AppState, LoadedFile, View};
+use super::{AppState, FileEntry, LoadedFile, View};
 
 /// The key a level's progress is kept under: `pack/level`.
 pub fn level_key(pack: &str, level: &str) -> String {
@@ -206,21 +207,24 @@ impl AppState {
                 let Some((_, level)) = self.learn.open_level() else {
                     return false;
                 };
-                let solution = level.solution.clone();
-                if solution.is_empty() {
+                if level.solution.is_empty() {
                     return false;
                 }
-                self.remember("Applied the solution".to_owned());
-                let mut first = None;
-                for fix in solution {
-                    let id = self.put_file(LoadedFile {
-                        name: fix.name,
-                        text: fix.text,
-                        problem: None,
-                    });
-                    first.get_or_insert(id);
+                let solved = level.solved_files();
+                let diff = level.solution_diff(&self.pack_files(), 0);
+                if diff.is_empty() {
+                    return false;
                 }
-                self.active = first.or(self.active);
+                // The first file the solution changes or adds is shown.
+                let shown = diff
+                    .iter()
+                    .find(|f| f.change != FileChange::Removed)
+                    .map(|f| f.name.clone());
+                self.remember("Applied the solution".to_owned());
+                self.replace_with(solved);
+                self.active = shown
+                    .and_then(|name| self.file_named(&name).map(|f| f.id))
+                    .or_else(|| self.files.first().map(|f| f.id));
                 self.files_replaced();
             }
             LearnAction::Completed(key) => {
@@ -240,6 +244,41 @@ impl AppState {
             }
         }
         true
+    }
+
+    /// The files as a lesson's files.
+    pub fn pack_files(&self) -> Vec<PackFile> {
+        self.files
+            .iter()
+            .map(|f| PackFile {
+                name: f.name.clone(),
+                text: f.text.clone(),
+            })
+            .collect()
+    }
+
+    /// The files become exactly `files`: a file of the same name keeps its id (and, when its
+    /// text is the same, its entry), the others are added, and files not in `files` go.
+    fn replace_with(&mut self, files: Vec<PackFile>) {
+        let mut entries = Vec::with_capacity(files.len());
+        for file in files {
+            let entry = match self.files.iter().find(|e| e.name == file.name) {
+                Some(old) if old.text == file.text => old.clone(),
+                Some(old) => Rc::new(FileEntry {
+                    id: old.id,
+                    name: file.name,
+                    text: file.text,
+                    load_problem: None,
+                }),
+                None => self.entry(LoadedFile {
+                    name: file.name,
+                    text: file.text,
+                    problem: None,
+                }),
+            };
+            entries.push(entry);
+        }
+        self.files = Rc::new(entries);
     }
 
     /// The same state with the Learn view's packs and progress restored. On the state of a
@@ -292,6 +331,37 @@ impl AppState {
             pack_yaml,
             done,
         })
+    }
+}
+
+impl AppState {
+    /// The share link payload that opens the first level of `pack` in any browser: that
+    /// level's starting files on the view it asks for, with the pack itself in the link (so
+    /// every level of it joins the student's list). `None` when the pack has no level or is too
+    /// large to travel.
+    pub fn lesson_link_payload(pack: &Pack) -> Option<String> {
+        let level = pack.levels.first()?;
+        let files = level
+            .files
+            .iter()
+            .map(|f| LoadedFile {
+                name: f.name.clone(),
+                text: f.text.clone(),
+                problem: None,
+            })
+            .collect();
+        let mut state = AppState::with_files(files, None);
+        if let Some(view) = view_of(level.view.as_deref()) {
+            state.view = view;
+        }
+        state.learn = Rc::new(Learn {
+            packs: Rc::new(vec![pack.clone()]),
+            open: Some((pack.id.clone(), level.id.clone())),
+            ..Learn::default()
+        });
+        let workspace = state.snapshot(false);
+        workspace.lesson.as_ref()?;
+        Some(share::encode(&workspace))
     }
 }
 
@@ -505,5 +575,64 @@ mod tests {
             Some("A teacher's pack")
         );
         assert!(opened.learn.open_level().is_some());
+    }
+
+    #[test]
+    fn applying_the_solution_makes_the_files_the_solved_ones_and_undo_restores_them() {
+        let state =
+            AppState::default().with_learn(Learn::restored(Vec::new(), BTreeSet::new(), None));
+        let (pack, level) = first_level(&state);
+        let state = reduce(
+            state,
+            LearnAction::Open {
+                pack,
+                level: level.id.clone(),
+            },
+        );
+        // The student adds a file of their own.
+        let mut mine = state.clone();
+        mine.put_file(LoadedFile {
+            name: "mine.yaml".into(),
+            text: "kind: ConfigMap\n".into(),
+            problem: None,
+        });
+        let before: Vec<_> = mine.files.iter().map(|f| f.name.clone()).collect();
+        let applied = reduce(mine, LearnAction::ApplySolution);
+        assert_eq!(applied.pack_files(), level.solved_files());
+        assert!(applied.undo.is_some());
+        assert!(
+            reduce(applied.clone(), LearnAction::ApplySolution).files == applied.files,
+            "nothing left to apply"
+        );
+        let undone = (*Rc::new(applied).reduce(Action::Undo)).clone();
+        let after: Vec<_> = undone.files.iter().map(|f| f.name.clone()).collect();
+        assert_eq!(after, before);
+    }
+
+    #[test]
+    fn a_lesson_link_opens_the_first_level_of_a_teachers_pack() {
+        let state =
+            AppState::default().with_learn(Learn::restored(Vec::new(), BTreeSet::new(), None));
+        let mut pack = state.learn.packs[0].clone();
+        pack.id = "class".into();
+        pack.levels.truncate(2);
+        let payload = AppState::lesson_link_payload(&pack).expect("a link");
+        let link = manifesto_core::share::decode(&payload).expect("a workspace");
+        let opened = AppState::from_shared(link).with_learn(Learn::restored(
+            Vec::new(),
+            BTreeSet::new(),
+            None,
+        ));
+        assert_eq!(
+            opened.learn.open,
+            Some(("class".into(), pack.levels[0].id.clone()))
+        );
+        assert_eq!(opened.learn.pack("class"), Some(&pack));
+        assert_eq!(opened.pack_files(), pack.levels[0].files);
+        let empty = Pack {
+            levels: Vec::new(),
+            ..pack
+        };
+        assert_eq!(AppState::lesson_link_payload(&empty), None);
     }
 }
