@@ -359,7 +359,7 @@ impl AppState {
             open: Some((pack.id.clone(), level.id.clone())),
             ..Learn::default()
         });
-        let workspace = state.snapshot(false);
+        let workspace = state.snapshot(false, false);
         workspace.lesson.as_ref()?;
         Some(share::encode(&workspace))
     }
