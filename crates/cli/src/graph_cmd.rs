@@ -7,7 +7,7 @@ use anyhow::Result;
 use manifesto_core::graph::{Graph, GraphOptions, to_dot, to_mermaid};
 use serde_json::json;
 
-use crate::input::load;
+use crate::input::ReadArgs;
 use crate::terminal::{one_line, safe};
 
 /// Arguments of `manifesto graph`.
@@ -16,9 +16,8 @@ pub struct GraphArgs {
     /// Files, folders or `-`.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// The namespace of objects that name none, as `kubectl apply -n NS` gives them.
-    #[arg(long, short = 'n', value_name = "NS")]
-    pub namespace: Option<String>,
+    #[command(flatten)]
+    pub read: ReadArgs,
     /// Output format.
     #[arg(long, default_value = "json", value_parser = ["json", "dot", "mermaid"])]
     pub format: String,
@@ -30,7 +29,7 @@ pub struct GraphArgs {
 /// Prints the graph; exit 1 when it has problems (broken links, selectors that match nothing) or
 /// the input has error diagnostics.
 pub fn run(args: &GraphArgs) -> Result<ExitCode> {
-    let model = load(&args.paths, args.namespace.as_deref())?;
+    let model = args.read.load(&args.paths)?;
     for d in &model.diagnostics {
         eprint!("{}", safe(&d.render(model.file(&d.location.file))));
     }

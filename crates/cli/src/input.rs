@@ -7,6 +7,31 @@ use anyhow::{Context, Result, bail};
 use manifesto_core::parse::ParseOptions;
 use manifesto_core::{Diagnostic, Model, SourceFile};
 
+/// How `parse`, `graph` and `rollout` read the manifests: the apply-time namespace and the
+/// configuration file, whose `namespace` and `ignore` apply (its checks do not matter there).
+#[derive(clap::Args, Debug)]
+pub struct ReadArgs {
+    /// The namespace of objects that name none, as `kubectl apply -n NS` gives them (over the
+    /// configuration file's).
+    #[arg(long, short = 'n', value_name = "NS")]
+    pub namespace: Option<String>,
+    /// The configuration file (default: `.manifesto.yaml` in the current folder or a parent).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+impl ReadArgs {
+    /// The model of `paths`, read with the configuration file's namespace and ignored paths,
+    /// and `--namespace` over them.
+    pub fn load(&self, paths: &[PathBuf]) -> Result<Model> {
+        let mut settings = crate::config_cmd::load_settings(self.config.as_deref())?;
+        if let Some(ns) = &self.namespace {
+            settings.default_namespace = Some(ns.clone());
+        }
+        load_with(paths, &settings)
+    }
+}
+
 /// Reads files, folders (recursively: `.yaml`, `.yml`, `.json`, in name order) and `-` (standard
 /// input) into a model. Invalid UTF-8 is read with replacement and reported as a diagnostic.
 /// Namespaced objects that name no namespace go to `namespace` (`default` when `None`), as with

@@ -34,9 +34,8 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ParseFormat::Human)]
         format: ParseFormat,
-        /// The namespace of objects that name none, as `kubectl apply -n NS` gives them.
-        #[arg(long, short = 'n', value_name = "NS")]
-        namespace: Option<String>,
+        #[command(flatten)]
+        read: input::ReadArgs,
     },
     /// The relationship graph: objects, simulated objects, edges and broken links.
     Graph(graph_cmd::GraphArgs),
@@ -83,8 +82,8 @@ fn main() -> ExitCode {
         Command::Parse {
             paths,
             format,
-            namespace,
-        } => parse_cmd::run(&paths, format == ParseFormat::Json, namespace.as_deref()),
+            read,
+        } => parse_cmd::run(&paths, format == ParseFormat::Json, &read),
         Command::Graph(args) => graph_cmd::run(&args),
         Command::Rollout(args) => rollout_cmd::run(&args),
         Command::Check(args) => check_cmd::run(&args),

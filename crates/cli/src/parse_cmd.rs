@@ -6,12 +6,12 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde_json::json;
 
-use crate::input::load;
+use crate::input::ReadArgs;
 use crate::terminal::{one_line, safe};
 
 /// Prints the objects and diagnostics; exit 1 when there is an error diagnostic.
-pub fn run(paths: &[PathBuf], as_json: bool, namespace: Option<&str>) -> Result<ExitCode> {
-    let model = load(paths, namespace)?;
+pub fn run(paths: &[PathBuf], as_json: bool, read: &ReadArgs) -> Result<ExitCode> {
+    let model = read.load(paths)?;
     if as_json {
         let objects: Vec<_> = model
             .objects

@@ -8,7 +8,7 @@ use manifesto_core::ObjectId;
 use manifesto_core::rollout::{self, Rollout, RolloutError, RolloutOptions, State, WorkloadKind};
 use serde_json::{Value, json};
 
-use crate::input::load;
+use crate::input::ReadArgs;
 use crate::terminal::safe;
 
 /// Arguments of `manifesto rollout`.
@@ -17,9 +17,8 @@ pub struct RolloutArgs {
     /// Files, folders or `-`.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// The namespace of objects that name none, as `kubectl apply -n NS` gives them.
-    #[arg(long, short = 'n', value_name = "NS")]
-    pub namespace: Option<String>,
+    #[command(flatten)]
+    pub read: ReadArgs,
     /// The workload, as `Kind/namespace/name`.
     #[arg(long)]
     pub workload: String,
@@ -37,7 +36,7 @@ pub struct RolloutArgs {
 /// Prints the simulation, or why a workload without a rollout (a ReplicationController) has
 /// none. Exit 1 when the API server would refuse the spec, 2 for an unknown workload.
 pub fn run(args: &RolloutArgs) -> Result<ExitCode> {
-    let model = load(&args.paths, args.namespace.as_deref())?;
+    let model = args.read.load(&args.paths)?;
     let id = parse_id(&args.workload);
     let options = RolloutOptions {
         fail_new: args.fail_new,

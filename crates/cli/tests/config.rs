@@ -1,5 +1,5 @@
-//! Configuring `manifesto check`: `--enable`, `--disable`, `--severity`, `.manifesto.yaml` and
-//! `manifesto config init`, as a user runs them.
+//! Configuring `manifesto check`: `--enable`, `--disable`, `--severity`, `.manifesto.yaml` (read by
+//! `parse`, `graph` and `rollout` too) and `manifesto config init`, as a user runs them.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -120,6 +120,48 @@ fn the_configuration_file_is_found_from_a_sub_folder_and_applied() {
     assert!(
         has(&found, "service-selects-no-pods").is_none(),
         "tests/ is ignored: {found:?}"
+    );
+}
+
+#[test]
+fn parse_graph_and_rollout_read_the_namespace_and_ignored_paths_of_the_file() {
+    let dir = project();
+    std::fs::write(
+        dir.path().join("deploy/api.yaml"),
+        WEB.replace("name: web\n  namespace: shop\n", "name: api\n"),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join(".manifesto.yaml"),
+        "ignore: [tests/]\nnamespace: team\n",
+    )
+    .expect("write");
+    let deploy = dir.path().join("deploy");
+    let parsed = run_in(&deploy, &["parse", ".", "--format", "json"]);
+    let listed = text(&parsed.stdout);
+    assert!(listed.contains("Deployment/team/api"), "{listed}");
+    assert!(
+        !listed.contains("Service/shop/x"),
+        "tests/ is ignored: {listed}"
+    );
+    let graph = text(&run_in(&deploy, &["graph", "."]).stdout);
+    assert!(graph.contains("Deployment/team/api"), "{graph}");
+    let rollout = run_in(
+        &deploy,
+        &["rollout", ".", "--workload", "Deployment/team/api"],
+    );
+    assert_eq!(rollout.status.code(), Some(0), "{}", text(&rollout.stderr));
+    // The command line wins over the file.
+    let parsed = run_in(&deploy, &["parse", ".", "--format", "json", "-n", "other"]);
+    assert!(text(&parsed.stdout).contains("Deployment/other/api"));
+    // A mistake in the file stops them as it stops `check`.
+    std::fs::write(dir.path().join(".manifesto.yaml"), "namspace: team\n").expect("write");
+    let refused = run_in(&deploy, &["graph", "."]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        text(&refused.stderr).contains("namespace"),
+        "{}",
+        text(&refused.stderr)
     );
 }
 
