@@ -23,7 +23,7 @@ pub static CHECK: Check = Check {
 
 const DOCS: &str = r#"## What it does
 
-Flags a Deployment that runs a single replica (`spec.replicas: 1`, or not written, which means 1) when no HorizontalPodAutoscaler in its namespace targets it.
+Flags a Deployment (or an OpenShift DeploymentConfig) that runs a single replica (`spec.replicas: 1`, or not written, which means 1) when no HorizontalPodAutoscaler in its namespace targets it.
 A Deployment scaled to `replicas: 0` on purpose is left alone.
 
 ## Why is this bad?
@@ -76,12 +76,12 @@ Run at least 2 replicas, or let an HorizontalPodAutoscaler with `minReplicas: 2`
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for obj in ctx
-        .model
-        .objects
-        .iter()
-        .filter(|o| matches!(o.resource, Resource::Deployment(_)))
-    {
+    for obj in ctx.model.objects.iter().filter(|o| {
+        matches!(
+            o.resource,
+            Resource::Deployment(_) | Resource::DeploymentConfig(_)
+        )
+    }) {
         let written = obj.written_replicas();
         if written.unwrap_or(1) != 1 || ctx.model.hpa_for(obj).is_some() {
             continue;
@@ -110,7 +110,14 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 &CHECK,
                 obj,
                 path,
-                format!("deployment runs {how} and no HPA scales it{behind}"),
+                format!(
+                    "{} runs {how} and no HPA scales it{behind}",
+                    if obj.kind == "Deployment" {
+                        "deployment"
+                    } else {
+                        obj.kind.as_str()
+                    }
+                ),
             )
             .help("set spec.replicas: 2 or more, or add an HPA with minReplicas: 2"),
         );
@@ -154,5 +161,15 @@ mod tests {
                 "deployment runs 1 replica (spec.replicas is not set, so it defaults to 1) and no HPA scales it, so Service \"one-svc\" goes down whenever that pod does",
             ],
         );
+    }
+
+    #[test]
+    fn a_deployment_config_with_one_replica_too() {
+        let config = "apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata: {name: legacy}\nspec:\n  replicas: 1\n  selector: {app: legacy}\n  template:\n    metadata: {labels: {app: legacy}}\n    spec:\n      containers: [{name: c, image: 'c:1'}]\n";
+        check(
+            config,
+            &["DeploymentConfig runs 1 replica and no HPA scales it"],
+        );
+        check(&config.replace("replicas: 1", "replicas: 3"), &[]);
     }
 }

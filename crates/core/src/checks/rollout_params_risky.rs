@@ -6,9 +6,8 @@ use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use crate::model::{describe_int_or_string, resolve_int_or_percent};
 
 use super::support::refused_counts;
-use super::support::workloads::min_replicas;
+use super::support::workloads::{min_replicas, update_strategy};
 use super::{Category, Check, Context, Finding, Level};
-use crate::model::Resource;
 
 /// The `rollout-params-risky` check.
 pub static CHECK: Check = Check {
@@ -25,7 +24,7 @@ pub static CHECK: Check = Check {
 
 const DOCS: &str = r#"## What it does
 
-Reads a Deployment's `strategy.rollingUpdate` the way the Deployment controller does and flags:
+Reads a Deployment's `strategy.rollingUpdate` (or an OpenShift DeploymentConfig's `strategy.rollingParams`, which holds the same two fields) the way the Deployment controller does and flags:
 
 - `maxSurge` and `maxUnavailable` both 0 (or `0%`): the API server rejects the Deployment, because such a rollout could never make progress (error);
 - `maxUnavailable` that resolves to the replica count or more: a rollout may take every replica down at once;
@@ -114,14 +113,10 @@ fn explain(
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in &ctx.model.objects {
-        let Resource::Deployment(deployment) = &obj.resource else {
+        let Some(strategy) = update_strategy(obj) else {
             continue;
         };
-        let strategy = deployment.spec.strategy.as_ref();
-        if strategy
-            .and_then(|s| s.type_.as_deref())
-            .is_some_and(|t| t != "RollingUpdate")
-        {
+        if !strategy.rolling {
             continue;
         }
         let Some(replicas) = min_replicas(ctx.model, obj) else {
@@ -131,28 +126,26 @@ fn run(ctx: &Context) -> Vec<Finding> {
         if count < 1 {
             continue;
         }
-        let rolling = strategy.and_then(|s| s.rolling_update.as_ref());
         let default = IntOrString::String("25%".to_owned());
-        let surge = rolling
-            .and_then(|r| r.max_surge.as_ref())
-            .unwrap_or(&default);
-        let unavailable = rolling
-            .and_then(|r| r.max_unavailable.as_ref())
-            .unwrap_or(&default);
-        let unavailable_path = if rolling.is_some_and(|r| r.max_unavailable.is_some()) {
-            "spec.strategy.rollingUpdate.maxUnavailable"
+        let surge = strategy.max_surge.unwrap_or(&default);
+        let unavailable = strategy.max_unavailable.unwrap_or(&default);
+        let surge_path = format!("{}.maxSurge", strategy.params_path);
+        let unavailable_path = format!("{}.maxUnavailable", strategy.params_path);
+        let reported_path = if strategy.max_unavailable.is_some() {
+            unavailable_path.clone()
         } else {
-            "spec.strategy.rollingUpdate.maxSurge"
+            surge_path.clone()
         };
+        let kind = strategy.kind;
 
         if is_zero(surge) && is_zero(unavailable) {
             findings.push(
                 Finding::new(
                     &CHECK,
                     obj,
-                    unavailable_path,
+                    &reported_path,
                     format!(
-                        "maxSurge {} and maxUnavailable {} are both 0, so the API server rejects this Deployment: the rollout could never replace a pod",
+                        "maxSurge {} and maxUnavailable {} are both 0, so the API server rejects this {kind}: the rollout could never replace a pod",
                         describe_int_or_string(surge),
                         describe_int_or_string(unavailable)
                     ),
@@ -166,14 +159,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let refused = refused_counts(
             &CHECK,
             obj,
-            "Deployment",
+            kind,
             &[
-                ("spec.strategy.rollingUpdate.maxSurge", Some(surge), false),
-                (
-                    "spec.strategy.rollingUpdate.maxUnavailable",
-                    Some(unavailable),
-                    true,
-                ),
+                (surge_path.as_str(), Some(surge), false),
+                (unavailable_path.as_str(), Some(unavailable), true),
             ],
             "use a count of 0 or more, or a percentage such as 25% (at most 100% for maxUnavailable)",
         );
@@ -206,7 +195,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             Finding::new(
                 &CHECK,
                 obj,
-                unavailable_path,
+                &reported_path,
                 format!("with {}, maxUnavailable {unavailable_text} {what}", replicas.describe()),
             )
             .help(if count == 1 {
@@ -237,6 +226,41 @@ mod tests {
         format!(
             "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  replicas: {replicas}\n  strategy:\n    type: RollingUpdate\n    rollingUpdate: {rolling}\n  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec:\n      containers: [{{name: c, image: 'c:1'}}]\n"
         )
+    }
+
+    #[test]
+    fn a_deployment_config_reads_its_rolling_params() {
+        let config = |params: &str| {
+            format!(
+                "apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata: {{name: legacy}}\nspec:\n  replicas: 1\n  selector: {{app: legacy}}\n  strategy:\n    type: Rolling\n    rollingParams: {params}\n  template:\n    metadata: {{labels: {{app: legacy}}}}\n    spec:\n      containers: [{{name: c, image: 'c:1'}}]\n"
+            )
+        };
+        check(
+            &config("{maxSurge: 0, maxUnavailable: 0}"),
+            &[(
+                "maxSurge 0 and maxUnavailable 0 are both 0, so the API server rejects this DeploymentConfig: the rollout could never replace a pod",
+                Level::Error,
+            )],
+        );
+        let findings = super::super::support::testing::run_on(
+            run,
+            &config("{maxSurge: 0, maxUnavailable: 1}"),
+        );
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(
+            findings[0]
+                .message
+                .starts_with("with 1 replica, maxUnavailable 1 takes the only pod down"),
+            "{}",
+            findings[0].message
+        );
+        // Pointing at the written maxUnavailable (flow style: on the rollingParams line).
+        assert_eq!(findings[0].location.line, 9);
+        check(&config("{maxSurge: 1, maxUnavailable: 0}"), &[]);
+        check(
+            &config("{maxSurge: 1, maxUnavailable: 0}").replace("type: Rolling", "type: Recreate"),
+            &[],
+        );
     }
 
     #[test]

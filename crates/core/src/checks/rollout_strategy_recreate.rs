@@ -1,8 +1,8 @@
 //! `rollout-strategy-recreate`: Deployment behind a Service uses Recreate.
 
 use super::support::services::{services_doing, services_selecting};
+use super::support::workloads::update_strategy;
 use super::{Category, Check, Context, Finding, Level};
-use crate::model::Resource;
 
 /// The `rollout-strategy-recreate` check.
 pub static CHECK: Check = Check {
@@ -22,7 +22,7 @@ pub static CHECK: Check = Check {
 
 const DOCS: &str = r#"## What it does
 
-Flags a Deployment with `strategy.type: Recreate` whose pods a Service in the same namespace selects.
+Flags a Deployment (or an OpenShift DeploymentConfig) with `strategy.type: Recreate` whose pods a Service in the same namespace selects.
 
 ## Why is this bad?
 
@@ -77,16 +77,7 @@ Use `RollingUpdate`; keep `Recreate` only when two versions must never run side 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in &ctx.model.objects {
-        let Resource::Deployment(deployment) = &obj.resource else {
-            continue;
-        };
-        let recreate = deployment
-            .spec
-            .strategy
-            .as_ref()
-            .and_then(|s| s.type_.as_deref())
-            .is_some_and(|t| t == "Recreate");
-        if !recreate {
+        if !update_strategy(obj).is_some_and(|s| s.recreate) {
             continue;
         }
         let services = services_selecting(ctx.model, obj);
@@ -135,5 +126,17 @@ mod tests {
                 "strategy Recreate stops every old pod before starting new ones, so Service \"web\" has no ready endpoints during each rollout",
             ],
         );
+    }
+
+    #[test]
+    fn a_deployment_config_recreates_the_same_way() {
+        let config = "apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata: {name: legacy}\nspec:\n  selector: {app: legacy}\n  strategy: {type: Recreate}\n  template:\n    metadata: {labels: {app: legacy}}\n    spec:\n      containers: [{name: c, image: 'c:1'}]\n---\napiVersion: v1\nkind: Service\nmetadata: {name: legacy}\nspec:\n  selector: {app: legacy}\n";
+        check(
+            config,
+            &[
+                "strategy Recreate stops every old pod before starting new ones, so Service \"legacy\" has no ready endpoints during each rollout",
+            ],
+        );
+        check(&config.replace("type: Recreate", "type: Rolling"), &[]);
     }
 }

@@ -1,5 +1,7 @@
 //! Workloads: whether they run for good, and how many replicas they run at least.
 
+use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
+
 use crate::model::{Model, Object, Resource};
 
 /// The topology key of a node: spreading over it puts pods on different machines.
@@ -89,5 +91,66 @@ pub(crate) fn replicas_path(obj: &Object, replicas: &Replicas<'_>) -> &'static s
         "spec.replicas"
     } else {
         "metadata.name"
+    }
+}
+
+/// How a Deployment or a DeploymentConfig replaces its pods, as written: Deployment's
+/// `strategy.rollingUpdate` and DeploymentConfig's `strategy.rollingParams` hold the same
+/// `maxSurge` and `maxUnavailable` (both 25% when unset).
+pub(crate) struct UpdateStrategy<'a> {
+    /// `Deployment` or `DeploymentConfig`, for messages.
+    pub kind: &'static str,
+    /// Whether it rolls (`RollingUpdate`, or `Rolling` for a DeploymentConfig; the default).
+    pub rolling: bool,
+    /// Whether it stops every old pod first (`Recreate`).
+    pub recreate: bool,
+    /// The path of the rolling parameters: `spec.strategy.rollingUpdate` or
+    /// `spec.strategy.rollingParams`.
+    pub params_path: &'static str,
+    /// Whether the rolling parameters are written at all.
+    pub params_written: bool,
+    /// `maxSurge` as written.
+    pub max_surge: Option<&'a IntOrString>,
+    /// `maxUnavailable` as written.
+    pub max_unavailable: Option<&'a IntOrString>,
+}
+
+/// The update strategy of a Deployment or DeploymentConfig; `None` for other kinds.
+pub(crate) fn update_strategy(obj: &Object) -> Option<UpdateStrategy<'_>> {
+    match &obj.resource {
+        Resource::Deployment(deployment) => {
+            let strategy = deployment.spec.strategy.as_ref();
+            let kind = strategy
+                .and_then(|s| s.type_.as_deref())
+                .unwrap_or("RollingUpdate");
+            let params = strategy.and_then(|s| s.rolling_update.as_ref());
+            Some(UpdateStrategy {
+                kind: "Deployment",
+                rolling: kind == "RollingUpdate",
+                recreate: kind == "Recreate",
+                params_path: "spec.strategy.rollingUpdate",
+                params_written: params.is_some(),
+                max_surge: params.and_then(|p| p.max_surge.as_ref()),
+                max_unavailable: params.and_then(|p| p.max_unavailable.as_ref()),
+            })
+        }
+        Resource::DeploymentConfig(config) => {
+            let kind = config.strategy_type();
+            let params = config
+                .spec
+                .strategy
+                .as_ref()
+                .and_then(|s| s.rolling_params.as_ref());
+            Some(UpdateStrategy {
+                kind: "DeploymentConfig",
+                rolling: kind == "Rolling",
+                recreate: kind == "Recreate",
+                params_path: "spec.strategy.rollingParams",
+                params_written: params.is_some(),
+                max_surge: params.and_then(|p| p.max_surge.as_ref()),
+                max_unavailable: params.and_then(|p| p.max_unavailable.as_ref()),
+            })
+        }
+        _ => None,
     }
 }
