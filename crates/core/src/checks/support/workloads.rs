@@ -107,8 +107,6 @@ pub(crate) struct UpdateStrategy<'a> {
     /// The path of the rolling parameters: `spec.strategy.rollingUpdate` or
     /// `spec.strategy.rollingParams`.
     pub params_path: &'static str,
-    /// Whether the rolling parameters are written at all.
-    pub params_written: bool,
     /// `maxSurge` as written.
     pub max_surge: Option<&'a IntOrString>,
     /// `maxUnavailable` as written.
@@ -129,7 +127,6 @@ pub(crate) fn update_strategy(obj: &Object) -> Option<UpdateStrategy<'_>> {
                 rolling: kind == "RollingUpdate",
                 recreate: kind == "Recreate",
                 params_path: "spec.strategy.rollingUpdate",
-                params_written: params.is_some(),
                 max_surge: params.and_then(|p| p.max_surge.as_ref()),
                 max_unavailable: params.and_then(|p| p.max_unavailable.as_ref()),
             })
@@ -146,7 +143,6 @@ pub(crate) fn update_strategy(obj: &Object) -> Option<UpdateStrategy<'_>> {
                 rolling: kind == "Rolling",
                 recreate: kind == "Recreate",
                 params_path: "spec.strategy.rollingParams",
-                params_written: params.is_some(),
                 max_surge: params.and_then(|p| p.max_surge.as_ref()),
                 max_unavailable: params.and_then(|p| p.max_unavailable.as_ref()),
             })
