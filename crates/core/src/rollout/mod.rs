@@ -34,6 +34,7 @@ mod narrate;
 mod passes;
 pub mod proportional;
 pub mod review;
+mod runs;
 mod statefulset;
 mod timing;
 mod traffic;
