@@ -3,18 +3,12 @@
 
 use super::deployment_config::Driver;
 use super::hash::pod_suffix;
+use super::runs::{self, Alike, Run};
 use super::traffic::Endpoints;
 use super::{Phase, PodTile, State};
 
-/// One simulated pod: its number in its ReplicaSet (its name is derived from it only when a
-/// state draws tiles) and its phase. Eight bytes, so a pass copies no names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct SimPod {
-    /// The counter its name comes from.
-    pub number: u32,
-    /// Where it is in its life.
-    pub phase: Phase,
-}
+/// A pod's number in its ReplicaSet runs along a run; its phase is the run's.
+impl Alike for Phase {}
 
 /// A simulated ReplicaSet.
 #[derive(Debug, Clone)]
@@ -27,8 +21,10 @@ pub(crate) struct ReplicaSet {
     pub is_new: bool,
     /// `spec.replicas`.
     pub spec: u32,
-    /// Its pods, terminating ones included, oldest first.
-    pub pods: Vec<SimPod>,
+    /// Its pods, terminating ones included, oldest first: runs of consecutive pod numbers (a
+    /// pod's name comes from its number) in the same phase. The ReplicaSet controller creates
+    /// and deletes pods in blocks, so there are a few runs whatever the replicas.
+    pods: Vec<Run<Phase>>,
     /// Creation order (lower is older).
     pub created: u32,
     /// `deployment.kubernetes.io/desired-replicas`.
@@ -53,88 +49,121 @@ impl ReplicaSet {
             max_replicas: 0,
             next_pod: 0,
         };
-        for _ in 0..ready {
-            rs.add_pod(Phase::Available);
-        }
+        rs.add_pods(ready, Phase::Available);
         rs
     }
 
-    fn add_pod(&mut self, phase: Phase) {
-        self.pods.push(SimPod {
-            number: self.next_pod,
-            phase,
-        });
-        self.next_pod += 1;
+    fn add_pods(&mut self, count: u32, phase: Phase) {
+        runs::push(
+            &mut self.pods,
+            Run {
+                first: self.next_pod,
+                count,
+                value: phase,
+            },
+        );
+        self.next_pod += count;
     }
 
-    /// The pod as drawn: its name is `<replicaset>-<suffix>`.
-    fn tile(&self, pod: &SimPod) -> PodTile {
+    /// The pod numbered `number` as drawn: its name is `<replicaset>-<suffix>`.
+    fn tile(&self, number: u32, phase: Phase) -> PodTile {
         PodTile {
-            name: format!("{}-{}", self.name, pod_suffix(&self.name, pod.number)),
+            name: format!("{}-{}", self.name, pod_suffix(&self.name, number)),
             revision: self.name.clone(),
             updated: self.is_new,
             ordinal: None,
             node: None,
-            phase: pod.phase,
+            phase,
         }
+    }
+
+    /// How many runs of alike pods the ReplicaSet keeps: what a pass goes through.
+    #[cfg(test)]
+    pub fn pod_runs(&self) -> usize {
+        self.pods.len()
+    }
+
+    /// Its pods, terminating ones included.
+    pub fn pod_count(&self) -> u32 {
+        runs::count(&self.pods, |_| true)
+    }
+
+    /// Whether some pod is in `phase`.
+    pub fn has(&self, phase: Phase) -> bool {
+        self.pods.iter().any(|r| r.value == phase)
     }
 
     /// `status.availableReplicas`.
     pub fn available(&self) -> u32 {
-        self.pods.iter().filter(|p| p.phase.is_available()).count() as u32
+        runs::count(&self.pods, |p| p.is_available())
     }
 
     /// `status.replicas`: pods that are not terminating.
     pub fn live(&self) -> u32 {
-        self.pods
-            .iter()
-            .filter(|p| p.phase != Phase::Terminating)
-            .count() as u32
+        runs::count(&self.pods, |p| *p != Phase::Terminating)
     }
 
     /// Pods that receive traffic (Ready, not terminating).
     fn serving(&self) -> u32 {
-        self.pods
-            .iter()
-            .filter(|p| p.phase.receives_traffic())
-            .count() as u32
+        runs::count(&self.pods, |p| p.receives_traffic())
     }
 
     /// The ReplicaSet controller: create pods up to `spec`, or delete the surplus, least useful
-    /// first (not scheduled, not ready, then the most recently ready).
+    /// first (not scheduled, not ready, then the most recently ready): by phase, and within a
+    /// phase the highest pod numbers first.
     pub fn sync_pods(&mut self) {
         let live = self.live();
         if live < self.spec {
-            for _ in live..self.spec {
-                self.add_pod(Phase::ContainerCreating);
-            }
+            self.add_pods(self.spec - live, Phase::ContainerCreating);
         } else if live > self.spec {
-            let mut candidates: Vec<usize> = (0..self.pods.len())
-                .filter(|&i| self.pods[i].phase != Phase::Terminating)
+            let mut phases: Vec<Phase> = self
+                .pods
+                .iter()
+                .map(|r| r.value)
+                .filter(|p| *p != Phase::Terminating)
                 .collect();
-            candidates.sort_by_key(|&i| (self.pods[i].phase, std::cmp::Reverse(i)));
-            for &i in candidates.iter().take((live - self.spec) as usize) {
-                self.pods[i].phase = Phase::Terminating;
+            phases.sort();
+            phases.dedup();
+            // How many pods at the end of each run are deleted.
+            let mut deleted = vec![0; self.pods.len()];
+            let mut surplus = live - self.spec;
+            for phase in phases {
+                for (i, run) in self.pods.iter().enumerate().rev() {
+                    if surplus == 0 {
+                        break;
+                    }
+                    if run.value == phase {
+                        deleted[i] = run.count.min(surplus);
+                        surplus -= deleted[i];
+                    }
+                }
             }
+            let mut pods = Vec::with_capacity(self.pods.len() + 1);
+            for (run, deleted) in self.pods.iter().zip(deleted) {
+                let kept = run.count - deleted;
+                runs::push(&mut pods, run.part(0, kept));
+                runs::push(&mut pods, run.part(kept, deleted).with(Phase::Terminating));
+            }
+            self.pods = pods;
         }
     }
 
     /// The pods settle: terminated ones are gone, started ones become available (or stay not
     /// ready when `broken`).
     pub fn settle(&mut self, broken: bool) {
-        self.pods.retain(|p| p.phase != Phase::Terminating);
-        for pod in &mut self.pods {
-            if matches!(
-                pod.phase,
-                Phase::Pending | Phase::ContainerCreating | Phase::Ready
-            ) {
-                pod.phase = if broken {
+        let mut pods = Vec::with_capacity(self.pods.len());
+        for run in &self.pods {
+            let phase = match run.value {
+                Phase::Terminating => continue,
+                Phase::Pending | Phase::ContainerCreating | Phase::Ready if broken => {
                     Phase::RunningNotReady
-                } else {
-                    Phase::Available
-                };
-            }
+                }
+                Phase::Pending | Phase::ContainerCreating | Phase::Ready => Phase::Available,
+                other => other,
+            };
+            runs::push(&mut pods, run.with(phase));
         }
+        self.pods = pods;
     }
 }
 
@@ -401,7 +430,7 @@ impl Cluster {
             .rss
             .iter()
             .filter(|r| !r.is_new)
-            .map(|r| r.pods.len() as u32)
+            .map(ReplicaSet::pod_count)
             .sum();
         if running > 0 {
             return RecreateStep::WaitingForTermination(running);
@@ -454,7 +483,11 @@ impl Cluster {
     pub fn pods(&self) -> Vec<PodTile> {
         self.rss
             .iter()
-            .flat_map(|r| r.pods.iter().map(|p| r.tile(p)))
+            .flat_map(|r| {
+                r.pods
+                    .iter()
+                    .flat_map(|run| run.items().map(|(number, phase)| r.tile(number, phase)))
+            })
             .collect()
     }
 
@@ -464,8 +497,8 @@ impl Cluster {
     pub fn state(&self, endpoints: &Endpoints) -> State {
         let new_total = self.new_index().map_or(0, |i| self.rss[i].spec);
         let totals = Some((self.old_total(), new_total));
-        let pod_count: usize = self.rss.iter().map(|r| r.pods.len()).sum();
-        if pod_count <= super::MAX_TILES {
+        let pod_count: u32 = self.rss.iter().map(ReplicaSet::pod_count).sum();
+        if pod_count as usize <= super::MAX_TILES {
             return endpoints.state_with_totals(&self.pods(), totals);
         }
         let count = |is_new: bool, f: fn(&ReplicaSet) -> u32| -> u32 {
@@ -481,6 +514,90 @@ impl Cluster {
                 count(false, ReplicaSet::serving),
                 count(true, ReplicaSet::serving),
             ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::deployment::{self, Start};
+    use super::super::{RolloutOptions, Strategy};
+    use super::*;
+    use crate::model::{Model, Resource};
+    use crate::source::SourceFile;
+
+    /// The passes of a rollout of `replicas` pods, and the most runs of alike pods the
+    /// ReplicaSets kept at any moment: what each pass goes through.
+    fn passes_and_peak_runs(replicas: u32, strategy: &str, fail_new: bool) -> (usize, usize) {
+        let yaml = format!(
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: {replicas}\n{strategy}  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: web:1\n"
+        );
+        let model = Model::from_files(vec![SourceFile::new("web.yaml", &yaml)]);
+        let object = &model.objects[0];
+        let Resource::Deployment(d) = &object.resource else {
+            panic!("a Deployment");
+        };
+        let options = RolloutOptions {
+            fail_new,
+            ..RolloutOptions::default()
+        };
+        // Stopped before its first pass: the passes are run here, one by one.
+        let (_, mut cluster, settings) =
+            deployment::run(&model, object, d, &options, Start::Change, Some(0)).expect("valid");
+        let runs = |c: &Cluster| c.rss.iter().map(ReplicaSet::pod_runs).sum::<usize>();
+        let (mut passes, mut peak) = (0, runs(&cluster));
+        loop {
+            let changed = match settings.strategy {
+                Strategy::Recreate => !matches!(
+                    cluster.recreate_pass(),
+                    RecreateStep::Nothing | RecreateStep::WaitingForTermination(_)
+                ),
+                _ => cluster.rolling_pass().changed(),
+            };
+            if !changed {
+                break;
+            }
+            passes += 1;
+            cluster.sync_pods();
+            peak = peak.max(runs(&cluster));
+            cluster.settle();
+            peak = peak.max(runs(&cluster));
+        }
+        assert_eq!(cluster.complete(), !fail_new, "{strategy}");
+        let simulated = deployment::run(&model, object, d, &options, Start::Change, None)
+            .expect("valid")
+            .0;
+        assert_eq!(passes, simulated.passes.len(), "{strategy}");
+        (passes, peak)
+    }
+
+    /// The pods are kept as a few runs of alike pods whatever the replicas, so a pass over
+    /// 4,999 pods goes through no more than a pass over 10 (only the number of passes grows).
+    #[test]
+    fn a_pass_goes_through_as_little_for_4999_pods_as_for_10() {
+        let rolling = |surge: &str, unavailable: &str| {
+            format!(
+                "  strategy:\n    rollingUpdate:\n      maxSurge: {surge}\n      maxUnavailable: {unavailable}\n"
+            )
+        };
+        for strategy in [
+            rolling("0%", "1"),
+            rolling("1", "0"),
+            rolling("25%", "25%"),
+            "  strategy:\n    type: Recreate\n".to_owned(),
+        ] {
+            for fail_new in [false, true] {
+                let (_, small) = passes_and_peak_runs(10, &strategy, fail_new);
+                let (passes, large) = passes_and_peak_runs(4999, &strategy, fail_new);
+                assert!(
+                    fail_new || !strategy.contains("0%") || passes > 9000,
+                    "{strategy}: {passes} passes"
+                );
+                assert!(
+                    large <= small && small <= 4,
+                    "{strategy}: {small} and {large} runs"
+                );
+            }
         }
     }
 }

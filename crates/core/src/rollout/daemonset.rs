@@ -11,11 +11,12 @@ use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use super::fenceposts;
 use super::hash::{pod_suffix, revision_name};
+use super::runs::{self, Alike, Run};
 use super::timing;
 use super::traffic::Endpoints;
 use super::{
-    Condition, Pass, Phase, PodTile, Result, Rollout, RolloutError, RolloutOptions, State,
-    Strategy, WorkloadKind,
+    Condition, MAX_TILES, Pass, Phase, PodTile, Result, Rollout, RolloutError, RolloutOptions,
+    State, Strategy, WorkloadKind,
 };
 use crate::model::{Model, Object};
 
@@ -66,12 +67,62 @@ fn settings(object: &Object, d: &DaemonSet, nodes: u32) -> Result<Settings> {
     })
 }
 
-/// The pods per node.
+/// What a node runs: its old pod and its new pod, each absent or in a phase. A node's old pod
+/// is numbered by the node's index, its new pod in creation order (`new_number`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct NodePods {
+    old: Option<Phase>,
+    new: Option<Phase>,
+    /// The new pod's number (0 without a new pod).
+    new_number: u32,
+}
+
+/// New pods created together on consecutive nodes have consecutive numbers.
+impl Alike for NodePods {
+    fn advanced(self, offset: u32) -> Self {
+        NodePods {
+            new_number: if self.new.is_some() {
+                self.new_number + offset
+            } else {
+                0
+            },
+            ..self
+        }
+    }
+}
+
+impl NodePods {
+    /// The live old and new pod's phases.
+    fn live(self) -> (Option<Phase>, Option<Phase>) {
+        let live = |p: Option<Phase>| p.filter(|p| *p != Phase::Terminating);
+        (live(self.old), live(self.new))
+    }
+
+    /// The old pod is deleted.
+    fn old_deleted(self) -> Self {
+        NodePods {
+            old: Some(Phase::Terminating),
+            ..self
+        }
+    }
+
+    /// A new pod numbered `number` is created.
+    fn new_created(self, number: u32) -> Self {
+        NodePods {
+            new: Some(Phase::ContainerCreating),
+            new_number: number,
+            ..self
+        }
+    }
+}
+
+/// The pods per node, as runs of consecutive nodes running alike pods: a pass acts on blocks of
+/// nodes, so there are a few runs whatever the node count.
 struct Daemons {
     name: String,
     current: String,
     update: String,
-    nodes: Vec<Vec<PodTile>>,
+    nodes: Vec<Run<NodePods>>,
     next_pod: u32,
     fail_new: bool,
 }
@@ -91,138 +142,268 @@ fn node_name(i: usize) -> String {
     format!("node-{}", i + 1)
 }
 
-impl Daemons {
-    fn create(&mut self, node: usize, events: &mut Vec<String>) {
-        let pod = format!("{}-{}", self.name, pod_suffix(&self.update, self.next_pod));
-        self.next_pod += 1;
-        events.push(format!("Created pod: {pod}"));
-        self.nodes[node].push(PodTile {
-            name: pod,
-            revision: self.update.clone(),
-            updated: true,
-            ordinal: None,
-            node: Some(node_name(node)),
-            phase: Phase::ContainerCreating,
-        });
-    }
+/// What a pass does to the nodes of one run: deletes the old pod on the first `delete` nodes,
+/// creates a new pod on the first `create` nodes, numbered from `create_from`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Action {
+    delete: u32,
+    create: u32,
+    create_from: u32,
+}
 
-    fn delete(&mut self, node: usize, updated: bool, events: &mut Vec<String>) {
-        if let Some(pod) = self.nodes[node]
-            .iter_mut()
-            .find(|p| p.updated == updated && p.phase != Phase::Terminating)
-        {
-            pod.phase = Phase::Terminating;
-            events.push(format!("Deleted pod: {}", pod.name));
+impl Daemons {
+    /// Every node runs one available pod of `current`, the revision before the change,
+    /// numbered by its node; with an unchanged template that already is `update`.
+    fn new(name: &str, (current, update): (String, String), nodes: u32, fail_new: bool) -> Self {
+        let initial = if current == update {
+            NodePods {
+                old: None,
+                new: Some(Phase::Available),
+                new_number: 0,
+            }
+        } else {
+            NodePods {
+                old: Some(Phase::Available),
+                new: None,
+                new_number: 0,
+            }
+        };
+        let mut runs = Vec::new();
+        runs::push(
+            &mut runs,
+            Run {
+                first: 0,
+                count: nodes,
+                value: initial,
+            },
+        );
+        Daemons {
+            name: name.to_owned(),
+            current,
+            update,
+            nodes: runs,
+            next_pod: 0,
+            fail_new,
         }
     }
 
-    /// The live old and new pod of a node.
-    fn live(&self, node: usize) -> (Option<&PodTile>, Option<&PodTile>) {
-        let live = |updated: bool| {
-            self.nodes[node]
-                .iter()
-                .find(|p| p.updated == updated && p.phase != Phase::Terminating)
-        };
-        (live(false), live(true))
+    fn old_pod_name(&self, node: u32) -> String {
+        format!("{}-{}", self.name, pod_suffix(&self.current, node))
+    }
+
+    fn new_pod_name(&self, number: u32) -> String {
+        format!("{}-{}", self.name, pod_suffix(&self.update, number))
+    }
+
+    /// Creates new pods on the first `count` nodes of run `i`.
+    fn create(
+        &mut self,
+        i: usize,
+        count: u32,
+        actions: &mut [Action],
+        trace: &mut Trace,
+        events: &mut Vec<String>,
+    ) {
+        let first = self.nodes[i].first;
+        actions[i].create = count;
+        actions[i].create_from = self.next_pod;
+        for node in first..first + count {
+            events.push(format!("Created pod: {}", self.new_pod_name(self.next_pod)));
+            self.next_pod += 1;
+            trace.created.push(node as usize);
+        }
+    }
+
+    /// Deletes the old pods on the first `count` nodes of run `i`.
+    fn delete(
+        &self,
+        i: usize,
+        count: u32,
+        actions: &mut [Action],
+        trace: &mut Trace,
+        events: &mut Vec<String>,
+    ) {
+        let first = self.nodes[i].first;
+        actions[i].delete = count;
+        for node in first..first + count {
+            events.push(format!("Deleted pod: {}", self.old_pod_name(node)));
+            trace.deleted.push(node as usize);
+        }
+    }
+
+    /// Applies the pass's actions, splitting runs where an action stops part-way.
+    fn apply(&mut self, actions: &[Action]) {
+        let mut nodes = Vec::with_capacity(self.nodes.len() + 2);
+        for (run, action) in self.nodes.iter().zip(actions) {
+            let mut cuts = [action.delete, action.create];
+            cuts.sort();
+            let mut from = 0;
+            for to in cuts.into_iter().chain([run.count]) {
+                let part = run.part(from, to - from);
+                let mut pods = part.value;
+                if from < action.delete {
+                    pods = pods.old_deleted();
+                }
+                if from < action.create {
+                    pods = pods.new_created(action.create_from + from);
+                }
+                runs::push(&mut nodes, part.with(pods));
+                from = to;
+            }
+        }
+        self.nodes = nodes;
     }
 
     fn pass(&mut self, settings: &Settings, events: &mut Vec<String>) -> Trace {
         let mut trace = Trace::default();
+        let mut actions = vec![Action::default(); self.nodes.len()];
         // manage(): create on nodes without a pod; in surge mode, delete an old pod whose new
         // neighbour is available, or that is not Ready itself.
-        for node in 0..self.nodes.len() {
-            match self.live(node) {
-                (None, None) => {
-                    self.create(node, events);
-                    trace.created.push(node);
-                }
+        for i in 0..self.nodes.len() {
+            let run = self.nodes[i];
+            match run.value.live() {
+                (None, None) => self.create(i, run.count, &mut actions, &mut trace, events),
                 (Some(old), Some(new))
-                    if settings.surge > 0
-                        && (new.phase.is_available() || !old.phase.receives_traffic()) =>
+                    if settings.surge > 0 && (new.is_available() || !old.receives_traffic()) =>
                 {
-                    self.delete(node, false, events);
-                    trace.deleted.push(node);
+                    self.delete(i, run.count, &mut actions, &mut trace, events);
                 }
                 _ => {}
             }
         }
         if !trace.created.is_empty() || !trace.deleted.is_empty() {
+            self.apply(&actions);
             trace.by_manage = true;
             return trace;
         }
         if settings.on_delete {
             return trace;
         }
-        if settings.surge == 0 {
-            let mut free = Vec::new();
-            let mut candidates = Vec::new();
-            for node in 0..self.nodes.len() {
-                match self.live(node) {
-                    (None, None) | (Some(_), Some(_)) => trace.counted += 1,
-                    (None, Some(new)) => trace.counted += u32::from(!new.phase.is_available()),
-                    (Some(old), None) if !old.phase.is_available() => free.push(node),
-                    (Some(_), None) => candidates.push(node),
-                }
-            }
-            let room =
-                (settings.unavailable.saturating_sub(trace.counted) as usize).min(candidates.len());
-            for node in free.into_iter().chain(candidates.into_iter().take(room)) {
-                self.delete(node, false, events);
-                trace.deleted.push(node);
-            }
-        } else {
-            let mut free = Vec::new();
-            let mut candidates = Vec::new();
-            let mut old_to_delete = Vec::new();
-            for node in 0..self.nodes.len() {
-                match self.live(node) {
-                    (Some(old), None) if !old.phase.is_available() => free.push(node),
-                    (Some(_), None) => candidates.push(node),
-                    (Some(_), Some(new)) if !new.phase.is_available() => trace.counted += 1,
-                    (Some(_), Some(_)) => old_to_delete.push(node),
-                    _ => {}
-                }
-            }
-            let room =
-                (settings.surge.saturating_sub(trace.counted) as usize).min(candidates.len());
-            for node in old_to_delete {
-                self.delete(node, false, events);
-                trace.deleted.push(node);
-            }
-            for node in free.into_iter().chain(candidates.into_iter().take(room)) {
-                self.create(node, events);
-                trace.created.push(node);
+        // Runs of nodes whose old pod is not available (free), and of nodes whose old pod could go.
+        let mut free = Vec::new();
+        let mut candidates = Vec::new();
+        let mut old_to_delete = Vec::new();
+        for (i, run) in self.nodes.iter().enumerate() {
+            let n = run.count;
+            match (settings.surge, run.value.live()) {
+                (_, (Some(old), None)) if !old.is_available() => free.push(i),
+                (_, (Some(_), None)) => candidates.push(i),
+                (0, (None, None) | (Some(_), Some(_))) => trace.counted += n,
+                (0, (None, Some(new))) => trace.counted += if new.is_available() { 0 } else { n },
+                (_, (Some(_), Some(new))) if !new.is_available() => trace.counted += n,
+                (_, (Some(_), Some(_))) => old_to_delete.push(i),
+                _ => {}
             }
         }
+        let budget = if settings.surge == 0 {
+            settings.unavailable
+        } else {
+            settings.surge
+        };
+        let mut room = budget
+            .saturating_sub(trace.counted)
+            .min(candidates.iter().map(|&i| self.nodes[i].count).sum());
+        if settings.surge == 0 {
+            for i in free {
+                self.delete(i, self.nodes[i].count, &mut actions, &mut trace, events);
+            }
+            for i in candidates {
+                let take = self.nodes[i].count.min(room);
+                self.delete(i, take, &mut actions, &mut trace, events);
+                room -= take;
+            }
+        } else {
+            for i in old_to_delete {
+                self.delete(i, self.nodes[i].count, &mut actions, &mut trace, events);
+            }
+            for i in free {
+                self.create(i, self.nodes[i].count, &mut actions, &mut trace, events);
+            }
+            for i in candidates {
+                let take = self.nodes[i].count.min(room);
+                self.create(i, take, &mut actions, &mut trace, events);
+                room -= take;
+            }
+        }
+        self.apply(&actions);
         trace
     }
 
     fn settle(&mut self) {
-        for pods in &mut self.nodes {
-            pods.retain(|p| p.phase != Phase::Terminating);
-            for pod in pods {
-                if matches!(
-                    pod.phase,
-                    Phase::Pending | Phase::ContainerCreating | Phase::Ready
-                ) {
-                    pod.phase = if self.fail_new && pod.updated {
-                        Phase::RunningNotReady
-                    } else {
-                        Phase::Available
-                    };
-                }
+        let start = |phase: Option<Phase>, updated: bool| match phase {
+            Some(Phase::Terminating) => None,
+            Some(Phase::Pending | Phase::ContainerCreating | Phase::Ready) => {
+                Some(if self.fail_new && updated {
+                    Phase::RunningNotReady
+                } else {
+                    Phase::Available
+                })
             }
+            other => other,
+        };
+        let mut nodes = Vec::with_capacity(self.nodes.len());
+        for run in &self.nodes {
+            let new = start(run.value.new, true);
+            let pods = NodePods {
+                old: start(run.value.old, false),
+                new,
+                new_number: if new.is_some() {
+                    run.value.new_number
+                } else {
+                    0
+                },
+            };
+            runs::push(&mut nodes, run.with(pods));
         }
+        self.nodes = nodes;
     }
 
     fn complete(&self) -> bool {
         self.nodes
             .iter()
-            .all(|pods| pods.len() == 1 && pods[0].updated && pods[0].phase == Phase::Available)
+            .all(|r| r.value.old.is_none() && r.value.new == Some(Phase::Available))
+    }
+
+    /// Nodes whose new pod is available.
+    fn updated_available(&self) -> u32 {
+        runs::count(&self.nodes, |p| p.new == Some(Phase::Available))
     }
 
     fn state(&self, endpoints: &Endpoints) -> State {
-        endpoints.state_of(self.nodes.iter().flatten())
+        let pods = runs::count(&self.nodes, |p| p.old.is_some())
+            + runs::count(&self.nodes, |p| p.new.is_some());
+        if pods as usize > MAX_TILES {
+            return endpoints.counted_state(self.nodes.iter().flat_map(|r| {
+                let old = r.value.old.map(|phase| (false, phase, r.count));
+                let new = r.value.new.map(|phase| (true, phase, r.count));
+                old.into_iter().chain(new)
+            }));
+        }
+        let mut tiles = Vec::with_capacity(pods as usize);
+        for run in &self.nodes {
+            for (node, pods) in run.items() {
+                let tile = |name: String, revision: &str, updated: bool, phase: Phase| PodTile {
+                    name,
+                    revision: revision.to_owned(),
+                    updated,
+                    ordinal: None,
+                    node: Some(node_name(node as usize)),
+                    phase,
+                };
+                if let Some(phase) = pods.old {
+                    tiles.push(tile(self.old_pod_name(node), &self.current, false, phase));
+                }
+                if let Some(phase) = pods.new {
+                    tiles.push(tile(
+                        self.new_pod_name(pods.new_number),
+                        &self.update,
+                        true,
+                        phase,
+                    ));
+                }
+            }
+        }
+        endpoints.state(&tiles)
     }
 }
 
@@ -296,26 +477,12 @@ pub(crate) fn simulate(
     let current = revision_name(&object.name, old_template);
     let update = revision_name(&object.name, &applied.template);
     let unchanged = current == update;
-    let mut daemons = Daemons {
-        name: object.name.clone(),
-        current: current.clone(),
-        update: update.clone(),
-        nodes: Vec::new(),
-        next_pod: 0,
-        fail_new: options.fail_new,
-    };
-    daemons.nodes = (0..nodes as usize)
-        .map(|i| {
-            vec![PodTile {
-                name: format!("{}-{}", object.name, pod_suffix(&daemons.current, i as u32)),
-                revision: daemons.current.clone(),
-                updated: unchanged,
-                ordinal: None,
-                node: Some(node_name(i)),
-                phase: Phase::Available,
-            }]
-        })
-        .collect();
+    let mut daemons = Daemons::new(
+        &object.name,
+        (current.clone(), update.clone()),
+        nodes,
+        options.fail_new,
+    );
     let timing = timing::timing(
         old_template,
         &applied.template,
@@ -429,12 +596,7 @@ pub(crate) fn simulate(
             format!("daemon set \"{}\" successfully rolled out", object.name),
         )
     } else {
-        let updated = daemons
-            .nodes
-            .iter()
-            .flatten()
-            .filter(|p| p.updated && p.phase.is_available())
-            .count();
+        let updated = daemons.updated_available();
         Condition::rollout_status(
             false,
             if settings.on_delete {
@@ -449,4 +611,74 @@ pub(crate) fn simulate(
         )
     };
     Ok(rollout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Resource;
+    use crate::source::SourceFile;
+
+    /// The passes of a rollout over `nodes` nodes, and the most runs of alike nodes the
+    /// DaemonSet kept at any moment: what each pass goes through.
+    fn passes_and_peak_runs(nodes: u32, extra: &str, fail_new: bool) -> (u32, usize) {
+        let yaml = format!(
+            "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n{extra}  selector:\n    matchLabels:\n      app: agent\n  template:\n    metadata:\n      labels:\n        app: agent\n    spec:\n      containers:\n        - name: agent\n          image: agent:1\n"
+        );
+        let model = Model::from_files(vec![SourceFile::new("agent.yaml", &yaml)]);
+        let object = &model.objects[0];
+        let Resource::DaemonSet(d) = &object.resource else {
+            panic!("a DaemonSet");
+        };
+        let settings = settings(object, d, nodes).expect("valid");
+        let mut daemons = Daemons::new(
+            "agent",
+            ("agent-1".into(), "agent-2".into()),
+            nodes,
+            fail_new,
+        );
+        let (mut passes, mut peak) = (0, daemons.nodes.len());
+        loop {
+            let trace = daemons.pass(&settings, &mut Vec::new());
+            if trace.created.is_empty() && trace.deleted.is_empty() {
+                break;
+            }
+            passes += 1;
+            peak = peak.max(daemons.nodes.len());
+            daemons.settle();
+            peak = peak.max(daemons.nodes.len());
+        }
+        assert_eq!(daemons.complete(), !fail_new, "{extra}");
+        (passes, peak)
+    }
+
+    /// The nodes are kept as a few runs of alike nodes whatever their number, so a pass over
+    /// 4,999 nodes goes through no more than a pass over 10 (only the number of passes grows).
+    #[test]
+    fn a_pass_goes_through_as_little_for_4999_nodes_as_for_10() {
+        let rolling = |surge: &str, unavailable: &str| {
+            format!(
+                "  updateStrategy:\n    rollingUpdate:\n      maxSurge: {surge}\n      maxUnavailable: {unavailable}\n"
+            )
+        };
+        for extra in [
+            String::new(),
+            rolling("1", "0"),
+            rolling("20%", "0"),
+            rolling("0", "30%"),
+        ] {
+            for fail_new in [false, true] {
+                let (_, small) = passes_and_peak_runs(10, &extra, fail_new);
+                let (passes, large) = passes_and_peak_runs(4999, &extra, fail_new);
+                assert!(
+                    fail_new || extra.contains('%') || passes > 4000,
+                    "{extra}: {passes} passes"
+                );
+                assert!(
+                    large <= small && small <= 5,
+                    "{extra}: {small} and {large} runs"
+                );
+            }
+        }
+    }
 }

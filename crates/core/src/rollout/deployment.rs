@@ -400,10 +400,7 @@ pub(crate) fn run(
         }
         cluster.sync_pods();
         let after = cluster.state(&endpoints);
-        let created = cluster
-            .rss
-            .iter()
-            .any(|r| r.pods.iter().any(|p| p.phase == Phase::ContainerCreating));
+        let created = cluster.rss.iter().any(|r| r.has(Phase::ContainerCreating));
         cluster.settle();
         let settled = cluster.state(&endpoints);
         let seconds = pass_seconds(&timing, created, recreate_wait);

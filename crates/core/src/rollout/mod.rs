@@ -35,6 +35,7 @@ mod narrate;
 mod passes;
 pub mod proportional;
 pub mod review;
+mod runs;
 mod statefulset;
 mod timing;
 mod traffic;

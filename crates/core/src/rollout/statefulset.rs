@@ -7,11 +7,12 @@ use k8s_openapi::api::apps::v1::StatefulSet;
 
 use super::fenceposts;
 use super::hash::revision_name;
+use super::runs::{self, Alike, Run};
 use super::timing;
 use super::traffic::Endpoints;
 use super::{
-    Condition, Pass, Phase, PodTile, Result, Rollout, RolloutError, RolloutOptions, State,
-    Strategy, WorkloadKind, pods,
+    Condition, MAX_TILES, Pass, Phase, PodTile, Result, Rollout, RolloutError, RolloutOptions,
+    State, Strategy, WorkloadKind, pods,
 };
 use crate::model::{Model, Object};
 
@@ -89,17 +90,66 @@ struct Trace {
     unavailable: u32,
 }
 
-/// The pods by ordinal.
+/// What an ordinal holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// No pod.
+    Missing,
+    /// A pod of the current (`updated: false`) or the update revision.
+    Pod { updated: bool, phase: Phase },
+}
+
+impl Alike for Slot {}
+
+impl Slot {
+    fn is_available(self) -> bool {
+        matches!(self, Slot::Pod { phase, .. } if phase.is_available())
+    }
+}
+
+/// The pods by ordinal, as runs of consecutive ordinals holding alike pods: a pass creates or
+/// deletes a block of ordinals, so there are a few runs whatever the replicas.
 struct Set {
     name: String,
     current: String,
     update: String,
-    pods: Vec<Option<PodTile>>,
+    slots: Vec<Run<Slot>>,
     settings: Settings,
     fail_new: bool,
 }
 
 impl Set {
+    /// Every ordinal runs an available pod of `current`, the revision before the change; with
+    /// an unchanged template that already is `update`.
+    fn new(
+        name: &str,
+        (current, update): (String, String),
+        settings: Settings,
+        fail_new: bool,
+    ) -> Self {
+        let pod = Slot::Pod {
+            updated: current == update,
+            phase: Phase::Available,
+        };
+        let mut slots = Vec::new();
+        runs::push(
+            &mut slots,
+            Run {
+                first: 0,
+                count: settings.replicas,
+                value: pod,
+            },
+        );
+        Set {
+            name: name.to_owned(),
+            current,
+            update,
+            slots,
+            settings,
+            fail_new,
+        }
+    }
+
     fn pod(&self, ordinal: u32, updated: bool, phase: Phase) -> PodTile {
         PodTile {
             name: format!("{}-{ordinal}", self.name),
@@ -115,94 +165,194 @@ impl Set {
         }
     }
 
+    /// A created pod is at the update revision at or above the partition.
+    fn created(&self, ordinal: u32) -> Slot {
+        Slot::Pod {
+            updated: ordinal >= self.settings.partition,
+            phase: Phase::ContainerCreating,
+        }
+    }
+
+    /// The missing ordinals `from..to` get their pods, at the revision each ordinal calls for.
+    fn create(
+        &self,
+        from: u32,
+        to: u32,
+        slots: &mut Vec<Run<Slot>>,
+        trace: &mut Trace,
+        events: &mut Vec<String>,
+    ) {
+        for ordinal in from..to {
+            events.push(format!(
+                "create Pod {}-{ordinal} in StatefulSet {} successful",
+                self.name, self.name
+            ));
+            trace.created.push(ordinal);
+        }
+        let partition = self.settings.partition.clamp(from, to);
+        runs::push(
+            slots,
+            Run {
+                first: from,
+                count: partition - from,
+                value: self.created(from),
+            },
+        );
+        runs::push(
+            slots,
+            Run {
+                first: partition,
+                count: to - partition,
+                value: self.created(partition),
+            },
+        );
+    }
+
     fn pass(&mut self, events: &mut Vec<String>) -> Trace {
         let mut trace = Trace::default();
-        let n = self.settings.replicas;
-        for ordinal in 0..n {
-            match &self.pods[ordinal as usize] {
-                None => {
-                    let updated = ordinal >= self.settings.partition;
-                    self.pods[ordinal as usize] =
-                        Some(self.pod(ordinal, updated, Phase::ContainerCreating));
-                    events.push(format!(
-                        "create Pod {}-{ordinal} in StatefulSet {} successful",
-                        self.name, self.name
-                    ));
-                    trace.created.push(ordinal);
-                    if self.settings.ordered {
-                        return trace;
-                    }
-                }
-                Some(pod) if self.settings.ordered && pod.phase != Phase::Available => {
-                    trace.waiting_on = Some(ordinal);
+        if self.settings.ordered {
+            // The first ordinal that is missing or not Available ends the pass.
+            if let Some(i) = self.slots.iter().position(|r| !r.value.is_available()) {
+                let run = self.slots[i];
+                if run.value != Slot::Missing {
+                    trace.waiting_on = Some(run.first);
                     return trace;
                 }
-                Some(_) => {}
+                let mut slots = self.slots[..i].to_vec();
+                self.create(run.first, run.first + 1, &mut slots, &mut trace, events);
+                runs::push(&mut slots, run.part(1, run.count - 1));
+                for run in &self.slots[i + 1..] {
+                    runs::push(&mut slots, *run);
+                }
+                self.slots = slots;
+                return trace;
             }
+        } else {
+            let mut slots = Vec::with_capacity(self.slots.len() + 1);
+            for run in &self.slots {
+                if run.value == Slot::Missing {
+                    self.create(run.first, run.end(), &mut slots, &mut trace, events);
+                } else {
+                    runs::push(&mut slots, *run);
+                }
+            }
+            self.slots = slots;
         }
         if self.settings.on_delete {
             return trace;
         }
-        trace.unavailable = self
-            .pods
-            .iter()
-            .filter(|p| p.as_ref().is_none_or(|p| p.phase != Phase::Available))
-            .count() as u32;
+        trace.unavailable = runs::count(&self.slots, |s| !s.is_available());
         let mut budget = self
             .settings
             .max_unavailable
             .saturating_sub(trace.unavailable);
-        for ordinal in (self.settings.partition..n).rev() {
-            if budget == 0 {
+        // From the highest ordinal down to the partition: how many ordinals at the top of each
+        // run are deleted.
+        let mut deleted = vec![0; self.slots.len()];
+        for (i, run) in self.slots.iter().enumerate().rev() {
+            if budget == 0 || run.end() <= self.settings.partition {
                 break;
             }
-            if let Some(pod) = &mut self.pods[ordinal as usize]
-                && !pod.updated
-                && pod.phase != Phase::Terminating
-            {
-                pod.phase = Phase::Terminating;
+            let Slot::Pod {
+                updated: false,
+                phase,
+            } = run.value
+            else {
+                continue;
+            };
+            if phase == Phase::Terminating {
+                continue;
+            }
+            let eligible = run.end() - run.first.max(self.settings.partition);
+            deleted[i] = eligible.min(budget);
+            budget -= deleted[i];
+            for ordinal in (run.end() - deleted[i]..run.end()).rev() {
                 events.push(format!(
-                    "delete Pod {} in StatefulSet {} successful",
-                    pod.name, self.name
+                    "delete Pod {}-{ordinal} in StatefulSet {} successful",
+                    self.name, self.name
                 ));
                 trace.deleted.push(ordinal);
-                budget -= 1;
             }
         }
+        let mut slots = Vec::with_capacity(self.slots.len() + 1);
+        for (run, deleted) in self.slots.iter().zip(deleted) {
+            let kept = run.count - deleted;
+            runs::push(&mut slots, run.part(0, kept));
+            runs::push(
+                &mut slots,
+                run.part(kept, deleted).with(Slot::Pod {
+                    updated: false,
+                    phase: Phase::Terminating,
+                }),
+            );
+        }
+        self.slots = slots;
         trace
     }
 
     fn settle(&mut self) {
-        for slot in &mut self.pods {
-            match slot {
-                Some(pod) if pod.phase == Phase::Terminating => *slot = None,
-                Some(pod)
-                    if matches!(
-                        pod.phase,
-                        Phase::Pending | Phase::ContainerCreating | Phase::Ready
-                    ) =>
-                {
-                    pod.phase = if self.fail_new && pod.updated {
+        let mut slots = Vec::with_capacity(self.slots.len());
+        for run in &self.slots {
+            let slot = match run.value {
+                Slot::Pod {
+                    phase: Phase::Terminating,
+                    ..
+                } => Slot::Missing,
+                Slot::Pod {
+                    updated,
+                    phase: Phase::Pending | Phase::ContainerCreating | Phase::Ready,
+                } => Slot::Pod {
+                    updated,
+                    phase: if self.fail_new && updated {
                         Phase::RunningNotReady
                     } else {
                         Phase::Available
-                    };
-                }
-                _ => {}
-            }
+                    },
+                },
+                other => other,
+            };
+            runs::push(&mut slots, run.with(slot));
         }
+        self.slots = slots;
     }
 
     fn complete(&self) -> bool {
-        self.pods.iter().enumerate().all(|(i, p)| {
-            p.as_ref().is_some_and(|p| {
-                p.phase == Phase::Available && p.updated == (i as u32 >= self.settings.partition)
-            })
+        let partition = self.settings.partition;
+        self.slots.iter().all(|r| match r.value {
+            Slot::Pod {
+                updated,
+                phase: Phase::Available,
+            } => {
+                if updated {
+                    r.first >= partition
+                } else {
+                    r.end() <= partition
+                }
+            }
+            _ => false,
         })
     }
 
+    /// Available pods.
+    fn ready(&self) -> u32 {
+        runs::count(&self.slots, |s| s.is_available())
+    }
+
     fn state(&self, endpoints: &Endpoints) -> State {
-        endpoints.state_of(self.pods.iter().flatten())
+        let pods_shown = runs::count(&self.slots, |s| *s != Slot::Missing);
+        let pods = self.slots.iter().filter_map(|r| match r.value {
+            Slot::Pod { updated, phase } => Some((r, updated, phase)),
+            Slot::Missing => None,
+        });
+        if pods_shown <= MAX_TILES as u32 {
+            let tiles: Vec<PodTile> = pods
+                .flat_map(|(r, updated, phase)| {
+                    (r.first..r.end()).map(move |ordinal| self.pod(ordinal, updated, phase))
+                })
+                .collect();
+            return endpoints.state(&tiles);
+        }
+        endpoints.counted_state(pods.map(|(r, updated, phase)| (updated, phase, r.count)))
     }
 
     fn narrate(&self, trace: &Trace) -> (String, String) {
@@ -270,17 +420,12 @@ pub(crate) fn simulate(
     let current = revision_name(&object.name, old_template);
     let update = revision_name(&object.name, &applied.template);
     let unchanged = current == update;
-    let mut set = Set {
-        name: object.name.clone(),
-        current: current.clone(),
-        update: update.clone(),
-        pods: Vec::new(),
-        settings: settings.clone(),
-        fail_new: options.fail_new,
-    };
-    set.pods = (0..settings.replicas)
-        .map(|o| Some(set.pod(o, unchanged, Phase::Available)))
-        .collect();
+    let mut set = Set::new(
+        &object.name,
+        (current.clone(), update.clone()),
+        settings.clone(),
+        options.fail_new,
+    );
     let timing = timing::timing(
         old_template,
         &applied.template,
@@ -413,12 +558,7 @@ pub(crate) fn simulate(
             ),
         )
     } else {
-        let ready = set
-            .pods
-            .iter()
-            .flatten()
-            .filter(|p| p.phase == Phase::Available)
-            .count();
+        let ready = set.ready() as usize;
         Condition::rollout_status(
             false,
             "WaitingForPods",
@@ -429,4 +569,60 @@ pub(crate) fn simulate(
         )
     };
     Ok(rollout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Resource;
+    use crate::source::SourceFile;
+
+    /// The passes of a rollout of `replicas` pods, and the most runs of alike ordinals the set
+    /// kept at any moment: what each pass goes through.
+    fn passes_and_peak_runs(replicas: u32, extra: &str, fail_new: bool) -> (u32, usize) {
+        let yaml = format!(
+            "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  replicas: {replicas}\n  serviceName: db\n{extra}  selector:\n    matchLabels:\n      app: db\n  template:\n    metadata:\n      labels:\n        app: db\n    spec:\n      containers:\n        - name: db\n          image: db:1\n"
+        );
+        let model = Model::from_files(vec![SourceFile::new("db.yaml", &yaml)]);
+        let object = &model.objects[0];
+        let Resource::StatefulSet(s) = &object.resource else {
+            panic!("a StatefulSet");
+        };
+        let settings = settings(object, s).expect("valid");
+        let mut set = Set::new("db", ("db-1".into(), "db-2".into()), settings, fail_new);
+        let (mut passes, mut peak) = (0, set.slots.len());
+        loop {
+            let trace = set.pass(&mut Vec::new());
+            if trace.created.is_empty() && trace.deleted.is_empty() {
+                break;
+            }
+            passes += 1;
+            peak = peak.max(set.slots.len());
+            set.settle();
+            peak = peak.max(set.slots.len());
+        }
+        assert_eq!(set.complete(), !fail_new, "{extra}");
+        (passes, peak)
+    }
+
+    /// The pods are kept as a few runs of alike ordinals whatever the replicas, so a pass over
+    /// 4,999 pods goes through no more than a pass over 10 (only the number of passes grows).
+    #[test]
+    fn a_pass_goes_through_as_little_for_4999_pods_as_for_10() {
+        for extra in [
+            "",
+            "  podManagementPolicy: Parallel\n",
+            "  updateStrategy:\n    rollingUpdate:\n      partition: 3\n      maxUnavailable: 2\n",
+        ] {
+            for fail_new in [false, true] {
+                let (_, small) = passes_and_peak_runs(10, extra, fail_new);
+                let (passes, large) = passes_and_peak_runs(4999, extra, fail_new);
+                assert!(fail_new || passes > 4000, "{extra}: {passes} passes");
+                assert!(
+                    large <= small && small <= 4,
+                    "{extra}: {small} and {large} runs"
+                );
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use k8s_openapi::api::core::v1::PodTemplateSpec;
 
-use super::{MAX_TILES, PodTile, State, Traffic};
+use super::{MAX_TILES, Phase, PodTile, State, Traffic};
 use crate::model::{Model, Object, Resource, map_selector_matches};
 
 /// The Services in front of a workload and whether they select its old and new pods.
@@ -112,21 +112,16 @@ impl Endpoints {
         }
     }
 
-    /// A state from the pods, counted in place: tiles (and the names they copy) are made only
-    /// when there are at most [`MAX_TILES`] pods, so a pass over thousands of pods allocates
-    /// nothing per pod.
-    pub fn state_of<'a>(&self, pods: impl Iterator<Item = &'a PodTile> + Clone) -> State {
-        if pods.clone().nth(MAX_TILES).is_none() {
-            let tiles: Vec<PodTile> = pods.cloned().collect();
-            return self.state(&tiles);
-        }
-        // One pass over the pods: [live, available, serving] for old and new.
+    /// A state from pods counted by version and phase, `(updated, phase, how many)`: counts
+    /// and traffic, no tiles (for states beyond [`MAX_TILES`] pods).
+    pub fn counted_state(&self, groups: impl IntoIterator<Item = (bool, Phase, u32)>) -> State {
+        // [live, available, serving] for old and new.
         let mut counts = [[0u32; 3]; 2];
-        for pod in pods {
-            let c = &mut counts[usize::from(pod.updated)];
-            c[0] += u32::from(pod.phase != super::Phase::Terminating);
-            c[1] += u32::from(pod.phase.is_available());
-            c[2] += u32::from(pod.phase.receives_traffic());
+        for (updated, phase, n) in groups {
+            let c = &mut counts[usize::from(updated)];
+            c[0] += if phase != Phase::Terminating { n } else { 0 };
+            c[1] += if phase.is_available() { n } else { 0 };
+            c[2] += if phase.receives_traffic() { n } else { 0 };
         }
         let [old, new] = counts;
         State {
@@ -145,7 +140,7 @@ impl Endpoints {
         let mut state = self.state_with_totals(pods, None);
         let live = |updated: bool| {
             pods.iter()
-                .filter(|p| p.updated == updated && p.phase != super::Phase::Terminating)
+                .filter(|p| p.updated == updated && p.phase != Phase::Terminating)
                 .count() as u32
         };
         state.old_total = live(false);
@@ -179,7 +174,6 @@ impl Endpoints {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rollout::Phase;
 
     #[test]
     fn counting_past_the_tile_limit_agrees_with_the_tiles() {
@@ -206,7 +200,7 @@ mod tests {
                 old_selected,
                 new_selected,
             };
-            let counted = endpoints.state_of(pods.iter());
+            let counted = endpoints.counted_state(pods.iter().map(|p| (p.updated, p.phase, 1)));
             let mut drawn = endpoints.state(&pods);
             drawn.traffic.pods.clear();
             assert!(counted.pods.is_empty());
