@@ -504,16 +504,18 @@ impl Cluster {
         let count = |is_new: bool, f: fn(&ReplicaSet) -> u32| -> u32 {
             self.rss.iter().filter(|r| r.is_new == is_new).map(f).sum()
         };
+        let (old_serving, new_serving) = (
+            count(false, ReplicaSet::serving),
+            count(true, ReplicaSet::serving),
+        );
         State {
             old_total: self.old_total(),
             old_ready: count(false, ReplicaSet::available),
             new_total,
             new_ready: count(true, ReplicaSet::available),
             pods: Vec::new(),
-            traffic: endpoints.counted(
-                count(false, ReplicaSet::serving),
-                count(true, ReplicaSet::serving),
-            ),
+            traffic: endpoints.counted(old_serving, new_serving),
+            ready: old_serving + new_serving,
         }
     }
 }

@@ -272,20 +272,25 @@ pub fn lesson(model: &Model, object: &ObjectId, experiment: Experiment) -> Resul
         }
         (Resource::Deployment(_), Experiment::ChangeImage) => {
             let rollout = simulate(model, object, &RolloutOptions::default())?;
-            let mut steps = vec![step(
+            // Serving pods come from the state's count: beyond the tile limit it has no tiles.
+            let of_state = |title: &str, state: &super::State, note: &str| LessonStep {
+                serving: state.ready,
+                ..step(title, state.pods.clone(), note)
+            };
+            let mut steps = vec![of_state(
                 "running",
-                rollout.initial.pods.clone(),
+                &rollout.initial,
                 &format!("{} pods run {image}.", rollout.replicas),
             )];
             for pass in &rollout.passes {
-                steps.push(step(
+                steps.push(of_state(
                     &format!("pass {}: {}", pass.number, pass.decision),
-                    pass.after.pods.clone(),
+                    &pass.after,
                     &pass.narration,
                 ));
             }
             if let Some(last) = rollout.passes.last() {
-                steps.push(step("settled", last.settled.pods.clone(), "Every pod runs the new image; the old ReplicaSet stays at 0 pods, kept for `kubectl rollout undo`."));
+                steps.push(of_state("settled", &last.settled, "Every pod runs the new image; the old ReplicaSet stays at 0 pods, kept for `kubectl rollout undo`."));
             }
             (
                 Owner::Deployment,

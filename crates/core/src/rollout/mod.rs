@@ -471,7 +471,7 @@ fn finish(rollout: &mut Rollout) {
         if has_services {
             s.traffic.serving()
         } else {
-            s.pods.iter().filter(|p| p.phase.receives_traffic()).count() as u32
+            s.ready
         }
     };
     rollout.lowest_serving = rollout.states().map(serving).min().unwrap_or(0);

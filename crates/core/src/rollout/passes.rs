@@ -92,6 +92,10 @@ pub struct State {
     pub pods: Vec<PodTile>,
     /// Where the Services send traffic.
     pub traffic: Traffic,
+    /// Pods that would receive traffic (Ready and not terminating), whether or not a Service
+    /// selects them: what "serving" means when none does. Counted even beyond [`MAX_TILES`].
+    #[serde(skip)]
+    pub ready: u32,
 }
 
 impl State {

@@ -137,6 +137,33 @@ fn recreate_removes_every_old_pod_first() {
     assert!(!rollout.zero_downtime);
 }
 
+#[test]
+fn without_a_service_serving_pods_are_counted_beyond_the_tiles() {
+    // No Service: "serving" is the pods that are Ready, at every size.
+    let alone = |replicas: i32| {
+        let yaml = deployment(replicas, &rolling("1", "0"));
+        let yaml = yaml.split("---").next().unwrap_or_default().to_owned();
+        run(&yaml, false)
+    };
+    for replicas in [10, 250] {
+        let rollout = alone(replicas);
+        assert!(rollout.services.is_empty());
+        assert!(rollout.zero_downtime, "{replicas} replicas");
+        assert_eq!(
+            rollout.lowest_serving, replicas as u32,
+            "{replicas} replicas"
+        );
+    }
+    // The states beyond the tile limit draw no tiles but still count.
+    let big = alone(250);
+    assert!(big.initial.pods.is_empty());
+    assert_eq!(big.initial.ready, 250);
+    let recreate = deployment(250, "  strategy:\n    type: Recreate");
+    let recreate = run(recreate.split("---").next().unwrap_or_default(), false);
+    assert!(!recreate.zero_downtime);
+    assert_eq!(recreate.lowest_serving, 0);
+}
+
 /// The documentation's 3-replica default example logs exactly these events.
 #[test]
 fn default_strategy_logs_the_documented_events() {

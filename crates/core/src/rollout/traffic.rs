@@ -131,6 +131,7 @@ impl Endpoints {
             new_ready: new[1],
             pods: Vec::new(),
             traffic: self.counted(old[2], new[2]),
+            ready: old[2] + new[2],
         }
     }
 
@@ -167,6 +168,7 @@ impl Endpoints {
                 Vec::new()
             },
             traffic: self.traffic(pods),
+            ready: pods.iter().filter(|p| p.phase.receives_traffic()).count() as u32,
         }
     }
 }
