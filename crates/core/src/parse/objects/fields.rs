@@ -243,7 +243,8 @@ pub(super) fn suggest(key: &str, siblings: &[&str]) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// The apiVersions each built-in kind is served under (the current one first).
+/// The apiVersions each built-in kind is served under, the current one first: what the
+/// wrong-apiVersion check accepts, and what YAML generated for a kind names.
 const KIND_VERSIONS: &[(&str, &[&str])] = &[
     ("Namespace", &["v1"]),
     ("ConfigMap", &["v1"]),
@@ -330,6 +331,14 @@ const KIND_VERSIONS: &[(&str, &[&str])] = &[
         ],
     ),
 ];
+
+/// The apiVersion a built-in kind is served under today (`apps/v1` for `Deployment`).
+pub fn current_api_version(kind: &str) -> Option<&'static str> {
+    KIND_VERSIONS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .and_then(|(_, versions)| versions.first().copied())
+}
 
 /// For a built-in kind written under an apiVersion that does not serve it (`apiVersion: v1`
 /// with `kind: Deployment`), the apiVersion to use.
@@ -418,6 +427,9 @@ mod tests {
     #[test]
     fn kinds_under_the_wrong_group_name_the_right_api_version() {
         assert_eq!(wrong_api_version("v1", "Deployment"), Some("apps/v1"));
+        assert_eq!(current_api_version("CronJob"), Some("batch/v1"));
+        assert_eq!(current_api_version("ReplicationController"), Some("v1"));
+        assert_eq!(current_api_version("Widget"), None);
         assert_eq!(wrong_api_version("apps/v1", "Deployment"), None);
         assert_eq!(wrong_api_version("extensions/v1beta1", "Deployment"), None);
         assert_eq!(wrong_api_version("apps/v1", "Service"), Some("v1"));
