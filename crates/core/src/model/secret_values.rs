@@ -70,7 +70,8 @@ impl Object {
     /// ```
     /// use manifesto_core::{Model, SourceFile};
     ///
-    /// let text = "kind: Secret\nmetadata:\n  name: db\nstringData:\n  password: hunter2 # ok\n";
+    /// let text = "apiVersion: v1\nkind: Secret\nmetadata: {name: db}\n\
+    ///             stringData:\n  password: hunter2 # ok\n";
     /// let model = Model::from_files(vec![SourceFile::new("s.yaml", text)]);
     /// let values = model.objects[0].secret_values(text);
     /// assert_eq!(values[0].slot(), "stringData.password");
