@@ -296,7 +296,7 @@ fn NodeBody(props: &NodeBodyProps) -> Html {
             let listing = listing::of_object(object, text);
             let note = match listing.origin {
                 Origin::ConvertedFromJson => "Converted from JSON, values masked",
-                Origin::Written | Origin::Generated => "As written",
+                Origin::Written => "As written",
             };
             (listing.lines, note)
         }

@@ -103,3 +103,59 @@ fn copied_spec(node: &GraphNode, graph: &Graph, model: &Model) -> Option<Value> 
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::GraphOptions;
+    use crate::{Model, SourceFile};
+
+    #[test]
+    fn a_cronjobs_job_copies_its_template_and_a_missing_object_has_no_spec() {
+        let text = "\
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: backup
+  namespace: ops
+spec:
+  schedule: \"0 3 * * *\"
+  jobTemplate:
+    spec:
+      backoffLimit: 2
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: backup
+            image: example/backup:1.0
+            envFrom:
+            - secretRef:
+                name: backup-credentials
+";
+        let model = Model::from_files(vec![SourceFile::new("cron.yaml", text)]);
+        let graph = Graph::build(&model, &GraphOptions::default());
+        let job = graph
+            .nodes()
+            .iter()
+            .find(|n| n.kind == "Job")
+            .expect("a simulated Job");
+        let held = would_hold(job, &graph, &model);
+        assert_eq!(held["apiVersion"], "batch/v1");
+        assert_eq!(held["metadata"]["ownerReferences"][0]["name"], "backup");
+        assert_eq!(held["spec"]["backoffLimit"], 2);
+        let missing = graph
+            .nodes()
+            .iter()
+            .find(|n| n.missing)
+            .expect("the missing Secret");
+        assert_eq!(
+            would_hold(missing, &graph, &model),
+            serde_json::json!({
+                "apiVersion": "v1",
+                "kind": "Secret",
+                "metadata": {"name": "backup-credentials", "namespace": "ops"}
+            })
+        );
+    }
+}

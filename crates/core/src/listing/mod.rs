@@ -50,7 +50,7 @@ impl YamlLine {
     }
 }
 
-/// Where the lines of a listing come from.
+/// Where the lines of an object's listing come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
     /// The object's lines as written.
@@ -58,8 +58,6 @@ pub enum Origin {
     /// YAML generated from a Secret written as JSON (its JSON lines hold several values each,
     /// and a reader expects the YAML `kubectl` would show).
     ConvertedFromJson,
-    /// YAML generated for what the cluster would hold.
-    Generated,
 }
 
 /// Lines of YAML and where they come from.
@@ -87,7 +85,7 @@ pub fn of_object(object: &Object, text: &str) -> Listing {
 }
 
 /// Whether the object is written as JSON (or a YAML flow map) rather than as block YAML.
-pub fn written_as_json(object: &Object, text: &str) -> bool {
+fn written_as_json(object: &Object, text: &str) -> bool {
     let index = LineIndex::new(text);
     index
         .offset(text, object.pos)

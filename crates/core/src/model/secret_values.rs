@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::Object;
-use crate::parse::tree::{Node, Value};
+use crate::parse::tree::{Entry, Node, Value};
 use crate::source::{LineIndex, Pos, lines_inclusive};
 
 /// The annotation in which `kubectl apply` repeats the whole object it applied, a Secret's
@@ -114,7 +114,7 @@ pub(crate) fn secret_values_in(tree: &Node, text: &str) -> Vec<SecretValue> {
 }
 
 /// The entries of a mapping (none for another value).
-fn entries(node: &Node) -> impl Iterator<Item = &crate::parse::tree::Entry> {
+fn entries(node: &Node) -> impl Iterator<Item = &Entry> {
     match &node.value {
         Value::Map(entries) => entries.iter(),
         _ => [].iter(),
@@ -134,15 +134,14 @@ fn scalar_text(value: &Value) -> Option<String> {
         Value::Int(i) => Some(i.to_string()),
         Value::Float(f) => Some(f.to_string()),
         Value::Bool(b) => Some(b.to_string()),
-        Value::Null => Some(String::new()),
-        Value::Seq(_) | Value::Map(_) => None,
+        Value::Null | Value::Seq(_) | Value::Map(_) => None,
     }
 }
 
 fn locate(
     index: &LineIndex,
     text: &str,
-    entry: &crate::parse::tree::Entry,
+    entry: &Entry,
     field: SecretField,
     flow: bool,
 ) -> Option<SecretValue> {
@@ -183,12 +182,7 @@ fn line_start(text: &str, at: usize) -> usize {
 
 /// Where the written value of `entry` starts: the parser places a block scalar (`|`, `>`) at
 /// its first content line, so a value below its key starts at its indicator, after the colon.
-fn start_of(
-    index: &LineIndex,
-    text: &str,
-    entry: &crate::parse::tree::Entry,
-    key_at: usize,
-) -> Option<usize> {
+fn start_of(index: &LineIndex, text: &str, entry: &Entry, key_at: usize) -> Option<usize> {
     let start = index.offset(text, entry.value.pos)?;
     if entry.value.pos.line <= entry.key_pos.line {
         return Some(start);
@@ -434,6 +428,30 @@ stringData:
             ]
         );
         assert_eq!(found[1].2, (3, 16));
+    }
+
+    #[test]
+    fn values_are_found_in_a_text_with_crlf_line_endings() {
+        let text = "apiVersion: v1\r\nkind: Secret\r\nmetadata:\r\n  name: s\r\nstringData:\r\n  cert: |\r\n    one\r\n    two\r\n  pin: '12'\r\n";
+        assert_eq!(
+            values(text),
+            [
+                (
+                    "stringData.cert".into(),
+                    "|\r\n    one\r\n    two".into(),
+                    (6, 9),
+                    8,
+                    some("one\ntwo\n")
+                ),
+                (
+                    "stringData.pin".into(),
+                    "'12'".into(),
+                    (9, 8),
+                    9,
+                    some("12")
+                ),
+            ]
+        );
     }
 
     #[test]
