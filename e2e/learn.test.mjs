@@ -1,6 +1,7 @@
 // Learn journeys: open the first level, see its goals unmet, apply the solution and see every
-// goal met; fix one planted problem of a challenge and see "N of M fixed" move; load a lesson
-// pack from a file (and see a bad one's located errors); progress survives a reload.
+// goal met; fix one planted problem of a challenge (one hunk of the solution diff) and see
+// "N of M fixed" move; load a lesson pack from a file (and see a bad one's located errors);
+// progress survives a reload.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { editorText, openApp, setEditorText, startServer, waitFor, waitForEqual } from "./helpers.mjs";
@@ -24,35 +25,31 @@ async function openLearnTab(page) {
 }
 
 /**
- * The first hunk of a line diff from `a` to `b` (longest common subsequence), applied alone:
- * the text of `a` with only that one change made.
+ * `text` with one hunk of the solution diff made: the old lines it shows, from `oldStart`, give
+ * way to its lines that are not removed.
  */
-function applyFirstHunk(a, b) {
-  const x = a.split("\n");
-  const y = b.split("\n");
-  const n = x.length;
-  const m = y.length;
-  const lcs = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i][j] = x[i] === y[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-    }
-  }
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m && x[i] === y[j]) {
-    i++;
-    j++;
-  }
-  // The hunk runs until both sides meet again on a common line.
-  let ei = i;
-  let ej = j;
-  while (ei < n || ej < m) {
-    if (ei < n && ej < m && x[ei] === y[ej]) break;
-    if (ej >= m || (ei < n && lcs[ei + 1][ej] >= lcs[ei][ej + 1])) ei++;
-    else ej++;
-  }
-  return [...x.slice(0, i), ...y.slice(j, ej), ...x.slice(ei)].join("\n");
+function applyHunk(text, { oldStart, lines }) {
+  const x = text.split("\n");
+  const old = lines.filter((l) => l.change !== "added").length;
+  const kept = lines.filter((l) => l.change !== "removed").map((l) => l.text);
+  return [...x.slice(0, oldStart - 1), ...kept, ...x.slice(oldStart - 1 + old)].join("\n");
+}
+
+/** The first hunk of each file the solution changes, as the diff shows it. */
+async function firstHunks(page) {
+  return page.$$eval("[data-testid=solution-file][data-change=changed]", (files) =>
+    files.map((file) => {
+      const hunk = file.querySelector("[data-testid=diff-hunk]");
+      return {
+        file: file.dataset.file,
+        oldStart: Number(hunk.dataset.oldStart),
+        lines: [...hunk.querySelectorAll("[data-testid=diff-line]")].map((line) => ({
+          change: line.dataset.change,
+          text: line.querySelector("[data-testid=diff-text]").textContent,
+        })),
+      };
+    }),
+  );
 }
 
 const PACK = `id: class-pack
@@ -181,20 +178,18 @@ describe("learn", () => {
       const texts = await page.$$eval("[data-testid=level-goal]", (els) => els.map((el) => el.textContent.trim()));
       assert.ok(texts.every((t) => t === ""), `unnamed: ${texts}`);
 
-      // Fix one problem by editing: one change of the solution, made in the editor.
+      // Fix one problem by editing: one hunk of the solution diff, made in the editor.
       await page.locator("[data-testid=level-show-solution]").click();
-      const solutions = await page.$$eval("[data-testid=level-solution-file]", (els) =>
-        els.map((el) => ({ file: el.dataset.file, text: el.textContent })),
-      );
+      const hunks = await firstHunks(page);
+      assert.ok(hunks.length > 0, "the solution changes files");
       await page.locator('[data-testid=view-tab][data-view="objects"]').click();
       let fixed = 0;
-      for (const { file, text } of solutions) {
-        const tab = page.locator(`[data-testid=file-tab][data-file="${file}"] .file-tab-name`);
+      for (const hunk of hunks) {
+        const tab = page.locator(`[data-testid=file-tab][data-file="${hunk.file}"] .file-tab-name`);
         if ((await tab.count()) === 0) continue;
         await tab.click();
         const current = await editorText(page);
-        if (current === text) continue;
-        await setEditorText(page, applyFirstHunk(current, text));
+        await setEditorText(page, applyHunk(current, hunk));
         fixed = await waitFor(async () => {
           const s = (await readGoals(page)).status;
           return s.fixed > 0 ? s.fixed : null;

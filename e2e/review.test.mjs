@@ -3,7 +3,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { editorText, objectIds, openApp, readRepoFile, startServer, waitFor, waitForEqual } from "./helpers.mjs";
+import { editorText, objectIds, openApp, readRepoFile, setEditorText, startServer, waitFor, waitForEqual } from "./helpers.mjs";
 
 const BACKEND = "Deployment/feastflow/feastflow-backend";
 const FRONTEND = "Deployment/feastflow/feastflow-frontend";
@@ -200,6 +200,55 @@ describe("review", () => {
       // Turning it back on brings its findings back.
       await page.locator(`[data-testid=check-toggle][data-check="${check}"]`).check();
       await waitFor(async () => (await findingsOf()) > 0, { message: `${check} findings back` });
+    });
+  });
+
+  it("puts objects without a namespace in the chosen one, and exports and imports .manifesto.yaml", async () => {
+    await withReview(async ({ page }) => {
+      await setEditorText(page, "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:latest\n");
+      const objectsFound = async () => new Set((await listFindings(page)).map((f) => f.object));
+      await waitFor(async () => (await objectsFound()).has("Deployment/default/web"), { message: "web in default" });
+
+      await page.locator("[data-testid=review-settings-button]").click();
+      const namespace = page.locator("[data-testid=default-namespace]");
+      assert.equal(await namespace.inputValue(), "default");
+      await namespace.fill("shop");
+      await namespace.press("Enter");
+      await waitFor(async () => (await objectsFound()).has("Deployment/shop/web"), { message: "web in shop" });
+      assert.ok(!(await objectsFound()).has("Deployment/default/web"), "its findings follow it");
+
+      // The settings as the file the CLI reads.
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.locator("[data-testid=settings-export]").click(),
+      ]);
+      const exported = await readFile(await download.path(), "utf8");
+      assert.match(exported, /^namespace: "?shop"?$/m);
+
+      // A file from a repository: another namespace and one check off.
+      await page.locator("[data-testid=settings-import]").setInputFiles({
+        name: ".manifesto.yaml",
+        mimeType: "text/yaml",
+        buffer: Buffer.from("namespace: class\nchecks:\n  disable: [image-tag-mutable]\n"),
+      });
+      await waitForEqual(() => namespace.inputValue(), "class", { message: "the imported namespace" });
+      await waitFor(async () => (await objectsFound()).has("Deployment/class/web"), { message: "web in class" });
+      assert.equal(await page.locator('[data-testid=check-toggle][data-check="image-tag-mutable"]').isChecked(), false);
+      assert.ok(!(await listFindings(page)).some((f) => f.check === "image-tag-mutable"), "the check is off");
+
+      // A mistake in the file is located and explained; the settings stay.
+      await page.locator("[data-testid=settings-import]").setInputFiles({
+        name: ".manifesto.yaml",
+        mimeType: "text/yaml",
+        buffer: Buffer.from("checks:\n  disable: [image-tag-mutable]\nnamspace: other\n"),
+      });
+      const notice = await waitFor(async () => {
+        const texts = await page.$$eval("[data-testid=notice]", (els) => els.map((el) => el.textContent));
+        return texts.find((t) => t.includes("not imported")) ?? null;
+      }, { message: "a notice about the bad file" });
+      assert.match(notice, /\.manifesto\.yaml:3/);
+      assert.match(notice, /namespace/);
+      assert.equal(await namespace.inputValue(), "class");
     });
   });
 });

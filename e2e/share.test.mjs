@@ -275,4 +275,64 @@ describe("share links", () => {
       await second.close();
     }
   });
+
+  it("carries the levels done and the Compare view's baseline", async () => {
+    const first = await openApp(server);
+    let url;
+    let packId;
+    let levelId;
+    try {
+      const { page } = first;
+      // Solve the first level with its solution.
+      await openLearnTab(page);
+      const level = page.locator("[data-level-id]").first();
+      levelId = await level.getAttribute("data-level-id");
+      packId = await level.getAttribute("data-pack-id");
+      await level.click();
+      await page.waitForSelector(`[data-testid=level-panel][data-open-level="${levelId}"]`);
+      await page.locator("[data-testid=level-show-solution]").click();
+      await page.locator("[data-testid=level-apply-solution]").click();
+      await waitForEqual(() => page.getAttribute("[data-testid=level-status]", "data-done"), "true", {
+        message: "the level solved",
+      });
+
+      // Take the baseline, then add an object.
+      await page.locator('[data-testid=view-tab][data-view="compare"]').click();
+      await page.locator("[data-testid=compare-baseline]").click();
+      await page.waitForSelector("[data-testid=compare-clear]");
+      const text = await page.locator("[data-testid=editor]").inputValue();
+      await setEditorText(page, `${text.trimEnd()}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n  namespace: class\n`);
+      await page.waitForSelector('[data-testid=diff-object][data-change="added"][data-id="ConfigMap/class/extra"]');
+
+      url = await shareUrl(page);
+      assert.equal(await page.locator("[data-testid=share-baseline]").isChecked(), true);
+      const shared = decodeLink(url);
+      assert.deepEqual(shared.lesson.done, [levelId], "the level done travels");
+      assert.equal(shared.baseline.length, shared.files.length, "the baseline's files travel");
+      assert.ok(!shared.baseline.some((f) => f.text.includes("name: extra")), "as they were when taken");
+      // Unticked, the link leaves the baseline out.
+      await page.locator("[data-testid=share-baseline]").uncheck();
+      const withoutBaseline = decodeLink(await page.locator("[data-testid=share-url]").inputValue());
+      assert.equal(withoutBaseline.baseline, undefined);
+      assert.deepEqual(first.pageErrors, []);
+    } finally {
+      await first.close();
+    }
+
+    const second = await openApp(server, { path: url.slice(server.origin.length), ready: "[data-testid=level-panel]" });
+    try {
+      const { page } = second;
+      await page.locator('[data-testid=view-tab][data-view="compare"]').click();
+      await page.waitForSelector('[data-testid=diff-object][data-change="added"][data-id="ConfigMap/class/extra"]');
+      await openLearnTab(page);
+      assert.equal(
+        await page.getAttribute(`[data-pack-id="${packId}"][data-level-id="${levelId}"]`, "data-done"),
+        "true",
+        "the sharer's progress in a browser that never saw it",
+      );
+      assert.deepEqual(second.pageErrors, []);
+    } finally {
+      await second.close();
+    }
+  });
 });

@@ -300,13 +300,28 @@ fn line_marks(state: &AppState) -> BTreeMap<usize, (&'static str, String)> {
 }
 
 /// Selects lines `first..=last`, focuses the textarea and scrolls them into view.
+///
+/// Someone moving through the graph from the keyboard keeps the focus there: the editor
+/// only shows the lines.
 fn select_lines(el: &HtmlTextAreaElement, first: usize, last: usize) {
     let text = el.value();
     let (start, end) = line_span_utf16(&text, first, last);
-    let _ = el.focus();
+    if !keyboard_in_graph() {
+        let _ = el.focus();
+    }
     let _ = el.set_selection_range(start, end);
     let total = line_count(&text).max(1);
     let line_height = f64::from(el.scroll_height()) / total as f64;
     let top = ((first.saturating_sub(3)) as f64 * line_height).round() as i32;
     el.set_scroll_top(top);
+}
+
+/// Whether a graph node holds the keyboard focus (focused from the keyboard, not clicked).
+fn keyboard_in_graph() -> bool {
+    gloo::utils::document()
+        .active_element()
+        .is_some_and(|active| {
+            active.has_attribute("data-node-id")
+                && active.matches(":focus-visible").unwrap_or(false)
+        })
 }

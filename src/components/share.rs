@@ -15,6 +15,7 @@ pub fn ShareButton() -> Html {
     let state = use_context::<AppContext>().expect("AppContext is provided by App");
     let open = use_state_eq(|| false);
     let redact = use_state_eq(|| true);
+    let with_baseline = use_state_eq(|| true);
     let copied = use_state_eq(|| false);
     let url_ref = use_node_ref();
     let exporting = use_state_eq(|| false);
@@ -35,25 +36,13 @@ pub fn ShareButton() -> Html {
     }
 
     let secrets = state.has_secret_values();
-    let url = format!(
-        "{}{FRAGMENT}{}",
-        page_address(),
-        state.share_payload(secrets && *redact)
-    );
+    let has_baseline = state.baseline.is_some();
+    let payload = state.share_payload(secrets && *redact, has_baseline && *with_baseline);
+    let url = format!("{}{FRAGMENT}{payload}", page_address());
     let too_long = url.len() > MAX_LINK;
 
-    let on_redact = {
-        let (redact, copied) = (redact.clone(), copied.clone());
-        Callback::from(move |e: Event| {
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            {
-                copied.set(false);
-                redact.set(input.checked());
-            }
-        })
-    };
+    let on_redact = on_checkbox(&redact, &copied);
+    let on_baseline = on_checkbox(&with_baseline, &copied);
     let on_copy = {
         let (url, copied, url_ref, state) =
             (url.clone(), copied.clone(), url_ref.clone(), state.clone());
@@ -90,7 +79,6 @@ pub fn ShareButton() -> Html {
     };
     let on_export = {
         let (state, busy) = (state.clone(), exporting.clone());
-        let payload = state.share_payload(secrets && *redact);
         Callback::from(move |_: MouseEvent| {
             let (state, busy, payload) = (state.clone(), busy.clone(), payload.clone());
             busy.set(true);
@@ -131,8 +119,14 @@ pub fn ShareButton() -> Html {
                     <button type="button" class="icon-button" onclick={toggle} aria-label="Close" title="Close (Esc)">{ "✕" }</button>
                 </div>
                 <p class="note">
-                    { "The link holds the files, the view, the selection and the review settings. They travel in the part after #, which browsers never send to a server." }
+                    { "The link holds the files, the view, the selection, the review settings and the open level with its progress. They travel in the part after #, which browsers never send to a server." }
                 </p>
+                if has_baseline {
+                    <label class="check">
+                        <input type="checkbox" data-testid="share-baseline" checked={*with_baseline} onchange={on_baseline} />
+                        { " Include the Compare view's baseline" }
+                    </label>
+                }
                 if secrets {
                     <div class="share-secrets" data-testid="share-secrets">
                         <p>{ "These files hold Secret values." }</p>
@@ -167,4 +161,19 @@ pub fn ShareButton() -> Html {
             </div>
         </>
     }
+}
+
+/// A checkbox's change handler that sets `flag` to its state (the link changes, so it is no
+/// longer the one copied).
+fn on_checkbox(flag: &UseStateHandle<bool>, copied: &UseStateHandle<bool>) -> Callback<Event> {
+    let (flag, copied) = (flag.clone(), copied.clone());
+    Callback::from(move |e: Event| {
+        if let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        {
+            copied.set(false);
+            flag.set(input.checked());
+        }
+    })
 }

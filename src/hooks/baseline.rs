@@ -116,16 +116,17 @@ fn write_local(json: Option<&str>) -> Result<(), String> {
 }
 
 /// Saves the baseline whenever it is taken, and forgets it when it is dropped; returns how the
-/// last save went.
+/// last save went. A share link's baseline is saved with its files, at the first edit.
 #[hook]
 pub fn use_baseline_persistence(state: &AppContext) -> SaveStatus {
     let saves = use_saves();
     let baseline = state.baseline.clone();
     let key = baseline.as_ref().map(|b| std::rc::Rc::as_ptr(b) as usize);
+    let edited = state.save_rev > 0;
     let first = use_mut_ref(|| true);
     {
         let saves = saves.clone();
-        use_effect_with(key, move |_| {
+        use_effect_with((key, edited), move |_| {
             // The first run sees what was just restored: nothing to save.
             if std::mem::take(&mut *first.borrow_mut()) {
                 return;

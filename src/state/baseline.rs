@@ -30,11 +30,12 @@ pub struct Baseline {
 impl Baseline {
     /// Reads `files` as the baseline, reviewed under `settings`.
     pub fn new(files: Vec<(String, String)>, settings: &Settings) -> Self {
-        let model = Model::from_files(
+        let model = Model::from_files_with(
             files
                 .iter()
                 .map(|(name, text)| SourceFile::new(name.clone(), text.clone()))
                 .collect(),
+            &settings.parse_options(),
         );
         let (graph, review) = diff::analyse(&model, settings);
         Baseline {

@@ -6,10 +6,11 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use manifesto_core::Diagnostic;
-use manifesto_core::lesson::{self, Level, Pack};
-use manifesto_core::share::SharedLesson;
+use manifesto_core::lesson::{self, Level, Pack, PackFile};
+use manifesto_core::share::{self, SharedLesson};
+use manifesto_core::text_diff::FileChange;
 
-use super::{AppState, LoadedFile, View};
+use super::{AppState, FileEntry, LoadedFile, View};
 
 /// The key a level's progress is kept under: `pack/level`.
 pub fn level_key(pack: &str, level: &str) -> String {
@@ -206,21 +207,24 @@ impl AppState {
                 let Some((_, level)) = self.learn.open_level() else {
                     return false;
                 };
-                let solution = level.solution.clone();
-                if solution.is_empty() {
+                if level.solution.is_empty() {
                     return false;
                 }
-                self.remember("Applied the solution".to_owned());
-                let mut first = None;
-                for fix in solution {
-                    let id = self.put_file(LoadedFile {
-                        name: fix.name,
-                        text: fix.text,
-                        problem: None,
-                    });
-                    first.get_or_insert(id);
+                let solved = level.solved_files();
+                let diff = level.solution_diff(&self.pack_files(), 0);
+                if diff.is_empty() {
+                    return false;
                 }
-                self.active = first.or(self.active);
+                // The first file the solution changes or adds is shown.
+                let shown = diff
+                    .iter()
+                    .find(|f| f.change != FileChange::Removed)
+                    .map(|f| f.name.clone());
+                self.remember("Applied the solution".to_owned());
+                self.replace_with(solved);
+                self.active = shown
+                    .and_then(|name| self.file_named(&name).map(|f| f.id))
+                    .or_else(|| self.files.first().map(|f| f.id));
                 self.files_replaced();
             }
             LearnAction::Completed(key) => {
@@ -242,6 +246,41 @@ impl AppState {
         true
     }
 
+    /// The files as a lesson's files.
+    pub fn pack_files(&self) -> Vec<PackFile> {
+        self.files
+            .iter()
+            .map(|f| PackFile {
+                name: f.name.clone(),
+                text: f.text.clone(),
+            })
+            .collect()
+    }
+
+    /// The files become exactly `files`: a file of the same name keeps its id (and, when its
+    /// text is the same, its entry), the others are added, and files not in `files` go.
+    fn replace_with(&mut self, files: Vec<PackFile>) {
+        let mut entries = Vec::with_capacity(files.len());
+        for file in files {
+            let entry = match self.files.iter().find(|e| e.name == file.name) {
+                Some(old) if old.text == file.text => old.clone(),
+                Some(old) => Rc::new(FileEntry {
+                    id: old.id,
+                    name: file.name,
+                    text: file.text,
+                    load_problem: None,
+                }),
+                None => self.entry(LoadedFile {
+                    name: file.name,
+                    text: file.text,
+                    problem: None,
+                }),
+            };
+            entries.push(entry);
+        }
+        self.files = Rc::new(entries);
+    }
+
     /// The same state with the Learn view's packs and progress restored. On the state of a
     /// share link, the link's level is the one open (none when it carries no lesson, so the
     /// shared files never show an unrelated level's goals) and its pack joins the list; the
@@ -258,6 +297,8 @@ impl AppState {
                 .filter(|(p, l)| learn.level(p, l).is_some());
             learn.hints = 0;
             learn.solution = false;
+            // The link's progress joins the one kept here.
+            learn.done.extend(self.learn.done.iter().cloned());
         }
         self.learn = Rc::new(learn);
         self
@@ -278,11 +319,49 @@ impl AppState {
             }
             Some(yaml)
         };
+        let done = pack
+            .levels
+            .iter()
+            .filter(|l| self.learn.done.contains(&level_key(pack_id, &l.id)))
+            .map(|l| l.id.clone())
+            .collect();
         Some(SharedLesson {
             pack: pack_id.to_owned(),
             level: level.id.clone(),
             pack_yaml,
+            done,
         })
+    }
+}
+
+impl AppState {
+    /// The share link payload that opens the first level of `pack` in any browser: that
+    /// level's starting files on the view it asks for, with the pack itself in the link (so
+    /// every level of it joins the student's list). `None` when the pack has no level or is too
+    /// large to travel.
+    pub fn lesson_link_payload(pack: &Pack) -> Option<String> {
+        let level = pack.levels.first()?;
+        let files = level
+            .files
+            .iter()
+            .map(|f| LoadedFile {
+                name: f.name.clone(),
+                text: f.text.clone(),
+                problem: None,
+            })
+            .collect();
+        let mut state = AppState::with_files(files, None);
+        if let Some(view) = view_of(level.view.as_deref()) {
+            state.view = view;
+        }
+        state.learn = Rc::new(Learn {
+            packs: Rc::new(vec![pack.clone()]),
+            open: Some((pack.id.clone(), level.id.clone())),
+            ..Learn::default()
+        });
+        let workspace = state.snapshot(false, false);
+        workspace.lesson.as_ref()?;
+        Some(share::encode(&workspace))
     }
 }
 
@@ -300,6 +379,11 @@ impl Learn {
                     text,
                 });
             }
+            learn.done = shared
+                .done
+                .iter()
+                .map(|level| level_key(&shared.pack, level))
+                .collect();
             learn.open = Some((shared.pack, shared.level));
         }
         learn
@@ -396,7 +480,7 @@ mod tests {
     }
 
     fn shared(state: &AppState) -> manifesto_core::share::Workspace {
-        manifesto_core::share::decode(&state.share_payload(false)).expect("a workspace")
+        manifesto_core::share::decode(&state.share_payload(false, false)).expect("a workspace")
     }
 
     #[test]
@@ -411,13 +495,17 @@ mod tests {
         let state = AppState::default().with_learn(kept());
         let pack = state.learn.packs[0].clone();
         let (first, second) = (pack.levels[0].id.clone(), pack.levels[1].id.clone());
-        let state = reduce(
+        let mut state = reduce(
             state,
             LearnAction::Open {
                 pack: pack.id.clone(),
                 level: second.clone(),
             },
         );
+        // The sharer has done the first level.
+        Rc::make_mut(&mut state.learn)
+            .done
+            .insert(level_key(&pack.id, &first));
         let link = shared(&state);
         let lesson = link.lesson.clone().expect("the lesson travels");
         assert_eq!(
@@ -428,12 +516,22 @@ mod tests {
             lesson.pack_yaml, None,
             "a built-in pack is named, not copied"
         );
+        assert_eq!(
+            lesson.done,
+            vec![first.clone()],
+            "with the sharer's progress"
+        );
         // The student's browser has another level open.
         let mut theirs = kept();
-        theirs.open = Some((pack.id.clone(), first));
+        theirs.open = Some((pack.id.clone(), first.clone()));
         let opened = AppState::from_shared(link).with_learn(theirs.clone());
         assert_eq!(opened.learn.open, Some((pack.id.clone(), second)));
         assert!(opened.learn.done.contains("kept/progress"));
+        assert!(
+            opened.learn.done.contains(&level_key(&pack.id, &first)),
+            "the sharer's progress shows: {:?}",
+            opened.learn.done
+        );
         assert_eq!(opened.files.len(), state.files.len());
         // A link without a lesson does not show the kept level's goals over its files.
         let plain = AppState::default().with_learn(kept());
@@ -477,5 +575,64 @@ mod tests {
             Some("A teacher's pack")
         );
         assert!(opened.learn.open_level().is_some());
+    }
+
+    #[test]
+    fn applying_the_solution_makes_the_files_the_solved_ones_and_undo_restores_them() {
+        let state =
+            AppState::default().with_learn(Learn::restored(Vec::new(), BTreeSet::new(), None));
+        let (pack, level) = first_level(&state);
+        let state = reduce(
+            state,
+            LearnAction::Open {
+                pack,
+                level: level.id.clone(),
+            },
+        );
+        // The student adds a file of their own.
+        let mut mine = state.clone();
+        mine.put_file(LoadedFile {
+            name: "mine.yaml".into(),
+            text: "kind: ConfigMap\n".into(),
+            problem: None,
+        });
+        let before: Vec<_> = mine.files.iter().map(|f| f.name.clone()).collect();
+        let applied = reduce(mine, LearnAction::ApplySolution);
+        assert_eq!(applied.pack_files(), level.solved_files());
+        assert!(applied.undo.is_some());
+        assert!(
+            reduce(applied.clone(), LearnAction::ApplySolution).files == applied.files,
+            "nothing left to apply"
+        );
+        let undone = (*Rc::new(applied).reduce(Action::Undo)).clone();
+        let after: Vec<_> = undone.files.iter().map(|f| f.name.clone()).collect();
+        assert_eq!(after, before);
+    }
+
+    #[test]
+    fn a_lesson_link_opens_the_first_level_of_a_teachers_pack() {
+        let state =
+            AppState::default().with_learn(Learn::restored(Vec::new(), BTreeSet::new(), None));
+        let mut pack = state.learn.packs[0].clone();
+        pack.id = "class".into();
+        pack.levels.truncate(2);
+        let payload = AppState::lesson_link_payload(&pack).expect("a link");
+        let link = manifesto_core::share::decode(&payload).expect("a workspace");
+        let opened = AppState::from_shared(link).with_learn(Learn::restored(
+            Vec::new(),
+            BTreeSet::new(),
+            None,
+        ));
+        assert_eq!(
+            opened.learn.open,
+            Some(("class".into(), pack.levels[0].id.clone()))
+        );
+        assert_eq!(opened.learn.pack("class"), Some(&pack));
+        assert_eq!(opened.pack_files(), pack.levels[0].files);
+        let empty = Pack {
+            levels: Vec::new(),
+            ..pack
+        };
+        assert_eq!(AppState::lesson_link_payload(&empty), None);
     }
 }

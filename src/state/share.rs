@@ -22,21 +22,42 @@ impl AppState {
             .collect()
     }
 
-    /// Whether any Secret in the files holds a value.
-    pub fn has_secret_values(&self) -> bool {
-        has_secret_values(&self.shared_files())
+    /// The Compare view's baseline as a share link carries it.
+    fn shared_baseline(&self) -> Option<Vec<SharedFile>> {
+        let baseline = self.baseline.as_ref()?;
+        Some(
+            baseline
+                .files
+                .iter()
+                .map(|(name, text)| SharedFile {
+                    name: name.clone(),
+                    text: text.clone(),
+                })
+                .collect(),
+        )
     }
 
-    /// What the user is looking at, with every Secret value replaced by a placeholder when
-    /// `redact` is set.
-    pub fn snapshot(&self, redact: bool) -> Workspace {
-        let files = self.shared_files();
-        Workspace {
-            files: if redact {
+    /// Whether any Secret in the files, or in the baseline, holds a value.
+    pub fn has_secret_values(&self) -> bool {
+        has_secret_values(&self.shared_files())
+            || self
+                .shared_baseline()
+                .is_some_and(|files| has_secret_values(&files))
+    }
+
+    /// What the user is looking at, with the Compare view's baseline when `with_baseline` is
+    /// set, and every Secret value replaced by a placeholder when `redact` is set.
+    pub fn snapshot(&self, redact: bool, with_baseline: bool) -> Workspace {
+        let hide = |files: Vec<SharedFile>| {
+            if redact {
                 redact_secrets(&files)
             } else {
                 files
-            },
+            }
+        };
+        Workspace {
+            files: hide(self.shared_files()),
+            baseline: self.shared_baseline().filter(|_| with_baseline).map(hide),
             active_file: self.active_file().map(|f| f.name.clone()),
             view: Some(self.view.key().to_owned()),
             selected: self.selected.as_ref().map(|id| id.as_str().to_owned()),
@@ -52,9 +73,9 @@ impl AppState {
         }
     }
 
-    /// The share link payload of what the user is looking at.
-    pub fn share_payload(&self, redact: bool) -> String {
-        share::encode(&self.snapshot(redact))
+    /// The share link payload of what the user is looking at (see [`AppState::snapshot`]).
+    pub fn share_payload(&self, redact: bool, with_baseline: bool) -> String {
+        share::encode(&self.snapshot(redact, with_baseline))
     }
 
     /// A state showing a shared workspace. Nothing of it is saved until the user changes it.
@@ -68,8 +89,12 @@ impl AppState {
                 problem: None,
             })
             .collect();
+        let baseline = workspace
+            .baseline
+            .map(|files| files.into_iter().map(|f| (f.name, f.text)).collect());
         let mut state = AppState::with_files(files, workspace.active_file.as_deref())
-            .with_settings(workspace.settings.to_settings());
+            .with_settings(workspace.settings.to_settings())
+            .with_baseline(baseline);
         if let Some(view) = workspace
             .view
             .and_then(|key| View::ALL.into_iter().find(|v| v.key() == key))
@@ -134,18 +159,52 @@ mod tests {
             .model
             .get_str("Deployment/feastflow/feastflow-backend")
             .map(|o| o.id.clone());
-        let payload = state.share_payload(false);
+        let payload = state.share_payload(false, true);
         let back = AppState::from_shared(share::decode(&payload).expect("a workspace"));
         assert_eq!(back.view, View::Graph);
         assert_eq!(back.selected, state.selected);
         assert_eq!(back.files.len(), state.files.len());
         assert_eq!(back.save_rev, 0, "nothing to save until the user edits");
-        let redacted = share::decode(&state.share_payload(true)).expect("a workspace");
+        let redacted = share::decode(&state.share_payload(true, true)).expect("a workspace");
         assert!(
             !redacted
                 .files
                 .iter()
                 .any(|f| f.text.contains("ZmVhc3RmbG93LWRldi1wYXNzd29yZA=="))
+        );
+    }
+
+    #[test]
+    fn the_compare_baseline_travels_when_asked_and_its_secrets_are_hidden() {
+        let before = AppState::with_sample(Sample::FeastFlow);
+        let mut state = AppState::with_sample(Sample::FeastFlow);
+        state.load_baseline(
+            before
+                .files
+                .iter()
+                .map(|f| (f.name.clone(), f.text.replace(":latest", ":v1.3.0")))
+                .collect(),
+        );
+        let back = AppState::from_shared(
+            share::decode(&state.share_payload(false, true)).expect("a workspace"),
+        );
+        let diff = back.diff.as_ref().expect("the diff is shown at once");
+        assert!(
+            diff.objects
+                .iter()
+                .any(|o| o.id.as_str() == "Deployment/feastflow/feastflow-backend"),
+            "{:?}",
+            diff.objects
+        );
+        let without = share::decode(&state.share_payload(false, false)).expect("a workspace");
+        assert_eq!(without.baseline, None);
+        let redacted = share::decode(&state.share_payload(true, true)).expect("a workspace");
+        let baseline = redacted.baseline.expect("the baseline travels");
+        assert!(
+            !baseline
+                .iter()
+                .any(|f| f.text.contains("ZmVhc3RmbG93LWRldi1wYXNzd29yZA==")),
+            "the baseline's Secret values are placeholders too"
         );
     }
 }

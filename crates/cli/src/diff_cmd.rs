@@ -95,7 +95,10 @@ pub fn to_json(d: &Diff) -> Value {
             let fields: Vec<Value> = o
                 .fields
                 .iter()
-                .map(|f| json!({"path": f.path, "old": f.old, "new": f.new}))
+                .map(|f| {
+                    json!({"path": f.path, "old": f.old, "new": f.new,
+                        "old_line": f.old_line, "new_line": f.new_line})
+                })
                 .collect();
             json!({"id": o.id, "change": o.change, "fields": fields})
         })

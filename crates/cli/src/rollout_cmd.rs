@@ -34,8 +34,8 @@ pub struct RolloutArgs {
     pub format: String,
 }
 
-/// Prints the simulation. Exit 1 when the API server would refuse the spec, 2 for an unknown
-/// workload.
+/// Prints the simulation, or why a workload without a rollout (a ReplicationController) has
+/// none. Exit 1 when the API server would refuse the spec, 2 for an unknown workload.
 pub fn run(args: &RolloutArgs) -> Result<ExitCode> {
     let model = load(&args.paths, args.namespace.as_deref())?;
     let id = parse_id(&args.workload);
@@ -49,6 +49,15 @@ pub fn run(args: &RolloutArgs) -> Result<ExitCode> {
         Err(err @ RolloutError::Invalid { .. }) => {
             eprintln!("error: {}", safe(&err.to_string()));
             return Ok(ExitCode::from(1));
+        }
+        Err(err @ RolloutError::NoRollout { .. }) => {
+            if args.format == "json" {
+                let answer = json!({ "workload": id, "rollout": null, "reason": err.to_string() });
+                println!("{}", serde_json::to_string_pretty(&answer)?);
+            } else {
+                println!("{}", safe(&err.to_string()));
+            }
+            return Ok(ExitCode::SUCCESS);
         }
         Err(err) => bail!(err),
     };
@@ -78,7 +87,7 @@ fn state_json(state: &State, kind: WorkloadKind) -> Value {
         "new_ready": state.new_ready,
         "serving": state.traffic.serving(),
     });
-    if kind != WorkloadKind::Deployment {
+    if kind.pod_set_kind().is_none() {
         v["pods"] = state
             .pods
             .iter()
@@ -201,7 +210,7 @@ fn to_text(r: &Rollout) -> String {
                 r.replicas, r.max_unavailable
             );
         }
-        WorkloadKind::Deployment => {
+        WorkloadKind::Deployment | WorkloadKind::DeploymentConfig => {
             let _ = writeln!(
                 out,
                 "  replicas {}, maxSurge {}, maxUnavailable {} (resolved): at most {} pods, at least {} available",

@@ -124,6 +124,11 @@ fn an_image_bump_rolls_the_backend_without_downtime() {
     assert_eq!(field["path"], "spec.template.spec.containers[0].image");
     assert_eq!(field["old"], "feastflow-backend:latest");
     assert_eq!(field["new"], "feastflow-backend:v1.4.0");
+    // The image is on line 34 of the backend's file on both sides.
+    assert_eq!(
+        (field["old_line"].as_u64(), field["new_line"].as_u64()),
+        (Some(34), Some(34))
+    );
     let rollouts = d["rollouts"].as_array().expect("rollouts");
     assert_eq!(rollouts.len(), 1);
     let r = &rollouts[0];

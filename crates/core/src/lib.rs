@@ -20,6 +20,7 @@ pub mod samples;
 pub mod share;
 pub mod source;
 pub mod text;
+pub mod text_diff;
 
 pub use model::{Model, Object, ObjectId, Resource};
 pub use source::{Diagnostic, LineIndex, Location, Pos, Severity, SourceFile};

@@ -1,6 +1,6 @@
 //! The open level, above the views so its goal stays in sight while the student edits and looks
 //! at the graph or the rollout: the introduction, the goal checked live, hints one at a time, the
-//! solution, and the "done" moment with what was learned.
+//! solution as changes to the student's files, and the "done" moment with what was learned.
 
 use std::rc::Rc;
 
@@ -10,6 +10,7 @@ use manifesto_core::report::Review;
 use yew::prelude::*;
 
 use super::goals::{Goals, is_done};
+use super::solution::SolutionDiff;
 use crate::components::review::markdown;
 use crate::state::{Action, AppContext, Learn, LearnAction, View, level_key};
 
@@ -158,19 +159,7 @@ pub fn LevelPanel() -> Html {
                     }
                 </div>
                 if state.learn.solution {
-                    <div class="level-solution" data-testid="level-solution">
-                        <p>{ "The solution: these files replace the ones with the same name." }</p>
-                        { for level.solution.iter().map(|f| html! {
-                            <details class="level-solution-file" open=true>
-                                <summary>{ f.name.clone() }</summary>
-                                <pre data-testid="level-solution-file" data-file={f.name.clone()}>{ f.text.clone() }</pre>
-                            </details>
-                        }) }
-                        <button type="button" class="button button-primary" data-testid="level-apply-solution" onclick={dispatch(LearnAction::ApplySolution)}>
-                            { "Apply the solution" }
-                        </button>
-                        <span class="muted">{ " Undo brings your files back." }</span>
-                    </div>
+                    <SolutionDiff />
                 }
             }
         </section>

@@ -11,6 +11,7 @@ pub mod goals;
 pub mod level;
 pub mod list;
 pub mod loader;
+pub mod solution;
 pub mod storage;
 
 use yew::prelude::*;

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use manifesto_core::rollout::{Phase, Rollout, State, Strategy, WorkloadKind};
+use manifesto_core::rollout::{Phase, Rollout, State, Strategy};
 use yew::prelude::*;
 
 /// Beyond this many slots the rows become plain bars.
@@ -112,10 +112,9 @@ pub fn Bounds(props: &BoundsProps) -> Html {
         .max()
         .unwrap_or(0);
     let scale = r.max_total.max(widest).max(r.replicas).max(1);
-    let counted = if r.kind == WorkloadKind::Deployment {
-        "pods (ReplicaSet specs)"
-    } else {
-        "pods"
+    let counted = match r.kind.pod_set_kind() {
+        Some(set) => format!("pods ({set} specs)"),
+        None => "pods".to_owned(),
     };
     let surge = if r.max_surge > 0 {
         format!(" = {} + maxSurge {}", r.replicas, r.max_surge)

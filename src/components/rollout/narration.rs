@@ -55,7 +55,7 @@ fn strategy_line(r: &Rollout) -> String {
             "RollingUpdate on {} nodes: maxSurge {}, maxUnavailable {} (resolved; DaemonSets round up)",
             r.replicas, r.max_surge, r.max_unavailable
         ),
-        (WorkloadKind::Deployment, _) => format!(
+        (WorkloadKind::Deployment | WorkloadKind::DeploymentConfig, _) => format!(
             "RollingUpdate: {} replicas, maxSurge {}, maxUnavailable {} (resolved; Deployments round surge up and unavailable down) \u{2014} at most {}, at least {} available",
             r.replicas,
             r.max_surge,
@@ -196,7 +196,7 @@ pub fn Narration(props: &NarrationProps) -> Html {
                         { format!(
                             "{} of the {} {} run {}.",
                             pods(r.initial.old_total),
-                            if r.kind == WorkloadKind::Deployment { "old ReplicaSet" } else { "old revision" },
+                            r.kind.pod_set_kind().map_or("old revision".to_owned(), |set| format!("old {set}")),
                             r.old_rs_name,
                             r.old_image.as_deref().unwrap_or("the current template")
                         ) }

@@ -73,10 +73,10 @@ pub fn phase_icon(phase: Phase) -> Html {
 }
 
 /// The part of a pod name worth showing on a small tile: the random suffix of a ReplicaSet's
-/// pod, the whole name otherwise.
+/// (or ReplicationController's) pod, the whole name otherwise.
 fn short_name(pod: &PodTile, kind: WorkloadKind) -> String {
     match kind {
-        WorkloadKind::Deployment => pod
+        WorkloadKind::Deployment | WorkloadKind::DeploymentConfig => pod
             .name
             .strip_prefix(&pod.revision)
             .map(|s| s.trim_start_matches('-'))
@@ -164,7 +164,7 @@ pub fn PodTiles(props: &PodTilesProps) -> Html {
         }
     };
     let groups = match kind {
-        WorkloadKind::Deployment => {
+        WorkloadKind::Deployment | WorkloadKind::DeploymentConfig => {
             let mut names = vec![rollout.old_rs_name.clone(), rollout.new_rs_name.clone()];
             for pod in &state.pods {
                 if !names.contains(&pod.revision) {

@@ -26,7 +26,7 @@ pub static CHECK: Check = Check {
 
 const DOCS: &str = r#"## What it does
 
-Flags a Deployment or StatefulSet with 2 or more replicas whose pods are not spread over nodes.
+Flags a Deployment, DeploymentConfig or StatefulSet with 2 or more replicas whose pods are not spread over nodes.
 It passes with a `podAntiAffinity` term, required or preferred, with `topologyKey: kubernetes.io/hostname` and a label selector that matches the workload's own pods, or with a `topologySpreadConstraints` entry on `kubernetes.io/hostname` that does the same.
 The replica count is `spec.replicas` (1 when unwritten), or the `minReplicas` of an HorizontalPodAutoscaler that targets it.
 

@@ -17,7 +17,7 @@ pub static CHECK: Check = Check {
 
 const DOCS: &str = r#"## What it does
 
-Flags `spec.replicas` on a Deployment, ReplicaSet or StatefulSet that a HorizontalPodAutoscaler (HPA) in the manifests scales.
+Flags `spec.replicas` on a Deployment, ReplicaSet, StatefulSet, ReplicationController or DeploymentConfig that a HorizontalPodAutoscaler (HPA) in the manifests scales.
 
 ## Why is this bad?
 

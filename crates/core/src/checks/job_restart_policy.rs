@@ -24,7 +24,7 @@ const DOCS: &str = r#"## What it does
 Checks the pod template's `restartPolicy` against what its controller accepts:
 
 - a Job's or CronJob's pods must set `OnFailure` or `Never`;
-- a Deployment's, ReplicaSet's, StatefulSet's or DaemonSet's pods must use `Always` (the default).
+- a Deployment's, ReplicaSet's, StatefulSet's, DaemonSet's, ReplicationController's or DeploymentConfig's pods must use `Always` (the default).
 
 Bare Pods may use any policy and are not checked.
 
@@ -95,7 +95,12 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 ),
             }
             .help("set restartPolicy: Never (or OnFailure) in the pod template"),
-            Resource::Deployment(_) | Resource::ReplicaSet(_) | Resource::StatefulSet(_) | Resource::DaemonSet(_) => {
+            Resource::Deployment(_)
+            | Resource::DeploymentConfig(_)
+            | Resource::ReplicaSet(_)
+            | Resource::ReplicationController(_)
+            | Resource::StatefulSet(_)
+            | Resource::DaemonSet(_) => {
                 match policy {
                     None | Some("Always") => continue,
                     Some(other) => Finding::new(

@@ -1,5 +1,6 @@
 //! `label-value-invalid`: label value breaks the syntax rules (length, characters).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::support::key_path;
@@ -74,9 +75,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
             if let Some(labels) = obj.pod_labels() {
                 maps.push((obj.pod_labels_path(), labels));
             }
-            if let Some(m) = obj
-                .workload_selector()
-                .and_then(|s| s.match_labels.as_ref())
+            if let Some(m) = obj.map_selector() {
+                maps.push(("spec.selector".to_owned(), m));
+            } else if let Some(Cow::Borrowed(selector)) = obj.workload_selector()
+                && let Some(m) = selector.match_labels.as_ref()
             {
                 maps.push(("spec.selector.matchLabels".to_owned(), m));
             }

@@ -25,7 +25,7 @@ pub static CHECK: Check = Check {
 
 const DOCS: &str = r#"## What it does
 
-Flags a regular container (not an init container) of a long-running workload (Deployment, StatefulSet, DaemonSet, ReplicaSet or bare Pod; not Jobs) that has no `livenessProbe`.
+Flags a regular container (not an init container) of a long-running workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, OpenShift DeploymentConfig or bare Pod; not Jobs) that has no `livenessProbe`.
 
 ## Why is this bad?
 

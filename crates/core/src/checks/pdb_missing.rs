@@ -1,4 +1,4 @@
-//! `pdb-missing`: multi-replica Deployment or StatefulSet has no PDB.
+//! `pdb-missing`: multi-replica Deployment, DeploymentConfig or StatefulSet has no PDB.
 
 use super::support::pdb::pdbs_covering;
 
@@ -12,7 +12,7 @@ pub static CHECK: Check = Check {
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
-    summary: "multi-replica Deployment or StatefulSet has no PDB",
+    summary: "multi-replica Deployment, DeploymentConfig or StatefulSet has no PDB",
     docs: DOCS,
     aliases: &[
         "kube-score:deployment-has-poddisruptionbudget",
@@ -24,7 +24,7 @@ pub static CHECK: Check = Check {
 
 const DOCS: &str = r#"## What it does
 
-Flags a Deployment or StatefulSet that runs 2 or more replicas when no PodDisruptionBudget in its namespace selects its pods.
+Flags a Deployment, DeploymentConfig or StatefulSet that runs 2 or more replicas when no PodDisruptionBudget in its namespace selects its pods.
 The replica count is `spec.replicas` (1 when unwritten), or the `minReplicas` of an HorizontalPodAutoscaler that targets it.
 Single-replica workloads are skipped: a budget cannot keep one pod up during a drain.
 

@@ -28,8 +28,8 @@ pub static CHECK: Check = Check {
 
 const DOCS: &str = r#"## What it does
 
-Flags a regular container (not an init container) of a long-running workload (Deployment, StatefulSet, DaemonSet, ReplicaSet or bare Pod; not Jobs) that has no `readinessProbe`.
-The message says when it matters most: when a Service in the same namespace selects the pods, or when a Deployment rolls out.
+Flags a regular container (not an init container) of a long-running workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, OpenShift DeploymentConfig or bare Pod; not Jobs) that has no `readinessProbe`.
+The message says when it matters most: when a Service in the same namespace selects the pods, or when a Deployment (or DeploymentConfig) rolls out.
 
 ## Why is this bad?
 
@@ -90,7 +90,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     ", and {} it traffic as soon as it starts, before it can answer",
                     services_doing(&services, "sends", "send")
                 )
-            } else if matches!(obj.resource, Resource::Deployment(_)) {
+            } else if matches!(
+                obj.resource,
+                Resource::Deployment(_) | Resource::DeploymentConfig(_)
+            ) {
                 ", so a rolling update counts a new pod as available as soon as it starts"
                     .to_owned()
             } else {

@@ -79,6 +79,7 @@ Give the field the type the schema expects (quote strings that look like numbers
 Only the first mismatch of each object is reported; fix it and run again to see the next one.
 Unknown fields (a misspelled `replica:`) are not detected yet: the server drops them silently, or rejects them when field validation is strict.
 Custom resources are checked only for their `metadata`, because their schema lives in a CRD.
+An OpenShift DeploymentConfig is checked for the fields Manifesto models: `metadata`, `spec.replicas`, `spec.selector`, `spec.template`, `spec.strategy` (its type and `rollingParams` maxSurge, maxUnavailable and timeoutSeconds), `spec.minReadySeconds`, `spec.paused` and `status.latestVersion`.
 "#;
 
 fn run(ctx: &Context) -> Vec<Finding> {

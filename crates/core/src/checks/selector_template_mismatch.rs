@@ -1,7 +1,7 @@
 //! `selector-template-mismatch`: workload spec.selector does not match its own template labels.
 
 use super::{Category, Check, Context, Finding, Level};
-use crate::model::{describe_label_map, describe_selector, selector_matches};
+use crate::model::{Resource, describe_label_map, describe_selector, selector_matches};
 
 /// The `selector-template-mismatch` check.
 pub static CHECK: Check = Check {
@@ -22,8 +22,8 @@ pub static CHECK: Check = Check {
 
 const DOCS: &str = r#"## What it does
 
-Checks that a Deployment's, ReplicaSet's, StatefulSet's, DaemonSet's or Job's `spec.selector` selects the labels of its own pod template (`spec.template.metadata.labels`).
-It also flags an `apps/v1` workload that has no `spec.selector` at all, or an empty one.
+Checks that a Deployment's, ReplicaSet's, StatefulSet's, DaemonSet's, Job's, ReplicationController's or DeploymentConfig's `spec.selector` selects the labels of its own pod template (`spec.template.metadata.labels`).
+It also flags an `apps/v1` workload that has no `spec.selector` at all, or an empty one, and a ReplicationController or DeploymentConfig that has neither a selector nor template labels for the API server to default it from.
 
 ## Why is this bad?
 
@@ -96,6 +96,25 @@ fn run(ctx: &Context) -> Vec<Finding> {
             );
             continue;
         }
+        if matches!(
+            obj.resource,
+            Resource::ReplicationController(_) | Resource::DeploymentConfig(_)
+        ) && obj.map_selector().is_none_or(|m| m.is_empty())
+        {
+            findings.push(
+                Finding::new(
+                    &CHECK,
+                    obj,
+                    "spec",
+                    format!(
+                        "{} has no spec.selector and no pod template labels to default it from, which the API server rejects",
+                        obj.kind
+                    ),
+                )
+                .help("add labels to spec.template.metadata.labels; spec.selector defaults to them"),
+            );
+            continue;
+        }
         let (Some(selector), Some(labels)) = (obj.workload_selector(), obj.pod_labels()) else {
             continue;
         };
@@ -118,7 +137,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             );
             continue;
         }
-        if !selector_matches(selector, labels) {
+        if !selector_matches(&selector, labels) {
             let shown = if labels.is_empty() {
                 "no labels".to_owned()
             } else {
@@ -131,7 +150,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     "spec.selector",
                     format!(
                         "selector {} does not match the pod template labels {shown}",
-                        describe_selector(selector)
+                        describe_selector(&selector)
                     ),
                 )
                 .help(format!(

@@ -18,7 +18,7 @@ pub static CHECK: Check = Check {
 
 const DOCS: &str = r#"## What it does
 
-Flags a Deployment or StatefulSet with 2 or more replicas whose pod template has no `topologySpreadConstraints`.
+Flags a Deployment, DeploymentConfig or StatefulSet with 2 or more replicas whose pod template has no `topologySpreadConstraints`.
 The replica count is `spec.replicas` (1 when unwritten), or the `minReplicas` of an HorizontalPodAutoscaler that targets it.
 
 ## Why is this bad?

@@ -19,6 +19,7 @@ const DOCS: &str = r#"## What it does
 
 Flags every field of a built-in kind (Deployment, Service, Ingress…) that its schema does not know, at the line of its key, with the closest known field name.
 Custom resources are not checked: their schema is in a CustomResourceDefinition.
+An OpenShift DeploymentConfig is checked in its `metadata` and pod template (`spec.template`) only.
 
 ## Why is this bad?
 

@@ -17,8 +17,8 @@ pub static CHECK: Check = Check {
 
 const DOCS: &str = r#"## What it does
 
-Flags a Deployment, ReplicaSet, StatefulSet or DaemonSet whose `spec.selector` also matches the pod template labels of another such controller in the same namespace.
-ReplicaSets and Pods that carry an `ownerReferences` entry (copies dumped from a cluster) are skipped, because their owner's selector legitimately covers them.
+Flags a Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController or DeploymentConfig whose `spec.selector` also matches the pod template labels of another such controller in the same namespace.
+ReplicaSets, ReplicationControllers and Pods that carry an `ownerReferences` entry (copies dumped from a cluster) are skipped, because their owner's selector legitimately covers them.
 
 ## Why is this bad?
 
@@ -128,6 +128,8 @@ fn is_controller(obj: &Object) -> bool {
             | Resource::ReplicaSet(_)
             | Resource::StatefulSet(_)
             | Resource::DaemonSet(_)
+            | Resource::ReplicationController(_)
+            | Resource::DeploymentConfig(_)
     ) && !obj.is_controlled()
 }
 
@@ -142,7 +144,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
         // model's label index rather than by trying every controller.
         let others: Vec<String> = ctx
             .model
-            .pod_owners_selected(a.namespace.as_deref(), selector)
+            .pod_owners_selected(a.namespace.as_deref(), &selector)
             .into_iter()
             .filter(|b| is_controller(b) && b.id != a.id)
             .map(|b| b.id.to_string())
@@ -155,7 +157,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 &CHECK,
                 a,
                 "spec.selector",
-                format!("selector {} also matches the pods of {}", describe_selector(selector), others.join(", ")),
+                format!("selector {} also matches the pods of {}", describe_selector(&selector), others.join(", ")),
             )
             .help("add a label that tells the controllers apart to this selector and its pod template"),
         );

@@ -205,7 +205,10 @@ pub(crate) fn typed_json(object: &Object) -> Value {
         Resource::ServiceAccount(r) => serde_json::to_value(r),
         Resource::Pod(r) => serde_json::to_value(r),
         Resource::ReplicaSet(r) => serde_json::to_value(r),
+        Resource::ReplicationController(r) => serde_json::to_value(r),
         Resource::Deployment(r) => serde_json::to_value(r),
+        // Its type holds only the fields Manifesto models; triggers and hooks change too.
+        Resource::DeploymentConfig(_) => Ok(object.raw.clone()),
         Resource::StatefulSet(r) => serde_json::to_value(r),
         Resource::DaemonSet(r) => serde_json::to_value(r),
         Resource::Job(r) => serde_json::to_value(r),

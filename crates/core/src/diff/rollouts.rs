@@ -61,7 +61,14 @@ pub fn rollouts(
         let (Some(before), Some(after)) = (old.get(&change.id), new.get(&change.id)) else {
             continue;
         };
-        if WorkloadKind::of(after).is_none() || WorkloadKind::of(before).is_none() {
+        // A ReplicationController or ReplicaSet rolls nothing out: the simulator says so.
+        let no_rolling_update = matches!(
+            after.resource,
+            Resource::ReplicationController(_) | Resource::ReplicaSet(_)
+        );
+        if !no_rolling_update
+            && (WorkloadKind::of(after).is_none() || WorkloadKind::of(before).is_none())
+        {
             continue;
         }
         let options = RolloutOptions::default();
@@ -83,6 +90,10 @@ pub fn rollouts(
                 lowest_serving: r.lowest_serving,
                 estimated_seconds: r.estimated_seconds,
                 complete: r.complete,
+            }),
+            Err(err @ rollout::RolloutError::NoRollout { .. }) => notes.push(Note {
+                object: change.id.clone(),
+                message: format!("the pod template changes, but {err}"),
             }),
             Err(err) => notes.push(Note {
                 object: change.id.clone(),
@@ -132,6 +143,7 @@ fn simulate(
     if let Some(object) = start.objects.iter_mut().rev().find(|o| &o.id == id) {
         match &mut object.resource {
             Resource::Deployment(d) => d.spec.template = old_template.clone(),
+            Resource::DeploymentConfig(d) => d.spec.template = Some(old_template.clone()),
             Resource::StatefulSet(s) => s.spec.template = old_template.clone(),
             Resource::DaemonSet(d) => d.spec.template = old_template.clone(),
             _ => {}
@@ -253,5 +265,50 @@ mod tests {
         assert_eq!(out[0].replicas, 1);
         // One replica replaced in place: there is a moment with no pod.
         assert!(out[0].downtime);
+    }
+}
+
+#[cfg(test)]
+mod replication_controller_tests {
+    use super::*;
+    use crate::diff::fields::compare_objects;
+    use crate::diff::test_support::model;
+
+    fn controller(image: &str) -> Model {
+        let yaml = format!(
+            "apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: web
+  namespace: demo
+spec:
+  replicas: 2
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: {image}
+"
+        );
+        model(&[("rc.yaml", &yaml)])
+    }
+
+    #[test]
+    fn a_replication_controller_template_change_rolls_nothing_and_says_so() {
+        let (old, new) = (controller("web:1.0"), controller("web:2.0"));
+        let (out, notes) = rollouts(&old, &new, &compare_objects(&old, &new));
+        assert!(out.is_empty(), "{out:?}");
+        let messages: Vec<&str> = notes.iter().map(|n| n.message.as_str()).collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(
+            messages[0].starts_with(
+                "the pod template changes, but ReplicationController/demo/web has no rollout to simulate: a ReplicationController has no rolling update, so changing its pod template replaces no running pod"
+            ),
+            "{}",
+            messages[0]
+        );
     }
 }

@@ -190,3 +190,52 @@ fn a_changed_secret_never_shows_its_values() {
     assert_eq!(d.objects[0].fields[0].path, "data.JWT_SECRET");
     assert!(d.notes[0].message.contains("Secret"));
 }
+
+#[test]
+fn a_deployment_config_s_trigger_change_is_a_change_and_its_image_rolls_it() {
+    let config = |trigger: &str, image: &str| {
+        crate::diff::test_support::model(&[(
+            "dc.yaml",
+            &format!(
+                "apiVersion: apps.openshift.io/v1
+kind: DeploymentConfig
+metadata:
+  name: web
+  namespace: demo
+spec:
+  replicas: 2
+  triggers:
+    - type: {trigger}
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: {image}
+"
+            ),
+        )])
+    };
+    let old = config("ConfigChange", "web:1.0");
+    let d = Diff::compute(
+        &old,
+        &config("ImageChange", "web:1.0"),
+        &Settings::default(),
+    );
+    let fields: Vec<&str> = d.objects[0]
+        .fields
+        .iter()
+        .map(|f| f.path.as_str())
+        .collect();
+    assert_eq!(fields, ["spec.triggers[0].type"]);
+    assert!(d.rollouts.is_empty());
+    let d = Diff::compute(
+        &old,
+        &config("ConfigChange", "web:2.0"),
+        &Settings::default(),
+    );
+    let rolls: Vec<String> = d.rollouts.iter().map(|r| r.workload.to_string()).collect();
+    assert_eq!(rolls, ["DeploymentConfig/demo/web"]);
+}

@@ -36,9 +36,9 @@ pub enum Lane {
     Ingress,
     /// Services.
     Service,
-    /// Deployments, StatefulSets, DaemonSets, Jobs and CronJobs.
+    /// Deployments, DeploymentConfigs, StatefulSets, DaemonSets, Jobs and CronJobs.
     Workload,
-    /// ReplicaSets, and the Jobs a CronJob creates.
+    /// ReplicaSets, ReplicationControllers, and the Jobs a CronJob creates.
     ReplicaSet,
     /// Pods.
     Pod,
@@ -72,8 +72,10 @@ impl Lane {
             "Ingress" => Lane::Ingress,
             "Service" => Lane::Service,
             "Job" if node.simulated => Lane::ReplicaSet,
-            "Deployment" | "StatefulSet" | "DaemonSet" | "Job" | "CronJob" => Lane::Workload,
-            "ReplicaSet" => Lane::ReplicaSet,
+            "Deployment" | "DeploymentConfig" | "StatefulSet" | "DaemonSet" | "Job" | "CronJob" => {
+                Lane::Workload
+            }
+            "ReplicaSet" | "ReplicationController" => Lane::ReplicaSet,
             "Pod" => Lane::Pod,
             "ConfigMap" | "Secret" | "PersistentVolumeClaim" | "ServiceAccount" => Lane::Config,
             "HorizontalPodAutoscaler"

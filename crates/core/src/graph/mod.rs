@@ -30,6 +30,8 @@ mod layout;
 mod operators;
 mod render;
 #[cfg(test)]
+mod replication_tests;
+#[cfg(test)]
 mod tests;
 mod would_hold;
 

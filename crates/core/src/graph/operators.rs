@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use k8s_openapi::api::core::v1::ContainerPort;
 
-use crate::model::Object;
+use crate::model::{Object, Resource};
 
 /// The API group of the prometheus-operator's resources.
 const MONITORING_GROUP: &str = "monitoring.coreos.com";
@@ -144,8 +144,12 @@ pub(super) fn operator_ports(obj: &Object) -> Option<Vec<(String, ContainerPort)
 
 /// Whether `obj` is a custom resource of a kind Manifesto cannot model that may run pods: any
 /// object of an API group outside Kubernetes' own (`*.k8s.io` and the core groups), except the
-/// kinds known to create none (monitoring rules and monitors, certificates, CRDs…).
+/// kinds known to create none (monitoring rules and monitors, certificates, CRDs…) and those
+/// read with a type (OpenShift's DeploymentConfig), whose pods are simulated.
 pub(super) fn may_create_pods(obj: &Object) -> bool {
+    if !matches!(obj.resource, Resource::Other(_)) {
+        return false;
+    }
     const NO_PODS: &[&str] = &[
         "ServiceMonitor",
         "PodMonitor",

@@ -17,9 +17,9 @@ pub const MAX_FILES: usize = 50;
 /// The longest text (a file, an introduction, a hint), in bytes.
 pub const MAX_TEXT_BYTES: usize = 256 * 1024;
 /// The most conditions one level has.
-const MAX_CONDITIONS: usize = 50;
+pub const MAX_CONDITIONS: usize = 50;
 /// The most hints one level has.
-const MAX_HINTS: usize = 20;
+pub const MAX_HINTS: usize = 20;
 /// The most errors reported one by one.
 const MAX_ERRORS: usize = 50;
 

@@ -18,6 +18,7 @@
 mod builtin;
 mod export;
 mod format;
+mod offer;
 mod rule;
 
 use serde::Serialize;
@@ -26,10 +27,14 @@ use crate::checks::Settings;
 use crate::model::Model;
 use crate::report::Review;
 use crate::source::SourceFile;
+use crate::text_diff::{self, FileDiff};
 
 pub use builtin::{SOURCES, builtin};
 pub use export::to_yaml;
-pub use format::{MAX_FILES, MAX_LEVELS, MAX_PACK_BYTES, MAX_TEXT_BYTES, parse_pack};
+pub use format::{
+    MAX_CONDITIONS, MAX_FILES, MAX_HINTS, MAX_LEVELS, MAX_PACK_BYTES, MAX_TEXT_BYTES, parse_pack,
+};
+pub use offer::offered_conditions;
 pub use rule::Rule;
 
 /// A sequence of levels on one subject.
@@ -169,6 +174,15 @@ impl Level {
         out
     }
 
+    /// The solution as changes to `current` (the student's files): how each file differs from
+    /// the level's solved files ([`Level::solved_files`]), with `context` unchanged lines around
+    /// each change; files the solved level has and `current` lacks are added, and files only
+    /// `current` has are removed. Applying it makes the files equal to the solved files.
+    pub fn solution_diff(&self, current: &[PackFile], context: usize) -> Vec<FileDiff> {
+        let solved = self.solved_files();
+        text_diff::diff_files(&named(current), &named(&solved), context)
+    }
+
     /// Checks that the level works as a lesson: its starting files leave at least one condition
     /// unmet, and its solution meets them all. The error says what is wrong, in words.
     pub fn verify(&self) -> Result<(), String> {
@@ -194,6 +208,14 @@ impl Level {
         }
         Ok(())
     }
+}
+
+/// Each file as (name, text).
+fn named(files: &[PackFile]) -> Vec<(&str, &str)> {
+    files
+        .iter()
+        .map(|f| (f.name.as_str(), f.text.as_str()))
+        .collect()
 }
 
 /// The model of a level's files.

@@ -411,3 +411,111 @@ fn cut_and_mangled_packs_never_panic_and_stay_located() {
         }
     }
 }
+
+/// A level starting from `files`, with `solution` as its solution.
+fn level_of(files: Vec<PackFile>, solution: Vec<PackFile>) -> Level {
+    Level {
+        id: "l".into(),
+        kind: LevelKind::Level,
+        title: "t".into(),
+        intro: "i".into(),
+        goal: "g".into(),
+        view: None,
+        files,
+        conditions: vec![],
+        hints: vec![],
+        solution,
+        learned: "l".into(),
+    }
+}
+
+fn file(name: &str, text: &str) -> PackFile {
+    PackFile {
+        name: s(name),
+        text: s(text),
+    }
+}
+
+#[test]
+fn the_solution_diff_compares_the_students_files_with_the_solved_ones() {
+    use crate::text_diff::{FileChange, LineChange};
+    let level = level_of(
+        vec![web(2, "wbe")[0].clone(), file("extra.yaml", "kept: yes\n")],
+        web(2, "web"),
+    );
+    // The student fixed nothing yet, and added a file of their own.
+    let mut current = level.files.clone();
+    current.push(file("mine.yaml", "a: 1\n"));
+    let diff = level.solution_diff(&current, 1);
+    let summary: Vec<_> = diff.iter().map(|f| (f.name.as_str(), f.change)).collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("web.yaml", FileChange::Changed),
+            ("mine.yaml", FileChange::Removed)
+        ]
+    );
+    let changed: Vec<_> = diff[0].hunks[0]
+        .lines
+        .iter()
+        .map(|l| (l.change, l.text.as_str()))
+        .collect();
+    assert_eq!(
+        changed,
+        vec![
+            (LineChange::Same, "spec:"),
+            (LineChange::Removed, "  selector: {app: wbe}"),
+            (LineChange::Added, "  selector: {app: web}"),
+            (LineChange::Same, "  ports:"),
+        ]
+    );
+    // A file the student removed comes back whole.
+    let diff = level.solution_diff(&current[..1], 3);
+    assert_eq!(diff[1].name, "extra.yaml");
+    assert_eq!(
+        (diff[1].change, diff[1].counts()),
+        (FileChange::Added, (0, 1))
+    );
+    // Once solved, nothing is left to apply.
+    assert_eq!(level.solution_diff(&level.solved_files(), 3), vec![]);
+}
+
+#[test]
+fn offered_conditions_follow_the_findings_edges_and_objects() {
+    let files = web(2, "wbe");
+    let model = model_of(&files);
+    let review = Review::build(&model, &Settings::default());
+    let graph = crate::graph::Graph::build(&model, &Default::default());
+    let texts = |model: &Model, review: &Review, graph: &crate::graph::Graph| -> Vec<String> {
+        offered_conditions(model, review, graph)
+            .into_iter()
+            .map(|c| c.text)
+            .collect()
+    };
+    let broken = texts(&model, &review, &graph);
+    assert!(
+        broken.contains(&s(
+            "No service-selects-no-pods finding on Service/default/web"
+        )),
+        "{broken:?}"
+    );
+    assert!(broken.contains(&s("A Deployment named web exists")));
+    assert_eq!(broken.last(), Some(&s("The manifests read without errors")));
+    let selects = s("Service/default/web selects the pods of Deployment/default/web");
+    assert!(!broken.contains(&selects), "{broken:?}");
+
+    let files = web(2, "web");
+    let model = model_of(&files);
+    let review = Review::build(&model, &Settings::default());
+    let graph = crate::graph::Graph::build(&model, &Default::default());
+    let fixed = offered_conditions(&model, &review, &graph);
+    let edge = fixed
+        .iter()
+        .find(|c| c.text == selects)
+        .unwrap_or_else(|| panic!("{fixed:?}"));
+    // Offered once, though the Service selects both pods, and it holds on these files.
+    assert_eq!(fixed.iter().filter(|c| c.text == selects).count(), 1);
+    assert!(holds(edge.rule.clone(), &files));
+    // No edge from or to a pod the cluster would create is offered by its generated name.
+    assert!(fixed.iter().all(|c| !c.text.contains("Pod/")), "{fixed:?}");
+}

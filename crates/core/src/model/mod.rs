@@ -1,6 +1,7 @@
 //! The model: every object the user's manifests define, typed with the real Kubernetes types
 //! where the kind is known, each with its source location.
 
+mod deployment_config;
 mod index;
 mod ingress;
 mod int_or_string;
@@ -10,6 +11,10 @@ mod resource;
 mod secret_values;
 mod workload;
 
+pub use deployment_config::{
+    DEPLOYMENT_CONFIG_LABEL, DEPLOYMENT_LABEL, DeploymentConfig, DeploymentConfigSpec,
+    DeploymentConfigStatus, DeploymentConfigStrategy, RollingParams, replication_controller_name,
+};
 pub use ingress::IngressBackendRef;
 pub use int_or_string::{describe_int_or_string, resolve_int_or_percent};
 pub use labels::{describe_label_map, describe_selector, map_selector_matches, selector_matches};
@@ -83,7 +88,8 @@ impl Model {
             })
     }
 
-    /// The replicas a Deployment, ReplicaSet or StatefulSet starts with when `spec.replicas` is
+    /// The replicas a workload with `spec.replicas` (Deployment, ReplicaSet, StatefulSet,
+    /// ReplicationController, DeploymentConfig) starts with when `spec.replicas` is
     /// unset and a HorizontalPodAutoscaler targets it: the HPA's `minReplicas` (default 1), with
     /// the HPA's name. `None` when replicas are written or no HPA targets the workload.
     pub fn hpa_start_replicas(&self, workload: &Object) -> Option<(i32, &str)> {

@@ -4,14 +4,16 @@ use k8s_openapi::api::apps::v1::{DaemonSet, Deployment, ReplicaSet, StatefulSet}
 use k8s_openapi::api::autoscaling::v2::HorizontalPodAutoscaler;
 use k8s_openapi::api::batch::v1::{CronJob, Job};
 use k8s_openapi::api::core::v1::{
-    ConfigMap, Namespace, PersistentVolume, PersistentVolumeClaim, Pod, Secret, Service,
-    ServiceAccount,
+    ConfigMap, Namespace, PersistentVolume, PersistentVolumeClaim, Pod, ReplicationController,
+    Secret, Service, ServiceAccount,
 };
 use k8s_openapi::api::networking::v1::{Ingress, IngressClass, NetworkPolicy};
 use k8s_openapi::api::policy::v1::PodDisruptionBudget;
 use k8s_openapi::api::rbac::v1::{ClusterRole, ClusterRoleBinding, Role, RoleBinding};
 use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+
+use super::deployment_config::DeploymentConfig;
 
 /// The typed content of an object. Objects written under an older apiVersion are converted to the
 /// current type (the object keeps the apiVersion as written).
@@ -27,7 +29,11 @@ pub enum Resource {
     ServiceAccount(Box<ServiceAccount>),
     Pod(Box<Pod>),
     ReplicaSet(Box<ReplicaSet>),
+    /// The core/v1 predecessor of the ReplicaSet, with a plain label map as selector.
+    ReplicationController(Box<ReplicationController>),
     Deployment(Box<Deployment>),
+    /// OpenShift's `apps.openshift.io/v1` DeploymentConfig (no k8s-openapi type).
+    DeploymentConfig(Box<DeploymentConfig>),
     StatefulSet(Box<StatefulSet>),
     DaemonSet(Box<DaemonSet>),
     Job(Box<Job>),
@@ -61,7 +67,9 @@ impl Resource {
             Resource::ServiceAccount(o) => &o.metadata,
             Resource::Pod(o) => &o.metadata,
             Resource::ReplicaSet(o) => &o.metadata,
+            Resource::ReplicationController(o) => &o.metadata,
             Resource::Deployment(o) => &o.metadata,
+            Resource::DeploymentConfig(o) => &o.metadata,
             Resource::StatefulSet(o) => &o.metadata,
             Resource::DaemonSet(o) => &o.metadata,
             Resource::Job(o) => &o.metadata,

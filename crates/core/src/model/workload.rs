@@ -3,6 +3,7 @@
 //! Every family is an exhaustive `match` over [`Resource`], so a new kind fails to compile until
 //! it is placed in (or explicitly out of) each family.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use k8s_openapi::api::core::v1::{Container, PodSpec, PodTemplateSpec};
@@ -37,6 +38,8 @@ impl Object {
         match &self.resource {
             Resource::Deployment(d) => Some(&d.spec.template),
             Resource::ReplicaSet(r) => r.spec.template.as_ref(),
+            Resource::ReplicationController(r) => r.spec.as_ref()?.template.as_ref(),
+            Resource::DeploymentConfig(d) => d.spec.template.as_ref(),
             Resource::StatefulSet(s) => Some(&s.spec.template),
             Resource::DaemonSet(d) => Some(&d.spec.template),
             Resource::Job(j) => j.spec.as_ref().map(|s| &s.template),
@@ -121,14 +124,32 @@ impl Object {
         }
     }
 
-    /// The workload's own `spec.selector` (Deployment, ReplicaSet, StatefulSet, DaemonSet, Job).
-    pub fn workload_selector(&self) -> Option<&LabelSelector> {
+    /// The workload's own `spec.selector` (Deployment, ReplicaSet, StatefulSet, DaemonSet, Job;
+    /// a ReplicationController's or DeploymentConfig's label map as `matchLabels`).
+    pub fn workload_selector(&self) -> Option<Cow<'_, LabelSelector>> {
+        if let Some(labels) = self.map_selector() {
+            return Some(Cow::Owned(LabelSelector {
+                match_labels: Some(labels.clone()),
+                match_expressions: None,
+            }));
+        }
+        let selector = match &self.resource {
+            Resource::Deployment(d) => &d.spec.selector,
+            Resource::ReplicaSet(r) => &r.spec.selector,
+            Resource::StatefulSet(s) => &s.spec.selector,
+            Resource::DaemonSet(d) => &d.spec.selector,
+            Resource::Job(j) => j.spec.as_ref()?.selector.as_ref()?,
+            _ => return None,
+        };
+        Some(Cow::Borrowed(selector))
+    }
+
+    /// The `spec.selector` written as a plain label map (ReplicationController,
+    /// DeploymentConfig), defaulted to the template's labels as the API server does.
+    pub fn map_selector(&self) -> Option<&BTreeMap<String, String>> {
         match &self.resource {
-            Resource::Deployment(d) => Some(&d.spec.selector),
-            Resource::ReplicaSet(r) => Some(&r.spec.selector),
-            Resource::StatefulSet(s) => Some(&s.spec.selector),
-            Resource::DaemonSet(d) => Some(&d.spec.selector),
-            Resource::Job(j) => j.spec.as_ref()?.selector.as_ref(),
+            Resource::ReplicationController(r) => r.spec.as_ref()?.selector.as_ref(),
+            Resource::DeploymentConfig(d) => d.spec.selector.as_ref(),
             _ => None,
         }
     }
@@ -138,16 +159,23 @@ impl Object {
         match &self.resource {
             Resource::Deployment(d) => d.spec.replicas,
             Resource::ReplicaSet(r) => r.spec.replicas,
+            Resource::ReplicationController(r) => r.spec.as_ref()?.replicas,
+            Resource::DeploymentConfig(d) => d.spec.replicas,
             Resource::StatefulSet(s) => s.spec.replicas,
             _ => None,
         }
     }
 
-    /// Whether this kind scales by `spec.replicas` (Deployment, ReplicaSet, StatefulSet).
+    /// Whether this kind scales by `spec.replicas` (Deployment, ReplicaSet, StatefulSet,
+    /// ReplicationController, DeploymentConfig).
     pub fn has_replicas(&self) -> bool {
         matches!(
             self.resource,
-            Resource::Deployment(_) | Resource::ReplicaSet(_) | Resource::StatefulSet(_)
+            Resource::Deployment(_)
+                | Resource::ReplicaSet(_)
+                | Resource::StatefulSet(_)
+                | Resource::ReplicationController(_)
+                | Resource::DeploymentConfig(_)
         )
     }
 

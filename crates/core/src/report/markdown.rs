@@ -343,7 +343,12 @@ fn controllers(review: &Review, out: &mut String) {
     let bare: Vec<&super::ObjectSummary> = review
         .objects
         .iter()
-        .filter(|o| o.kind == "Pod" || o.kind == "ReplicaSet")
+        .filter(|o| {
+            matches!(
+                o.kind.as_str(),
+                "Pod" | "ReplicaSet" | "ReplicationController"
+            )
+        })
         .collect();
     if !kinds.contains(&"Deployment") && bare.is_empty() {
         return;

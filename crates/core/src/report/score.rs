@@ -27,11 +27,13 @@ pub enum Family {
     PodSpec,
     /// Objects with a pod spec that run until stopped (not Jobs or CronJobs).
     LongRunning,
-    /// Controllers with their own selector: Deployment, ReplicaSet, StatefulSet, DaemonSet, Job.
+    /// Controllers with their own selector: Deployment, ReplicaSet, StatefulSet, DaemonSet, Job,
+    /// ReplicationController, DeploymentConfig.
     Controller,
-    /// Controllers scaled by `spec.replicas`: Deployment, ReplicaSet, StatefulSet.
+    /// Controllers scaled by `spec.replicas`: Deployment, ReplicaSet, StatefulSet,
+    /// ReplicationController, DeploymentConfig.
     Replicated,
-    /// Deployments and StatefulSets.
+    /// Deployments, DeploymentConfigs and StatefulSets.
     DeploymentOrStatefulSet,
     /// Kinds with a rolling update: Deployment, StatefulSet, DaemonSet.
     RollingUpdate,
@@ -61,7 +63,9 @@ impl Family {
             Family::DeploymentOrStatefulSet => {
                 matches!(
                     object.resource,
-                    Resource::Deployment(_) | Resource::StatefulSet(_)
+                    Resource::Deployment(_)
+                        | Resource::DeploymentConfig(_)
+                        | Resource::StatefulSet(_)
                 )
             }
             Family::RollingUpdate => {

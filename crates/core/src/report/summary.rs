@@ -180,6 +180,39 @@ fn describe(object: &Object) -> String {
                 images(object)
             )
         }
+        Resource::ReplicationController(r) => format!(
+            "{} of {}; no rolling update (running pods keep their template)",
+            replicas(r.spec.as_ref().and_then(|s| s.replicas).unwrap_or(1)),
+            images(object)
+        ),
+        Resource::DeploymentConfig(d) => {
+            let strategy = d.strategy_type();
+            let params = d
+                .spec
+                .strategy
+                .as_ref()
+                .and_then(|s| s.rolling_params.as_ref());
+            let params = match params {
+                _ if strategy != "Rolling" => String::new(),
+                Some(p) => format!(
+                    " (maxSurge {}, maxUnavailable {})",
+                    p.max_surge
+                        .as_ref()
+                        .map(int_or_string)
+                        .unwrap_or_else(|| "25%".to_owned()),
+                    p.max_unavailable
+                        .as_ref()
+                        .map(int_or_string)
+                        .unwrap_or_else(|| "25%".to_owned())
+                ),
+                None => " (defaults: maxSurge 25%, maxUnavailable 25%)".to_owned(),
+            };
+            format!(
+                "{} of {} through ReplicationControllers; {strategy}{params}",
+                replicas(d.spec.replicas.unwrap_or(1)),
+                images(object)
+            )
+        }
         Resource::DaemonSet(_) => format!("one pod per node of {}", images(object)),
         Resource::Job(_) => format!("a run-to-completion Job of {}", images(object)),
         Resource::CronJob(c) => format!(

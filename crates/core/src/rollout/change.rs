@@ -127,48 +127,62 @@ pub(crate) fn commands(
 ) -> Vec<KubectlCommand> {
     let resource = format!("{}/{}", kind.as_str().to_lowercase(), object.name);
     let ns = object.ns();
+    // `kubectl rollout` knows no DeploymentConfig; OpenShift's `oc` does.
+    let kubectl = if kind == WorkloadKind::DeploymentConfig {
+        "oc"
+    } else {
+        "kubectl"
+    };
     let mut out = Vec::new();
     if let (Some(container), Some(image)) = (&applied.container, &applied.new_image) {
         out.push(KubectlCommand {
-            command: format!("kubectl set image {resource} {container}={image} -n {ns}"),
+            command: format!("{kubectl} set image {resource} {container}={image} -n {ns}"),
             purpose: "change the image; the controller starts the rollout".to_owned(),
         });
     } else {
         out.push(KubectlCommand {
-            command: format!("kubectl apply -f {}", object.file),
+            command: format!("{kubectl} apply -f {}", object.file),
             purpose: "apply the edited template; the controller starts the rollout".to_owned(),
         });
     }
     out.push(KubectlCommand {
-        command: format!("kubectl rollout status {resource} -n {ns}"),
+        command: format!("{kubectl} rollout status {resource} -n {ns}"),
         purpose: "watch the rollout until it completes or fails".to_owned(),
     });
     if kind == WorkloadKind::Deployment {
         out.push(KubectlCommand {
-            command: format!("kubectl get rs -n {ns} -w"),
+            command: format!("{kubectl} get rs -n {ns} -w"),
             purpose: "watch the old and new ReplicaSets scale".to_owned(),
+        });
+    } else if kind == WorkloadKind::DeploymentConfig {
+        out.push(KubectlCommand {
+            command: format!("{kubectl} get rc -n {ns} -w"),
+            purpose: "watch the old and new ReplicationControllers scale".to_owned(),
         });
     } else {
         out.push(KubectlCommand {
-            command: format!("kubectl get pods -n {ns} -w"),
+            command: format!("{kubectl} get pods -n {ns} -w"),
             purpose: "watch the pods being replaced".to_owned(),
         });
     }
     out.push(KubectlCommand {
-        command: format!("kubectl rollout history {resource} -n {ns}"),
+        command: format!("{kubectl} rollout history {resource} -n {ns}"),
         purpose: "list the revisions".to_owned(),
     });
     out.push(KubectlCommand {
-        command: format!("kubectl rollout undo {resource} -n {ns}"),
+        command: format!("{kubectl} rollout undo {resource} -n {ns}"),
         purpose: "go back to the previous revision".to_owned(),
     });
     out.push(KubectlCommand {
-        command: format!("kubectl rollout undo {resource} --to-revision=1 -n {ns}"),
+        command: format!("{kubectl} rollout undo {resource} --to-revision=1 -n {ns}"),
         purpose: "go back to a given revision".to_owned(),
     });
-    if kind == WorkloadKind::Deployment {
+    if matches!(
+        kind,
+        WorkloadKind::Deployment | WorkloadKind::DeploymentConfig
+    ) {
         out.push(KubectlCommand {
-            command: format!("kubectl rollout pause {resource} -n {ns}"),
+            command: format!("{kubectl} rollout pause {resource} -n {ns}"),
             purpose: "stop the rollout where it is (resume with kubectl rollout resume)".to_owned(),
         });
     }

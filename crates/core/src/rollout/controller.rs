@@ -1,6 +1,7 @@
 //! The Deployment controller's state: the simulated ReplicaSets and their pods, and the
 //! `rolloutRolling` and `rolloutRecreate` passes over them, recorded as traces for the narration.
 
+use super::deployment_config::Driver;
 use super::hash::pod_suffix;
 use super::traffic::Endpoints;
 use super::{Phase, PodTile, State};
@@ -222,6 +223,8 @@ pub(crate) struct Cluster {
     pub fail_new: bool,
     /// Events recorded so far in the current pass.
     pub events: Vec<String>,
+    /// Whose pod sets these are (ReplicaSets, or a DeploymentConfig's ReplicationControllers).
+    pub driver: Driver,
 }
 
 impl Cluster {
@@ -248,8 +251,10 @@ impl Cluster {
         }
         let direction = if rs.spec < to { "up" } else { "down" };
         self.events.push(format!(
-            "Scaled {direction} replica set {} to {to} from {}",
-            rs.name, rs.spec
+            "Scaled {direction} {} {} to {to} from {}",
+            self.driver.set_noun(),
+            rs.name,
+            rs.spec
         ));
         rs.spec = to;
         rs.desired = self.replicas;
@@ -270,8 +275,11 @@ impl Cluster {
         rs.desired = self.replicas;
         rs.max_replicas = self.replicas + self.surge;
         if size > 0 {
-            self.events
-                .push(format!("Scaled up replica set {} to {size}", rs.name));
+            self.events.push(format!(
+                "Scaled up {} {} to {size}",
+                self.driver.set_noun(),
+                rs.name
+            ));
         }
         self.rss.push(rs);
         self.rss.len() - 1

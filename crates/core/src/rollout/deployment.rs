@@ -12,14 +12,13 @@ use k8s_openapi::api::apps::v1::Deployment;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use super::controller::{Cluster, RecreateStep, ReplicaSet};
+use super::deployment_config::Driver;
 use super::fenceposts::{self, Round};
-use super::hash::{revision_name, templates_equal};
+use super::hash::templates_equal;
 use super::narrate;
 use super::timing::{self, Timing};
 use super::traffic::Endpoints;
-use super::{
-    Condition, Pass, Phase, Result, Rollout, RolloutError, RolloutOptions, Strategy, WorkloadKind,
-};
+use super::{Condition, Pass, Phase, Result, Rollout, RolloutError, RolloutOptions, Strategy};
 use crate::model::{Model, Object};
 
 /// The annotation holding a Deployment's or ReplicaSet's revision number.
@@ -37,8 +36,11 @@ pub(crate) struct Settings {
     pub paused: bool,
 }
 
-/// Defaults and validates a Deployment's spec; errors are the API server's messages.
+/// Defaults and validates a Deployment's spec (or a DeploymentConfig's, read as one); errors are
+/// the API server's messages.
 pub(crate) fn settings(object: &Object, d: &Deployment) -> Result<Settings> {
+    let driver = Driver::of(object);
+    let owner = driver.kind().as_str();
     let spec = &d.spec;
     let mut errors = Vec::new();
     let replicas = spec.replicas.unwrap_or(1);
@@ -79,7 +81,7 @@ pub(crate) fn settings(object: &Object, d: &Deployment) -> Result<Settings> {
             errors.extend(fenceposts::validate_deployment_rolling_update(
                 &surge_value,
                 &unavailable_value,
-                "spec.strategy.rollingUpdate",
+                driver.rolling_path(),
             ));
             Strategy::RollingUpdate
         }
@@ -113,7 +115,7 @@ pub(crate) fn settings(object: &Object, d: &Deployment) -> Result<Settings> {
         }
     }
     let replicas = replicas as u32;
-    super::check_valid("Deployment", object, errors, replicas)?;
+    super::check_valid(owner, object, errors, replicas)?;
     let (surge, unavailable) = match strategy {
         Strategy::RollingUpdate => {
             // Validation passed, so both values are ints or percentages.
@@ -122,7 +124,7 @@ pub(crate) fn settings(object: &Object, d: &Deployment) -> Result<Settings> {
                 Some(&unavailable_value),
                 replicas,
             )
-            .map_err(|e| RolloutError::invalid("Deployment", object, vec![e.to_string()]))?;
+            .map_err(|e| RolloutError::invalid(owner, object, vec![e.to_string()]))?;
             (
                 surge,
                 fenceposts::deployment_max_unavailable(unavailable, replicas),
@@ -150,8 +152,12 @@ pub(crate) fn settings(object: &Object, d: &Deployment) -> Result<Settings> {
     })
 }
 
-/// The revision written on the Deployment (`deployment.kubernetes.io/revision`), else 1.
+/// The revision written on the Deployment (`deployment.kubernetes.io/revision`), else 1; a
+/// DeploymentConfig's running version.
 pub(crate) fn current_revision(object: &Object) -> u32 {
+    if let Driver::DeploymentConfig { version } = Driver::of(object) {
+        return u32::try_from(version).unwrap_or(1);
+    }
     object
         .annotations()
         .get(REVISION_ANNOTATION)
@@ -198,9 +204,11 @@ pub(crate) fn run(
         Start::Undo => (&applied.template, written),
     };
     let endpoints = Endpoints::between(model, object, old_template, new_template);
+    let driver = Driver::of(object);
+    let set_kind = driver.set_kind();
 
     let written_revision = current_revision(object);
-    let old_name = revision_name(&object.name, old_template);
+    let old_name = driver.set_name(&object.name, old_template, false);
     let unchanged = templates_equal(old_template, new_template);
     if start == Start::Undo && settings.paused {
         return Err(RolloutError::Paused(object.name.clone()));
@@ -212,7 +220,7 @@ pub(crate) fn run(
     let new_name = if unchanged {
         old_name.clone()
     } else {
-        revision_name(&object.name, new_template)
+        driver.set_name(&object.name, new_template, true)
     };
     let mut rss = match start {
         Start::Change => vec![ReplicaSet::new(
@@ -275,6 +283,7 @@ pub(crate) fn run(
         new_name: new_name.clone(),
         fail_new: options.fail_new && start == Start::Change,
         events: Vec::new(),
+        driver,
     };
 
     let timing = timing::timing(
@@ -286,7 +295,7 @@ pub(crate) fn run(
     let initial = cluster.state(&endpoints);
     let mut rollout = Rollout {
         workload: object.id.clone(),
-        kind: WorkloadKind::Deployment,
+        kind: driver.kind(),
         strategy: settings.strategy,
         pod_management_policy: None,
         replicas: settings.replicas,
@@ -313,36 +322,40 @@ pub(crate) fn run(
         initial,
         passes: Vec::new(),
         complete: false,
-        condition: Condition::progressing("True", "NewReplicaSetAvailable", String::new()),
+        condition: Condition::progressing(
+            "True",
+            &format!("New{set_kind}Available"),
+            String::new(),
+        ),
         stall: None,
         estimated_seconds: 0,
         assumptions: Vec::new(),
         services: endpoints.services.clone(),
         lowest_serving: 0,
         zero_downtime: true,
-        commands: super::commands(object, WorkloadKind::Deployment, &applied),
+        commands: super::commands(object, driver.kind(), &applied),
         notes: Vec::new(),
     };
 
     if unchanged {
         rollout.complete = true;
         rollout.condition.message =
-            format!("ReplicaSet \"{old_name}\" has successfully progressed.");
-        rollout.notes.push(
-            "the new pod template equals the current one: the controller finds the existing ReplicaSet and nothing rolls out (a change of replicas alone is a scaling event, not a rollout)"
-                .to_owned(),
-        );
+            format!("{set_kind} \"{old_name}\" has successfully progressed.");
+        rollout.notes.push(format!(
+            "the new pod template equals the current one: the controller finds the existing {set_kind} and nothing rolls out (a change of replicas alone is a scaling event, not a rollout)"
+        ));
         return Ok((rollout, cluster, settings));
     }
     if settings.paused {
+        let owner = driver.kind().as_str();
         rollout.condition = Condition::progressing(
             "Unknown",
-            "DeploymentPaused",
-            "Deployment is paused".to_owned(),
+            &format!("{owner}Paused"),
+            format!("{owner} is paused"),
         );
         rollout.notes.push(format!(
-            "the Deployment is paused: a template change creates no new ReplicaSet until `kubectl rollout resume deployment/{}` (replica changes are still applied proportionally)",
-            object.name
+            "the {owner} is paused: a template change creates no new {set_kind} until `{}` (replica changes are still applied proportionally)",
+            driver.resume_command(&object.name)
         ));
         return Ok((rollout, cluster, settings));
     }
@@ -424,24 +437,23 @@ pub(crate) fn run(
         )),
     }
     if rollout.complete {
-        rollout.condition.message = format!("ReplicaSet \"{new_rs}\" has successfully progressed.");
+        rollout.condition.message = format!("{set_kind} \"{new_rs}\" has successfully progressed.");
     } else if !ended && stop_after.is_some() {
         rollout.condition = Condition::progressing(
             "True",
-            "ReplicaSetUpdated",
-            format!("ReplicaSet \"{new_rs}\" is progressing."),
+            &format!("{set_kind}Updated"),
+            format!("{set_kind} \"{new_rs}\" is progressing."),
         );
     } else {
         rollout.condition = Condition::progressing(
             "False",
             "ProgressDeadlineExceeded",
-            format!("ReplicaSet \"{new_rs}\" has timed out progressing."),
+            format!("{set_kind} \"{new_rs}\" has timed out progressing."),
         );
         seconds_total = seconds_total.saturating_add(settings.progress_deadline_seconds);
-        rollout.assumptions.push(format!(
-            "the new version never becomes ready: after progressDeadlineSeconds ({} s) without progress the Deployment reports Progressing=False with reason ProgressDeadlineExceeded; nothing rolls back automatically",
-            settings.progress_deadline_seconds
-        ));
+        rollout
+            .assumptions
+            .push(driver.on_timeout(settings.progress_deadline_seconds));
     }
     rollout.estimated_seconds = seconds_total;
     if start == Start::Undo {

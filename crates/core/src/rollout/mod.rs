@@ -26,6 +26,7 @@ mod change;
 mod controller;
 mod daemonset;
 mod deployment;
+mod deployment_config;
 pub mod fenceposts;
 pub mod hash;
 pub mod history;
@@ -73,13 +74,25 @@ pub enum RolloutError {
         /// The closest id that exists, if one is close.
         suggestion: Option<String>,
     },
-    /// The object exists but is not a Deployment, StatefulSet or DaemonSet.
-    #[error("{id} is a {kind}; only Deployments, StatefulSets and DaemonSets roll out")]
+    /// The object exists but is not a Deployment, DeploymentConfig, StatefulSet or DaemonSet.
+    #[error(
+        "{id} is a {kind}; only Deployments, DeploymentConfigs, StatefulSets and DaemonSets roll out"
+    )]
     NotSimulatable {
         /// The object's id.
         id: String,
         /// Its kind.
         kind: String,
+    },
+    /// The workload runs pods but has no rollout to simulate: a ReplicationController or a
+    /// ReplicaSet (a new template replaces no running pod), or a DeploymentConfig with a
+    /// `Custom` strategy.
+    #[error("{id} has no rollout to simulate: {reason}")]
+    NoRollout {
+        /// The workload's id.
+        id: String,
+        /// Why, in plain words.
+        reason: String,
     },
     /// The API server would refuse the spec; the errors are its messages.
     #[error("The {kind} \"{name}\" is invalid: {}", show_field_errors(errors))]
@@ -172,6 +185,8 @@ impl Default for RolloutOptions {
 pub enum WorkloadKind {
     /// A Deployment (through ReplicaSets).
     Deployment,
+    /// An OpenShift DeploymentConfig (through ReplicationControllers, one per version).
+    DeploymentConfig,
     /// A StatefulSet (pods by ordinal, through ControllerRevisions).
     StatefulSet,
     /// A DaemonSet (one pod per node, through ControllerRevisions).
@@ -183,8 +198,20 @@ impl WorkloadKind {
     pub fn as_str(self) -> &'static str {
         match self {
             WorkloadKind::Deployment => "Deployment",
+            WorkloadKind::DeploymentConfig => "DeploymentConfig",
             WorkloadKind::StatefulSet => "StatefulSet",
             WorkloadKind::DaemonSet => "DaemonSet",
+        }
+    }
+
+    /// The kind of the pod sets it rolls out through, one growing while another shrinks
+    /// (`ReplicaSet`, or a DeploymentConfig's `ReplicationController`); `None` when it replaces
+    /// its pods itself.
+    pub fn pod_set_kind(self) -> Option<&'static str> {
+        match self {
+            WorkloadKind::Deployment => Some("ReplicaSet"),
+            WorkloadKind::DeploymentConfig => Some("ReplicationController"),
+            WorkloadKind::StatefulSet | WorkloadKind::DaemonSet => None,
         }
     }
 
@@ -192,6 +219,7 @@ impl WorkloadKind {
     pub fn of(object: &Object) -> Option<WorkloadKind> {
         match object.resource {
             Resource::Deployment(_) => Some(WorkloadKind::Deployment),
+            Resource::DeploymentConfig(_) => Some(WorkloadKind::DeploymentConfig),
             Resource::StatefulSet(_) => Some(WorkloadKind::StatefulSet),
             Resource::DaemonSet(_) => Some(WorkloadKind::DaemonSet),
             _ => None,
@@ -234,7 +262,8 @@ pub struct Simulatable {
     pub replicas: Option<u32>,
 }
 
-/// The Deployments, StatefulSets and DaemonSets of the model, in model order.
+/// The Deployments, DeploymentConfigs (but those with a `Custom` strategy), StatefulSets and
+/// DaemonSets of the model, in model order.
 pub fn simulatable(model: &Model) -> Vec<Simulatable> {
     model
         .objects
@@ -249,6 +278,14 @@ pub fn simulatable(model: &Model) -> Vec<Simulatable> {
                     match d.spec.strategy.as_ref().and_then(|s| s.type_.as_deref()) {
                         Some("Recreate") => Strategy::Recreate,
                         _ => Strategy::RollingUpdate,
+                    },
+                    hpa_min.or(Some(d.spec.replicas.unwrap_or(1).max(0) as u32)),
+                ),
+                Resource::DeploymentConfig(d) => (
+                    match d.strategy_type() {
+                        "Recreate" => Strategy::Recreate,
+                        "Rolling" => Strategy::RollingUpdate,
+                        _ => return None,
                     },
                     hpa_min.or(Some(d.spec.replicas.unwrap_or(1).max(0) as u32)),
                 ),
@@ -292,6 +329,18 @@ pub fn simulatable(model: &Model) -> Vec<Simulatable> {
 pub fn find_workload<'a>(model: &'a Model, workload: &ObjectId) -> Result<&'a Object> {
     match model.get(workload) {
         Some(o) if WorkloadKind::of(o).is_some() => Ok(o),
+        Some(
+            o @ Object {
+                resource: Resource::ReplicationController(_) | Resource::ReplicaSet(_),
+                ..
+            },
+        ) => Err(RolloutError::NoRollout {
+            id: o.id.to_string(),
+            reason: format!(
+                "a {} has no rolling update, so changing its pod template replaces no running pod; only the pods it creates after old ones are deleted (by hand, or when their node fails) run the new template. A Deployment rolls out a new template",
+                o.kind
+            ),
+        }),
         Some(o) => Err(RolloutError::NotSimulatable {
             id: o.id.to_string(),
             kind: o.kind.clone(),
@@ -339,13 +388,15 @@ pub(crate) fn find_workload_or_pod<'a>(model: &'a Model, id: &ObjectId) -> Resul
     }
 }
 
-/// Simulates rolling out `options.change` to `workload` (a Deployment, StatefulSet or DaemonSet).
+/// Simulates rolling out `options.change` to `workload` (a Deployment, DeploymentConfig,
+/// StatefulSet or DaemonSet).
 pub fn simulate(model: &Model, workload: &ObjectId, options: &RolloutOptions) -> Result<Rollout> {
     let found = find_workload(model, workload)?;
     let (hpa_object, hpa_note) = with_hpa_replicas(model, found);
     let object = hpa_object.as_ref().unwrap_or(found);
     let mut rollout = match &object.resource {
         Resource::Deployment(d) => deployment::simulate(model, object, d, options)?,
+        Resource::DeploymentConfig(d) => deployment_config::simulate(model, object, d, options)?,
         Resource::StatefulSet(s) => statefulset::simulate(model, object, s, options)?,
         Resource::DaemonSet(d) => daemonset::simulate(model, object, d, options)?,
         _ => {
@@ -370,6 +421,7 @@ fn with_hpa_replicas(model: &Model, object: &Object) -> (Option<Object>, Option<
     let mut copy = object.clone();
     match &mut copy.resource {
         Resource::Deployment(d) => d.spec.replicas = Some(min),
+        Resource::DeploymentConfig(d) => d.spec.replicas = Some(min),
         Resource::StatefulSet(s) => s.spec.replicas = Some(min),
         _ => return (None, None),
     }

@@ -13,8 +13,9 @@ fn pods_exist(n: u32) -> String {
     }
 }
 
-/// The old ReplicaSets that still have pods, as words.
+/// The old pod sets (ReplicaSets) that still have pods, as words.
 fn old_label(before: &Cluster) -> String {
+    let set = before.driver.set_kind();
     let active: Vec<&str> = before
         .rss
         .iter()
@@ -22,8 +23,8 @@ fn old_label(before: &Cluster) -> String {
         .map(|r| r.name.as_str())
         .collect();
     match active.as_slice() {
-        [one] => format!("the old ReplicaSet {one}"),
-        _ => "the old ReplicaSets".to_owned(),
+        [one] => format!("the old {set} {one}"),
+        _ => format!("the old {set}s"),
     }
 }
 
@@ -40,6 +41,7 @@ pub(crate) fn rolling(trace: &RollingTrace, before: &Cluster, after: &Cluster) -
     let max_total = trace.max_total;
     let surge = max_total - r;
     let new = new_name(after);
+    let (set, abbrev) = (after.driver.set_kind(), after.driver.set_abbrev());
     let mut decision = Vec::new();
     let mut words = Vec::new();
 
@@ -52,17 +54,19 @@ pub(crate) fn rolling(trace: &RollingTrace, before: &Cluster, after: &Cluster) -
                 String::new()
             };
             decision.push(format!(
-                "create new RS at {size} (total {olds} < {max_total}{cap})"
+                "create new {abbrev} at {size} (total {olds} < {max_total}{cap})"
             ));
             words.push(format!(
-                "Creates the new ReplicaSet {new} with {}: {} and up to {max_total} are allowed ({r} replicas + maxSurge {surge}).",
+                "Creates the new {set} {new} with {}: {} and up to {max_total} are allowed ({r} replicas + maxSurge {surge}).",
                 pods(size),
                 pods_exist(olds)
             ));
         } else {
-            decision.push(format!("create new RS at 0 (total {olds} ≥ {max_total})"));
+            decision.push(format!(
+                "create new {abbrev} at 0 (total {olds} ≥ {max_total})"
+            ));
             words.push(format!(
-                "Creates the new ReplicaSet {new} with 0 pods: {} already exist and at most {max_total} are allowed, so there is no room for a new pod yet.",
+                "Creates the new {set} {new} with 0 pods: {} already exist and at most {max_total} are allowed, so there is no room for a new pod yet.",
                 pods(olds)
             ));
         }
@@ -79,12 +83,12 @@ pub(crate) fn rolling(trace: &RollingTrace, before: &Cluster, after: &Cluster) -
             trace.new_from, trace.new_to, trace.total
         ));
         let stop = if capped {
-            format!(", and the new ReplicaSet never grows beyond the {r} replicas")
+            format!(", and the new {set} never grows beyond the {r} replicas")
         } else {
             String::new()
         };
         words.push(format!(
-            "Adds {} to the new ReplicaSet ({} → {}): {} and up to {max_total} are allowed{stop}. It does not wait for new pods to become ready: growing is limited by pod counts, not readiness. Having scaled up, the pass ends; old pods are never removed in the same pass.",
+            "Adds {} to the new {set} ({} → {}): {} and up to {max_total} are allowed{stop}. It does not wait for new pods to become ready: growing is limited by pod counts, not readiness. Having scaled up, the pass ends; old pods are never removed in the same pass.",
             pods(added),
             trace.new_from,
             trace.new_to,
@@ -96,8 +100,9 @@ pub(crate) fn rolling(trace: &RollingTrace, before: &Cluster, after: &Cluster) -
             trace.new_from, trace.new_to
         ));
         words.push(format!(
-            "Shrinks the new ReplicaSet from {} to the {r} replicas the Deployment wants.",
-            trace.new_from
+            "Shrinks the new {set} from {} to the {r} replicas the {} wants.",
+            trace.new_from,
+            after.driver.kind().as_str()
         ));
     }
 
@@ -125,9 +130,9 @@ pub(crate) fn rolling(trace: &RollingTrace, before: &Cluster, after: &Cluster) -
             ));
             let mut sentence = String::new();
             if trace.created.is_some() {
-                sentence.push_str(
-                    "Because this pass created the ReplicaSet rather than scaled it, it goes on to the old pods in the same pass: it ",
-                );
+                sentence.push_str(&format!(
+                    "Because this pass created the {set} rather than scaled it, it goes on to the old pods in the same pass: it ",
+                ));
             } else {
                 sentence.push_str("Then it ");
             }
@@ -219,13 +224,10 @@ pub(crate) fn rolling(trace: &RollingTrace, before: &Cluster, after: &Cluster) -
         }
         let mut why = Vec::new();
         if trace.new_to >= r {
-            why.push(format!(
-                "The new ReplicaSet already asks for all {}.",
-                pods(r)
-            ));
+            why.push(format!("The new {set} already asks for all {}.", pods(r)));
         } else {
             why.push(format!(
-                "The new ReplicaSet cannot grow: {} and at most {max_total} are allowed.",
+                "The new {set} cannot grow: {} and at most {max_total} are allowed.",
                 pods_exist(trace.total)
             ));
         }
@@ -243,6 +245,7 @@ pub(crate) fn rolling(trace: &RollingTrace, before: &Cluster, after: &Cluster) -
 /// Decision and narration of one `rolloutRecreate` pass.
 pub(crate) fn recreate(step: &RecreateStep, before: &Cluster, after: &Cluster) -> (String, String) {
     let new = new_name(after);
+    let (set, abbrev) = (after.driver.set_kind(), after.driver.set_abbrev());
     match step {
         RecreateStep::ScaledDownOld(n) => (
             format!("scale old {n}→0"),
@@ -260,15 +263,15 @@ pub(crate) fn recreate(step: &RecreateStep, before: &Cluster, after: &Cluster) -
             ),
         ),
         RecreateStep::CreatedNew(n) => (
-            format!("create new RS at {n}"),
+            format!("create new {abbrev} at {n}"),
             format!(
-                "Every old pod is gone, so it creates the new ReplicaSet {new} with all {} at once.",
+                "Every old pod is gone, so it creates the new {set} {new} with all {} at once.",
                 pods(*n)
             ),
         ),
         RecreateStep::ScaledNew(from, to) => (
             format!("new {from}→{to}"),
-            format!("Scales the new ReplicaSet {new} from {from} to {to}."),
+            format!("Scales the new {set} {new} from {from} to {to}."),
         ),
         RecreateStep::Nothing => {
             if after.complete() {
@@ -283,7 +286,7 @@ pub(crate) fn recreate(step: &RecreateStep, before: &Cluster, after: &Cluster) -
                 (
                     "no change: stuck".to_owned(),
                     format!(
-                        "The new ReplicaSet {new} has all {} but they never become ready: nothing serves, and the rollout is stuck until the change is fixed or undone.",
+                        "The new {set} {new} has all {} but they never become ready: nothing serves, and the rollout is stuck until the change is fixed or undone.",
                         pods(after.replicas)
                     ),
                 )

@@ -103,6 +103,9 @@ pub struct SharedLesson {
     /// does not ship (a teacher's); `None` for a built-in one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack_yaml: Option<String>,
+    /// The ids of the pack's levels the student has done, so the link shows their progress.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub done: Vec<String>,
 }
 
 /// The longest pack or level id a link may name.
@@ -128,10 +131,13 @@ pub struct Workspace {
     /// The review settings.
     #[serde(default)]
     pub settings: SharedSettings,
-    /// The level open, with its pack when that is not built in. The student's own progress
-    /// stays in their browser.
+    /// The level open, with its pack when that is not built in, and the levels of that pack
+    /// done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lesson: Option<SharedLesson>,
+    /// The Compare view's baseline: the files the workspace is compared with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Vec<SharedFile>>,
 }
 
 /// Why a link could not be read.
@@ -155,11 +161,11 @@ pub enum ShareError {
     /// The content is not a workspace.
     #[error("the link does not hold a workspace: {0}")]
     NotWorkspace(String),
-    /// The workspace holds more than [`MAX_FILES`] files.
+    /// The workspace and its baseline hold more than [`MAX_FILES`] files.
     #[error("the link holds {0} files; at most {MAX_FILES} are opened")]
     TooManyFiles(usize),
-    /// The lesson's ids or pack are longer than any lesson's.
-    #[error("the link's lesson is too large (ids of at most {MAX_LESSON_ID} characters, a pack of at most {} MB)", crate::lesson::MAX_PACK_BYTES / 1024 / 1024)]
+    /// The lesson's ids, pack or progress are larger than any lesson's.
+    #[error("the link's lesson is too large (ids of at most {MAX_LESSON_ID} characters, a pack of at most {} MB and {} levels)", crate::lesson::MAX_PACK_BYTES / 1024 / 1024, crate::lesson::MAX_LEVELS)]
     LessonTooLarge,
 }
 
@@ -191,8 +197,9 @@ pub fn decode(payload: &str) -> Result<Workspace, ShareError> {
         })?;
     let workspace: Workspace =
         serde_json::from_slice(&json).map_err(|e| ShareError::NotWorkspace(e.to_string()))?;
-    if workspace.files.len() > MAX_FILES {
-        return Err(ShareError::TooManyFiles(workspace.files.len()));
+    let files = workspace.files.len() + workspace.baseline.as_ref().map_or(0, Vec::len);
+    if files > MAX_FILES {
+        return Err(ShareError::TooManyFiles(files));
     }
     if let Some(lesson) = &workspace.lesson
         && (lesson.pack.len() > MAX_LESSON_ID
@@ -200,7 +207,9 @@ pub fn decode(payload: &str) -> Result<Workspace, ShareError> {
             || lesson
                 .pack_yaml
                 .as_ref()
-                .is_some_and(|y| y.len() > crate::lesson::MAX_PACK_BYTES))
+                .is_some_and(|y| y.len() > crate::lesson::MAX_PACK_BYTES)
+            || lesson.done.len() > crate::lesson::MAX_LEVELS
+            || lesson.done.iter().any(|id| id.len() > MAX_LESSON_ID))
     {
         return Err(ShareError::LessonTooLarge);
     }

@@ -38,7 +38,9 @@ fn workspace(files: Vec<SharedFile>) -> Workspace {
             pack: "teacher".into(),
             level: "first".into(),
             pack_yaml: Some("id: teacher\n".into()),
+            done: vec!["intro".into()],
         }),
+        baseline: None,
     }
 }
 
@@ -123,6 +125,34 @@ fn too_many_files_are_refused() {
 }
 
 #[test]
+fn a_baseline_travels_beside_the_files() {
+    let mut original = workspace(feastflow());
+    let mut before = feastflow();
+    for file in &mut before {
+        file.text = file
+            .text
+            .replace("feastflow-backend:latest", "feastflow-backend:v1.3.0");
+    }
+    original.baseline = Some(before);
+    let link = encode(&original);
+    // Both copies share most of their text, so the link grows far less than twice.
+    println!("FeastFlow with a baseline: {} bytes", link.len());
+    assert!(link.len() <= 8 * 1024, "{} bytes", link.len());
+    assert_eq!(decode(&link), Ok(original));
+    // The baseline's files count toward the bound on files.
+    let one = SharedFile {
+        name: "a.yaml".into(),
+        text: String::new(),
+    };
+    let mut crowded = workspace(vec![one.clone(); MAX_FILES / 2 + 1]);
+    crowded.baseline = Some(vec![one; MAX_FILES / 2]);
+    assert_eq!(
+        decode(&encode(&crowded)),
+        Err(ShareError::TooManyFiles(MAX_FILES + 1))
+    );
+}
+
+#[test]
 fn an_oversized_lesson_is_refused() {
     let mut big_pack = workspace(Vec::new());
     if let Some(lesson) = big_pack.lesson.as_mut() {
@@ -134,6 +164,14 @@ fn an_oversized_lesson_is_refused() {
         lesson.level = "x".repeat(MAX_LESSON_ID + 1);
     }
     assert_eq!(decode(&encode(&long_id)), Err(ShareError::LessonTooLarge));
+    let mut long_progress = workspace(Vec::new());
+    if let Some(lesson) = long_progress.lesson.as_mut() {
+        lesson.done = vec!["level".into(); crate::lesson::MAX_LEVELS + 1];
+    }
+    assert_eq!(
+        decode(&encode(&long_progress)),
+        Err(ShareError::LessonTooLarge)
+    );
     // At the bounds, the lesson is read.
     let mut at_bounds = workspace(Vec::new());
     if let Some(lesson) = at_bounds.lesson.as_mut() {

@@ -15,14 +15,17 @@ pub(crate) fn is_long_running(obj: &Object) -> bool {
             .and_then(|s| s.restart_policy.as_deref())
             .is_none_or(|p| p == "Always"),
         Resource::Deployment(_)
+        | Resource::DeploymentConfig(_)
         | Resource::ReplicaSet(_)
+        | Resource::ReplicationController(_)
         | Resource::StatefulSet(_)
         | Resource::DaemonSet(_) => true,
         _ => false,
     }
 }
 
-/// The fewest replicas a Deployment or StatefulSet runs, and where that number comes from.
+/// The fewest replicas a Deployment, DeploymentConfig or StatefulSet runs, and where that number
+/// comes from.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Replicas<'a> {
     /// The number.
@@ -55,12 +58,13 @@ impl Replicas<'_> {
     }
 }
 
-/// The fewest replicas a Deployment or StatefulSet runs: an HPA's `minReplicas` (default 1) when
-/// one targets it, else `spec.replicas` (default 1). `None` for other kinds.
+/// The fewest replicas a Deployment, DeploymentConfig or StatefulSet runs: an HPA's
+/// `minReplicas` (default 1) when one targets it, else `spec.replicas` (default 1). `None` for
+/// other kinds.
 pub(crate) fn min_replicas<'a>(model: &'a Model, obj: &Object) -> Option<Replicas<'a>> {
     if !matches!(
         obj.resource,
-        Resource::Deployment(_) | Resource::StatefulSet(_)
+        Resource::Deployment(_) | Resource::DeploymentConfig(_) | Resource::StatefulSet(_)
     ) {
         return None;
     }

@@ -1,12 +1,15 @@
 //! The objects' nodes and what the controllers would create from them: simulated ReplicaSets,
-//! Jobs and Pods, and `ownerReferences`.
+//! ReplicationControllers, Jobs and Pods, and `ownerReferences`.
 
 use std::collections::{BTreeMap, HashSet};
 
 use super::{Builder, PodInfo};
 use crate::graph::operators::operator_pods;
 use crate::graph::{MAX_SIMULATED_PODS, Relation};
-use crate::model::{Object, ObjectId, Resource, is_cluster_scoped};
+use crate::model::{
+    DEPLOYMENT_CONFIG_LABEL, DEPLOYMENT_LABEL, Object, ObjectId, Resource, is_cluster_scoped,
+    replication_controller_name,
+};
 use crate::rollout::hash::{POD_TEMPLATE_HASH_LABEL, fnv1a32, pod_suffix, pod_template_hash};
 
 impl<'m> Builder<'m> {
@@ -33,7 +36,7 @@ impl<'m> Builder<'m> {
         }
     }
 
-    /// How many pods a Deployment, ReplicaSet or StatefulSet runs, and why.
+    /// How many pods a workload with `spec.replicas` runs, and why.
     fn replicas(&self, obj: &Object) -> (u32, String) {
         if let Some(n) = obj.written_replicas() {
             return (n.max(0) as u32, format!("spec.replicas {n}"));
@@ -54,30 +57,36 @@ impl<'m> Builder<'m> {
         match &obj.resource {
             Resource::Deployment(d) => {
                 let hash = pod_template_hash(&d.spec.template);
-                let rs_name = format!("{}-{hash}", obj.name);
                 let mut labels = template_labels;
                 labels.insert(POD_TEMPLATE_HASH_LABEL.to_owned(), hash.clone());
-                let rs = self.simulated_node(
-                    "ReplicaSet",
-                    &rs_name,
-                    &obj.id,
+                self.simulate_pod_set(
                     obj,
-                    "spec.template",
-                    labels.clone(),
-                );
-                let rs_id = self.nodes[rs].id.clone();
-                self.edge(
-                    &obj.id,
-                    &rs_id,
-                    Relation::Owns,
-                    true,
+                    "ReplicaSet",
+                    &format!("{}-{hash}", obj.name),
+                    labels,
                     format!("spec.template: a Deployment runs its pod template through a ReplicaSet (pod-template-hash {hash})"),
-                    Some(obj.locate("spec.template")),
                 );
-                let (n, why) = self.replicas(obj);
-                self.simulate_pods(obj, &rs_id, &rs_name, n, &why, labels, "spec.template");
             }
-            Resource::ReplicaSet(_) => {
+            Resource::DeploymentConfig(dc) => {
+                let version = dc.latest_version();
+                let rc_name = replication_controller_name(&obj.name, version);
+                let mut labels = template_labels;
+                labels.insert(DEPLOYMENT_CONFIG_LABEL.to_owned(), obj.name.clone());
+                labels.insert(DEPLOYMENT_LABEL.to_owned(), rc_name.clone());
+                let which = if dc.status.as_ref().and_then(|s| s.latest_version).is_some() {
+                    format!("status.latestVersion {version}")
+                } else {
+                    "version 1, which the first apply creates".to_owned()
+                };
+                self.simulate_pod_set(
+                    obj,
+                    "ReplicationController",
+                    &rc_name,
+                    labels,
+                    format!("spec.template: a DeploymentConfig runs each version of its pod template through a ReplicationController named <name>-<version> ({which})"),
+                );
+            }
+            Resource::ReplicaSet(_) | Resource::ReplicationController(_) => {
                 let (n, why) = self.replicas(obj);
                 self.simulate_pods(
                     obj,
@@ -277,6 +286,31 @@ impl<'m> Builder<'m> {
                 location,
             );
         }
+    }
+
+    /// The pod set `name` of kind `kind` that `obj`'s controller creates from its template (a
+    /// Deployment's ReplicaSet, a DeploymentConfig's ReplicationController), owned by `obj` for
+    /// `reason`, and its pods, which carry `labels`.
+    fn simulate_pod_set(
+        &mut self,
+        obj: &'m Object,
+        kind: &str,
+        name: &str,
+        labels: BTreeMap<String, String>,
+        reason: String,
+    ) {
+        let set = self.simulated_node(kind, name, &obj.id, obj, "spec.template", labels.clone());
+        let set_id = self.nodes[set].id.clone();
+        self.edge(
+            &obj.id,
+            &set_id,
+            Relation::Owns,
+            true,
+            reason,
+            Some(obj.locate("spec.template")),
+        );
+        let (n, why) = self.replicas(obj);
+        self.simulate_pods(obj, &set_id, name, n, &why, labels, "spec.template");
     }
 
     /// Records `node` as a pod of `obj`'s namespace that runs `obj`'s pod template.

@@ -255,6 +255,8 @@ const KIND_VERSIONS: &[(&str, &[&str])] = &[
     ("Pod", &["v1"]),
     ("Service", &["v1"]),
     ("ReplicationController", &["v1"]),
+    // OpenShift's; OpenShift 3 also served it under the legacy `v1`.
+    ("DeploymentConfig", &["apps.openshift.io/v1", "v1"]),
     ("Endpoints", &["v1"]),
     ("LimitRange", &["v1"]),
     ("ResourceQuota", &["v1"]),
@@ -429,6 +431,15 @@ mod tests {
         assert_eq!(wrong_api_version("v1", "Deployment"), Some("apps/v1"));
         assert_eq!(current_api_version("CronJob"), Some("batch/v1"));
         assert_eq!(current_api_version("ReplicationController"), Some("v1"));
+        assert_eq!(
+            current_api_version("DeploymentConfig"),
+            Some("apps.openshift.io/v1")
+        );
+        assert_eq!(wrong_api_version("v1", "DeploymentConfig"), None);
+        assert_eq!(
+            wrong_api_version("apps/v1", "DeploymentConfig"),
+            Some("apps.openshift.io/v1")
+        );
         assert_eq!(current_api_version("Widget"), None);
         assert_eq!(wrong_api_version("apps/v1", "Deployment"), None);
         assert_eq!(wrong_api_version("extensions/v1beta1", "Deployment"), None);

@@ -13,7 +13,9 @@ use serde_json::{Map, Value as Json, json};
 
 use super::tree::{Node, Seg, Value};
 use super::yaml::read_documents;
-use crate::model::{Model, Object, ObjectId, Resource, UnknownField, is_cluster_scoped};
+use crate::model::{
+    DeploymentConfig, Model, Object, ObjectId, Resource, UnknownField, is_cluster_scoped,
+};
 use crate::source::{Diagnostic, Location, SourceFile};
 
 /// How to read manifests: what `kubectl apply` would add to them.
@@ -334,6 +336,15 @@ fn typed(
         ("", "ServiceAccount") => Resource::ServiceAccount(Box::new(de(value, "v1", ignored)?)),
         ("", "Pod") => Resource::Pod(Box::new(de(value, "v1", ignored)?)),
         ("", "Service") => Resource::Service(Box::new(de(value, "v1", ignored)?)),
+        ("", "ReplicationController") => {
+            default_map_selector(&mut value);
+            Resource::ReplicationController(Box::new(de(value, "v1", ignored)?))
+        }
+        // OpenShift 3 also served DeploymentConfigs under the legacy `v1`.
+        ("apps.openshift.io" | "", "DeploymentConfig") => {
+            default_map_selector(&mut value);
+            Resource::DeploymentConfig(Box::new(deployment_config(value, ignored)?))
+        }
         ("storage.k8s.io", "StorageClass") => {
             Resource::StorageClass(Box::new(de(value, "storage.k8s.io/v1", ignored)?))
         }
@@ -421,6 +432,29 @@ fn de<T: DeserializeOwned + Serialize>(
     Ok(typed)
 }
 
+/// Deserialises a DeploymentConfig. Its own schema is not known here, so only the parts typed
+/// with Kubernetes' types (metadata and the pod template) report unknown fields.
+fn deployment_config(
+    value: Json,
+    ignored: &mut Vec<Vec<Seg>>,
+) -> Result<DeploymentConfig, TypeError> {
+    let typed: DeploymentConfig =
+        serde_path_to_error::deserialize(&value).map_err(|e| type_error(e, None))?;
+    if let Ok(written) = serde_json::to_value(&typed) {
+        for part in ["/metadata", "/spec/template"] {
+            if let (Some(input), Some(kept)) = (value.pointer(part), written.pointer(part)) {
+                let mut path: Vec<Seg> = part
+                    .split('/')
+                    .skip(1)
+                    .map(|key| Seg::Key(key.to_owned()))
+                    .collect();
+                fields::dropped_fields(input, kept, &mut path, ignored);
+            }
+        }
+    }
+    Ok(typed)
+}
+
 fn type_error(
     err: serde_path_to_error::Error<serde_json::Error>,
     prefix: Option<&str>,
@@ -491,6 +525,28 @@ fn default_selector(api_version: &str, value: &mut Json) {
         if let Some(labels) = labels {
             spec.insert("selector".into(), json!({ "matchLabels": labels }));
         }
+    }
+}
+
+/// A ReplicationController's or DeploymentConfig's `spec.selector`, a plain label map, defaults
+/// to the template's labels when absent or empty (the API server's defaulting, and OpenShift's).
+fn default_map_selector(value: &mut Json) {
+    let Some(spec) = value.get_mut("spec").and_then(Json::as_object_mut) else {
+        return;
+    };
+    let written = spec
+        .get("selector")
+        .is_some_and(|s| !s.is_null() && s.as_object().is_none_or(|m| !m.is_empty()));
+    if written {
+        return;
+    }
+    let labels = spec
+        .get("template")
+        .and_then(|t| t.pointer("/metadata/labels"))
+        .filter(|l| l.as_object().is_some_and(|m| !m.is_empty()))
+        .cloned();
+    if let Some(labels) = labels {
+        spec.insert("selector".into(), labels);
     }
 }
 

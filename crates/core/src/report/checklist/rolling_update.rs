@@ -8,7 +8,7 @@ pub(super) const ROW: Row = Row {
     id: "rolling-update",
     title: "Rolling update strategy",
     checks: &["rollout-strategy-recreate"],
-    rule: "Deployments and DaemonSets roll out gradually; bare Pods and ReplicaSets cannot; not applicable to StatefulSets (ordered updates) and Jobs",
+    rule: "Deployments, DeploymentConfigs and DaemonSets roll out gradually; bare Pods, ReplicaSets and ReplicationControllers cannot; not applicable to StatefulSets (ordered updates) and Jobs",
     fix: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  strategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxSurge: 1\n      maxUnavailable: 0\n  selector:\n    matchLabels:\n      app: web\n  template: # the Pod's (or the ReplicaSet template's) metadata and spec\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: web:1.0.0\n",
     verdict: rolling_update,
     judged_by_checks: false,
@@ -42,6 +42,17 @@ fn rolling_update(object: &Object, _model: &Model) -> Verdict {
             ),
             _ => Verdict::Na("a StatefulSet replaces its pods one at a time in ordinal order; surge-based rolling updates do not apply".to_owned()),
         },
+        Resource::DeploymentConfig(d) => match d.strategy_type() {
+            "Rolling" => Verdict::Pass("strategy Rolling".to_owned()),
+            other => Verdict::Fail(
+                format!("strategy {other} does not replace pods gradually"),
+                Some(object.locate("spec.strategy.type")),
+            ),
+        },
+        Resource::ReplicationController(_) => Verdict::Fail(
+            "a ReplicationController cannot roll out a new template: running pods keep the old one; use a Deployment".to_owned(),
+            Some(object.locate("kind")),
+        ),
         Resource::ReplicaSet(_) => Verdict::Fail(
             "a ReplicaSet cannot roll out a new template: running pods keep the old one; use a Deployment".to_owned(),
             Some(object.locate("kind")),
