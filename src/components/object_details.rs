@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use manifesto_core::Object;
+use manifesto_core::model::LAST_APPLIED;
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -40,8 +41,7 @@ pub fn ObjectDetails(props: &ObjectDetailsProps) -> Html {
         .annotations()
         .iter()
         .map(|(k, v)| {
-            let hide =
-                object.kind == "Secret" && k == "kubectl.kubernetes.io/last-applied-configuration";
+            let hide = object.kind == "Secret" && k == LAST_APPLIED;
             (k, if hide { masked(v, 12) } else { v.clone() })
         })
         .collect();

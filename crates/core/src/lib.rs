@@ -11,6 +11,7 @@ pub mod checks;
 pub mod diff;
 pub mod graph;
 pub mod lesson;
+pub mod listing;
 pub mod model;
 pub mod parse;
 pub mod report;

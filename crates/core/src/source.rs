@@ -105,6 +105,37 @@ impl LineIndex {
         Some(text.get(start..end)?.trim_end_matches(['\n', '\r']))
     }
 
+    /// The byte offset in `text` (the text this index was built from) of `pos`; a column past
+    /// the end of its line gives the line's end, a line past the end of the text `None`.
+    pub fn offset(&self, text: &str, pos: Pos) -> Option<usize> {
+        let line = self.line(text, pos.line)?;
+        let start = self.starts[pos.line - 1];
+        let skip = pos.column.checked_sub(1)?;
+        Some(start + line.char_indices().nth(skip).map_or(line.len(), |(i, _)| i))
+    }
+
+    /// The byte range of the 1-based `line` of `text`, without its line ending.
+    pub fn line_range(&self, text: &str, line: usize) -> Option<std::ops::Range<usize>> {
+        let shown = self.line(text, line)?;
+        let start = self.starts[line - 1];
+        Some(start..start + shown.len())
+    }
+
+    /// The 1-based line holding the byte offset `at` (the last line for an offset past the end).
+    pub fn line_at(&self, at: usize) -> usize {
+        self.starts.partition_point(|&start| start <= at).max(1)
+    }
+
+    /// How many lines the text has.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether the text has no line at all (it is empty).
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
     /// Whether the 1-based `line` belongs to a document of kind `Secret`.
     pub fn in_secret(&self, line: usize) -> bool {
         line.checked_sub(1)

@@ -4,13 +4,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use manifesto_core::checks::{Finding, Level};
-use manifesto_core::graph::{Edge, Graph, GraphNode, Layout, TrafficPath};
+use manifesto_core::graph::{Edge, Graph, GraphNode, Layout, TrafficPath, would_hold};
+use manifesto_core::listing::{self, Origin, Part, YamlLine};
 use manifesto_core::{Location, ObjectId};
 use yew::prelude::*;
 
 use super::data::{Badge, Shared, box_of, edges_behind, status_word};
 use super::edge::EdgeKey;
-use super::yaml::{YamlLine, source_lines, summary, to_yaml_lines, written_as_json};
 use crate::state::{Action, AppContext};
 use crate::text::masked;
 
@@ -293,18 +293,16 @@ fn NodeBody(props: &NodeBodyProps) -> Html {
                 .file(&object.file)
                 .map(|f| f.text.as_str())
                 .unwrap_or("");
-            if object.kind == "Secret" && written_as_json(object, text) {
-                (
-                    to_yaml_lines(&object.raw, true),
-                    "Converted from JSON, values masked",
-                )
-            } else {
-                (source_lines(object, text), "As written")
-            }
+            let listing = listing::of_object(object, text);
+            let note = match listing.origin {
+                Origin::ConvertedFromJson => "Converted from JSON, values masked",
+                Origin::Written => "As written",
+            };
+            (listing.lines, note)
         }
         None if node.missing => (Vec::new(), ""),
         None => (
-            to_yaml_lines(&summary(node, graph, &state.model), false),
+            listing::generated(&would_hold(node, graph, &state.model)),
             "Generated: what the cluster would hold",
         ),
     };
@@ -438,41 +436,43 @@ fn YamlView(props: &YamlViewProps) -> Html {
         <pre class="yaml" data-testid="node-yaml"><code>
             { for props.lines.iter().map(|line| {
                 let number = line.number.map(|n| html! { <span class="yaml-ln" aria-hidden="true">{ n }</span> });
-                let secret = line.secret.as_ref().map(|(slot, value)| {
-                    let shown = revealed.contains(slot);
-                    let first = seen.insert(slot.clone());
-                    let onclick = {
-                        let revealed = revealed.clone();
-                        let slot = slot.clone();
-                        Callback::from(move |_: MouseEvent| {
-                            let mut next = (*revealed).clone();
-                            if !next.remove(&slot) {
-                                next.insert(slot.clone());
-                            }
-                            revealed.set(next);
-                        })
-                    };
-                    let key = slot.rsplit('.').next().unwrap_or(slot).to_owned();
-                    html! {
-                        <>
-                            <span class={classes!("yaml-secret", (!shown).then_some("masked"))} data-testid="graph-secret-value" data-slot={slot.clone()} data-revealed={shown.to_string()}>
-                                { if shown { value.clone() } else { masked(value, 8) } }
-                            </span>
-                            if first {
-                                <button
-                                    type="button"
-                                    class="reveal"
-                                    data-testid="graph-secret-reveal"
-                                    aria-pressed={shown.to_string()}
-                                    aria-label={format!("{} the value of {key}", if shown { "Hide" } else { "Reveal" })}
-                                    {onclick}
-                                >{ if shown { "Hide" } else { "Reveal" } }</button>
-                            }
-                        </>
+                let parts = line.parts.iter().map(|part| match part {
+                    Part::Text(text) => html! { <span class="yaml-text">{ text }</span> },
+                    Part::Secret { slot, key, text } => {
+                        let shown = revealed.contains(slot);
+                        let first = seen.insert(slot.clone());
+                        let onclick = {
+                            let revealed = revealed.clone();
+                            let slot = slot.clone();
+                            Callback::from(move |_: MouseEvent| {
+                                let mut next = (*revealed).clone();
+                                if !next.remove(&slot) {
+                                    next.insert(slot.clone());
+                                }
+                                revealed.set(next);
+                            })
+                        };
+                        html! {
+                            <>
+                                <span class={classes!("yaml-secret", (!shown).then_some("masked"))} data-testid="graph-secret-value" data-slot={slot.clone()} data-revealed={shown.to_string()}>
+                                    { if shown { text.clone() } else { masked(text, 8) } }
+                                </span>
+                                if first {
+                                    <button
+                                        type="button"
+                                        class="reveal"
+                                        data-testid="graph-secret-reveal"
+                                        aria-pressed={shown.to_string()}
+                                        aria-label={format!("{} the value of {key}", if shown { "Hide" } else { "Reveal" })}
+                                        {onclick}
+                                    >{ if shown { "Hide" } else { "Reveal" } }</button>
+                                }
+                            </>
+                        }
                     }
                 });
                 html! {
-                    <span class="yaml-line">{ for number }<span class="yaml-text">{ &line.text }</span>{ for secret }{ "\n" }</span>
+                    <span class="yaml-line">{ for number }{ for parts }{ "\n" }</span>
                 }
             }) }
         </code></pre>

@@ -16,7 +16,6 @@ mod node;
 mod rollout;
 mod toolbar;
 mod viewport;
-mod yaml;
 
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};

@@ -10,8 +10,8 @@
 //! - a [`Problem`] per broken link or suspicious selection, attached to the object that has it;
 //! - the [`TrafficPath`] of every Ingress rule, hop by hop.
 //!
-//! [`layout`] places the graph in lanes for drawing, and [`to_dot`] and [`to_mermaid`] render it
-//! as text.
+//! [`layout`] places the graph in lanes for drawing, [`to_dot`] and [`to_mermaid`] render it
+//! as text, and [`would_hold`] tells what the cluster would hold for a node that is not written.
 //!
 //! ```no_run
 //! use manifesto_core::graph::{Graph, GraphOptions};
@@ -33,6 +33,7 @@ mod render;
 mod replication_tests;
 #[cfg(test)]
 mod tests;
+mod would_hold;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -45,6 +46,7 @@ pub use layout::{
     EdgePath, Lane, LaneColumn, Layout, LayoutOptions, NamespaceBand, NodeBox, Point, Stack, layout,
 };
 pub use render::{to_dot, to_mermaid};
+pub use would_hold::would_hold;
 
 /// The most pods simulated for one owner, however many replicas it asks for.
 pub const MAX_SIMULATED_PODS: u32 = 100;

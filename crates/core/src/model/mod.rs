@@ -8,6 +8,7 @@ mod int_or_string;
 mod labels;
 mod object;
 mod resource;
+mod secret_values;
 mod workload;
 
 pub use deployment_config::{
@@ -19,6 +20,8 @@ pub use int_or_string::{describe_int_or_string, resolve_int_or_percent};
 pub use labels::{describe_label_map, describe_selector, map_selector_matches, selector_matches};
 pub use object::{Object, ObjectId, UnknownField};
 pub use resource::{Resource, is_cluster_scoped};
+pub(crate) use secret_values::secret_values_in;
+pub use secret_values::{LAST_APPLIED, SecretField, SecretValue};
 pub use workload::{ContainerRef, PodSpecRef};
 
 use k8s_openapi::api::autoscaling::v2::HorizontalPodAutoscalerSpec;

@@ -4,4 +4,4 @@ mod objects;
 pub mod tree;
 pub mod yaml;
 
-pub use objects::{ParseOptions, parse_files, parse_files_with};
+pub use objects::{ParseOptions, current_api_version, parse_files, parse_files_with};

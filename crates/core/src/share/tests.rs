@@ -349,3 +349,30 @@ fn a_secret_that_does_not_parse_is_masked_line_by_line() {
     );
     assert!(redacted[0].text.contains("name: s"));
 }
+
+#[test]
+fn the_annotation_that_repeats_a_secret_is_replaced_whole() {
+    let yaml = "\
+apiVersion: v1
+kind: Secret
+metadata:
+  name: s
+  annotations:
+    kubectl.kubernetes.io/last-applied-configuration: |
+      {\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"stringData\":{\"pin\":\"4711\"}}
+    team: payments
+stringData:
+  pin: \"4711\"
+";
+    let files = [file("a.yaml", yaml)];
+    // The value is too short to be searched for elsewhere: only its place tells it apart.
+    check_redacted(&files, &["4711"]);
+    let redacted = redact_secrets(&files);
+    assert!(
+        redacted[0].text.contains(
+            "kubectl.kubernetes.io/last-applied-configuration: REDACTED\n    team: payments\n"
+        ),
+        "{}",
+        redacted[0].text
+    );
+}

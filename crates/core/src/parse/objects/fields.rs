@@ -243,7 +243,8 @@ pub(super) fn suggest(key: &str, siblings: &[&str]) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// The apiVersions each built-in kind is served under (the current one first).
+/// The apiVersions each built-in kind is served under, the current one first: what the
+/// wrong-apiVersion check accepts, and what YAML generated for a kind names.
 const KIND_VERSIONS: &[(&str, &[&str])] = &[
     ("Namespace", &["v1"]),
     ("ConfigMap", &["v1"]),
@@ -254,6 +255,8 @@ const KIND_VERSIONS: &[(&str, &[&str])] = &[
     ("Pod", &["v1"]),
     ("Service", &["v1"]),
     ("ReplicationController", &["v1"]),
+    // OpenShift's; OpenShift 3 also served it under the legacy `v1`.
+    ("DeploymentConfig", &["apps.openshift.io/v1", "v1"]),
     ("Endpoints", &["v1"]),
     ("LimitRange", &["v1"]),
     ("ResourceQuota", &["v1"]),
@@ -330,6 +333,14 @@ const KIND_VERSIONS: &[(&str, &[&str])] = &[
         ],
     ),
 ];
+
+/// The apiVersion a built-in kind is served under today (`apps/v1` for `Deployment`).
+pub fn current_api_version(kind: &str) -> Option<&'static str> {
+    KIND_VERSIONS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .and_then(|(_, versions)| versions.first().copied())
+}
 
 /// For a built-in kind written under an apiVersion that does not serve it (`apiVersion: v1`
 /// with `kind: Deployment`), the apiVersion to use.
@@ -418,6 +429,18 @@ mod tests {
     #[test]
     fn kinds_under_the_wrong_group_name_the_right_api_version() {
         assert_eq!(wrong_api_version("v1", "Deployment"), Some("apps/v1"));
+        assert_eq!(current_api_version("CronJob"), Some("batch/v1"));
+        assert_eq!(current_api_version("ReplicationController"), Some("v1"));
+        assert_eq!(
+            current_api_version("DeploymentConfig"),
+            Some("apps.openshift.io/v1")
+        );
+        assert_eq!(wrong_api_version("v1", "DeploymentConfig"), None);
+        assert_eq!(
+            wrong_api_version("apps/v1", "DeploymentConfig"),
+            Some("apps.openshift.io/v1")
+        );
+        assert_eq!(current_api_version("Widget"), None);
         assert_eq!(wrong_api_version("apps/v1", "Deployment"), None);
         assert_eq!(wrong_api_version("extensions/v1beta1", "Deployment"), None);
         assert_eq!(wrong_api_version("apps/v1", "Service"), Some("v1"));

@@ -3,6 +3,8 @@
 
 mod fields;
 
+pub use fields::current_api_version;
+
 use std::sync::Arc;
 
 use serde::Serialize;
