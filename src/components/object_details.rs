@@ -148,6 +148,21 @@ fn config_data(object: &Object) -> Html {
     html! { <>{ for sections }</> }
 }
 
+/// A click that shows the Secret value of `slot`, or hides it again.
+pub(crate) fn toggle_reveal(
+    revealed: &UseStateHandle<BTreeSet<String>>,
+    slot: &str,
+) -> Callback<MouseEvent> {
+    let (revealed, slot) = (revealed.clone(), slot.to_owned());
+    Callback::from(move |_: MouseEvent| {
+        let mut next = (*revealed).clone();
+        if !next.remove(&slot) {
+            next.insert(slot.clone());
+        }
+        revealed.set(next);
+    })
+}
+
 fn secret_data(object: &Object, revealed: &UseStateHandle<BTreeSet<String>>) -> Html {
     let mut sections = Vec::new();
     for field in ["data", "stringData"] {
@@ -169,17 +184,7 @@ fn secret_data(object: &Object, revealed: &UseStateHandle<BTreeSet<String>>) -> 
                         } else {
                             cut(&written)
                         };
-                        let onclick = {
-                            let revealed = revealed.clone();
-                            let slot = slot.clone();
-                            Callback::from(move |_: MouseEvent| {
-                                let mut next = (*revealed).clone();
-                                if !next.remove(&slot) {
-                                    next.insert(slot.clone());
-                                }
-                                revealed.set(next);
-                            })
-                        };
+                        let onclick = toggle_reveal(revealed, &slot);
                         html! {
                             <li>
                                 <code class="key">{ key }</code>{ " = " }

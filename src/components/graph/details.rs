@@ -441,17 +441,7 @@ fn YamlView(props: &YamlViewProps) -> Html {
                     Part::Secret { slot, key, text } => {
                         let shown = revealed.contains(slot);
                         let first = seen.insert(slot.clone());
-                        let onclick = {
-                            let revealed = revealed.clone();
-                            let slot = slot.clone();
-                            Callback::from(move |_: MouseEvent| {
-                                let mut next = (*revealed).clone();
-                                if !next.remove(&slot) {
-                                    next.insert(slot.clone());
-                                }
-                                revealed.set(next);
-                            })
-                        };
+                        let onclick = crate::components::object_details::toggle_reveal(&revealed, slot);
                         html! {
                             <>
                                 <span class={classes!("yaml-secret", (!shown).then_some("masked"))} data-testid="graph-secret-value" data-slot={slot.clone()} data-revealed={shown.to_string()}>

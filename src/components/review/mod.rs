@@ -6,7 +6,7 @@
 
 mod checklist;
 mod docs;
-mod export;
+pub(crate) mod export;
 mod filter;
 mod findings;
 pub(crate) mod markdown;

@@ -2,7 +2,7 @@
 //! where the kind is known, each with its source location.
 
 mod deployment_config;
-mod index;
+pub(crate) mod index;
 mod ingress;
 mod int_or_string;
 mod labels;

@@ -8,15 +8,11 @@ mod draft;
 
 use std::rc::Rc;
 
-use js_sys::Array;
 use manifesto_core::graph::{Graph, GraphOptions};
 use manifesto_core::lesson::{self, Condition, Rule};
 use manifesto_core::share::MAX_LINK;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, HtmlSelectElement,
-    HtmlTextAreaElement, Url,
-};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use self::draft::{Draft, keep, kept, plural};
@@ -49,33 +45,6 @@ impl PartialEq for ModelKey {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
-}
-
-/// Offers `text` as a download named `name`.
-fn download(text: &str, name: &str) -> Result<(), JsValue> {
-    let options = BlobPropertyBag::new();
-    options.set_type("text/yaml");
-    let blob =
-        Blob::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(text)), &options)?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let body = document
-        .body()
-        .ok_or_else(|| JsValue::from_str("no body"))?;
-    let url = Url::create_object_url_with_blob(&blob)?;
-    let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.set_hidden(true);
-    body.append_child(&anchor)?;
-    anchor.click();
-    body.remove_child(&anchor)?;
-    gloo::timers::callback::Timeout::new(10_000, move || {
-        let _ = Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
 }
 
 /// The pack as YAML, if it reads back (else the first error, located in the generated text).
@@ -237,7 +206,11 @@ pub fn Builder() -> Html {
         Callback::from(move |_: MouseEvent| match pack_yaml(&draft) {
             Ok((pack, yaml)) => {
                 problem.set(None);
-                if let Err(e) = download(&yaml, &format!("{}.yaml", pack.id)) {
+                if let Err(e) = crate::components::review::export::download(
+                    &yaml,
+                    &format!("{}.yaml", pack.id),
+                    "text/yaml",
+                ) {
                     state.dispatch(Action::Notify(Notice {
                         level: "warning",
                         text: format!("The pack could not be downloaded: {e:?}"),

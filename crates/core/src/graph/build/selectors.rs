@@ -2,8 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
-
 use super::{Builder, PodInfo};
 use crate::graph::operators::{may_create_pods, operator_pods};
 use crate::graph::{ProblemCode, Relation};
@@ -132,23 +130,7 @@ impl<'m> Builder<'m> {
     }
 }
 
-/// The `key=value` pairs a selector requires (`matchLabels`, and `In` with one value).
-pub(super) fn required_labels(selector: &LabelSelector) -> Vec<(&str, &str)> {
-    let mut out: Vec<(&str, &str)> = selector
-        .match_labels
-        .iter()
-        .flatten()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    for req in selector.match_expressions.iter().flatten() {
-        if req.operator == "In"
-            && let Some([value]) = req.values.as_deref()
-        {
-            out.push((req.key.as_str(), value.as_str()));
-        }
-    }
-    out
-}
+pub(crate) use crate::model::index::required_labels;
 
 /// For the first required `key=value` that no label set carries, an existing `key=value` one typo
 /// away (in the value, else in the key).
