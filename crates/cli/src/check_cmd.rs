@@ -1,13 +1,12 @@
 //! `manifesto check` and `manifesto checks`: the best-practice review.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use manifesto_core::checks::{self, Finding, Level, Settings};
 use manifesto_core::report::{Outcome, Review, checklist, docs, markdown};
-use manifesto_core::{LineIndex, Model, Severity, SourceFile};
+use manifesto_core::{Model, Severity, Snippets};
 
 use crate::config_cmd::load_settings;
 use crate::input::load_with;
@@ -137,10 +136,9 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     let settings = settings(args)?;
     let model = load_with(&args.paths, &settings)?;
     let review = Review::build(&model, &settings);
-    let mut lines = Lines::new(&model);
+    let mut lines = Snippets::new(&model);
     for d in &model.diagnostics {
-        let snippet = lines.line(&d.location.file, d.location.line);
-        eprint!("{}", safe(&d.render_line(snippet.as_deref())));
+        eprint!("{}", safe(&lines.render(d)));
     }
     match args.format.as_str() {
         "json" => print!("{}", review.to_json()),
@@ -160,33 +158,8 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     })
 }
 
-/// The lines of the model's files, each file indexed the first time one of its lines is shown.
-struct Lines<'m> {
-    files: HashMap<&'m str, (&'m SourceFile, Option<LineIndex>)>,
-}
-
-impl<'m> Lines<'m> {
-    fn new(model: &'m Model) -> Self {
-        let mut files = HashMap::new();
-        for file in &model.files {
-            // The first file of a name wins, as `Model::file` finds it.
-            files.entry(file.name.as_str()).or_insert((file, None));
-        }
-        Lines { files }
-    }
-
-    /// The 1-based `line` of the file named `file` as a snippet shows it (Secret values masked).
-    fn line(&mut self, file: &str, line: usize) -> Option<String> {
-        let (file, index) = self.files.get_mut(file)?;
-        let file: &'m SourceFile = file;
-        index
-            .get_or_insert_with(|| LineIndex::new(&file.text))
-            .snippet(&file.text, line)
-    }
-}
-
 /// A finding rendered rustc-style: header, location, source line with a caret, note and help.
-fn render_finding(lines: &mut Lines, f: &Finding) -> String {
+fn render_finding(lines: &mut Snippets, f: &Finding) -> String {
     let mut out = format!(
         "{}[{}]: {}\n  --> {}\n",
         f.severity.as_str(),
@@ -257,7 +230,7 @@ fn outcome_word(outcome: Outcome) -> &'static str {
 
 /// The review for a terminal: errors and warnings rustc-style, info findings one per line, the
 /// silenced findings, the checklist, the scores and a count.
-fn human(model: &Model, review: &Review, lines: &mut Lines) -> String {
+fn human(model: &Model, review: &Review, lines: &mut Snippets) -> String {
     let mut out = String::new();
     for f in review.open_findings().filter(|f| f.severity != Level::Info) {
         out.push_str(&render_finding(lines, f));

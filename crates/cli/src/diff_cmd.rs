@@ -81,8 +81,9 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
 
 /// Prints what could not be read, rustc-style, saying which version it is in.
 fn report_diagnostics(side: &str, model: &Model) {
+    let mut snippets = manifesto_core::Snippets::new(model);
     for d in &model.diagnostics {
-        eprint!("({side}) {}", d.render(model.file(&d.location.file)));
+        eprint!("({side}) {}", crate::terminal::safe(&snippets.render(d)));
     }
 }
 

@@ -30,8 +30,9 @@ pub struct GraphArgs {
 /// the input has error diagnostics.
 pub fn run(args: &GraphArgs) -> Result<ExitCode> {
     let model = args.read.load(&args.paths)?;
+    let mut snippets = manifesto_core::Snippets::new(&model);
     for d in &model.diagnostics {
-        eprint!("{}", safe(&d.render(model.file(&d.location.file))));
+        eprint!("{}", safe(&snippets.render(d)));
     }
     let graph = Graph::build(
         &model,

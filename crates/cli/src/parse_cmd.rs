@@ -35,8 +35,9 @@ pub fn run(paths: &[PathBuf], as_json: bool, read: &ReadArgs) -> Result<ExitCode
                 one_line(&o.api_version)
             );
         }
+        let mut snippets = manifesto_core::Snippets::new(&model);
         for d in &model.diagnostics {
-            eprint!("{}", safe(&d.render(model.file(&d.location.file))));
+            eprint!("{}", safe(&snippets.render(d)));
         }
         println!(
             "{} objects, {} diagnostics",

@@ -22,5 +22,5 @@ pub mod source;
 pub mod text;
 pub mod text_diff;
 
-pub use model::{Model, Object, ObjectId, Resource};
+pub use model::{Model, Object, ObjectId, Resource, Snippets};
 pub use source::{Diagnostic, LineIndex, Location, Pos, Severity, SourceFile};

@@ -9,6 +9,7 @@ mod labels;
 mod object;
 mod resource;
 mod secret_values;
+mod snippets;
 mod workload;
 
 pub use deployment_config::{
@@ -22,6 +23,7 @@ pub use object::{Object, ObjectId, UnknownField};
 pub use resource::{Resource, is_cluster_scoped};
 pub(crate) use secret_values::secret_values_in;
 pub use secret_values::{LAST_APPLIED, SecretField, SecretValue};
+pub use snippets::Snippets;
 pub use workload::{ContainerRef, PodSpecRef};
 
 use k8s_openapi::api::autoscaling::v2::HorizontalPodAutoscalerSpec;
