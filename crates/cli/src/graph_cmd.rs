@@ -71,14 +71,14 @@ fn as_json(graph: &Graph) -> serde_json::Value {
         .map(|n| {
             json!({
                 "id": n.id, "kind": n.kind, "namespace": n.namespace, "name": n.name,
-                "simulated": n.simulated, "missing": n.missing,
+                "simulated": n.state.is_simulated(), "missing": n.state.is_missing(),
             })
         })
         .collect();
     let edges: Vec<_> = graph
         .edges()
         .iter()
-        .map(|e| json!({ "from": e.from, "to": e.to, "relation": e.relation, "ok": e.ok, "reason": e.reason }))
+        .map(|e| json!({ "from": e.from, "to": e.to, "relation": e.relation, "ok": e.ok, "reason": e.reason_text() }))
         .collect();
     let problems: Vec<_> = graph
         .problems()

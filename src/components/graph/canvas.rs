@@ -314,7 +314,7 @@ fn GraphScene(props: &GraphSceneProps) -> Html {
     let missing: HashSet<&ObjectId> = layout
         .nodes
         .iter()
-        .filter(|n| n.missing)
+        .filter(|n| n.state.is_missing())
         .map(|n| &n.id)
         .collect();
     let band_w = (layout.width - 16.0).max(0.0);

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use manifesto_core::ObjectId;
 use manifesto_core::checks::{Finding, Level};
-use manifesto_core::graph::{Edge, Graph, Layout, NodeBox, Point};
+use manifesto_core::graph::{Edge, Graph, Layout, NodeBox, NodeState, Point};
 
 /// A shared value compared by identity, so props and memo keys stay cheap.
 #[derive(Debug)]
@@ -245,17 +245,16 @@ pub fn accessible_name(node: &NodeBox, graph: &Graph, problems: usize) -> String
             )
         }
         None => {
-            let status = if node.missing {
-                ", missing: referenced but not in the loaded manifests".to_owned()
-            } else if node.simulated {
-                ", simulated".to_owned()
-            } else if node.builtin {
-                ", built into every cluster".to_owned()
-            } else {
-                match graph.node(&node.id).and_then(|n| n.source.as_ref()) {
+            let status = match node.state {
+                NodeState::Missing => {
+                    ", missing: referenced but not in the loaded manifests".to_owned()
+                }
+                NodeState::Simulated => ", simulated".to_owned(),
+                NodeState::BuiltIn => ", built into every cluster".to_owned(),
+                NodeState::Written => match graph.node(&node.id).and_then(|n| n.source.as_ref()) {
                     Some(source) => format!(", written in {}", source.file),
                     None => ", written".to_owned(),
-                }
+                },
             };
             format!("{} {}{place}{status}", node.kind, node.name)
         }
@@ -268,20 +267,7 @@ pub fn accessible_name(node: &NodeBox, graph: &Graph, problems: usize) -> String
 
 /// The tag written under a box's kind: `simulated`, `missing`, `built-in`, or nothing.
 pub fn status_tag(node: &NodeBox) -> Option<&'static str> {
-    status_word(node.missing, node.simulated, node.builtin)
-}
-
-/// The status of an object in one word, `None` when it is written in the manifests.
-pub fn status_word(missing: bool, simulated: bool, builtin: bool) -> Option<&'static str> {
-    if missing {
-        Some("missing")
-    } else if simulated {
-        Some("simulated")
-    } else if builtin {
-        Some("built-in")
-    } else {
-        None
-    }
+    node.state.word()
 }
 
 /// `text` cut to at most `max` characters, keeping its start and end around an ellipsis (pod
@@ -298,11 +284,12 @@ pub fn fit(text: &str, max: usize) -> String {
     format!("{start}\u{2026}{end}")
 }
 
-/// A few words saying why a broken edge is broken, for its label.
-pub fn short_reason(reason: &str, target_missing: bool) -> String {
+/// A few words saying why a broken edge is broken, for its label: the end of its last reason.
+pub fn short_reason(reasons: &[String], target_missing: bool) -> String {
     if target_missing {
         return "missing".to_owned();
     }
+    let reason = reasons.last().map_or("", String::as_str);
     let last = reason.rsplit([',', ';']).next().unwrap_or(reason).trim();
     let last = last.rsplit(": ").next().unwrap_or(last).trim();
     let text = if last.is_empty() { "broken" } else { last };
@@ -762,11 +749,21 @@ mod tests {
         );
         assert_eq!(
             short_reason(
-                "rules[0].http.paths[1]: host a, path /api → service \"x\" port 80, not defined in namespace shop",
+                &["rules[0].http.paths[1]: host a, path /api → service \"x\" port 80, not defined in namespace shop".to_owned()],
                 false
             ),
             "not defined in namespace shop"
         );
-        assert_eq!(short_reason("anything", true), "missing");
+        assert_eq!(
+            short_reason(
+                &[
+                    "container web: env[0] \"a\" is not defined".to_owned(),
+                    "container web: env[1]: key \"b\" is not in it".to_owned()
+                ],
+                false
+            ),
+            "key \"b\" is not in it"
+        );
+        assert_eq!(short_reason(&["anything".to_owned()], true), "missing");
     }
 }

@@ -4,12 +4,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use manifesto_core::checks::{Finding, Level};
-use manifesto_core::graph::{Edge, Graph, GraphNode, Layout, TrafficPath, would_hold};
+use manifesto_core::graph::{Edge, Graph, GraphNode, Layout, NodeState, TrafficPath, would_hold};
 use manifesto_core::listing::{self, Origin, Part, YamlLine};
 use manifesto_core::{Location, ObjectId};
 use yew::prelude::*;
 
-use super::data::{Badge, Shared, box_of, edges_behind, status_word};
+use super::data::{Badge, Shared, box_of, edges_behind};
 use super::edge::EdgeKey;
 use crate::state::{Action, AppContext};
 use crate::text::masked;
@@ -105,14 +105,10 @@ fn object_button(id: &ObjectId, graph: &Graph, on_open: &Callback<ObjectId>) -> 
         let id = id.clone();
         Callback::from(move |_: MouseEvent| on_open.emit(id.clone()))
     };
-    let tag = graph.node(id).and_then(|n| {
-        if n.missing {
-            Some("missing")
-        } else if n.simulated {
-            Some("simulated")
-        } else {
-            None
-        }
+    let tag = graph.node(id).and_then(|n| match n.state {
+        NodeState::Missing => Some("missing"),
+        NodeState::Simulated => Some("simulated"),
+        NodeState::Written | NodeState::BuiltIn => None,
     });
     html! {
         <button type="button" class="link-button object-ref" data-target={id.to_string()} {onclick}>
@@ -217,7 +213,7 @@ fn relation_item(
             if !edge.ok {
                 <span class="tag tag-broken">{ "broken" }</span>
             }
-            <div class="reason">{ &edge.reason }</div>
+            <div class="reason">{ edge.reason_text() }</div>
             if let Some(location) = &edge.location {
                 <GoTo location={location.clone()} />
             }
@@ -277,7 +273,7 @@ fn NodeBody(props: &NodeBodyProps) -> Html {
         });
     let hidden = box_of(&props.layout, &node.id).is_none();
 
-    let status = match status_tag_of(node) {
+    let status = match node.state.word() {
         Some("simulated") => {
             html! { <>{ "Simulated: the cluster would create it from " }{ node.owner.as_ref().map(|o| object_button(o, graph, &props.on_open)) }</> }
         }
@@ -300,7 +296,7 @@ fn NodeBody(props: &NodeBodyProps) -> Html {
             };
             (listing.lines, note)
         }
-        None if node.missing => (Vec::new(), ""),
+        None if node.state.is_missing() => (Vec::new(), ""),
         None => (
             listing::generated(&would_hold(node, graph, &state.model)),
             "Generated: what the cluster would hold",
@@ -381,10 +377,6 @@ fn NodeBody(props: &NodeBodyProps) -> Html {
             }
         </>
     }
-}
-
-fn status_tag_of(node: &GraphNode) -> Option<&'static str> {
-    status_word(node.missing, node.simulated, node.builtin)
 }
 
 /// The traffic paths through a node: from its Ingress, through its Service, into its pods.

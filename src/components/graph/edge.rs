@@ -94,7 +94,7 @@ pub fn edge_view(
         let (x, y) = midpoint(points);
         html! {
             <text class="edge-label" x={format!("{x:.1}")} y={format!("{:.1}", y - 4.0)}>
-                { short_reason(&edge.reason, target_missing) }
+                { short_reason(&edge.reasons, target_missing) }
             </text>
         }
     });
@@ -112,7 +112,7 @@ pub fn edge_view(
                 "{} ({}): {}{}",
                 edge.relation.as_str(),
                 if edge.ok { "ok" } else { "broken" },
-                edge.reason,
+                edge.reasons.join("; "),
                 change.map(|c| format!(" ({c} since the baseline)")).unwrap_or_default()
             ) }</title>
             <path class="edge-hit" d={d.clone()} />

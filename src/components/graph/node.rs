@@ -124,9 +124,9 @@ pub fn node_view(node: &NodeBox, name: &str, look: NodeLook, handlers: &NodeHand
     let class = classes!(
         "node",
         lane_class(node.lane),
-        node.simulated.then_some("simulated"),
-        node.missing.then_some("missing"),
-        node.builtin.then_some("builtin"),
+        node.state.is_simulated().then_some("simulated"),
+        node.state.is_missing().then_some("missing"),
+        node.state.is_builtin().then_some("builtin"),
         node.stack.is_some().then_some("stack"),
         node.broken.then_some("broken"),
         look.dimmed.then_some("dim"),
@@ -149,8 +149,8 @@ pub fn node_view(node: &NodeBox, name: &str, look: NodeLook, handlers: &NodeHand
             {class}
             data-node-id={node.id.to_string()}
             data-kind={node.kind.clone()}
-            data-simulated={node.simulated.to_string()}
-            data-missing={node.missing.to_string()}
+            data-simulated={node.state.is_simulated().to_string()}
+            data-missing={node.state.is_missing().to_string()}
             data-problems={look.problems.count.to_string()}
             data-stack={stack_size}
             data-pods={look.pods.map(|n| n.to_string())}

@@ -4,7 +4,7 @@
 
 use manifesto_core::Model;
 use manifesto_core::ObjectId;
-use manifesto_core::graph::{EdgePath, Graph, Layout, NodeBox, Point, Relation};
+use manifesto_core::graph::{EdgePath, Graph, Layout, NodeBox, NodeState, Point, Relation};
 use manifesto_core::rollout::{self, RolloutOptions, TemplateChange};
 
 use crate::state::RolloutView;
@@ -31,7 +31,7 @@ pub fn pass_count(model: &Model, view: &RolloutView) -> Option<usize> {
 fn deployment<'g>(graph: &'g Graph, view: &RolloutView) -> Option<&'g ObjectId> {
     graph
         .node(&view.workload)
-        .filter(|n| n.kind == "Deployment" && !n.missing)
+        .filter(|n| n.kind == "Deployment" && !n.state.is_missing())
         .map(|n| &n.id)
 }
 
@@ -70,7 +70,7 @@ pub fn apply(
         .find(|e| {
             e.relation == Relation::Owns
                 && e.to.kind() == "ReplicaSet"
-                && graph.node(&e.to).is_some_and(|n| n.simulated)
+                && graph.node(&e.to).is_some_and(|n| n.state.is_simulated())
         })?
         .to
         .clone();
@@ -133,9 +133,7 @@ pub fn apply(
         name: other_name.clone(),
         label: other_name.clone(),
         y: base.y + dy,
-        simulated: true,
-        missing: false,
-        builtin: false,
+        state: NodeState::Simulated,
         broken: false,
         stack: None,
         ..base.clone()
@@ -173,7 +171,7 @@ pub fn apply(
                     to: rs.clone(),
                     relation: Relation::Owns,
                     ok: true,
-                    reason: String::new(),
+                    reasons: Vec::new(),
                     points,
                 },
             )
@@ -183,7 +181,7 @@ pub fn apply(
     edge.to = extra_id.clone();
     edge.relation = Relation::Owns;
     edge.ok = true;
-    edge.reason = reason;
+    edge.reasons = vec![reason];
     out.edges.insert(index, edge);
 
     let counts = out

@@ -45,7 +45,7 @@ impl EdgeChanges {
 pub fn links(graph: &Graph) -> BTreeSet<EdgeRef> {
     let end = |id: &ObjectId| -> ObjectId {
         match graph.node(id) {
-            Some(node) if node.simulated => graph.root_owner(id).clone(),
+            Some(node) if node.state.is_simulated() => graph.root_owner(id).clone(),
             _ => id.clone(),
         }
     };

@@ -80,7 +80,7 @@ fn key(edge: &Edge) -> EdgeKey {
 fn link(graph: &Graph, edge: &Edge) -> EdgeRef {
     let end = |id: &ObjectId| -> ObjectId {
         match graph.node(id) {
-            Some(node) if node.simulated => graph.root_owner(id).clone(),
+            Some(node) if node.state.is_simulated() => graph.root_owner(id).clone(),
             _ => id.clone(),
         }
     };
@@ -97,11 +97,11 @@ fn only_in(graph: &Graph, other: &Graph) -> BTreeSet<ObjectId> {
     graph
         .nodes()
         .iter()
-        .filter(|n| !n.missing && !n.builtin)
+        .filter(|n| !n.state.is_missing() && !n.state.is_builtin())
         .filter(|n| {
             other
                 .node(graph.root_owner(&n.id))
-                .is_none_or(|there| there.missing)
+                .is_none_or(|there| there.state.is_missing())
         })
         .map(|n| n.id.clone())
         .collect()

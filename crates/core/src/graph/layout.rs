@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use super::{Graph, GraphNode, Relation};
+use super::{Graph, GraphNode, NodeState, Relation};
 use crate::model::ObjectId;
 
 /// Width of a node box.
@@ -71,7 +71,7 @@ impl Lane {
         match node.kind.as_str() {
             "Ingress" => Lane::Ingress,
             "Service" => Lane::Service,
-            "Job" if node.simulated => Lane::ReplicaSet,
+            "Job" if node.state.is_simulated() => Lane::ReplicaSet,
             "Deployment" | "DeploymentConfig" | "StatefulSet" | "DaemonSet" | "Job" | "CronJob" => {
                 Lane::Workload
             }
@@ -176,12 +176,9 @@ pub struct NodeBox {
     pub h: f64,
     /// The lane (column).
     pub lane: Lane,
-    /// Created by a controller, not written in the manifests.
-    pub simulated: bool,
-    /// Referenced but not loaded.
-    pub missing: bool,
-    /// Present in every cluster although not written.
-    pub builtin: bool,
+    /// Written, simulated, missing or built in (a stack's members share one state).
+    #[serde(flatten)]
+    pub state: NodeState,
     /// A broken edge touches it or it has a problem.
     pub broken: bool,
     /// Set when the box stands for several collapsed nodes.
@@ -199,8 +196,9 @@ pub struct EdgePath {
     pub relation: Relation,
     /// `false` when the link is broken.
     pub ok: bool,
-    /// Why the edge exists (the first reason when several edges merge into a stack).
-    pub reason: String,
+    /// Why the edge exists (those of the first edge when several edges merge into a stack).
+    #[serde(rename = "reason", serialize_with = "super::serialize_reasons")]
+    pub reasons: Vec<String>,
     /// A cubic Bézier curve: start, two control points, end (SVG `M p0 C p1 p2 p3`).
     pub points: Vec<Point>,
 }
@@ -367,9 +365,7 @@ pub fn layout(graph: &Graph, options: &LayoutOptions) -> Layout {
                 w: NODE_W,
                 h: item.h,
                 lane: item.lane,
-                simulated: item.members.iter().all(|&m| graph.nodes[m].simulated),
-                missing: item.members.iter().all(|&m| graph.nodes[m].missing),
-                builtin: item.members.iter().all(|&m| graph.nodes[m].builtin),
+                state: shared_state(item.members.iter().map(|&m| graph.nodes[m].state)),
                 broken: item.members.iter().any(|&m| broken.contains(&m)),
                 stack: item.stack_owner.as_ref().map(|owner| Stack {
                     owner: owner.clone(),
@@ -413,6 +409,16 @@ fn band_keys(graph: &Graph) -> Vec<Option<&str>> {
     out
 }
 
+/// The state of a box: the one its members share, else written.
+fn shared_state(mut states: impl Iterator<Item = NodeState>) -> NodeState {
+    let first = states.next().unwrap_or(NodeState::Written);
+    if states.all(|s| s == first) {
+        first
+    } else {
+        NodeState::Written
+    }
+}
+
 /// One item per node, except that the simulated pods (or claims) of an owner with more than
 /// `collapse_above` of them share one stack item. Returns the items and each node's item.
 fn collapse(graph: &Graph, options: &LayoutOptions) -> (Vec<Item>, Vec<usize>) {
@@ -425,7 +431,7 @@ fn collapse(graph: &Graph, options: &LayoutOptions) -> (Vec<Item>, Vec<usize>) {
     };
     let mut groups: BTreeMap<(&ObjectId, &str), Vec<usize>> = BTreeMap::new();
     for (i, node) in graph.nodes.iter().enumerate() {
-        if let (true, Some(owner)) = (node.simulated, &node.owner)
+        if let (true, Some(owner)) = (node.state.is_simulated(), &node.owner)
             && matches!(node.kind.as_str(), "Pod" | "PersistentVolumeClaim")
             && !options.expanded.contains(owner)
         {
@@ -628,7 +634,7 @@ fn route_edges(graph: &Graph, node_item: &[usize], boxes: &[NodeBox]) -> Vec<Edg
             to: boxes[b].id.clone(),
             relation: edge.relation,
             ok: edge.ok,
-            reason: edge.reason.clone(),
+            reasons: edge.reasons.clone(),
             points: curve(&boxes[a], &boxes[b]),
         });
     }

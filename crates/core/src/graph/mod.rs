@@ -20,7 +20,7 @@
 //! let model = Model::from_files(Sample::FeastFlow.files());
 //! let graph = Graph::build(&model, &GraphOptions::default());
 //! for edge in graph.edges().iter().filter(|e| !e.ok) {
-//!     println!("{} -> {}: {}", edge.from, edge.to, edge.reason);
+//!     println!("{} -> {}: {}", edge.from, edge.to, edge.reason_text());
 //! }
 //! ```
 
@@ -127,15 +127,10 @@ pub struct GraphNode {
     pub namespace: Option<String>,
     /// `metadata.name`.
     pub name: String,
-    /// Not written in the manifests: the cluster would create it (a Deployment's ReplicaSet, a
-    /// ReplicaSet's pods, a StatefulSet's claims).
-    pub simulated: bool,
-    /// Referenced but not in the loaded manifests (and not built into every cluster).
-    pub missing: bool,
-    /// Not written in the manifests, but present in every cluster: the `default`
-    /// ServiceAccount, the `kube-root-ca.crt` ConfigMap, ClusterRoles such as `view` or
-    /// `cluster-admin`.
-    pub builtin: bool,
+    /// Written, simulated, missing or built in; serialised as the three flags `simulated`,
+    /// `missing` and `builtin`.
+    #[serde(flatten)]
+    pub state: NodeState,
     /// Where the object is written; for a simulated object, the field of its owner that makes
     /// the controller create it (e.g. the Deployment's `spec.template`); `None` when missing.
     pub source: Option<Location>,
@@ -144,6 +139,61 @@ pub struct GraphNode {
     /// The labels selectors match: a pod's labels (for a simulated pod, its template's labels
     /// plus what the controller adds, such as `pod-template-hash`), else the object's labels.
     pub labels: BTreeMap<String, String>,
+}
+
+/// Where a node comes from: exactly one of these holds for every node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NodeState {
+    /// Written in the loaded manifests.
+    Written,
+    /// Not written in the manifests: the cluster would create it (a Deployment's ReplicaSet, a
+    /// ReplicaSet's pods, a StatefulSet's claims).
+    Simulated,
+    /// Referenced but not in the loaded manifests (and not built into every cluster).
+    Missing,
+    /// Not written in the manifests, but present in every cluster: the `default`
+    /// ServiceAccount, the `kube-root-ca.crt` ConfigMap, ClusterRoles such as `view` or
+    /// `cluster-admin`.
+    BuiltIn,
+}
+
+impl NodeState {
+    /// Created by a controller, not written.
+    pub fn is_simulated(self) -> bool {
+        self == NodeState::Simulated
+    }
+
+    /// Referenced but not loaded.
+    pub fn is_missing(self) -> bool {
+        self == NodeState::Missing
+    }
+
+    /// Present in every cluster although not written.
+    pub fn is_builtin(self) -> bool {
+        self == NodeState::BuiltIn
+    }
+
+    /// The state in one word, `None` when the object is written: `simulated`, `missing` or
+    /// `built-in`.
+    pub fn word(self) -> Option<&'static str> {
+        match self {
+            NodeState::Written => None,
+            NodeState::Simulated => Some("simulated"),
+            NodeState::Missing => Some("missing"),
+            NodeState::BuiltIn => Some("built-in"),
+        }
+    }
+}
+
+impl Serialize for NodeState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut flags = serializer.serialize_struct("NodeState", 3)?;
+        flags.serialize_field("simulated", &self.is_simulated())?;
+        flags.serialize_field("missing", &self.is_missing())?;
+        flags.serialize_field("builtin", &self.is_builtin())?;
+        flags.end()
+    }
 }
 
 /// A relationship between two nodes.
@@ -159,11 +209,30 @@ pub struct Edge {
     /// what is asked (a port, a label).
     pub ok: bool,
     /// Why the edge exists, naming the fields involved, e.g.
-    /// `container web: envFrom[0].configMapRef "web-config"`; several references between the
-    /// same two objects are joined with `; `.
-    pub reason: String,
+    /// `container web: envFrom[0].configMapRef "web-config"`: one entry per reference between
+    /// the same two objects (at most [`MAX_EDGE_REASONS`]). Serialised as `reason`, the entries
+    /// joined with `; `.
+    #[serde(rename = "reason", serialize_with = "serialize_reasons")]
+    pub reasons: Vec<String>,
     /// Where the reference is written (in the `from` object, or its owner for simulated nodes).
     pub location: Option<Location>,
+}
+
+/// The most reasons one edge keeps; further references between the same objects are dropped.
+pub const MAX_EDGE_REASONS: usize = 6;
+
+impl Edge {
+    /// The reasons as one line, joined with `; ` (DOT labels, JSON).
+    pub fn reason_text(&self) -> String {
+        self.reasons.join("; ")
+    }
+}
+
+fn serialize_reasons<S: serde::Serializer>(
+    reasons: &[String],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&reasons.join("; "))
 }
 
 /// What is wrong with an object's relationships. The names match the ids of the checks that

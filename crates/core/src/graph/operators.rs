@@ -300,9 +300,9 @@ spec:
             .find(|e| e.from.as_str() == "Service/monitoring/prometheus-k8s")
             .expect("the Service selects a pod");
         assert!(
-            edge.reason.contains("comes from Prometheus k8s"),
+            edge.reason_text().contains("comes from Prometheus k8s"),
             "{}",
-            edge.reason
+            edge.reason_text()
         );
     }
 

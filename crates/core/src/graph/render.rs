@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::{Graph, GraphNode};
+use super::{Graph, GraphNode, NodeState};
 
 /// A namespace (`None` for cluster-scoped objects) and its nodes, each with its index.
 type NamespaceGroup<'g> = (Option<&'g str>, Vec<(usize, &'g GraphNode)>);
@@ -64,12 +64,13 @@ pub fn to_dot(graph: &Graph) -> String {
                 dot_escape(&node.kind),
                 dot_escape(&node.name)
             )];
-            if node.missing {
-                attrs.push("style=dashed, color=red, fontcolor=red".to_owned());
-            } else if node.simulated {
-                attrs.push("style=dashed".to_owned());
-            } else if node.builtin {
-                attrs.push("style=dotted".to_owned());
+            match node.state {
+                NodeState::Written => {}
+                NodeState::Missing => {
+                    attrs.push("style=dashed, color=red, fontcolor=red".to_owned());
+                }
+                NodeState::Simulated => attrs.push("style=dashed".to_owned()),
+                NodeState::BuiltIn => attrs.push("style=dotted".to_owned()),
             }
             let _ = writeln!(
                 out,
@@ -94,7 +95,7 @@ pub fn to_dot(graph: &Graph) -> String {
             dot_escape(edge.from.as_str()),
             dot_escape(edge.to.as_str()),
             edge.relation.as_str(),
-            dot_escape(&edge.reason),
+            dot_escape(&edge.reason_text()),
         );
     }
     out.push_str("}\n");
@@ -140,14 +141,11 @@ pub fn to_mermaid(graph: &Graph) -> String {
                 mermaid_escape(&node.kind),
                 mermaid_escape(&node.name)
             );
-            let class = if node.missing {
-                Some("missing")
-            } else if node.simulated {
-                Some("simulated")
-            } else if node.builtin {
-                Some("builtin")
-            } else {
-                None
+            let class = match node.state {
+                NodeState::Written => None,
+                NodeState::Missing => Some("missing"),
+                NodeState::Simulated => Some("simulated"),
+                NodeState::BuiltIn => Some("builtin"),
             };
             if let Some(class) = class {
                 classes.entry(class).or_default().push(format!("n{n}"));

@@ -182,17 +182,17 @@ fn a_deployment_config_runs_its_pods_through_replication_controller_version_1() 
         ),
         "{owns:?}"
     );
-    let reason = &g
+    let reason = g
         .edges()
         .iter()
         .find(|e| e.to.as_str() == "ReplicationController/demo/ruby-ex-1")
         .expect("the owns edge")
-        .reason;
+        .reason_text();
     assert!(reason.contains("<name>-<version>"), "{reason}");
     let rc = g
         .node(&id("ReplicationController/demo/ruby-ex-1"))
         .expect("the simulated controller");
-    assert!(rc.simulated);
+    assert!(rc.state.is_simulated());
     let pods = g.pods_of(&id("DeploymentConfig/demo/ruby-ex"));
     assert_eq!(pods.len(), 2);
     for pod in pods {

@@ -57,7 +57,7 @@ fn describe_edges(graph: &Graph) -> String {
                 e.relation.as_str(),
                 e.to,
                 e.ok,
-                e.reason
+                e.reason_text()
             )
         })
         .collect::<Vec<_>>()
@@ -111,7 +111,9 @@ fn feastflow_links_ingress_services_workloads_pods_and_storage_with_nothing_brok
         let rs = targets(&g, &id, Relation::Owns);
         assert_eq!(rs.len(), 1, "{deployment} owns one ReplicaSet: {rs:?}");
         let rs_node = g.node_str(&rs[0]).expect("the ReplicaSet node");
-        assert!(rs_node.simulated && rs_node.name.starts_with(&format!("{deployment}-")));
+        assert!(
+            rs_node.state.is_simulated() && rs_node.name.starts_with(&format!("{deployment}-"))
+        );
         let pods = targets(&g, &rs[0], Relation::Owns);
         owned_counts.push(pods.len());
         assert_eq!(pods.len(), replicas);
@@ -157,7 +159,7 @@ fn feastflow_links_ingress_services_workloads_pods_and_storage_with_nothing_brok
     let broken: Vec<&Edge> = g.edges.iter().filter(|e| !e.ok).collect();
     assert!(broken.is_empty(), "broken edges: {broken:#?}");
     assert!(g.problems.is_empty(), "problems: {:#?}", g.problems);
-    assert!(g.nodes.iter().all(|n| !n.missing));
+    assert!(g.nodes.iter().all(|n| !n.state.is_missing()));
     assert_eq!(g.traffic_paths().len(), 2);
     for path in g.traffic_paths() {
         assert_eq!(path.broken, None, "{path:#?}");
@@ -215,13 +217,14 @@ fn a_typo_in_an_ingress_backend_is_a_broken_edge_to_a_missing_node_with_a_sugges
     );
     assert!(!e.ok);
     assert!(
-        e.reason.contains("not defined in namespace feastflow"),
+        e.reason_text()
+            .contains("not defined in namespace feastflow"),
         "{}",
-        e.reason
+        e.reason_text()
     );
     assert!(
         g.node_str("Service/feastflow/feastflow-backnd")
-            .is_some_and(|n| n.missing)
+            .is_some_and(|n| n.state.is_missing())
     );
     let p = problem(&g, ProblemCode::IngressBackendServiceMissing);
     assert!(
@@ -305,8 +308,8 @@ fn every_pod_spec_reference_is_an_edge_and_absent_targets_are_broken() {
     );
     let e = edge(&g, web, Relation::Env, "ConfigMap/shop/web-config");
     assert_eq!(
-        e.reason,
-        "container web: envFrom[0].configMapRef \"web-config\" is not defined in namespace shop"
+        e.reasons,
+        ["container web: envFrom[0].configMapRef \"web-config\" is not defined in namespace shop"]
     );
     assert_eq!(e.location.as_ref().map(|l| l.line), Some(17));
     let codes: Vec<&str> = g.problems.iter().map(|p| p.code.as_str()).collect();
@@ -342,6 +345,53 @@ fn every_pod_spec_reference_is_an_edge_and_absent_targets_are_broken() {
     );
     assert_eq!(p.container.as_deref(), Some("web"));
     assert!(!p.definite);
+}
+
+#[test]
+fn several_references_to_one_object_are_one_edge_listing_each_reason_up_to_a_cap() {
+    let g = graph_of(
+        r#"
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: settings, namespace: shop}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: shop}
+spec:
+  containers:
+    - name: web
+      image: web:1
+      env:
+        - name: V0
+          valueFrom: {configMapKeyRef: {name: settings, key: k0}}
+        - name: V1
+          valueFrom: {configMapKeyRef: {name: settings, key: k1}}
+        - name: V2
+          valueFrom: {configMapKeyRef: {name: settings, key: k2}}
+        - name: V3
+          valueFrom: {configMapKeyRef: {name: settings, key: k3}}
+        - name: V4
+          valueFrom: {configMapKeyRef: {name: settings, key: k4}}
+        - name: V5
+          valueFrom: {configMapKeyRef: {name: settings, key: k5}}
+        - name: V6
+          valueFrom: {configMapKeyRef: {name: settings, key: k6}}
+        - name: V7
+          valueFrom: {configMapKeyRef: {name: settings, key: k7}}
+"#,
+    );
+    let e = edge(&g, "Pod/shop/web", Relation::Env, "ConfigMap/shop/settings");
+    assert_eq!(e.reasons.len(), MAX_EDGE_REASONS, "{:?}", e.reasons);
+    assert_eq!(
+        e.reasons[0],
+        "container web: env V0 valueFrom.configMapKeyRef \"settings\" key k0"
+    );
+    assert!(e.reasons[5].contains("env V5 "), "{:?}", e.reasons);
+    assert!(
+        e.reason_text()
+            .starts_with(&format!("{}; {}", e.reasons[0], e.reasons[1]))
+    );
 }
 
 #[test]
@@ -396,9 +446,9 @@ spec:
         "ConfigMap/shop/tool-config",
     );
     assert!(
-        optional.ok && optional.reason.contains("optional: true"),
+        optional.ok && optional.reason_text().contains("optional: true"),
         "{}",
-        optional.reason
+        optional.reason_text()
     );
     let builtin = edge(
         &g,
@@ -409,7 +459,7 @@ spec:
     assert!(builtin.ok);
     assert!(
         g.node_str("ConfigMap/shop/kube-root-ca.crt")
-            .is_some_and(|n| n.builtin && !n.missing)
+            .is_some_and(|n| n.state.is_builtin())
     );
     assert!(
         g.problems
@@ -664,7 +714,16 @@ subjects: [{kind: ServiceAccount, name: robot, namespace: ci}]
         )
         .ok
     );
-    assert!(g.node_str("ClusterRole/view").is_some_and(|n| n.builtin));
+    let view = g
+        .node_str("ClusterRole/view")
+        .expect("the built-in ClusterRole");
+    assert_eq!(view.state, NodeState::BuiltIn);
+    let json = serde_json::to_value(view).expect("a node serialises");
+    assert_eq!(
+        (&json["simulated"], &json["missing"], &json["builtin"]),
+        (&false.into(), &false.into(), &true.into()),
+        "{json}"
+    );
     assert!(
         !edge(
             &g,
@@ -847,9 +906,9 @@ spec:
         "Deployment/shop/web",
     );
     assert!(
-        e.ok && e.reason.contains("minReplicas 3 and maxReplicas 6"),
+        e.ok && e.reason_text().contains("minReplicas 3 and maxReplicas 6"),
         "{}",
-        e.reason
+        e.reason_text()
     );
     assert_eq!(
         g.pods_of(&ObjectId::new("Deployment", Some("shop"), "web"))
@@ -955,9 +1014,10 @@ spec:
         "Pod/shop/a",
     );
     assert!(
-        e.reason.contains("selects every pod in the namespace"),
+        e.reason_text()
+            .contains("selects every pod in the namespace"),
         "{}",
-        e.reason
+        e.reason_text()
     );
     assert_eq!(
         problem(&g, ProblemCode::NetworkpolicySelectsNothing)
@@ -1056,7 +1116,7 @@ spec:
     );
     let pods = g.pods_of(&id("Deployment", "web"));
     assert_eq!(pods.len(), 1);
-    assert!(pods[0].simulated && pods[0].name.starts_with(&format!("web-{hash}-")));
+    assert!(pods[0].state.is_simulated() && pods[0].name.starts_with(&format!("web-{hash}-")));
     assert_eq!(pods[0].owner.as_ref(), Some(&rs_node.id));
     assert_eq!(g.root_owner(&pods[0].id), &id("Deployment", "web"));
 
@@ -1088,7 +1148,7 @@ spec:
     assert_eq!(jobs.len(), 1);
     assert!(
         g.node_str(&jobs[0])
-            .is_some_and(|j| j.kind == "Job" && j.simulated)
+            .is_some_and(|j| j.kind == "Job" && j.state.is_simulated())
     );
     assert_eq!(targets(&g, &jobs[0], Relation::Owns).len(), 1);
     let bare = g.pods_of(&id("ReplicaSet", "bare"));

@@ -68,7 +68,7 @@ fn at_path<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
 /// The spec a controller would give a simulated node, copied from the written object it comes
 /// from.
 fn copied_spec(node: &GraphNode, graph: &Graph, model: &Model) -> Option<Value> {
-    if !node.simulated {
+    if !node.state.is_simulated() {
         return None;
     }
     let root = model.get(graph.root_owner(&node.id))?;
@@ -147,7 +147,7 @@ spec:
         let missing = graph
             .nodes()
             .iter()
-            .find(|n| n.missing)
+            .find(|n| n.state.is_missing())
             .expect("the missing Secret");
         assert_eq!(
             would_hold(missing, &graph, &model),

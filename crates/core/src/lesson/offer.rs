@@ -32,15 +32,15 @@ pub fn offered_conditions(model: &Model, review: &Review, graph: &Graph) -> Vec<
         let Some(to) = graph.node(&edge.to) else {
             continue;
         };
-        if from.simulated || from.missing || to.missing {
+        if from.state.is_simulated() || from.state.is_missing() || to.state.is_missing() {
             continue;
         }
-        let (to, pods) = if !to.simulated {
+        let (to, pods) = if !to.state.is_simulated() {
             (to.id.as_str().to_owned(), false)
         } else if to.kind == "Pod" {
             let owner = graph.root_owner(&to.id);
             match graph.node(owner) {
-                Some(workload) if !workload.simulated && workload.id != to.id => {
+                Some(workload) if !workload.state.is_simulated() && workload.id != to.id => {
                     (workload.id.as_str().to_owned(), true)
                 }
                 _ => continue,

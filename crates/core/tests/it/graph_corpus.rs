@@ -65,11 +65,16 @@ fn the_whole_corpus_at_once_builds_and_lays_out() {
         graph
             .nodes()
             .iter()
-            .filter(|n| !n.simulated && !n.missing && !n.builtin)
+            .filter(|n| !n.state.is_simulated() && !n.state.is_missing() && !n.state.is_builtin())
             .count(),
         objects.len()
     );
-    assert!(graph.nodes().iter().any(|n| n.simulated && n.kind == "Pod"));
+    assert!(
+        graph
+            .nodes()
+            .iter()
+            .any(|n| n.state.is_simulated() && n.kind == "Pod")
+    );
     let placed = layout(&graph, &LayoutOptions::default());
     assert!(placed.width > 0.0 && placed.height > 0.0);
     assert!(placed.edges.iter().all(|e| e.points.len() == 4));

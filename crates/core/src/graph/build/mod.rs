@@ -12,7 +12,10 @@ mod simulation;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::index::PodLabelIndex;
-use super::{Edge, Graph, GraphNode, GraphOptions, Problem, ProblemCode, Relation, TrafficPath};
+use super::{
+    Edge, Graph, GraphNode, GraphOptions, MAX_EDGE_REASONS, NodeState, Problem, ProblemCode,
+    Relation, TrafficPath,
+};
 use crate::model::{Model, Object, ObjectId};
 use crate::source::Location;
 use crate::text::closest;
@@ -142,7 +145,9 @@ impl<'m> Builder<'m> {
 
     /// Whether a controller creates `id` (e.g. a claim of a StatefulSet's `volumeClaimTemplates`).
     fn is_simulated(&self, id: &ObjectId) -> bool {
-        self.index.get(id).is_some_and(|&i| self.nodes[i].simulated)
+        self.index
+            .get(id)
+            .is_some_and(|&i| self.nodes[i].state.is_simulated())
     }
 
     // ----- nodes -----------------------------------------------------------------------------
@@ -168,9 +173,7 @@ impl<'m> Builder<'m> {
             kind: obj.kind.clone(),
             namespace: obj.namespace.clone(),
             name: obj.name.clone(),
-            simulated: false,
-            missing: false,
-            builtin: false,
+            state: NodeState::Written,
             source: Some(obj.location()),
             owner: None,
             labels,
@@ -193,9 +196,7 @@ impl<'m> Builder<'m> {
             kind: kind.to_owned(),
             namespace,
             name: name.to_owned(),
-            simulated: true,
-            missing: false,
-            builtin: false,
+            state: NodeState::Simulated,
             source: Some(obj.locate(field)),
             owner: Some(owner.clone()),
             labels,
@@ -216,9 +217,11 @@ impl<'m> Builder<'m> {
             kind: kind.to_owned(),
             namespace: namespace.map(str::to_owned),
             name: name.to_owned(),
-            simulated: false,
-            missing: !builtin,
-            builtin,
+            state: if builtin {
+                NodeState::BuiltIn
+            } else {
+                NodeState::Missing
+            },
             source: None,
             owner: None,
             labels: BTreeMap::new(),
@@ -241,11 +244,8 @@ impl<'m> Builder<'m> {
         if let Some(&i) = self.edge_index.get(&key) {
             let edge = &mut self.edges[i];
             edge.ok &= ok;
-            if !edge.reason.split("; ").any(|r| r == reason)
-                && edge.reason.matches("; ").count() < 5
-            {
-                edge.reason.push_str("; ");
-                edge.reason.push_str(&reason);
+            if !edge.reasons.contains(&reason) && edge.reasons.len() < MAX_EDGE_REASONS {
+                edge.reasons.push(reason);
             }
             return;
         }
@@ -255,7 +255,7 @@ impl<'m> Builder<'m> {
             to: to.clone(),
             relation,
             ok,
-            reason,
+            reasons: vec![reason],
             location,
         });
     }
