@@ -116,13 +116,15 @@ fn write_local(json: Option<&str>) -> Result<(), String> {
 }
 
 /// Saves the baseline whenever it is taken, and forgets it when it is dropped; returns how the
-/// last save went. A share link's baseline is saved with its files, at the first edit.
+/// last save went. A share link's baseline is saved with its files, at the first edit (a
+/// baseline restored from this browser is already kept, so that edit writes nothing).
 #[hook]
 pub fn use_baseline_persistence(state: &AppContext) -> SaveStatus {
     let saves = use_saves();
     let baseline = state.baseline.clone();
     let key = baseline.as_ref().map(|b| std::rc::Rc::as_ptr(b) as usize);
-    let edited = state.save_rev > 0;
+    let from_link = *use_memo((), |()| super::share::opened_from_link());
+    let edited = from_link && state.save_rev > 0;
     let first = use_mut_ref(|| true);
     {
         let saves = saves.clone();

@@ -13,6 +13,11 @@ fn hash() -> Option<String> {
     web_sys::window()?.location().hash().ok()
 }
 
+/// Whether the page was opened from a share link (its fragment is still in the address).
+pub fn opened_from_link() -> bool {
+    hash().is_some_and(|h| h.starts_with(FRAGMENT))
+}
+
 /// The page's address without its fragment, to which a share link adds one.
 pub fn page_address() -> String {
     web_sys::window()
