@@ -7,9 +7,8 @@
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+use web_sys::{Blob, BlobPropertyBag, Url};
 
 use crate::state::{AppState, FileEntry, LoadedFile};
 
@@ -83,20 +82,7 @@ pub fn parse(text: &str) -> Option<Vec<LoadedFile>> {
 
 /// Offers the workspace as a download.
 pub fn download(state: &AppState) -> Result<(), JsValue> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let url = blob_url(&to_json(state))?;
-    let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    anchor.set_href(&url);
-    anchor.set_download(FILE_NAME);
-    anchor.click();
-    // The browser has taken the URL; release it once the click has been handled.
-    gloo::timers::callback::Timeout::new(10_000, move || {
-        let _ = Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
+    crate::components::review::export::download(&to_json(state), FILE_NAME, "application/json")
 }
 
 #[cfg(test)]

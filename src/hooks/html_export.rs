@@ -6,7 +6,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{Blob, BlobPropertyBag, Document, HtmlAnchorElement, Url};
+use web_sys::Document;
 
 /// The name of the downloaded file.
 pub const FILE_NAME: &str = "manifesto.html";
@@ -145,21 +145,7 @@ fn assemble(parts: &Parts, payload: &str) -> String {
 
 /// Offers `html` as a download.
 fn offer(html: &str) -> Result<(), JsValue> {
-    let document = document().map_err(|e| JsValue::from_str(&e))?;
-    let options = BlobPropertyBag::new();
-    options.set_type("text/html");
-    let blob =
-        Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&html.into()), &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
-    let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    anchor.set_href(&url);
-    anchor.set_download(FILE_NAME);
-    anchor.click();
-    gloo::timers::callback::Timeout::new(10_000, move || {
-        let _ = Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
+    crate::components::review::export::download(html, FILE_NAME, "text/html")
 }
 
 /// Builds the single file holding the workspace `payload` (a share payload) and offers it as a
