@@ -194,56 +194,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    fn deployment(name: &str, replicas: i32, pod_spec: &str) -> String {
-        format!(
-            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  replicas: {replicas}\n  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec:\n{pod_spec}      containers: [{{name: c, image: 'c:1'}}]\n"
-        )
-    }
-
-    #[test]
-    fn hostname_terms_that_select_the_pods_pass() {
-        let preferred = |app: &str, key: &str| {
-            format!(
-                "      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n            - weight: 100\n              podAffinityTerm:\n                labelSelector: {{matchLabels: {{app: {app}}}}}\n                topologyKey: {key}\n"
-            )
-        };
-        let spread = "      topologySpreadConstraints:\n        - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: spread}}}\n";
-        let yaml = [
-            deployment("good", 2, &preferred("good", "kubernetes.io/hostname")),
-            deployment("zone", 2, &preferred("zone", "topology.kubernetes.io/zone")),
-            deployment(
-                "other",
-                2,
-                &preferred("someone-else", "kubernetes.io/hostname"),
-            ),
-            deployment("spread", 3, spread),
-            deployment("none", 3, ""),
-            deployment("single", 1, ""),
-        ]
-        .concat();
-        check(
-            &yaml,
-            &[
-                "deployment runs 2 replicas, and its pod template has podAntiAffinity, but no term on kubernetes.io/hostname that selects its own pods, so they may all land on one node",
-                "deployment runs 2 replicas, and its pod template has podAntiAffinity, but no term on kubernetes.io/hostname that selects its own pods, so they may all land on one node",
-                "deployment runs 3 replicas, and its pod template has no podAntiAffinity on kubernetes.io/hostname, so they may all land on one node",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ anti-affinity-missing` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -402,3 +352,53 @@ spec:
         - name: web
           image: ghcr.io/acme/web:1.4.2
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    fn deployment(name: &str, replicas: i32, pod_spec: &str) -> String {
+        format!(
+            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  replicas: {replicas}\n  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec:\n{pod_spec}      containers: [{{name: c, image: 'c:1'}}]\n"
+        )
+    }
+
+    #[test]
+    fn hostname_terms_that_select_the_pods_pass() {
+        let preferred = |app: &str, key: &str| {
+            format!(
+                "      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n            - weight: 100\n              podAffinityTerm:\n                labelSelector: {{matchLabels: {{app: {app}}}}}\n                topologyKey: {key}\n"
+            )
+        };
+        let spread = "      topologySpreadConstraints:\n        - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: spread}}}\n";
+        let yaml = [
+            deployment("good", 2, &preferred("good", "kubernetes.io/hostname")),
+            deployment("zone", 2, &preferred("zone", "topology.kubernetes.io/zone")),
+            deployment(
+                "other",
+                2,
+                &preferred("someone-else", "kubernetes.io/hostname"),
+            ),
+            deployment("spread", 3, spread),
+            deployment("none", 3, ""),
+            deployment("single", 1, ""),
+        ]
+        .concat();
+        check(
+            &yaml,
+            &[
+                "deployment runs 2 replicas, and its pod template has podAntiAffinity, but no term on kubernetes.io/hostname that selects its own pods, so they may all land on one node",
+                "deployment runs 2 replicas, and its pod template has podAntiAffinity, but no term on kubernetes.io/hostname that selects its own pods, so they may all land on one node",
+                "deployment runs 3 replicas, and its pod template has no podAntiAffinity on kubernetes.io/hostname, so they may all land on one node",
+            ],
+        );
+    }
+}

@@ -131,49 +131,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[track_caller]
-    fn check(input: &str, expected: &[&str]) {
-        assert_eq!(findings(&CHECK, input), expected);
-    }
-
-    #[test]
-    fn sys_admin_and_all_are_errors_others_warnings() {
-        check(
-            "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  initContainers:
-  - name: mesh-init
-    image: a
-    securityContext:
-      capabilities:
-        add:
-        - NET_ADMIN
-        - CAP_SYS_ADMIN
-  containers:
-  - name: web
-    image: b
-    securityContext:
-      capabilities:
-        drop: [ALL]
-        add: [NET_BIND_SERVICE, all]
-",
-            &[
-                "12 warning init container \"mesh-init\" adds capability NET_ADMIN",
-                "13 error init container \"mesh-init\" adds capability SYS_ADMIN",
-                "20 error container \"web\" adds ALL capabilities",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ capabilities-added` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -238,3 +195,46 @@ spec:
           capabilities:
             drop: ["ALL"]
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[track_caller]
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(findings(&CHECK, input), expected);
+    }
+
+    #[test]
+    fn sys_admin_and_all_are_errors_others_warnings() {
+        check(
+            "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  initContainers:
+  - name: mesh-init
+    image: a
+    securityContext:
+      capabilities:
+        add:
+        - NET_ADMIN
+        - CAP_SYS_ADMIN
+  containers:
+  - name: web
+    image: b
+    securityContext:
+      capabilities:
+        drop: [ALL]
+        add: [NET_BIND_SERVICE, all]
+",
+            &[
+                "12 warning init container \"mesh-init\" adds capability NET_ADMIN",
+                "13 error init container \"mesh-init\" adds capability SYS_ADMIN",
+                "20 error container \"web\" adds ALL capabilities",
+            ],
+        );
+    }
+}

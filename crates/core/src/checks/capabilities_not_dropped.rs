@@ -110,51 +110,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[track_caller]
-    fn check(input: &str, expected: &[&str]) {
-        assert_eq!(findings(&CHECK, input), expected);
-    }
-
-    #[test]
-    fn all_or_net_raw_pass_in_any_spelling() {
-        check(
-            "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-  - name: all
-    image: a
-    securityContext:
-      capabilities:
-        drop: [all]
-  - name: raw
-    image: b
-    securityContext:
-      capabilities:
-        drop: [CAP_NET_RAW]
-  - name: other
-    image: c
-    securityContext:
-      capabilities:
-        drop: [CHOWN]
-  - name: none
-    image: d
-",
-            &[
-                "21 info container \"other\" drops CHOWN but neither ALL nor NET_RAW",
-                "22 info container \"none\" drops no capabilities, so it keeps the runtime's default set including NET_RAW",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ capabilities-not-dropped` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -220,3 +175,48 @@ spec:
             drop: ["ALL"]
             add: ["NET_BIND_SERVICE"]
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[track_caller]
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(findings(&CHECK, input), expected);
+    }
+
+    #[test]
+    fn all_or_net_raw_pass_in_any_spelling() {
+        check(
+            "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: all
+    image: a
+    securityContext:
+      capabilities:
+        drop: [all]
+  - name: raw
+    image: b
+    securityContext:
+      capabilities:
+        drop: [CAP_NET_RAW]
+  - name: other
+    image: c
+    securityContext:
+      capabilities:
+        drop: [CHOWN]
+  - name: none
+    image: d
+",
+            &[
+                "21 info container \"other\" drops CHOWN but neither ALL nor NET_RAW",
+                "22 info container \"none\" drops no capabilities, so it keeps the runtime's default set including NET_RAW",
+            ],
+        );
+    }
+}

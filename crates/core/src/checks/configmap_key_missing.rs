@@ -104,75 +104,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     missing_key_findings(ctx, &CHECK, RefKind::ConfigMap, keys_of, "its data")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn suggests_a_close_key_and_ignores_configmaps_it_cannot_see() {
-        let yaml = "apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: app-config
-data:
-  DB_HOST: postgres
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: api
-spec:
-  containers:
-  - name: api
-    image: example/api:2.1
-    env:
-    - name: DB_HOST
-      valueFrom:
-        configMapKeyRef:
-          name: app-config
-          key: DB_HOTS
-    - name: REGION
-      valueFrom:
-        configMapKeyRef:
-          name: elsewhere
-          key: REGION
-";
-        assert_eq!(
-            findings(&CHECK, yaml),
-            ["21 error ConfigMap \"app-config\" has no key \"DB_HOTS\"; did you mean \"DB_HOST\"?"]
-        );
-    }
-
-    #[test]
-    fn another_namespace_s_configmap_does_not_count() {
-        let yaml = "apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: app-config
-  namespace: other
-data:
-  X: y
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: api
-spec:
-  containers:
-  - name: api
-    image: example/api:2.1
-    env:
-    - name: Z
-      valueFrom:
-        configMapKeyRef:
-          name: app-config
-          key: Z
-";
-        assert_eq!(findings(&CHECK, yaml), Vec::<String>::new());
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ configmap-key-missing` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -284,3 +215,72 @@ spec:
       - key: nginx.conf
         path: default.conf
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn suggests_a_close_key_and_ignores_configmaps_it_cannot_see() {
+        let yaml = "apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  DB_HOST: postgres
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+  - name: api
+    image: example/api:2.1
+    env:
+    - name: DB_HOST
+      valueFrom:
+        configMapKeyRef:
+          name: app-config
+          key: DB_HOTS
+    - name: REGION
+      valueFrom:
+        configMapKeyRef:
+          name: elsewhere
+          key: REGION
+";
+        assert_eq!(
+            findings(&CHECK, yaml),
+            ["21 error ConfigMap \"app-config\" has no key \"DB_HOTS\"; did you mean \"DB_HOST\"?"]
+        );
+    }
+
+    #[test]
+    fn another_namespace_s_configmap_does_not_count() {
+        let yaml = "apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+  namespace: other
+data:
+  X: y
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+  - name: api
+    image: example/api:2.1
+    env:
+    - name: Z
+      valueFrom:
+        configMapKeyRef:
+          name: app-config
+          key: Z
+";
+        assert_eq!(findings(&CHECK, yaml), Vec::<String>::new());
+    }
+}

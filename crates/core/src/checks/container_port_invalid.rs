@@ -214,33 +214,6 @@ fn port_name_problem(name: &str) -> Option<String> {
     None
 }
 
-#[cfg(test)]
-mod tests {
-    use super::port_name_problem;
-
-    #[test]
-    fn iana_service_names() {
-        assert_eq!(port_name_problem("http"), None);
-        assert_eq!(port_name_problem("grpc-web-2"), None);
-        assert_eq!(
-            port_name_problem("http-metrics-port").as_deref(),
-            Some("is 17 characters long, more than 15")
-        );
-        assert_eq!(
-            port_name_problem("HTTP").as_deref(),
-            Some("contains \"H\" (only lowercase letters, digits and - are allowed)")
-        );
-        assert_eq!(
-            port_name_problem("8080").as_deref(),
-            Some("has no letter (a name made of digits looks like a port number)")
-        );
-        assert_eq!(
-            port_name_problem("a--b").as_deref(),
-            Some("must not start or end with - or contain --")
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ container-port-invalid` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -338,3 +311,30 @@ spec:
     port: 80
     targetPort: http
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::port_name_problem;
+
+    #[test]
+    fn iana_service_names() {
+        assert_eq!(port_name_problem("http"), None);
+        assert_eq!(port_name_problem("grpc-web-2"), None);
+        assert_eq!(
+            port_name_problem("http-metrics-port").as_deref(),
+            Some("is 17 characters long, more than 15")
+        );
+        assert_eq!(
+            port_name_problem("HTTP").as_deref(),
+            Some("contains \"H\" (only lowercase letters, digits and - are allowed)")
+        );
+        assert_eq!(
+            port_name_problem("8080").as_deref(),
+            Some("has no letter (a name made of digits looks like a port number)")
+        );
+        assert_eq!(
+            port_name_problem("a--b").as_deref(),
+            Some("must not start or end with - or contain --")
+        );
+    }
+}

@@ -89,27 +89,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    #[test]
-    fn init_containers_are_not_checked() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n    - {name: init, image: busybox:1}\n  containers:\n    - name: a\n      image: busybox:1\n      resources: {limits: {cpu: 1}}\n    - {name: b, image: busybox:1}\n",
-            &["container \"b\" has no cpu limit, so it can use every idle core on its node"],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ cpu-limit-missing` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -176,3 +155,24 @@ spec:
               memory: 128Mi
               ephemeral-storage: 1Gi
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    #[test]
+    fn init_containers_are_not_checked() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n    - {name: init, image: busybox:1}\n  containers:\n    - name: a\n      image: busybox:1\n      resources: {limits: {cpu: 1}}\n    - {name: b, image: busybox:1}\n",
+            &["container \"b\" has no cpu limit, so it can use every idle core on its node"],
+        );
+    }
+}

@@ -79,27 +79,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    #[test]
-    fn a_cpu_limit_alone_counts_as_the_request() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n    - {name: init, image: busybox:1}\n  containers:\n    - name: a\n      image: busybox:1\n      resources: {limits: {cpu: 200m}}\n    - {name: b, image: busybox:1}\n",
-            &["container \"b\" has no cpu request, so the scheduler counts it as 0 cores"],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ cpu-request-missing` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -169,3 +148,24 @@ spec:
               memory: 128Mi
               ephemeral-storage: 1Gi
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    #[test]
+    fn a_cpu_limit_alone_counts_as_the_request() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n    - {name: init, image: busybox:1}\n  containers:\n    - name: a\n      image: busybox:1\n      resources: {limits: {cpu: 200m}}\n    - {name: b, image: busybox:1}\n",
+            &["container \"b\" has no cpu request, so the scheduler counts it as 0 cores"],
+        );
+    }
+}

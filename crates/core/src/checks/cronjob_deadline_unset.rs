@@ -84,38 +84,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    #[test]
-    fn a_deadline_passes() {
-        let cronjob = |name: &str, extra: &str| {
-            format!(
-                "---\napiVersion: batch/v1\nkind: CronJob\nmetadata: {{name: {name}}}\nspec:\n  schedule: '0 3 * * *'\n{extra}  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{{name: c, image: 'c:1'}}]\n"
-            )
-        };
-        check(
-            &[
-                cronjob("a", ""),
-                cronjob("b", "  startingDeadlineSeconds: 300\n"),
-            ]
-            .concat(),
-            &[
-                "cronjob with schedule \"0 3 * * *\" has no startingDeadlineSeconds, so a missed run may start at any time later",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ cronjob-deadline-unset` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -173,3 +141,35 @@ spec:
             - name: report
               image: ghcr.io/acme/report:1.0.0
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    #[test]
+    fn a_deadline_passes() {
+        let cronjob = |name: &str, extra: &str| {
+            format!(
+                "---\napiVersion: batch/v1\nkind: CronJob\nmetadata: {{name: {name}}}\nspec:\n  schedule: '0 3 * * *'\n{extra}  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{{name: c, image: 'c:1'}}]\n"
+            )
+        };
+        check(
+            &[
+                cronjob("a", ""),
+                cronjob("b", "  startingDeadlineSeconds: 300\n"),
+            ]
+            .concat(),
+            &[
+                "cronjob with schedule \"0 3 * * *\" has no startingDeadlineSeconds, so a missed run may start at any time later",
+            ],
+        );
+    }
+}

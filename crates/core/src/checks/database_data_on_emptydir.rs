@@ -159,24 +159,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn database_images_are_told_from_others() {
-        assert_eq!(database("postgres:16"), Some("postgres"));
-        assert_eq!(
-            database("docker.io/bitnami/postgresql:16.2.0"),
-            Some("postgresql")
-        );
-        assert_eq!(database("redis@sha256:abc"), Some("redis"));
-        assert_eq!(database("ghcr.io/acme/redis-exporter:1.0"), None);
-        assert!(is_data_path("/var/lib/mysql") && is_data_path("/data/db"));
-        assert!(!is_data_path("/tmp"));
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ database-data-on-emptydir` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -268,3 +250,21 @@ spec:
         requests:
           storage: 10Gi
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_images_are_told_from_others() {
+        assert_eq!(database("postgres:16"), Some("postgres"));
+        assert_eq!(
+            database("docker.io/bitnami/postgresql:16.2.0"),
+            Some("postgresql")
+        );
+        assert_eq!(database("redis@sha256:abc"), Some("redis"));
+        assert_eq!(database("ghcr.io/acme/redis-exporter:1.0"), None);
+        assert!(is_data_path("/var/lib/mysql") && is_data_path("/data/db"));
+        assert!(!is_data_path("/tmp"));
+    }
+}

@@ -90,47 +90,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_written_and_implied_default() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: a
----
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: b
-  namespace: default
----
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: c
-  namespace: shop
----
-apiVersion: v1
-kind: Namespace
-metadata:
-  name: shop
-"
-            ),
-            [
-                "3 info ConfigMap \"a\" sets no namespace, so it lands in the current kubectl context's namespace (usually \"default\")",
-                "10 info ConfigMap \"b\" is placed in the \"default\" namespace",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ default-namespace` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -184,3 +143,44 @@ metadata:
 data:
   LOG_LEVEL: info
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_written_and_implied_default() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: a
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: b
+  namespace: default
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+  namespace: shop
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+"
+            ),
+            [
+                "3 info ConfigMap \"a\" sets no namespace, so it lands in the current kubectl context's namespace (usually \"default\")",
+                "10 info ConfigMap \"b\" is placed in the \"default\" namespace",
+            ]
+        );
+    }
+}

@@ -124,82 +124,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[track_caller]
-    fn check(input: &str, expected: &[&str]) {
-        assert_eq!(findings(&CHECK, input), expected);
-    }
-
-    #[test]
-    fn flags_unset_and_explicit_default() {
-        check(
-            "apiVersion: v1
-kind: Pod
-metadata:
-  name: unset
-spec:
-  containers:
-  - name: a
-    image: a
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: explicit
-  namespace: shop
-spec:
-  serviceAccount: default
-  containers:
-  - name: a
-    image: a
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: own
-spec:
-  serviceAccountName: api
-  containers:
-  - name: a
-    image: a
-",
-            &[
-                "5 info pod sets no serviceAccountName, so it runs as the \"default\" service account of namespace \"default\"",
-                "16 info pod names the \"default\" service account of namespace \"shop\"",
-            ],
-        );
-    }
-
-    #[test]
-    fn flags_bindings_to_the_default_account() {
-        check(
-            "apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata:
-  name: default-view
-roleRef:
-  apiGroup: rbac.authorization.k8s.io
-  kind: ClusterRole
-  name: view
-subjects:
-- kind: ServiceAccount
-  name: default
-  namespace: shop
-- kind: ServiceAccount
-  name: api
-  namespace: shop
-",
-            &[
-                "11 warning ClusterRoleBinding default-view grants ClusterRole \"view\" to the \"default\" service account of namespace \"shop\", so every pod there without its own account gets it",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ default-service-account` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -302,3 +226,79 @@ subjects:
 - kind: ServiceAccount
   name: api
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[track_caller]
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(findings(&CHECK, input), expected);
+    }
+
+    #[test]
+    fn flags_unset_and_explicit_default() {
+        check(
+            "apiVersion: v1
+kind: Pod
+metadata:
+  name: unset
+spec:
+  containers:
+  - name: a
+    image: a
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: explicit
+  namespace: shop
+spec:
+  serviceAccount: default
+  containers:
+  - name: a
+    image: a
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: own
+spec:
+  serviceAccountName: api
+  containers:
+  - name: a
+    image: a
+",
+            &[
+                "5 info pod sets no serviceAccountName, so it runs as the \"default\" service account of namespace \"default\"",
+                "16 info pod names the \"default\" service account of namespace \"shop\"",
+            ],
+        );
+    }
+
+    #[test]
+    fn flags_bindings_to_the_default_account() {
+        check(
+            "apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: default-view
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: view
+subjects:
+- kind: ServiceAccount
+  name: default
+  namespace: shop
+- kind: ServiceAccount
+  name: api
+  namespace: shop
+",
+            &[
+                "11 warning ClusterRoleBinding default-view grants ClusterRole \"view\" to the \"default\" service account of namespace \"shop\", so every pod there without its own account gets it",
+            ],
+        );
+    }
+}

@@ -395,70 +395,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::Settings;
-    use super::super::support::testing::findings_with;
-    use super::CHECK;
-
-    const CRONJOB: &str = "apiVersion: batch/v1beta1
-kind: CronJob
-metadata:
-  name: nightly
-spec:
-  schedule: '0 3 * * *'
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          restartPolicy: Never
-          containers:
-          - name: c
-            image: busybox
-";
-
-    #[track_caller]
-    fn check(target: Option<(u32, u32)>, expected: &[&str]) {
-        let settings = Settings {
-            target_version: target,
-            ..Settings::default()
-        };
-        assert_eq!(findings_with(&CHECK, CRONJOB, &settings), expected);
-    }
-
-    #[test]
-    fn the_replacement_is_named_only_for_retired_versions() {
-        use super::replacement;
-        assert_eq!(
-            replacement("extensions/v1beta1", "Deployment"),
-            Some("apps/v1")
-        );
-        assert_eq!(replacement("batch/v1beta1", "CronJob"), Some("batch/v1"));
-        assert_eq!(replacement("apps/v1", "Deployment"), None);
-        assert_eq!(
-            replacement("monitoring.coreos.com/v1", "ServiceMonitor"),
-            None
-        );
-    }
-
-    #[test]
-    fn severity_follows_the_target_version() {
-        check(
-            None,
-            &[
-                "1 error batch/v1beta1 CronJob was removed in Kubernetes 1.25, so 1.37 rejects it; use batch/v1",
-            ],
-        );
-        check(
-            Some((1, 23)),
-            &[
-                "1 warning batch/v1beta1 CronJob is deprecated since Kubernetes 1.21 and removed in 1.25; use batch/v1",
-            ],
-        );
-        check(Some((1, 20)), &[]);
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ deprecated-api-version` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -532,3 +468,67 @@ spec:
     matchLabels:
       app: shop
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::Settings;
+    use super::super::support::testing::findings_with;
+    use super::CHECK;
+
+    const CRONJOB: &str = "apiVersion: batch/v1beta1
+kind: CronJob
+metadata:
+  name: nightly
+spec:
+  schedule: '0 3 * * *'
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: c
+            image: busybox
+";
+
+    #[track_caller]
+    fn check(target: Option<(u32, u32)>, expected: &[&str]) {
+        let settings = Settings {
+            target_version: target,
+            ..Settings::default()
+        };
+        assert_eq!(findings_with(&CHECK, CRONJOB, &settings), expected);
+    }
+
+    #[test]
+    fn the_replacement_is_named_only_for_retired_versions() {
+        use super::replacement;
+        assert_eq!(
+            replacement("extensions/v1beta1", "Deployment"),
+            Some("apps/v1")
+        );
+        assert_eq!(replacement("batch/v1beta1", "CronJob"), Some("batch/v1"));
+        assert_eq!(replacement("apps/v1", "Deployment"), None);
+        assert_eq!(
+            replacement("monitoring.coreos.com/v1", "ServiceMonitor"),
+            None
+        );
+    }
+
+    #[test]
+    fn severity_follows_the_target_version() {
+        check(
+            None,
+            &[
+                "1 error batch/v1beta1 CronJob was removed in Kubernetes 1.25, so 1.37 rejects it; use batch/v1",
+            ],
+        );
+        check(
+            Some((1, 23)),
+            &[
+                "1 warning batch/v1beta1 CronJob is deprecated since Kubernetes 1.21 and removed in 1.25; use batch/v1",
+            ],
+        );
+        check(Some((1, 20)), &[]);
+    }
+}

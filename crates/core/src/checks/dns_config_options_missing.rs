@@ -94,24 +94,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: usize) {
-        super::super::support::testing::assert_count(run, yaml, expected);
-    }
-
-    #[test]
-    fn options_pass() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  dnsConfig: {nameservers: [1.1.1.1]}\n  containers: [{name: c, image: 'c:1'}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec:\n  dnsConfig: {options: [{name: ndots, value: '2'}]}\n  containers: [{name: c, image: 'c:1'}]\n",
-            1,
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ dns-config-options-missing` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -181,3 +163,21 @@ spec:
         - name: web
           image: ghcr.io/acme/web:1.4.2
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: usize) {
+        super::super::support::testing::assert_count(run, yaml, expected);
+    }
+
+    #[test]
+    fn options_pass() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  dnsConfig: {nameservers: [1.1.1.1]}\n  containers: [{name: c, image: 'c:1'}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec:\n  dnsConfig: {options: [{name: ndots, value: '2'}]}\n  containers: [{name: c, image: 'c:1'}]\n",
+            1,
+        );
+    }
+}

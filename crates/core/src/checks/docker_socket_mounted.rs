@@ -113,47 +113,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_runtime_sockets_only() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-  - name: agent
-    image: a
-    volumeMounts:
-    - name: containerd
-      mountPath: /run/containerd/containerd.sock
-  volumes:
-  - name: containerd
-    hostPath:
-      path: /run/containerd/containerd.sock
-  - name: docker-dir
-    hostPath:
-      path: /var/lib/docker
-  - name: crio
-    hostPath:
-      path: /var/run/crio/crio.sock
-"
-            ),
-            [
-                "15 error volume \"containerd\" mounts the container runtime socket /run/containerd/containerd.sock, used by container \"agent\"",
-                "21 error volume \"crio\" mounts the container runtime socket /var/run/crio/crio.sock",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ docker-socket-mounted` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -228,3 +187,44 @@ spec:
       - name: workspace
         emptyDir: {}
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_runtime_sockets_only() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: agent
+    image: a
+    volumeMounts:
+    - name: containerd
+      mountPath: /run/containerd/containerd.sock
+  volumes:
+  - name: containerd
+    hostPath:
+      path: /run/containerd/containerd.sock
+  - name: docker-dir
+    hostPath:
+      path: /var/lib/docker
+  - name: crio
+    hostPath:
+      path: /var/run/crio/crio.sock
+"
+            ),
+            [
+                "15 error volume \"containerd\" mounts the container runtime socket /run/containerd/containerd.sock, used by container \"agent\"",
+                "21 error volume \"crio\" mounts the container runtime socket /var/run/crio/crio.sock",
+            ]
+        );
+    }
+}

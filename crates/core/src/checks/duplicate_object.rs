@@ -109,33 +109,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn names_the_first_definition_and_treats_no_namespace_as_default() {
-        let yaml = "apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
----
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-  namespace: default
-";
-        assert_eq!(
-            findings(&CHECK, yaml),
-            [
-                "9 error ConfigMap/default/settings is already defined at test.yaml:1; only the last definition survives kubectl apply"
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ duplicate-object` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -223,3 +196,30 @@ metadata:
 data:
   LOG_LEVEL: info
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn names_the_first_definition_and_treats_no_namespace_as_default() {
+        let yaml = "apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  namespace: default
+";
+        assert_eq!(
+            findings(&CHECK, yaml),
+            [
+                "9 error ConfigMap/default/settings is already defined at test.yaml:1; only the last definition survives kubectl apply"
+            ]
+        );
+    }
+}

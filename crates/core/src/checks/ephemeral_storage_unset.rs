@@ -90,29 +90,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    #[test]
-    fn a_limit_is_enough_and_a_request_alone_is_not() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: busybox:1\n      resources: {limits: {ephemeral-storage: 1Gi}}\n    - name: b\n      image: busybox:1\n      resources: {requests: {ephemeral-storage: 1Gi}}\n",
-            &[
-                "container \"b\" requests ephemeral-storage 1Gi but has no limit, so it can fill the node's disk",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ ephemeral-storage-unset` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -181,3 +158,26 @@ spec:
               memory: 128Mi
               ephemeral-storage: 1Gi
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    #[test]
+    fn a_limit_is_enough_and_a_request_alone_is_not() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: busybox:1\n      resources: {limits: {ephemeral-storage: 1Gi}}\n    - name: b\n      image: busybox:1\n      resources: {requests: {ephemeral-storage: 1Gi}}\n",
+            &[
+                "container \"b\" requests ephemeral-storage 1Gi but has no limit, so it can fill the node's disk",
+            ],
+        );
+    }
+}

@@ -113,80 +113,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(findings(&CHECK, yaml), expected);
-    }
-
-    #[test]
-    fn flags_literal_secrets_but_not_references() {
-        check(
-            "apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: d
-spec:
-  selector: {matchLabels: {app: d}}
-  template:
-    metadata: {labels: {app: d}}
-    spec:
-      initContainers:
-      - name: migrate
-        image: a
-        env:
-        - name: apiKey
-          value: abc123
-      containers:
-      - name: api
-        image: a
-        env:
-        - name: DB_PASSWORD
-          value: hunter2
-        - name: DB_PASSWORD_FILE
-          value: /run/secrets/db
-        - name: TOKEN
-          valueFrom:
-            secretKeyRef: {name: t, key: token}
-        - name: DATABASE_URL
-          value: postgres://app:pa55@db:5432/app
-        - name: GITHUB_TOKEN
-          value: $(TOKEN)
-        - name: LOG_LEVEL
-          value: info
-",
-            &[
-                "15 error init container \"migrate\" sets env var \"apiKey\" to a literal value; read it from a Secret",
-                "21 error container \"api\" sets env var \"DB_PASSWORD\" to a literal value; read it from a Secret",
-                "28 error container \"api\" sets env var \"DATABASE_URL\" to a URL with an embedded password written in the manifest",
-            ],
-        );
-    }
-
-    #[test]
-    fn never_prints_the_secret() {
-        let out = findings(
-            &CHECK,
-            "apiVersion: v1
-kind: Pod
-metadata: {name: p}
-spec:
-  containers:
-  - name: a
-    image: a
-    env:
-    - {name: SECRET, value: hunter2}
-",
-        );
-        assert_eq!(out.len(), 1);
-        assert!(!out[0].contains("hunter2"), "{}", out[0]);
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ hardcoded-secret-env` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -264,3 +190,77 @@ spec:
         - secretRef:
             name: api-secrets
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(findings(&CHECK, yaml), expected);
+    }
+
+    #[test]
+    fn flags_literal_secrets_but_not_references() {
+        check(
+            "apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: d
+spec:
+  selector: {matchLabels: {app: d}}
+  template:
+    metadata: {labels: {app: d}}
+    spec:
+      initContainers:
+      - name: migrate
+        image: a
+        env:
+        - name: apiKey
+          value: abc123
+      containers:
+      - name: api
+        image: a
+        env:
+        - name: DB_PASSWORD
+          value: hunter2
+        - name: DB_PASSWORD_FILE
+          value: /run/secrets/db
+        - name: TOKEN
+          valueFrom:
+            secretKeyRef: {name: t, key: token}
+        - name: DATABASE_URL
+          value: postgres://app:pa55@db:5432/app
+        - name: GITHUB_TOKEN
+          value: $(TOKEN)
+        - name: LOG_LEVEL
+          value: info
+",
+            &[
+                "15 error init container \"migrate\" sets env var \"apiKey\" to a literal value; read it from a Secret",
+                "21 error container \"api\" sets env var \"DB_PASSWORD\" to a literal value; read it from a Secret",
+                "28 error container \"api\" sets env var \"DATABASE_URL\" to a URL with an embedded password written in the manifest",
+            ],
+        );
+    }
+
+    #[test]
+    fn never_prints_the_secret() {
+        let out = findings(
+            &CHECK,
+            "apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+  - name: a
+    image: a
+    env:
+    - {name: SECRET, value: hunter2}
+",
+        );
+        assert_eq!(out.len(), 1);
+        assert!(!out[0].contains("hunter2"), "{}", out[0]);
+    }
+}

@@ -81,26 +81,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_only_true() {
-        let pod = |value: &str| {
-            format!(
-                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostNetwork: {value}\n  containers:\n  - name: a\n    image: a\n"
-            )
-        };
-        assert_eq!(
-            findings(&CHECK, &pod("true")),
-            ["6 error pod shares the node's network namespace (hostNetwork: true)"]
-        );
-        assert!(findings(&CHECK, &pod("false")).is_empty());
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ host-network` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -173,3 +153,23 @@ spec:
         ports:
         - containerPort: 80
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_only_true() {
+        let pod = |value: &str| {
+            format!(
+                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostNetwork: {value}\n  containers:\n  - name: a\n    image: a\n"
+            )
+        };
+        assert_eq!(
+            findings(&CHECK, &pod("true")),
+            ["6 error pod shares the node's network namespace (hostNetwork: true)"]
+        );
+        assert!(findings(&CHECK, &pod("false")).is_empty());
+    }
+}

@@ -180,71 +180,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::{CHECK, is_sensitive};
-
-    #[test]
-    fn sensitive_paths() {
-        for path in [
-            "/",
-            "/etc",
-            "/etc/",
-            "/proc/sys",
-            "/var/lib/kubelet/pods",
-            "/etc/kubernetes/pki",
-            "/run/containerd/containerd.sock",
-        ] {
-            assert!(is_sensitive(path), "{path} should be sensitive");
-        }
-        for path in [
-            "/var/log",
-            "/etc/cni/net.d",
-            "/opt/cni/bin",
-            "/run/flannel",
-            "/rootfs",
-        ] {
-            assert!(!is_sensitive(path), "{path} should not be sensitive");
-        }
-    }
-
-    #[test]
-    fn names_the_read_write_containers() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-  - name: reader
-    image: a
-    volumeMounts:
-    - name: logs
-      mountPath: /logs
-      readOnly: true
-    - name: root
-      mountPath: /host
-  volumes:
-  - name: logs
-    hostPath:
-      path: /var/log
-  - name: root
-    hostPath:
-      path: /
-"
-            ),
-            [
-                "18 warning volume \"logs\" mounts host path /var/log",
-                "21 error volume \"root\" mounts the sensitive host path /, read-write in container \"reader\"",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ host-path-volume` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -324,3 +259,68 @@ spec:
       - name: cache
         emptyDir: {}
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::{CHECK, is_sensitive};
+
+    #[test]
+    fn sensitive_paths() {
+        for path in [
+            "/",
+            "/etc",
+            "/etc/",
+            "/proc/sys",
+            "/var/lib/kubelet/pods",
+            "/etc/kubernetes/pki",
+            "/run/containerd/containerd.sock",
+        ] {
+            assert!(is_sensitive(path), "{path} should be sensitive");
+        }
+        for path in [
+            "/var/log",
+            "/etc/cni/net.d",
+            "/opt/cni/bin",
+            "/run/flannel",
+            "/rootfs",
+        ] {
+            assert!(!is_sensitive(path), "{path} should not be sensitive");
+        }
+    }
+
+    #[test]
+    fn names_the_read_write_containers() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: reader
+    image: a
+    volumeMounts:
+    - name: logs
+      mountPath: /logs
+      readOnly: true
+    - name: root
+      mountPath: /host
+  volumes:
+  - name: logs
+    hostPath:
+      path: /var/log
+  - name: root
+    hostPath:
+      path: /
+"
+            ),
+            [
+                "18 warning volume \"logs\" mounts host path /var/log",
+                "21 error volume \"root\" mounts the sensitive host path /, read-write in container \"reader\"",
+            ]
+        );
+    }
+}

@@ -79,26 +79,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_only_true() {
-        let pod = |value: &str| {
-            format!(
-                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostPID: {value}\n  containers:\n  - name: a\n    image: a\n"
-            )
-        };
-        assert_eq!(
-            findings(&CHECK, &pod("true")),
-            ["6 error pod shares the node's process namespace (hostPID: true)"]
-        );
-        assert!(findings(&CHECK, &pod("false")).is_empty());
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ host-pid` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -171,3 +151,23 @@ spec:
         ports:
         - containerPort: 80
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_only_true() {
+        let pod = |value: &str| {
+            format!(
+                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostPID: {value}\n  containers:\n  - name: a\n    image: a\n"
+            )
+        };
+        assert_eq!(
+            findings(&CHECK, &pod("true")),
+            ["6 error pod shares the node's process namespace (hostPID: true)"]
+        );
+        assert!(findings(&CHECK, &pod("false")).is_empty());
+    }
+}

@@ -111,37 +111,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_each_host_port() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-  - name: web
-    image: a
-    ports:
-    - containerPort: 80
-      hostPort: 8080
-    - containerPort: 443
-    - containerPort: 9090
-      hostPort: 0
-"
-            ),
-            ["11 warning container \"web\" binds host port 8080 (containerPort 80)"]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ host-port` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -207,3 +176,34 @@ spec:
         ports:
         - containerPort: 80
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_each_host_port() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: web
+    image: a
+    ports:
+    - containerPort: 80
+      hostPort: 8080
+    - containerPort: 443
+    - containerPort: 9090
+      hostPort: 0
+"
+            ),
+            ["11 warning container \"web\" binds host port 8080 (containerPort 80)"]
+        );
+    }
+}

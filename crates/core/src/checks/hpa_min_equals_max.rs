@@ -99,53 +99,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[(&str, Level)]) {
-        let findings = super::super::support::testing::run_on(run, yaml);
-        let got: Vec<(&str, Level)> = findings
-            .iter()
-            .map(|f| (f.message.as_str(), f.severity))
-            .collect();
-        assert_eq!(got, expected);
-    }
-
-    #[test]
-    fn equal_warns_and_inverted_is_an_error() {
-        let hpa = |name: &str, min: &str, max: i32| {
-            format!(
-                "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {{name: {name}}}\nspec:\n  scaleTargetRef: {{apiVersion: apps/v1, kind: Deployment, name: {name}}}\n{min}  maxReplicas: {max}\n"
-            )
-        };
-        check(
-            &[
-                hpa("a", "  minReplicas: 3\n", 3),
-                hpa("b", "  minReplicas: 4\n", 2),
-                hpa("c", "", 1),
-                hpa("d", "", 4),
-            ]
-            .concat(),
-            &[
-                (
-                    "maxReplicas 3 equals minReplicas 3, so Deployment \"a\" can never scale",
-                    Level::Warning,
-                ),
-                (
-                    "maxReplicas 2 is below minReplicas 4, so the API server rejects this HPA",
-                    Level::Error,
-                ),
-                (
-                    "maxReplicas 1 equals minReplicas (default 1), so Deployment \"c\" can never scale",
-                    Level::Warning,
-                ),
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ hpa-min-equals-max` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -206,3 +159,50 @@ spec:
   minReplicas: 2
   maxReplicas: 10
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[(&str, Level)]) {
+        let findings = super::super::support::testing::run_on(run, yaml);
+        let got: Vec<(&str, Level)> = findings
+            .iter()
+            .map(|f| (f.message.as_str(), f.severity))
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn equal_warns_and_inverted_is_an_error() {
+        let hpa = |name: &str, min: &str, max: i32| {
+            format!(
+                "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {{name: {name}}}\nspec:\n  scaleTargetRef: {{apiVersion: apps/v1, kind: Deployment, name: {name}}}\n{min}  maxReplicas: {max}\n"
+            )
+        };
+        check(
+            &[
+                hpa("a", "  minReplicas: 3\n", 3),
+                hpa("b", "  minReplicas: 4\n", 2),
+                hpa("c", "", 1),
+                hpa("d", "", 4),
+            ]
+            .concat(),
+            &[
+                (
+                    "maxReplicas 3 equals minReplicas 3, so Deployment \"a\" can never scale",
+                    Level::Warning,
+                ),
+                (
+                    "maxReplicas 2 is below minReplicas 4, so the API server rejects this HPA",
+                    Level::Error,
+                ),
+                (
+                    "maxReplicas 1 equals minReplicas (default 1), so Deployment \"c\" can never scale",
+                    Level::Warning,
+                ),
+            ],
+        );
+    }
+}

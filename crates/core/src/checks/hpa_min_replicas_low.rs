@@ -98,48 +98,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    #[test]
-    fn unwritten_min_means_one() {
-        let hpa = |name: &str, min: &str| {
-            format!(
-                "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {{name: {name}}}\nspec:\n  scaleTargetRef: {{apiVersion: apps/v1, kind: Deployment, name: {name}}}\n{min}  maxReplicas: 5\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec: {{containers: [{{name: {name}, image: {name}:1}}]}}\n"
-            )
-        };
-        check(
-            &[
-                hpa("a", ""),
-                hpa("b", "  minReplicas: 1\n"),
-                hpa("c", "  minReplicas: 2\n"),
-            ]
-            .concat(),
-            &[
-                "minReplicas is not set, so it defaults to 1 and lets Deployment \"a\" scale down to a single pod",
-                "minReplicas 1 lets Deployment \"b\" scale down to a single pod",
-            ],
-        );
-    }
-
-    #[test]
-    fn a_target_missing_from_the_manifests_is_not_named_as_if_it_existed() {
-        check(
-            "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: cart}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: cart}\n  minReplicas: 1\n  maxReplicas: 5\n",
-            &["minReplicas 1 lets its target scale down to a single pod"],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ hpa-min-replicas-low` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -199,3 +157,45 @@ spec:
   minReplicas: 3
   maxReplicas: 10
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    #[test]
+    fn unwritten_min_means_one() {
+        let hpa = |name: &str, min: &str| {
+            format!(
+                "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {{name: {name}}}\nspec:\n  scaleTargetRef: {{apiVersion: apps/v1, kind: Deployment, name: {name}}}\n{min}  maxReplicas: 5\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec: {{containers: [{{name: {name}, image: {name}:1}}]}}\n"
+            )
+        };
+        check(
+            &[
+                hpa("a", ""),
+                hpa("b", "  minReplicas: 1\n"),
+                hpa("c", "  minReplicas: 2\n"),
+            ]
+            .concat(),
+            &[
+                "minReplicas is not set, so it defaults to 1 and lets Deployment \"a\" scale down to a single pod",
+                "minReplicas 1 lets Deployment \"b\" scale down to a single pod",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_target_missing_from_the_manifests_is_not_named_as_if_it_existed() {
+        check(
+            "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: cart}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: cart}\n  minReplicas: 1\n  maxReplicas: 5\n",
+            &["minReplicas 1 lets its target scale down to a single pod"],
+        );
+    }
+}

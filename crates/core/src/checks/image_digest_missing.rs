@@ -80,27 +80,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    #[test]
-    fn only_digests_pass() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: a, image: 'nginx:1.27'}\n    - {name: b, image: 'nginx@sha256:0123'}\n",
-            &["image \"nginx:1.27\" is not pinned by a digest"],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ image-digest-missing` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -162,3 +141,24 @@ spec:
         - name: web
           image: nginx@sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    #[test]
+    fn only_digests_pass() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: a, image: 'nginx:1.27'}\n    - {name: b, image: 'nginx@sha256:0123'}\n",
+            &["image \"nginx:1.27\" is not pinned by a digest"],
+        );
+    }
+}

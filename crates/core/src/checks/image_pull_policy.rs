@@ -102,30 +102,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    #[test]
-    fn the_default_policy_depends_on_the_tag() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: a, image: 'postgres:15-alpine'}\n    - {name: b, image: 'web:latest'}\n    - {name: c, image: web}\n    - {name: d, image: 'web:1', imagePullPolicy: Never}\n    - {name: e, image: 'web:1', imagePullPolicy: Always}\n    - {name: f, image: 'web:1@sha256:0123', imagePullPolicy: IfNotPresent}\n",
-            &[
-                "imagePullPolicy defaults to IfNotPresent for tag \"15-alpine\", so a node reuses its cached copy of \"postgres:15-alpine\"",
-                "imagePullPolicy is Never, so a node reuses its cached copy of \"web:1\"",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ image-pull-policy` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -227,3 +203,27 @@ spec:
           image: ghcr.io/acme/web:1.4
           imagePullPolicy: Always
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    #[test]
+    fn the_default_policy_depends_on_the_tag() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: a, image: 'postgres:15-alpine'}\n    - {name: b, image: 'web:latest'}\n    - {name: c, image: web}\n    - {name: d, image: 'web:1', imagePullPolicy: Never}\n    - {name: e, image: 'web:1', imagePullPolicy: Always}\n    - {name: f, image: 'web:1@sha256:0123', imagePullPolicy: IfNotPresent}\n",
+            &[
+                "imagePullPolicy defaults to IfNotPresent for tag \"15-alpine\", so a node reuses its cached copy of \"postgres:15-alpine\"",
+                "imagePullPolicy is Never, so a node reuses its cached copy of \"web:1\"",
+            ],
+        );
+    }
+}

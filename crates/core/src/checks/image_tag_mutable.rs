@@ -93,31 +93,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    #[test]
-    fn flags_latest_and_missing_tags_but_not_digests_or_registry_ports() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n    - {name: init, image: busybox}\n  containers:\n    - {name: a, image: 'feastflow-frontend:latest'}\n    - {name: b, image: 'localhost:5000/web:2.1'}\n    - {name: c, image: 'web:latest@sha256:0123'}\n    - {name: d, image: 'localhost:5000/web'}\n",
-            &[
-                "image \"busybox\" has no tag, so it means \"busybox:latest\", a mutable tag",
-                "image \"feastflow-frontend:latest\" uses a mutable tag",
-                "image \"localhost:5000/web\" has no tag, so it means \"localhost:5000/web:latest\", a mutable tag",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ image-tag-mutable` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -216,3 +191,28 @@ spec:
         - name: frontend
           image: feastflow-frontend:1.0.0
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    #[test]
+    fn flags_latest_and_missing_tags_but_not_digests_or_registry_ports() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n    - {name: init, image: busybox}\n  containers:\n    - {name: a, image: 'feastflow-frontend:latest'}\n    - {name: b, image: 'localhost:5000/web:2.1'}\n    - {name: c, image: 'web:latest@sha256:0123'}\n    - {name: d, image: 'localhost:5000/web'}\n",
+            &[
+                "image \"busybox\" has no tag, so it means \"busybox:latest\", a mutable tag",
+                "image \"feastflow-frontend:latest\" uses a mutable tag",
+                "image \"localhost:5000/web\" has no tag, so it means \"localhost:5000/web:latest\", a mutable tag",
+            ],
+        );
+    }
+}

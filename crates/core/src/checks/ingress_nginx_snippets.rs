@@ -123,37 +123,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_each_snippet_annotation() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: a
-  annotations:
-    nginx.ingress.kubernetes.io/limit-rps: \"10\"
-    nginx.ingress.kubernetes.io/server-snippet: |
-      location /x { content_by_lua_block { ngx.say(1) } }
-    nginx.ingress.kubernetes.io/configuration-snippet: |
-      alias /etc/;
-spec: {}
-"
-            ),
-            [
-                "9 warning annotation \"nginx.ingress.kubernetes.io/configuration-snippet\" injects raw nginx configuration into the shared controller and uses an alias directive that can expose the controller's files",
-                "7 warning annotation \"nginx.ingress.kubernetes.io/server-snippet\" injects raw nginx configuration into the shared controller and runs Lua code",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ ingress-nginx-snippets` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -214,3 +183,34 @@ spec:
       port:
         name: http
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_each_snippet_annotation() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: a
+  annotations:
+    nginx.ingress.kubernetes.io/limit-rps: \"10\"
+    nginx.ingress.kubernetes.io/server-snippet: |
+      location /x { content_by_lua_block { ngx.say(1) } }
+    nginx.ingress.kubernetes.io/configuration-snippet: |
+      alias /etc/;
+spec: {}
+"
+            ),
+            [
+                "9 warning annotation \"nginx.ingress.kubernetes.io/configuration-snippet\" injects raw nginx configuration into the shared controller and uses an alias directive that can expose the controller's files",
+                "7 warning annotation \"nginx.ingress.kubernetes.io/server-snippet\" injects raw nginx configuration into the shared controller and runs Lua code",
+            ]
+        );
+    }
+}

@@ -159,45 +159,6 @@ fn host_matches(pattern: &str, host: &str) -> bool {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_missing_tls_and_uncovered_hosts() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata: {name: a}
-spec:
-  rules:
-  - host: a.example.com
----
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata: {name: b}
-spec:
-  tls:
-  - hosts: [\"*.example.com\"]
-    secretName: wild
-  rules:
-  - host: b.example.com
-  - host: example.com
-  - host: x.b.example.com
-"
-            ),
-            [
-                "4 warning ingress has no tls section, so traffic for a.example.com is plain HTTP",
-                "17 warning host \"example.com\" is not listed in any spec.tls[].hosts, so it has no certificate",
-                "18 warning host \"x.b.example.com\" is not listed in any spec.tls[].hosts, so it has no certificate",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ ingress-no-tls` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -278,3 +239,42 @@ spec:
             port:
               name: http
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_missing_tls_and_uncovered_hosts() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: a}
+spec:
+  rules:
+  - host: a.example.com
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: b}
+spec:
+  tls:
+  - hosts: [\"*.example.com\"]
+    secretName: wild
+  rules:
+  - host: b.example.com
+  - host: example.com
+  - host: x.b.example.com
+"
+            ),
+            [
+                "4 warning ingress has no tls section, so traffic for a.example.com is plain HTTP",
+                "17 warning host \"example.com\" is not listed in any spec.tls[].hosts, so it has no certificate",
+                "18 warning host \"x.b.example.com\" is not listed in any spec.tls[].hosts, so it has no certificate",
+            ]
+        );
+    }
+}

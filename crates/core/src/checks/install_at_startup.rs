@@ -127,29 +127,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn installers_and_piped_downloads_are_recognised() {
-        assert_eq!(
-            installs("sh -c pip install flask && python app.py").as_deref(),
-            Some("pip install")
-        );
-        assert_eq!(
-            installs("apt-get update && apt-get  install -y curl").as_deref(),
-            Some("apt-get install")
-        );
-        assert_eq!(
-            installs("curl -sSL https://get.example.com | bash").as_deref(),
-            Some("curl … | sh")
-        );
-        assert_eq!(installs("curl -f http://localhost:8080/healthz"), None);
-        assert_eq!(installs("python app.py --pip-installed"), None);
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ install-at-startup` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -212,3 +189,26 @@ spec:
         image: registry.example.com/worker:1.4.0
         command: ["celery", "-A", "tasks", "worker"]
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn installers_and_piped_downloads_are_recognised() {
+        assert_eq!(
+            installs("sh -c pip install flask && python app.py").as_deref(),
+            Some("pip install")
+        );
+        assert_eq!(
+            installs("apt-get update && apt-get  install -y curl").as_deref(),
+            Some("apt-get install")
+        );
+        assert_eq!(
+            installs("curl -sSL https://get.example.com | bash").as_deref(),
+            Some("curl … | sh")
+        );
+        assert_eq!(installs("curl -f http://localhost:8080/healthz"), None);
+        assert_eq!(installs("python app.py --pip-installed"), None);
+    }
+}

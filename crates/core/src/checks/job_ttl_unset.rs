@@ -117,43 +117,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    #[test]
-    fn standalone_jobs_need_a_ttl_and_cronjob_templates_must_not_have_one() {
-        let job = |name: &str, meta: &str, ttl: &str| {
-            format!(
-                "---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {name}\n{meta}spec:\n{ttl}  template:\n    spec:\n      restartPolicy: Never\n      containers: [{{name: c, image: 'c:1'}}]\n"
-            )
-        };
-        let owned = "  ownerReferences: [{apiVersion: batch/v1, kind: CronJob, name: nightly, uid: 1234}]\n";
-        let cronjob = "---\napiVersion: batch/v1\nkind: CronJob\nmetadata: {name: nightly}\nspec:\n  schedule: '0 3 * * *'\n  jobTemplate:\n    spec:\n      ttlSecondsAfterFinished: 60\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{name: c, image: 'c:1'}]\n";
-        check(
-            &[
-                job("a", "", ""),
-                job("b", "", "  ttlSecondsAfterFinished: 100\n"),
-                job("c", owned, ""),
-                cronjob.into(),
-            ]
-            .concat(),
-            &[
-                "job has no ttlSecondsAfterFinished, so it and its pods stay in the cluster after it finishes",
-                "cronjob's job template sets ttlSecondsAfterFinished 60, which competes with successfulJobsHistoryLimit and failedJobsHistoryLimit",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ job-ttl-unset` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -256,3 +219,40 @@ spec:
             - name: report
               image: ghcr.io/acme/report:1.0.0
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    #[test]
+    fn standalone_jobs_need_a_ttl_and_cronjob_templates_must_not_have_one() {
+        let job = |name: &str, meta: &str, ttl: &str| {
+            format!(
+                "---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {name}\n{meta}spec:\n{ttl}  template:\n    spec:\n      restartPolicy: Never\n      containers: [{{name: c, image: 'c:1'}}]\n"
+            )
+        };
+        let owned = "  ownerReferences: [{apiVersion: batch/v1, kind: CronJob, name: nightly, uid: 1234}]\n";
+        let cronjob = "---\napiVersion: batch/v1\nkind: CronJob\nmetadata: {name: nightly}\nspec:\n  schedule: '0 3 * * *'\n  jobTemplate:\n    spec:\n      ttlSecondsAfterFinished: 60\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{name: c, image: 'c:1'}]\n";
+        check(
+            &[
+                job("a", "", ""),
+                job("b", "", "  ttlSecondsAfterFinished: 100\n"),
+                job("c", owned, ""),
+                cronjob.into(),
+            ]
+            .concat(),
+            &[
+                "job has no ttlSecondsAfterFinished, so it and its pods stay in the cluster after it finishes",
+                "cronjob's job template sets ttlSecondsAfterFinished 60, which competes with successfulJobsHistoryLimit and failedJobsHistoryLimit",
+            ],
+        );
+    }
+}

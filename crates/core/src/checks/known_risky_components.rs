@@ -157,52 +157,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::{CHECK, component};
-
-    #[test]
-    fn recognises_images() {
-        assert!(component("kubernetesui/dashboard:v2.7.0").is_some());
-        assert!(component("k8s.gcr.io/kubernetes-dashboard-amd64:v1.10.1").is_some());
-        assert!(component("registry.k8s.io/git-sync/git-sync:v4.2.1").is_some());
-        assert!(component("gcr.io/kubernetes-helm/tiller@sha256:abc").is_some());
-        assert!(component("grafana/grafana:11.0.0").is_none());
-        assert!(component("example/dashboard:1.0").is_none());
-    }
-
-    #[test]
-    fn flags_containers_and_tiller_services() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: v1
-kind: Pod
-metadata: {name: p}
-spec:
-  containers:
-  - name: app
-    image: example/app:1.0
-  - name: sync
-    image: registry.k8s.io/git-sync/git-sync:v4.2.1
----
-apiVersion: v1
-kind: Service
-metadata: {name: tiller}
-spec:
-  selector: {app: helm, name: tiller}
-  ports: [{port: 44134}]
-"
-            ),
-            [
-                "9 info container \"sync\" runs git-sync, which pulls code into the pod at run time (image registry.k8s.io/git-sync/git-sync:v4.2.1)",
-                "15 info service exposes Helm v2 Tiller, which accepts unauthenticated requests by default",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ known-risky-components` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -282,3 +236,49 @@ spec:
   - name: web
     image: nginx:1.27
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::{CHECK, component};
+
+    #[test]
+    fn recognises_images() {
+        assert!(component("kubernetesui/dashboard:v2.7.0").is_some());
+        assert!(component("k8s.gcr.io/kubernetes-dashboard-amd64:v1.10.1").is_some());
+        assert!(component("registry.k8s.io/git-sync/git-sync:v4.2.1").is_some());
+        assert!(component("gcr.io/kubernetes-helm/tiller@sha256:abc").is_some());
+        assert!(component("grafana/grafana:11.0.0").is_none());
+        assert!(component("example/dashboard:1.0").is_none());
+    }
+
+    #[test]
+    fn flags_containers_and_tiller_services() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+  - name: app
+    image: example/app:1.0
+  - name: sync
+    image: registry.k8s.io/git-sync/git-sync:v4.2.1
+---
+apiVersion: v1
+kind: Service
+metadata: {name: tiller}
+spec:
+  selector: {app: helm, name: tiller}
+  ports: [{port: 44134}]
+"
+            ),
+            [
+                "9 info container \"sync\" runs git-sync, which pulls code into the pod at run time (image registry.k8s.io/git-sync/git-sync:v4.2.1)",
+                "15 info service exposes Helm v2 Tiller, which accepts unauthenticated requests by default",
+            ]
+        );
+    }
+}

@@ -190,43 +190,6 @@ fn show_char(c: char) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn label_syntax() {
-        assert_eq!(value_problem(""), None);
-        assert_eq!(value_problem("v1.2_rc-3"), None);
-        assert_eq!(
-            value_problem("-v1").as_deref(),
-            Some("it must start and end with a letter or digit")
-        );
-        assert_eq!(
-            value_problem("a/b").as_deref(),
-            Some("\"/\" is not allowed (only letters, digits, -, _ and .)")
-        );
-        assert_eq!(
-            value_problem(&"x".repeat(64)).as_deref(),
-            Some("it is 64 characters long, more than 63")
-        );
-        assert_eq!(value_problem(&"x".repeat(63)), None);
-        assert_eq!(key_problem("app.kubernetes.io/name"), None);
-        assert_eq!(
-            key_problem("App.io/name").as_deref(),
-            Some("the prefix \"App.io\" is not a lowercase DNS subdomain")
-        );
-        assert_eq!(
-            key_problem("example.com/").as_deref(),
-            Some("the name after the prefix is empty")
-        );
-        assert_eq!(
-            key_problem("a/b/c").as_deref(),
-            Some("\"/\" is not allowed (only letters, digits, -, _ and .)")
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ label-value-invalid` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -289,3 +252,40 @@ spec:
       - name: web
         image: nginx:1.27
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_syntax() {
+        assert_eq!(value_problem(""), None);
+        assert_eq!(value_problem("v1.2_rc-3"), None);
+        assert_eq!(
+            value_problem("-v1").as_deref(),
+            Some("it must start and end with a letter or digit")
+        );
+        assert_eq!(
+            value_problem("a/b").as_deref(),
+            Some("\"/\" is not allowed (only letters, digits, -, _ and .)")
+        );
+        assert_eq!(
+            value_problem(&"x".repeat(64)).as_deref(),
+            Some("it is 64 characters long, more than 63")
+        );
+        assert_eq!(value_problem(&"x".repeat(63)), None);
+        assert_eq!(key_problem("app.kubernetes.io/name"), None);
+        assert_eq!(
+            key_problem("App.io/name").as_deref(),
+            Some("the prefix \"App.io\" is not a lowercase DNS subdomain")
+        );
+        assert_eq!(
+            key_problem("example.com/").as_deref(),
+            Some("the name after the prefix is empty")
+        );
+        assert_eq!(
+            key_problem("a/b/c").as_deref(),
+            Some("\"/\" is not allowed (only letters, digits, -, _ and .)")
+        );
+    }
+}

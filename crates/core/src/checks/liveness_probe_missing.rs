@@ -103,29 +103,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    #[test]
-    fn only_regular_containers_of_long_running_pods() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n    - {name: init, image: 'busybox:1'}\n  containers:\n    - {name: a, image: 'web:1', livenessProbe: {tcpSocket: {port: 80}}}\n    - {name: b, image: 'web:1'}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: once}\nspec:\n  restartPolicy: Never\n  containers:\n    - {name: c, image: 'web:1'}\n",
-            &[
-                "container \"b\" has no livenessProbe, so a hung process that is still running is never restarted",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ liveness-probe-missing` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -194,3 +171,26 @@ spec:
               path: /healthz
               port: 8080
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    #[test]
+    fn only_regular_containers_of_long_running_pods() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n    - {name: init, image: 'busybox:1'}\n  containers:\n    - {name: a, image: 'web:1', livenessProbe: {tcpSocket: {port: 80}}}\n    - {name: b, image: 'web:1'}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: once}\nspec:\n  restartPolicy: Never\n  containers:\n    - {name: c, image: 'web:1'}\n",
+            &[
+                "container \"b\" has no livenessProbe, so a hung process that is still running is never restarted",
+            ],
+        );
+    }
+}

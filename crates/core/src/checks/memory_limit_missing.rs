@@ -98,29 +98,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    #[test]
-    fn names_the_request_when_there_is_one() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: busybox:1\n      resources: {requests: {memory: 64Mi}}\n    - name: b\n      image: busybox:1\n      resources: {limits: {memory: 64Mi}}\n",
-            &[
-                "container \"a\" requests memory 64Mi but has no memory limit, so it can grow until the node runs out",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ memory-limit-missing` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -187,3 +164,26 @@ spec:
               memory: 128Mi
               ephemeral-storage: 1Gi
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    #[test]
+    fn names_the_request_when_there_is_one() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: busybox:1\n      resources: {requests: {memory: 64Mi}}\n    - name: b\n      image: busybox:1\n      resources: {limits: {memory: 64Mi}}\n",
+            &[
+                "container \"a\" requests memory 64Mi but has no memory limit, so it can grow until the node runs out",
+            ],
+        );
+    }
+}

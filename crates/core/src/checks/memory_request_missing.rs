@@ -77,27 +77,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    #[test]
-    fn a_memory_limit_alone_counts_as_the_request() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: busybox:1\n      resources: {limits: {memory: 64Mi}}\n    - name: b\n      image: busybox:1\n      resources: {requests: {cpu: 1}}\n",
-            &["container \"b\" has no memory request, so the scheduler reserves no memory for it"],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ memory-request-missing` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -164,3 +143,24 @@ spec:
               memory: 128Mi
               ephemeral-storage: 1Gi
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    #[test]
+    fn a_memory_limit_alone_counts_as_the_request() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: busybox:1\n      resources: {limits: {memory: 64Mi}}\n    - name: b\n      image: busybox:1\n      resources: {requests: {cpu: 1}}\n",
+            &["container \"b\" has no memory request, so the scheduler reserves no memory for it"],
+        );
+    }
+}

@@ -173,61 +173,6 @@ fn backend_finding(
     );
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_numeric_references() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: v1
-kind: Service
-metadata: {name: s}
-spec:
-  selector: {app: a}
-  ports:
-  - port: 80
-    targetPort: 8080
-  - port: 81
-    targetPort: http
-  - port: 82
----
-apiVersion: v1
-kind: Pod
-metadata: {name: p}
-spec:
-  containers:
-  - name: web
-    image: a
-    readinessProbe:
-      httpGet: {path: /, port: 8080}
-    livenessProbe:
-      tcpSocket: {port: http}
-    startupProbe:
-      grpc: {port: 9090}
----
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata: {name: i}
-spec:
-  defaultBackend:
-    service:
-      name: s
-      port: {number: 80}
-"
-            ),
-            [
-                "8 info service port 80 targets container port 8080 by number",
-                "21 info container \"web\" readinessProbe uses port 8080 by number",
-                "34 info backend refers to port 80 of service \"s\" by number",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ named-ports-preferred` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -334,3 +279,58 @@ spec:
     port: 80
     targetPort: http
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_numeric_references() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: Service
+metadata: {name: s}
+spec:
+  selector: {app: a}
+  ports:
+  - port: 80
+    targetPort: 8080
+  - port: 81
+    targetPort: http
+  - port: 82
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+  - name: web
+    image: a
+    readinessProbe:
+      httpGet: {path: /, port: 8080}
+    livenessProbe:
+      tcpSocket: {port: http}
+    startupProbe:
+      grpc: {port: 9090}
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: i}
+spec:
+  defaultBackend:
+    service:
+      name: s
+      port: {number: 80}
+"
+            ),
+            [
+                "8 info service port 80 targets container port 8080 by number",
+                "21 info container \"web\" readinessProbe uses port 8080 by number",
+                "34 info backend refers to port 80 of service \"s\" by number",
+            ]
+        );
+    }
+}

@@ -127,43 +127,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        let findings = super::super::support::testing::run_on(run, yaml);
-        let got: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(got, expected);
-    }
-
-    #[test]
-    fn each_kind_has_its_format() {
-        check(
-            "apiVersion: v1\nkind: Service\nmetadata: {name: 1web}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: 1web.example}\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: \"system:controller:x\"}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: a.b}\n",
-            &[
-                "Service name \"1web\" is not a valid DNS-1035 label, so the API server refuses it: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
-                "Namespace name \"a.b\" is not a valid RFC 1123 label, so the API server refuses it: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
-            ],
-        );
-    }
-
-    #[test]
-    fn generate_name_and_long_names() {
-        let long = "a".repeat(300);
-        check(
-            &format!(
-                "apiVersion: v1\nkind: Pod\nmetadata: {{generateName: web-}}\nspec:\n  containers: [{{name: {long}, image: x}}]\n"
-            ),
-            &[&format!(
-                "container name \"{}…\" is not a valid RFC 1123 label, so the API server refuses the Pod: must be no more than 63 characters",
-                "a".repeat(80)
-            )],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ object-name-invalid` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -232,3 +195,40 @@ spec:
   - name: main
     image: busybox:1.36
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        let findings = super::super::support::testing::run_on(run, yaml);
+        let got: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn each_kind_has_its_format() {
+        check(
+            "apiVersion: v1\nkind: Service\nmetadata: {name: 1web}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: 1web.example}\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: \"system:controller:x\"}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: a.b}\n",
+            &[
+                "Service name \"1web\" is not a valid DNS-1035 label, so the API server refuses it: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
+                "Namespace name \"a.b\" is not a valid RFC 1123 label, so the API server refuses it: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+            ],
+        );
+    }
+
+    #[test]
+    fn generate_name_and_long_names() {
+        let long = "a".repeat(300);
+        check(
+            &format!(
+                "apiVersion: v1\nkind: Pod\nmetadata: {{generateName: web-}}\nspec:\n  containers: [{{name: {long}, image: x}}]\n"
+            ),
+            &[&format!(
+                "container name \"{}…\" is not a valid RFC 1123 label, so the API server refuses the Pod: must be no more than 63 characters",
+                "a".repeat(80)
+            )],
+        );
+    }
+}

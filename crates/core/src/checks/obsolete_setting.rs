@@ -188,21 +188,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn removed_annotations_name_their_replacement() {
-        assert_eq!(
-            replaced("container.seccomp.security.alpha.kubernetes.io/web"),
-            Some("the container's securityContext.seccompProfile")
-        );
-        assert!(replaced("net.beta.kubernetes.io/network-policy").is_some());
-        assert_eq!(replaced("kubernetes.io/ingress.class"), None);
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ obsolete-setting` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -289,3 +274,18 @@ spec:
       - name: agent
         image: fluent/fluent-bit:3.0.7
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removed_annotations_name_their_replacement() {
+        assert_eq!(
+            replaced("container.seccomp.security.alpha.kubernetes.io/web"),
+            Some("the container's securityContext.seccompProfile")
+        );
+        assert!(replaced("net.beta.kubernetes.io/network-policy").is_some());
+        assert_eq!(replaced("kubernetes.io/ingress.class"), None);
+    }
+}

@@ -80,32 +80,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_allow_privileged_container() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: security.openshift.io/v1
-kind: SecurityContextConstraints
-metadata: {name: a}
-allowPrivilegedContainer: true
----
-apiVersion: security.openshift.io/v1
-kind: SecurityContextConstraints
-metadata: {name: b}
-allowPrivilegedContainer: false
-"
-            ),
-            ["4 info security context constraints \"a\" allow privileged containers"]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ openshift-scc-privileged` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -144,3 +118,29 @@ runAsUser:
 seLinuxContext:
   type: MustRunAs
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_allow_privileged_container() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: security.openshift.io/v1
+kind: SecurityContextConstraints
+metadata: {name: a}
+allowPrivilegedContainer: true
+---
+apiVersion: security.openshift.io/v1
+kind: SecurityContextConstraints
+metadata: {name: b}
+allowPrivilegedContainer: false
+"
+            ),
+            ["4 info security context constraints \"a\" allow privileged containers"]
+        );
+    }
+}

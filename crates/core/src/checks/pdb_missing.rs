@@ -98,48 +98,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    fn workload(kind: &str, name: &str, replicas: &str) -> String {
-        format!(
-            "---\napiVersion: apps/v1\nkind: {kind}\nmetadata: {{name: {name}}}\nspec:\n{replicas}  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}, tier: x}}}}\n    spec:\n      containers: [{{name: c, image: 'c:1'}}]\n"
-        )
-    }
-
-    #[test]
-    fn counts_hpa_min_replicas_and_skips_covered_and_single_workloads() {
-        let hpa = "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: auto}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: auto}\n  minReplicas: 2\n  maxReplicas: 5\n";
-        let pdb = "---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: covered}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: covered}}\n";
-        let yaml = [
-            workload("Deployment", "auto", ""),
-            workload("StatefulSet", "db", "  replicas: 3\n"),
-            workload("Deployment", "covered", "  replicas: 3\n"),
-            workload("Deployment", "single", ""),
-            workload("ReplicaSet", "rs", "  replicas: 3\n"),
-            hpa.into(),
-            pdb.into(),
-        ]
-        .concat();
-        check(
-            &yaml,
-            &[
-                "deployment runs at least 2 replicas (minReplicas of HPA \"auto\") but no PodDisruptionBudget selects its pods, so a node drain may evict them all at once",
-                "statefulset runs 3 replicas but no PodDisruptionBudget selects its pods, so a node drain may evict them all at once",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ pdb-missing` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -277,3 +235,45 @@ spec:
     matchLabels:
       app: web
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    fn workload(kind: &str, name: &str, replicas: &str) -> String {
+        format!(
+            "---\napiVersion: apps/v1\nkind: {kind}\nmetadata: {{name: {name}}}\nspec:\n{replicas}  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}, tier: x}}}}\n    spec:\n      containers: [{{name: c, image: 'c:1'}}]\n"
+        )
+    }
+
+    #[test]
+    fn counts_hpa_min_replicas_and_skips_covered_and_single_workloads() {
+        let hpa = "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: auto}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: auto}\n  minReplicas: 2\n  maxReplicas: 5\n";
+        let pdb = "---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: covered}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: covered}}\n";
+        let yaml = [
+            workload("Deployment", "auto", ""),
+            workload("StatefulSet", "db", "  replicas: 3\n"),
+            workload("Deployment", "covered", "  replicas: 3\n"),
+            workload("Deployment", "single", ""),
+            workload("ReplicaSet", "rs", "  replicas: 3\n"),
+            hpa.into(),
+            pdb.into(),
+        ]
+        .concat();
+        check(
+            &yaml,
+            &[
+                "deployment runs at least 2 replicas (minReplicas of HPA \"auto\") but no PodDisruptionBudget selects its pods, so a node drain may evict them all at once",
+                "statefulset runs 3 replicas but no PodDisruptionBudget selects its pods, so a node drain may evict them all at once",
+            ],
+        );
+    }
+}

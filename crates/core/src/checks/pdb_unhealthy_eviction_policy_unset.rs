@@ -85,32 +85,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: usize) {
-        super::super::support::testing::assert_count(run, yaml, expected);
-    }
-
-    #[test]
-    fn either_policy_passes() {
-        let pdb = |name: &str, policy: &str| {
-            format!(
-                "---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {{name: {name}}}\nspec:\n  maxUnavailable: 1\n{policy}  selector: {{matchLabels: {{app: web}}}}\n"
-            )
-        };
-        let yaml = [
-            pdb("a", ""),
-            pdb("b", "  unhealthyPodEvictionPolicy: AlwaysAllow\n"),
-            pdb("c", "  unhealthyPodEvictionPolicy: IfHealthyBudget\n"),
-        ]
-        .concat();
-        check(&yaml, 1);
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ pdb-unhealthy-eviction-policy-unset` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -153,3 +127,29 @@ spec:
     matchLabels:
       app: web
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: usize) {
+        super::super::support::testing::assert_count(run, yaml, expected);
+    }
+
+    #[test]
+    fn either_policy_passes() {
+        let pdb = |name: &str, policy: &str| {
+            format!(
+                "---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {{name: {name}}}\nspec:\n  maxUnavailable: 1\n{policy}  selector: {{matchLabels: {{app: web}}}}\n"
+            )
+        };
+        let yaml = [
+            pdb("a", ""),
+            pdb("b", "  unhealthyPodEvictionPolicy: AlwaysAllow\n"),
+            pdb("c", "  unhealthyPodEvictionPolicy: IfHealthyBudget\n"),
+        ]
+        .concat();
+        check(&yaml, 1);
+    }
+}

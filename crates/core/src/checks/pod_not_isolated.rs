@@ -152,71 +152,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    const WORKLOADS: &str = "apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  namespace: shop
-  labels: {app: web}
-spec:
-  containers: [{name: a, image: a}]
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: db
-  namespace: shop
-  labels: {app: db}
-spec:
-  containers: [{name: a, image: a}]
-";
-
-    #[test]
-    fn flags_pods_no_policy_selects() {
-        let yaml = format!(
-            "{WORKLOADS}---
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {{name: db, namespace: shop}}
-spec:
-  podSelector: {{matchLabels: {{app: db}}}}
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {{name: all, namespace: other}}
-spec:
-  podSelector: {{}}
-"
-        );
-        assert_eq!(
-            findings(&CHECK, &yaml),
-            [
-                "6 info no NetworkPolicy in namespace \"shop\" selects these pods (app=web), so any pod can reach them and they can reach anything"
-            ]
-        );
-    }
-
-    #[test]
-    fn an_empty_pod_selector_selects_every_pod_of_its_namespace() {
-        let yaml = format!(
-            "{WORKLOADS}---
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {{name: default-deny, namespace: shop}}
-spec:
-  podSelector: {{}}
-  policyTypes: [Ingress, Egress]
-"
-        );
-        assert_eq!(findings(&CHECK, &yaml), Vec::<String>::new());
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ pod-not-isolated` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -306,3 +241,68 @@ spec:
   - Ingress
   - Egress
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    const WORKLOADS: &str = "apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+  labels: {app: web}
+spec:
+  containers: [{name: a, image: a}]
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: db
+  namespace: shop
+  labels: {app: db}
+spec:
+  containers: [{name: a, image: a}]
+";
+
+    #[test]
+    fn flags_pods_no_policy_selects() {
+        let yaml = format!(
+            "{WORKLOADS}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {{name: db, namespace: shop}}
+spec:
+  podSelector: {{matchLabels: {{app: db}}}}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {{name: all, namespace: other}}
+spec:
+  podSelector: {{}}
+"
+        );
+        assert_eq!(
+            findings(&CHECK, &yaml),
+            [
+                "6 info no NetworkPolicy in namespace \"shop\" selects these pods (app=web), so any pod can reach them and they can reach anything"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_pod_selector_selects_every_pod_of_its_namespace() {
+        let yaml = format!(
+            "{WORKLOADS}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {{name: default-deny, namespace: shop}}
+spec:
+  podSelector: {{}}
+  policyTypes: [Ingress, Egress]
+"
+        );
+        assert_eq!(findings(&CHECK, &yaml), Vec::<String>::new());
+    }
+}

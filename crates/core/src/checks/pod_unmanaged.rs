@@ -93,29 +93,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    #[test]
-    fn owned_pods_pass() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: bare}\nspec:\n  containers: [{name: c, image: 'c:1'}]\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: owned\n  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: rs, uid: '1'}]\nspec:\n  containers: [{name: c, image: 'c:1'}]\n",
-            &[
-                "pod \"bare\" has no controller, so nothing re-creates it when its node fails or it is evicted",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ pod-unmanaged` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -167,3 +144,26 @@ spec:
         - name: web
           image: ghcr.io/acme/web:1.4.2
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    #[test]
+    fn owned_pods_pass() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: bare}\nspec:\n  containers: [{name: c, image: 'c:1'}]\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: owned\n  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: rs, uid: '1'}]\nspec:\n  containers: [{name: c, image: 'c:1'}]\n",
+            &[
+                "pod \"bare\" has no controller, so nothing re-creates it when its node fails or it is evicted",
+            ],
+        );
+    }
+}

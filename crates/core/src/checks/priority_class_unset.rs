@@ -109,24 +109,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: usize) {
-        super::super::support::testing::assert_count(run, yaml, expected);
-    }
-
-    #[test]
-    fn a_class_name_passes() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [{name: c, image: 'c:1'}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec:\n  priorityClassName: high\n  containers: [{name: c, image: 'c:1'}]\n",
-            1,
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ priority-class-unset` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -190,3 +172,21 @@ spec:
         - name: web
           image: ghcr.io/acme/web:1.4.2
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: usize) {
+        super::super::support::testing::assert_count(run, yaml, expected);
+    }
+
+    #[test]
+    fn a_class_name_passes() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [{name: c, image: 'c:1'}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec:\n  priorityClassName: high\n  containers: [{name: c, image: 'c:1'}]\n",
+            1,
+        );
+    }
+}

@@ -110,67 +110,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[track_caller]
-    fn check(input: &str, expected: &[&str]) {
-        assert_eq!(findings(&CHECK, input), expected);
-    }
-
-    #[test]
-    fn flags_explicit_true_and_the_unset_default() {
-        check(
-            "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-  - name: a
-    image: a
-    securityContext:
-      allowPrivilegeEscalation: true
-  - name: b
-    image: b
-  - name: c
-    image: c
-    securityContext:
-      allowPrivilegeEscalation: false
-  - name: d
-    image: d
-    securityContext:
-      privileged: true
-",
-            &[
-                "10 warning container \"a\" sets allowPrivilegeEscalation: true",
-                "11 warning container \"b\" does not set allowPrivilegeEscalation: false",
-                "19 warning container \"d\" runs privileged, so privilege escalation is always allowed",
-            ],
-        );
-    }
-
-    #[test]
-    fn windows_pods_are_skipped() {
-        check(
-            "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  os:
-    name: windows
-  containers:
-  - name: a
-    image: a
-",
-            &[],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ privilege-escalation-allowed` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -243,3 +182,64 @@ spec:
         securityContext:
           allowPrivilegeEscalation: false
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[track_caller]
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(findings(&CHECK, input), expected);
+    }
+
+    #[test]
+    fn flags_explicit_true_and_the_unset_default() {
+        check(
+            "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: a
+    image: a
+    securityContext:
+      allowPrivilegeEscalation: true
+  - name: b
+    image: b
+  - name: c
+    image: c
+    securityContext:
+      allowPrivilegeEscalation: false
+  - name: d
+    image: d
+    securityContext:
+      privileged: true
+",
+            &[
+                "10 warning container \"a\" sets allowPrivilegeEscalation: true",
+                "11 warning container \"b\" does not set allowPrivilegeEscalation: false",
+                "19 warning container \"d\" runs privileged, so privilege escalation is always allowed",
+            ],
+        );
+    }
+
+    #[test]
+    fn windows_pods_are_skipped() {
+        check(
+            "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  os:
+    name: windows
+  containers:
+  - name: a
+    image: a
+",
+            &[],
+        );
+    }
+}

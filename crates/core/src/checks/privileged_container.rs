@@ -102,48 +102,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[track_caller]
-    fn check(input: &str, expected: &[&str]) {
-        assert_eq!(findings(&CHECK, input), expected);
-    }
-
-    #[test]
-    fn flags_privileged_init_and_app_containers_only() {
-        check(
-            "apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-spec:
-  selector:
-    matchLabels: {app: agent}
-  template:
-    metadata:
-      labels: {app: agent}
-    spec:
-      initContainers:
-      - name: setup
-        image: busybox
-        securityContext:
-          privileged: true
-      containers:
-      - name: agent
-        image: agent
-        securityContext:
-          privileged: false
-      - name: sidecar
-        image: sidecar
-",
-            &["16 error init container \"setup\" runs privileged"],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ privileged-container` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -209,3 +167,45 @@ spec:
           privileged: false
           allowPrivilegeEscalation: false
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[track_caller]
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(findings(&CHECK, input), expected);
+    }
+
+    #[test]
+    fn flags_privileged_init_and_app_containers_only() {
+        check(
+            "apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  selector:
+    matchLabels: {app: agent}
+  template:
+    metadata:
+      labels: {app: agent}
+    spec:
+      initContainers:
+      - name: setup
+        image: busybox
+        securityContext:
+          privileged: true
+      containers:
+      - name: agent
+        image: agent
+        securityContext:
+          privileged: false
+      - name: sidecar
+        image: sidecar
+",
+            &["16 error init container \"setup\" runs privileged"],
+        );
+    }
+}

@@ -109,35 +109,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_ports_below_1024() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-  - name: web
-    image: a
-    ports:
-    - containerPort: 443
-    - containerPort: 1024
-    - containerPort: 8080
-"
-            ),
-            ["10 info container \"web\" listens on privileged port 443 (below 1024)"]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ privileged-port` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -189,3 +160,32 @@ spec:
     ports:
     - containerPort: 8080
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_ports_below_1024() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: web
+    image: a
+    ports:
+    - containerPort: 443
+    - containerPort: 1024
+    - containerPort: 8080
+"
+            ),
+            ["10 info container \"web\" listens on privileged port 443 (below 1024)"]
+        );
+    }
+}

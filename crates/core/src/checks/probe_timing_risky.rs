@@ -188,60 +188,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    fn pod(probes: &str) -> String {
-        format!(
-            "apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers:\n    - name: a\n      image: 'web:1'\n{probes}"
-        )
-    }
-
-    #[test]
-    fn liveness_that_gives_up_before_readiness_starts() {
-        check(
-            &pod(
-                "      readinessProbe: {tcpSocket: {port: 80}, initialDelaySeconds: 40}\n      livenessProbe: {tcpSocket: {port: 80}, periodSeconds: 5}\n",
-            ),
-            &[
-                "container \"a\": the livenessProbe restarts it 15s after start (0s delay + 3 failures × 5s), before the readinessProbe's first check at 40s",
-            ],
-        );
-    }
-
-    #[test]
-    fn a_startup_probe_holds_liveness_back() {
-        check(
-            &pod(
-                "      startupProbe: {tcpSocket: {port: 80}, failureThreshold: 30}\n      readinessProbe: {tcpSocket: {port: 80}, initialDelaySeconds: 40}\n      livenessProbe: {tcpSocket: {port: 80}, initialDelaySeconds: 90}\n",
-            ),
-            &[],
-        );
-    }
-
-    #[test]
-    fn slow_start_and_timeout_at_least_period() {
-        check(
-            &pod(
-                "      livenessProbe: {tcpSocket: {port: 80}, initialDelaySeconds: 90, timeoutSeconds: 10}\n",
-            ),
-            &[
-                "container \"a\": livenessProbe initialDelaySeconds 90 handles a slow start, but delays failure detection after every restart",
-                "container \"a\": livenessProbe timeoutSeconds 10 is not less than periodSeconds 10, so a slow check delays the next one",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ probe-timing-risky` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -367,3 +313,57 @@ spec:
             initialDelaySeconds: 30
             timeoutSeconds: 3
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    fn pod(probes: &str) -> String {
+        format!(
+            "apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers:\n    - name: a\n      image: 'web:1'\n{probes}"
+        )
+    }
+
+    #[test]
+    fn liveness_that_gives_up_before_readiness_starts() {
+        check(
+            &pod(
+                "      readinessProbe: {tcpSocket: {port: 80}, initialDelaySeconds: 40}\n      livenessProbe: {tcpSocket: {port: 80}, periodSeconds: 5}\n",
+            ),
+            &[
+                "container \"a\": the livenessProbe restarts it 15s after start (0s delay + 3 failures × 5s), before the readinessProbe's first check at 40s",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_startup_probe_holds_liveness_back() {
+        check(
+            &pod(
+                "      startupProbe: {tcpSocket: {port: 80}, failureThreshold: 30}\n      readinessProbe: {tcpSocket: {port: 80}, initialDelaySeconds: 40}\n      livenessProbe: {tcpSocket: {port: 80}, initialDelaySeconds: 90}\n",
+            ),
+            &[],
+        );
+    }
+
+    #[test]
+    fn slow_start_and_timeout_at_least_period() {
+        check(
+            &pod(
+                "      livenessProbe: {tcpSocket: {port: 80}, initialDelaySeconds: 90, timeoutSeconds: 10}\n",
+            ),
+            &[
+                "container \"a\": livenessProbe initialDelaySeconds 90 handles a slow start, but delays failure detection after every restart",
+                "container \"a\": livenessProbe timeoutSeconds 10 is not less than periodSeconds 10, so a slow check delays the next one",
+            ],
+        );
+    }
+}

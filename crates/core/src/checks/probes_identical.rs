@@ -146,29 +146,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    #[test]
-    fn defaults_count_as_written_and_different_timing_passes() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: 'web:1'\n      readinessProbe: {httpGet: {path: /healthz, port: http}}\n      livenessProbe: {httpGet: {path: /healthz, port: http}, periodSeconds: 10}\n    - name: b\n      image: 'web:1'\n      readinessProbe: {exec: {command: [pg_isready]}, periodSeconds: 5}\n      livenessProbe: {exec: {command: [pg_isready]}, periodSeconds: 10}\n",
-            &[
-                "container \"a\" has identical readiness and liveness probes (httpGet /healthz on port http), so it is restarted exactly when it stops being ready",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ probes-identical` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -256,3 +233,26 @@ spec:
               path: /healthz
               port: 8080
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    #[test]
+    fn defaults_count_as_written_and_different_timing_passes() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: 'web:1'\n      readinessProbe: {httpGet: {path: /healthz, port: http}}\n      livenessProbe: {httpGet: {path: /healthz, port: http}, periodSeconds: 10}\n    - name: b\n      image: 'web:1'\n      readinessProbe: {exec: {command: [pg_isready]}, periodSeconds: 5}\n      livenessProbe: {exec: {command: [pg_isready]}, periodSeconds: 10}\n",
+            &[
+                "container \"a\" has identical readiness and liveness probes (httpGet /healthz on port http), so it is restarted exactly when it stops being ready",
+            ],
+        );
+    }
+}

@@ -90,38 +90,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_unmasked_only() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  hostUsers: false
-  containers:
-  - name: a
-    image: a
-    securityContext:
-      procMount: Unmasked
-  - name: b
-    image: b
-    securityContext:
-      procMount: Default
-"
-            ),
-            ["11 error container \"a\" sets procMount: Unmasked, exposing the node's /proc"]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ proc-mount-unmasked` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -165,3 +133,35 @@ spec:
     securityContext:
       allowPrivilegeEscalation: false
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_unmasked_only() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  hostUsers: false
+  containers:
+  - name: a
+    image: a
+    securityContext:
+      procMount: Unmasked
+  - name: b
+    image: b
+    securityContext:
+      procMount: Default
+"
+            ),
+            ["11 error container \"a\" sets procMount: Unmasked, exposing the node's /proc"]
+        );
+    }
+}

@@ -122,46 +122,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_cluster_and_namespace_bindings() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata: {name: a}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
-subjects:
-- {kind: ServiceAccount, name: ci, namespace: ci}
-- {kind: Group, name: devs}
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: b, namespace: shop}
-roleRef:
-  apiGroup: rbac.authorization.k8s.io
-  kind: ClusterRole
-  name: cluster-admin
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: c, namespace: shop}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
-"
-            ),
-            [
-                "4 warning grants cluster-admin across the whole cluster to ServiceAccount ci/ci, Group devs",
-                "15 warning grants cluster-admin in namespace \"shop\" to no subject yet",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ rbac-cluster-admin-binding` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -225,3 +185,43 @@ subjects:
   name: ci
   namespace: ci
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_cluster_and_namespace_bindings() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: a}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+subjects:
+- {kind: ServiceAccount, name: ci, namespace: ci}
+- {kind: Group, name: devs}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: b, namespace: shop}
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: cluster-admin
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: c, namespace: shop}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
+"
+            ),
+            [
+                "4 warning grants cluster-admin across the whole cluster to ServiceAccount ci/ci, Group devs",
+                "15 warning grants cluster-admin in namespace \"shop\" to no subject yet",
+            ]
+        );
+    }
+}

@@ -107,40 +107,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_pods_and_workloads_in_their_groups() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: rbac.authorization.k8s.io/v1
-kind: Role
-metadata: {name: r, namespace: shop}
-rules:
-- apiGroups: [\"\", apps]
-  resources: [pods, deployments]
-  verbs: [create]
-- apiGroups: [\"\"]
-  resources: [deployments]
-  verbs: [create]
-- apiGroups: [\"\"]
-  resources: [pods]
-  verbs: [get]
-"
-            ),
-            [
-                "6 warning rules[0] of role \"r\" grants create on pods that may use any ServiceAccount and Secret of the namespace",
-                "6 warning rules[0] of role \"r\" grants create on deployments, which run pods that may use any ServiceAccount and Secret of the namespace",
-            ]
-            .map(|s| s.replace("warning", "info"))
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ rbac-create-pods` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -204,3 +170,37 @@ rules:
   - list
   - watch
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_pods_and_workloads_in_their_groups() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: r, namespace: shop}
+rules:
+- apiGroups: [\"\", apps]
+  resources: [pods, deployments]
+  verbs: [create]
+- apiGroups: [\"\"]
+  resources: [deployments]
+  verbs: [create]
+- apiGroups: [\"\"]
+  resources: [pods]
+  verbs: [get]
+"
+            ),
+            [
+                "6 warning rules[0] of role \"r\" grants create on pods that may use any ServiceAccount and Secret of the namespace",
+                "6 warning rules[0] of role \"r\" grants create on deployments, which run pods that may use any ServiceAccount and Secret of the namespace",
+            ]
+            .map(|s| s.replace("warning", "info"))
+        );
+    }
+}

@@ -183,45 +183,6 @@ fn finding(rule: &Rule, path: String, what: String, consequence: &str) -> Findin
     .help("remove this permission, or keep it in a dedicated role bound only to the controller that needs it")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_escalation_verbs_and_resources() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: r}
-rules:
-- apiGroups: [rbac.authorization.k8s.io]
-  resources: [clusterroles]
-  verbs:
-  - get
-  - escalate
-- apiGroups: [\"\"]
-  resources:
-  - services
-  - services/status
-  - nodes/proxy
-  verbs: [\"*\"]
-- apiGroups: [admissionregistration.k8s.io]
-  resources: [mutatingwebhookconfigurations]
-  verbs: [get, list]
-"
-            ),
-            [
-                "9 warning rules[0] of cluster role \"r\" grants \"escalate\": the holder can add any permission to a role, beyond what it holds itself",
-                "13 warning rules[1] of cluster role \"r\" grants \"*\" (every verb) on services/status: the holder can set a LoadBalancer address and intercept other traffic (CVE-2020-8554)",
-                "14 warning rules[1] of cluster role \"r\" grants \"*\" (every verb) on nodes/proxy: the holder can call the kubelet API and run commands in any pod of the node",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ rbac-escalation-verbs` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -288,3 +249,42 @@ rules:
   - list
   - create
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_escalation_verbs_and_resources() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: r}
+rules:
+- apiGroups: [rbac.authorization.k8s.io]
+  resources: [clusterroles]
+  verbs:
+  - get
+  - escalate
+- apiGroups: [\"\"]
+  resources:
+  - services
+  - services/status
+  - nodes/proxy
+  verbs: [\"*\"]
+- apiGroups: [admissionregistration.k8s.io]
+  resources: [mutatingwebhookconfigurations]
+  verbs: [get, list]
+"
+            ),
+            [
+                "9 warning rules[0] of cluster role \"r\" grants \"escalate\": the holder can add any permission to a role, beyond what it holds itself",
+                "13 warning rules[1] of cluster role \"r\" grants \"*\" (every verb) on services/status: the holder can set a LoadBalancer address and intercept other traffic (CVE-2020-8554)",
+                "14 warning rules[1] of cluster role \"r\" grants \"*\" (every verb) on nodes/proxy: the holder can call the kubelet API and run commands in any pod of the node",
+            ]
+        );
+    }
+}

@@ -98,42 +98,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_exec_and_attach() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: rbac.authorization.k8s.io/v1
-kind: Role
-metadata: {name: r, namespace: shop}
-rules:
-- apiGroups: [\"\"]
-  resources:
-  - pods
-  - pods/exec
-  - \"*/attach\"
-  verbs: [\"*\"]
-- apiGroups: [\"\"]
-  resources: [pods/exec]
-  verbs: [list]
-- apiGroups: [apps]
-  resources: [pods/exec]
-  verbs: [create]
-"
-            ),
-            [
-                "8 warning rules[0] of role \"r\" grants \"*\" (every verb) on pods/exec, a shell or terminal in its pods",
-                "9 warning rules[0] of role \"r\" grants \"*\" (every verb) on */attach, a shell or terminal in its pods",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ rbac-pod-exec-attach` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -190,3 +154,39 @@ rules:
   - list
   - watch
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_exec_and_attach() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: r, namespace: shop}
+rules:
+- apiGroups: [\"\"]
+  resources:
+  - pods
+  - pods/exec
+  - \"*/attach\"
+  verbs: [\"*\"]
+- apiGroups: [\"\"]
+  resources: [pods/exec]
+  verbs: [list]
+- apiGroups: [apps]
+  resources: [pods/exec]
+  verbs: [create]
+"
+            ),
+            [
+                "8 warning rules[0] of role \"r\" grants \"*\" (every verb) on pods/exec, a shell or terminal in its pods",
+                "9 warning rules[0] of role \"r\" grants \"*\" (every verb) on */attach, a shell or terminal in its pods",
+            ]
+        );
+    }
+}

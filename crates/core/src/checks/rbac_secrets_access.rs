@@ -106,39 +106,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_unrestricted_reads() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: r}
-rules:
-- apiGroups: [\"\"]
-  resources: [configmaps, secrets]
-  verbs: [list]
-- apiGroups: [\"\"]
-  resources: [secrets]
-  resourceNames: [tls]
-  verbs: [get]
-- apiGroups: [\"\"]
-  resources: [secrets]
-  verbs: [create]
-"
-            ),
-            [
-                "6 warning rules[0] of cluster role \"r\" grants list on secrets: the data of every Secret of every namespace it is bound in"
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ rbac-secrets-access` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -191,3 +158,36 @@ rules:
   - list
   - watch
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_unrestricted_reads() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: r}
+rules:
+- apiGroups: [\"\"]
+  resources: [configmaps, secrets]
+  verbs: [list]
+- apiGroups: [\"\"]
+  resources: [secrets]
+  resourceNames: [tls]
+  verbs: [get]
+- apiGroups: [\"\"]
+  resources: [secrets]
+  verbs: [create]
+"
+            ),
+            [
+                "6 warning rules[0] of cluster role \"r\" grants list on secrets: the data of every Secret of every namespace it is bound in"
+            ]
+        );
+    }
+}

@@ -159,45 +159,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_wildcard_verbs_and_resources() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: r}
-rules:
-- apiGroups: [\"\"]
-  resources: [pods, \"*\"]
-  verbs: [get]
-- apiGroups: [apps]
-  resources: [deployments]
-  verbs:
-  - get
-  - \"*\"
-- apiGroups: [\"\"]
-  resources: [pods/*]
-  verbs: [get]
-- apiGroups: [\"*\"]
-  resources: [\"*\"]
-  verbs: [\"*\"]
-"
-            ),
-            [
-                "6 warning rules[0] of cluster role \"r\" grants get on every resource (\"*\") of api groups core",
-                "12 warning rules[1] of cluster role \"r\" grants every verb (\"*\") on deployments",
-                "17 warning rules[3] of cluster role \"r\" grants every verb on every resource (\"*\") of api groups \"*\", the same power as cluster-admin",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ rbac-wildcards` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -255,3 +216,42 @@ rules:
   - update
   - patch
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_wildcard_verbs_and_resources() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: r}
+rules:
+- apiGroups: [\"\"]
+  resources: [pods, \"*\"]
+  verbs: [get]
+- apiGroups: [apps]
+  resources: [deployments]
+  verbs:
+  - get
+  - \"*\"
+- apiGroups: [\"\"]
+  resources: [pods/*]
+  verbs: [get]
+- apiGroups: [\"*\"]
+  resources: [\"*\"]
+  verbs: [\"*\"]
+"
+            ),
+            [
+                "6 warning rules[0] of cluster role \"r\" grants get on every resource (\"*\") of api groups core",
+                "12 warning rules[1] of cluster role \"r\" grants every verb (\"*\") on deployments",
+                "17 warning rules[3] of cluster role \"r\" grants every verb on every resource (\"*\") of api groups \"*\", the same power as cluster-admin",
+            ]
+        );
+    }
+}

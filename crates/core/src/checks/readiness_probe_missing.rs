@@ -116,51 +116,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    const DEPLOYMENT: &str = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web, tier: front}}\n    spec:\n      initContainers:\n        - {name: migrate, image: 'web:1'}\n      containers:\n        - {name: web, image: 'web:1'}\n";
-
-    #[test]
-    fn says_when_a_service_sends_traffic() {
-        let service = "---\napiVersion: v1\nkind: Service\nmetadata: {name: web-svc, namespace: shop}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n";
-        check(
-            &format!("{DEPLOYMENT}{service}"),
-            &[
-                "container \"web\" has no readinessProbe, and Service \"web-svc\" sends it traffic as soon as it starts, before it can answer",
-            ],
-        );
-    }
-
-    #[test]
-    fn a_service_in_another_namespace_does_not_count() {
-        let service = "---\napiVersion: v1\nkind: Service\nmetadata: {name: web-svc, namespace: other}\nspec:\n  selector: {app: web}\n";
-        check(
-            &format!("{DEPLOYMENT}{service}"),
-            &[
-                "container \"web\" has no readinessProbe, so a rolling update counts a new pod as available as soon as it starts",
-            ],
-        );
-    }
-
-    #[test]
-    fn jobs_are_not_checked() {
-        check(
-            "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - {name: j, image: 'j:1'}\n",
-            &[],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ readiness-probe-missing` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -280,3 +235,48 @@ spec:
               path: /ready
               port: 8080
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    const DEPLOYMENT: &str = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web, tier: front}}\n    spec:\n      initContainers:\n        - {name: migrate, image: 'web:1'}\n      containers:\n        - {name: web, image: 'web:1'}\n";
+
+    #[test]
+    fn says_when_a_service_sends_traffic() {
+        let service = "---\napiVersion: v1\nkind: Service\nmetadata: {name: web-svc, namespace: shop}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n";
+        check(
+            &format!("{DEPLOYMENT}{service}"),
+            &[
+                "container \"web\" has no readinessProbe, and Service \"web-svc\" sends it traffic as soon as it starts, before it can answer",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_service_in_another_namespace_does_not_count() {
+        let service = "---\napiVersion: v1\nkind: Service\nmetadata: {name: web-svc, namespace: other}\nspec:\n  selector: {app: web}\n";
+        check(
+            &format!("{DEPLOYMENT}{service}"),
+            &[
+                "container \"web\" has no readinessProbe, so a rolling update counts a new pod as available as soon as it starts",
+            ],
+        );
+    }
+
+    #[test]
+    fn jobs_are_not_checked() {
+        check(
+            "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - {name: j, image: 'j:1'}\n",
+            &[],
+        );
+    }
+}

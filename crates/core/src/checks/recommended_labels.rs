@@ -125,53 +125,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_missing_recommended_labels() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: v1
-kind: Service
-metadata:
-  name: a
-  labels:
-    app.kubernetes.io/name: web
-spec: {}
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: b
-spec:
-  containers: [{name: a, image: a}]
----
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: c
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: d
-  labels:
-    app.kubernetes.io/name: web
-    app.kubernetes.io/instance: d
-"
-            ),
-            [
-                "5 info labels lack the recommended app.kubernetes.io/instance",
-                "11 info labels lack the recommended app.kubernetes.io/name and app.kubernetes.io/instance",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ recommended-labels` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -231,3 +184,50 @@ spec:
   ports:
   - port: 80
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_missing_recommended_labels() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: Service
+metadata:
+  name: a
+  labels:
+    app.kubernetes.io/name: web
+spec: {}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: b
+spec:
+  containers: [{name: a, image: a}]
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: d
+  labels:
+    app.kubernetes.io/name: web
+    app.kubernetes.io/instance: d
+"
+            ),
+            [
+                "5 info labels lack the recommended app.kubernetes.io/instance",
+                "11 info labels lack the recommended app.kubernetes.io/name and app.kubernetes.io/instance",
+            ]
+        );
+    }
+}

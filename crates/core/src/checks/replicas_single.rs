@@ -127,55 +127,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    fn deployment(name: &str, replicas: &str) -> String {
-        format!(
-            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n{replicas}  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec:\n      containers: [{{name: c, image: 'c:1'}}]\n"
-        )
-    }
-
-    #[test]
-    fn an_hpa_or_zero_replicas_silence_it() {
-        let hpa = "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: scaled}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: scaled}\n  minReplicas: 2\n  maxReplicas: 5\n";
-        let svc = "---\napiVersion: v1\nkind: Service\nmetadata: {name: one-svc}\nspec:\n  selector: {app: one}\n";
-        let yaml = [
-            deployment("one", ""),
-            deployment("scaled", ""),
-            deployment("zero", "  replicas: 0\n"),
-            hpa.into(),
-            svc.into(),
-        ]
-        .concat();
-        check(
-            &yaml,
-            &[
-                "deployment runs 1 replica (spec.replicas is not set, so it defaults to 1) and no HPA scales it, so Service \"one-svc\" goes down whenever that pod does",
-            ],
-        );
-    }
-
-    #[test]
-    fn a_deployment_config_with_one_replica_too() {
-        let config = "apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata: {name: legacy}\nspec:\n  replicas: 1\n  selector: {app: legacy}\n  template:\n    metadata: {labels: {app: legacy}}\n    spec:\n      containers: [{name: c, image: 'c:1'}]\n";
-        check(
-            config,
-            &["DeploymentConfig runs 1 replica and no HPA scales it"],
-        );
-        check(&config.replace("replicas: 1", "replicas: 3"), &[]);
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ replicas-single` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -290,3 +241,52 @@ spec:
         - name: web
           image: ghcr.io/acme/web:1.4.2
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    fn deployment(name: &str, replicas: &str) -> String {
+        format!(
+            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n{replicas}  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec:\n      containers: [{{name: c, image: 'c:1'}}]\n"
+        )
+    }
+
+    #[test]
+    fn an_hpa_or_zero_replicas_silence_it() {
+        let hpa = "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: scaled}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: scaled}\n  minReplicas: 2\n  maxReplicas: 5\n";
+        let svc = "---\napiVersion: v1\nkind: Service\nmetadata: {name: one-svc}\nspec:\n  selector: {app: one}\n";
+        let yaml = [
+            deployment("one", ""),
+            deployment("scaled", ""),
+            deployment("zero", "  replicas: 0\n"),
+            hpa.into(),
+            svc.into(),
+        ]
+        .concat();
+        check(
+            &yaml,
+            &[
+                "deployment runs 1 replica (spec.replicas is not set, so it defaults to 1) and no HPA scales it, so Service \"one-svc\" goes down whenever that pod does",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_deployment_config_with_one_replica_too() {
+        let config = "apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata: {name: legacy}\nspec:\n  replicas: 1\n  selector: {app: legacy}\n  template:\n    metadata: {labels: {app: legacy}}\n    spec:\n      containers: [{name: c, image: 'c:1'}]\n";
+        check(
+            config,
+            &["DeploymentConfig runs 1 replica and no HPA scales it"],
+        );
+        check(&config.replace("replicas: 1", "replicas: 3"), &[]);
+    }
+}

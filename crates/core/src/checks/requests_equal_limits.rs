@@ -115,29 +115,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    #[test]
-    fn equal_quantities_written_differently_are_equal() {
-        check(
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: busybox:1\n      resources: {requests: {cpu: '1', memory: 1Gi}, limits: {cpu: 1000m, memory: 1024Mi}}\n    - name: b\n      image: busybox:1\n      resources: {limits: {cpu: 1, memory: 1Gi}}\n    - name: c\n      image: busybox:1\n      resources: {requests: {cpu: 100m, memory: 1Gi}, limits: {cpu: 200m}}\n",
-            &[
-                "container \"c\" requests cpu 100m but limits it to 200m and has no memory limit, so its pod is not in the Guaranteed QoS class",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ requests-equal-limits` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -212,3 +189,26 @@ spec:
               memory: 128Mi
               ephemeral-storage: 1Gi
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    #[test]
+    fn equal_quantities_written_differently_are_equal() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: busybox:1\n      resources: {requests: {cpu: '1', memory: 1Gi}, limits: {cpu: 1000m, memory: 1024Mi}}\n    - name: b\n      image: busybox:1\n      resources: {limits: {cpu: 1, memory: 1Gi}}\n    - name: c\n      image: busybox:1\n      resources: {requests: {cpu: 100m, memory: 1Gi}, limits: {cpu: 200m}}\n",
+            &[
+                "container \"c\" requests cpu 100m but limits it to 200m and has no memory limit, so its pod is not in the Guaranteed QoS class",
+            ],
+        );
+    }
+}

@@ -175,61 +175,6 @@ fn judge(resource: &str, value: &str) -> Option<(Level, String, String)> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(resource: &str, value: &str, expected: Option<(Level, &str)>) {
-        let got = judge(resource, value);
-        assert_eq!(got.as_ref().map(|(l, p, _)| (*l, p.as_str())), expected);
-    }
-
-    #[test]
-    fn units() {
-        check("memory", "256Mi", None);
-        check("memory", "1Gi", None);
-        check("cpu", "250m", None);
-        check("cpu", "2", None);
-        check("cpu", "0.5", None);
-        check(
-            "memory",
-            "128m",
-            Some((
-                Level::Warning,
-                "is in millibytes (m means milli), far too small for any process",
-            )),
-        );
-        check("memory", "512", Some((Level::Warning, "is only 512 bytes")));
-        check(
-            "memory",
-            "1G",
-            Some((
-                Level::Info,
-                "is decimal (1000000000 bytes), smaller than 1Gi",
-            )),
-        );
-        check("cpu", "500", Some((Level::Warning, "asks for 500 cores")));
-        check(
-            "cpu",
-            "2Gi",
-            Some((
-                Level::Warning,
-                "uses the size suffix Gi, which makes it 2147483648 cores",
-            )),
-        );
-        check(
-            "memory",
-            "512MB",
-            Some((
-                Level::Error,
-                "is not a valid quantity, so the API server rejects it",
-            )),
-        );
-        check("ephemeral-storage", "1G", None);
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ resource-quantity-suspicious` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -308,3 +253,58 @@ spec:
           limits:
             memory: 512Mi
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(resource: &str, value: &str, expected: Option<(Level, &str)>) {
+        let got = judge(resource, value);
+        assert_eq!(got.as_ref().map(|(l, p, _)| (*l, p.as_str())), expected);
+    }
+
+    #[test]
+    fn units() {
+        check("memory", "256Mi", None);
+        check("memory", "1Gi", None);
+        check("cpu", "250m", None);
+        check("cpu", "2", None);
+        check("cpu", "0.5", None);
+        check(
+            "memory",
+            "128m",
+            Some((
+                Level::Warning,
+                "is in millibytes (m means milli), far too small for any process",
+            )),
+        );
+        check("memory", "512", Some((Level::Warning, "is only 512 bytes")));
+        check(
+            "memory",
+            "1G",
+            Some((
+                Level::Info,
+                "is decimal (1000000000 bytes), smaller than 1Gi",
+            )),
+        );
+        check("cpu", "500", Some((Level::Warning, "asks for 500 cores")));
+        check(
+            "cpu",
+            "2Gi",
+            Some((
+                Level::Warning,
+                "uses the size suffix Gi, which makes it 2147483648 cores",
+            )),
+        );
+        check(
+            "memory",
+            "512MB",
+            Some((
+                Level::Error,
+                "is not a valid quantity, so the API server rejects it",
+            )),
+        );
+        check("ephemeral-storage", "1G", None);
+    }
+}

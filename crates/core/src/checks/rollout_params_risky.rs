@@ -210,132 +210,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[(&str, Level)]) {
-        let findings = super::super::support::testing::run_on(run, yaml);
-        let got: Vec<(&str, Level)> = findings
-            .iter()
-            .map(|f| (f.message.as_str(), f.severity))
-            .collect();
-        assert_eq!(got, expected);
-    }
-
-    fn deployment(name: &str, replicas: i32, rolling: &str) -> String {
-        format!(
-            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  replicas: {replicas}\n  strategy:\n    type: RollingUpdate\n    rollingUpdate: {rolling}\n  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec:\n      containers: [{{name: c, image: 'c:1'}}]\n"
-        )
-    }
-
-    #[test]
-    fn a_deployment_config_reads_its_rolling_params() {
-        let config = |params: &str| {
-            format!(
-                "apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata: {{name: legacy}}\nspec:\n  replicas: 1\n  selector: {{app: legacy}}\n  strategy:\n    type: Rolling\n    rollingParams: {params}\n  template:\n    metadata: {{labels: {{app: legacy}}}}\n    spec:\n      containers: [{{name: c, image: 'c:1'}}]\n"
-            )
-        };
-        check(
-            &config("{maxSurge: 0, maxUnavailable: 0}"),
-            &[(
-                "maxSurge 0 and maxUnavailable 0 are both 0, so the API server rejects this DeploymentConfig: the rollout could never replace a pod",
-                Level::Error,
-            )],
-        );
-        let findings = super::super::support::testing::run_on(
-            run,
-            &config("{maxSurge: 0, maxUnavailable: 1}"),
-        );
-        assert_eq!(findings.len(), 1, "{findings:?}");
-        assert!(
-            findings[0]
-                .message
-                .starts_with("with 1 replica, maxUnavailable 1 takes the only pod down"),
-            "{}",
-            findings[0].message
-        );
-        // Pointing at the written maxUnavailable (flow style: on the rollingParams line).
-        assert_eq!(findings[0].location.line, 9);
-        check(&config("{maxSurge: 1, maxUnavailable: 0}"), &[]);
-        check(
-            &config("{maxSurge: 1, maxUnavailable: 0}").replace("type: Rolling", "type: Recreate"),
-            &[],
-        );
-    }
-
-    #[test]
-    fn both_zero_is_rejected() {
-        check(
-            &deployment("a", 2, "{maxSurge: 0, maxUnavailable: '0%'}"),
-            &[(
-                "maxSurge 0 and maxUnavailable 0% are both 0, so the API server rejects this Deployment: the rollout could never replace a pod",
-                Level::Error,
-            )],
-        );
-    }
-
-    #[test]
-    fn percentages_round_like_the_controller() {
-        let yaml = [
-            // 25% of 3: surge 1, unavailable 0; fine.
-            deployment("a", 3, "{}"),
-            // 100% of 3 rounds down to 3: everything may go.
-            deployment("b", 3, "{maxUnavailable: '100%'}"),
-            // 50% of 1 rounds down to 0, and a surge of 0 makes the controller use 1.
-            deployment("c", 1, "{maxSurge: 0, maxUnavailable: '50%'}"),
-            // The FeastFlow frontend: 3 replicas, surge 2, unavailable 1; fine.
-            deployment("d", 3, "{maxSurge: 2, maxUnavailable: 1}"),
-            deployment("e", 1, "{maxUnavailable: 1}"),
-        ]
-        .concat();
-        check(
-            &yaml,
-            &[
-                (
-                    "with 3 replicas, maxUnavailable 100% (of 3 rounds down to 3) lets all 3 replicas go down at once during a rollout",
-                    Level::Warning,
-                ),
-                (
-                    "with 1 replica, maxUnavailable 50% (of 1 rounds down to 0, raised to 1 by the controller because maxSurge is also 0) takes the only pod down before its replacement is ready",
-                    Level::Warning,
-                ),
-                (
-                    "with 1 replica, maxUnavailable 1 takes the only pod down before its replacement is ready",
-                    Level::Warning,
-                ),
-            ],
-        );
-    }
-
-    #[test]
-    fn values_the_api_server_refuses_are_errors() {
-        let yaml = [
-            deployment("a", 3, "{maxSurge: '-50%', maxUnavailable: 1}"),
-            deployment(
-                "b",
-                3,
-                "{maxSurge: 1, maxUnavailable: '6148914691236517239%'}",
-            ),
-        ]
-        .concat();
-        check(
-            &yaml,
-            &[
-                (
-                    "the API server rejects this Deployment: spec.strategy.rollingUpdate.maxSurge: Invalid value: \"-50%\": a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
-                    Level::Error,
-                ),
-                (
-                    "the API server rejects this Deployment: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: \"6148914691236517239%\": must not be greater than 100%",
-                    Level::Error,
-                ),
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ rollout-params-risky` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -465,3 +339,129 @@ spec:
         - name: web
           image: ghcr.io/acme/web:1.4.2
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[(&str, Level)]) {
+        let findings = super::super::support::testing::run_on(run, yaml);
+        let got: Vec<(&str, Level)> = findings
+            .iter()
+            .map(|f| (f.message.as_str(), f.severity))
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    fn deployment(name: &str, replicas: i32, rolling: &str) -> String {
+        format!(
+            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  replicas: {replicas}\n  strategy:\n    type: RollingUpdate\n    rollingUpdate: {rolling}\n  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec:\n      containers: [{{name: c, image: 'c:1'}}]\n"
+        )
+    }
+
+    #[test]
+    fn a_deployment_config_reads_its_rolling_params() {
+        let config = |params: &str| {
+            format!(
+                "apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata: {{name: legacy}}\nspec:\n  replicas: 1\n  selector: {{app: legacy}}\n  strategy:\n    type: Rolling\n    rollingParams: {params}\n  template:\n    metadata: {{labels: {{app: legacy}}}}\n    spec:\n      containers: [{{name: c, image: 'c:1'}}]\n"
+            )
+        };
+        check(
+            &config("{maxSurge: 0, maxUnavailable: 0}"),
+            &[(
+                "maxSurge 0 and maxUnavailable 0 are both 0, so the API server rejects this DeploymentConfig: the rollout could never replace a pod",
+                Level::Error,
+            )],
+        );
+        let findings = super::super::support::testing::run_on(
+            run,
+            &config("{maxSurge: 0, maxUnavailable: 1}"),
+        );
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(
+            findings[0]
+                .message
+                .starts_with("with 1 replica, maxUnavailable 1 takes the only pod down"),
+            "{}",
+            findings[0].message
+        );
+        // Pointing at the written maxUnavailable (flow style: on the rollingParams line).
+        assert_eq!(findings[0].location.line, 9);
+        check(&config("{maxSurge: 1, maxUnavailable: 0}"), &[]);
+        check(
+            &config("{maxSurge: 1, maxUnavailable: 0}").replace("type: Rolling", "type: Recreate"),
+            &[],
+        );
+    }
+
+    #[test]
+    fn both_zero_is_rejected() {
+        check(
+            &deployment("a", 2, "{maxSurge: 0, maxUnavailable: '0%'}"),
+            &[(
+                "maxSurge 0 and maxUnavailable 0% are both 0, so the API server rejects this Deployment: the rollout could never replace a pod",
+                Level::Error,
+            )],
+        );
+    }
+
+    #[test]
+    fn percentages_round_like_the_controller() {
+        let yaml = [
+            // 25% of 3: surge 1, unavailable 0; fine.
+            deployment("a", 3, "{}"),
+            // 100% of 3 rounds down to 3: everything may go.
+            deployment("b", 3, "{maxUnavailable: '100%'}"),
+            // 50% of 1 rounds down to 0, and a surge of 0 makes the controller use 1.
+            deployment("c", 1, "{maxSurge: 0, maxUnavailable: '50%'}"),
+            // The FeastFlow frontend: 3 replicas, surge 2, unavailable 1; fine.
+            deployment("d", 3, "{maxSurge: 2, maxUnavailable: 1}"),
+            deployment("e", 1, "{maxUnavailable: 1}"),
+        ]
+        .concat();
+        check(
+            &yaml,
+            &[
+                (
+                    "with 3 replicas, maxUnavailable 100% (of 3 rounds down to 3) lets all 3 replicas go down at once during a rollout",
+                    Level::Warning,
+                ),
+                (
+                    "with 1 replica, maxUnavailable 50% (of 1 rounds down to 0, raised to 1 by the controller because maxSurge is also 0) takes the only pod down before its replacement is ready",
+                    Level::Warning,
+                ),
+                (
+                    "with 1 replica, maxUnavailable 1 takes the only pod down before its replacement is ready",
+                    Level::Warning,
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn values_the_api_server_refuses_are_errors() {
+        let yaml = [
+            deployment("a", 3, "{maxSurge: '-50%', maxUnavailable: 1}"),
+            deployment(
+                "b",
+                3,
+                "{maxSurge: 1, maxUnavailable: '6148914691236517239%'}",
+            ),
+        ]
+        .concat();
+        check(
+            &yaml,
+            &[
+                (
+                    "the API server rejects this Deployment: spec.strategy.rollingUpdate.maxSurge: Invalid value: \"-50%\": a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
+                    Level::Error,
+                ),
+                (
+                    "the API server rejects this Deployment: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: \"6148914691236517239%\": must not be greater than 100%",
+                    Level::Error,
+                ),
+            ],
+        );
+    }
+}

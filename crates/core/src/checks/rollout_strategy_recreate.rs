@@ -102,47 +102,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    #[test]
-    fn only_when_a_service_selects_the_pods() {
-        let deployment = |name: &str| {
-            format!(
-                "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  strategy: {{type: Recreate}}\n  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec:\n      containers: [{{name: c, image: 'c:1'}}]\n"
-            )
-        };
-        let svc = "---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: served}\n";
-        check(
-            &[deployment("served"), deployment("worker"), svc.into()].concat(),
-            &[
-                "strategy Recreate stops every old pod before starting new ones, so Service \"web\" has no ready endpoints during each rollout",
-            ],
-        );
-    }
-
-    #[test]
-    fn a_deployment_config_recreates_the_same_way() {
-        let config = "apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata: {name: legacy}\nspec:\n  selector: {app: legacy}\n  strategy: {type: Recreate}\n  template:\n    metadata: {labels: {app: legacy}}\n    spec:\n      containers: [{name: c, image: 'c:1'}]\n---\napiVersion: v1\nkind: Service\nmetadata: {name: legacy}\nspec:\n  selector: {app: legacy}\n";
-        check(
-            config,
-            &[
-                "strategy Recreate stops every old pod before starting new ones, so Service \"legacy\" has no ready endpoints during each rollout",
-            ],
-        );
-        check(&config.replace("type: Recreate", "type: Rolling"), &[]);
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ rollout-strategy-recreate` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -234,3 +193,44 @@ spec:
   ports:
     - port: 80
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    #[test]
+    fn only_when_a_service_selects_the_pods() {
+        let deployment = |name: &str| {
+            format!(
+                "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  strategy: {{type: Recreate}}\n  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec:\n      containers: [{{name: c, image: 'c:1'}}]\n"
+            )
+        };
+        let svc = "---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: served}\n";
+        check(
+            &[deployment("served"), deployment("worker"), svc.into()].concat(),
+            &[
+                "strategy Recreate stops every old pod before starting new ones, so Service \"web\" has no ready endpoints during each rollout",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_deployment_config_recreates_the_same_way() {
+        let config = "apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata: {name: legacy}\nspec:\n  selector: {app: legacy}\n  strategy: {type: Recreate}\n  template:\n    metadata: {labels: {app: legacy}}\n    spec:\n      containers: [{name: c, image: 'c:1'}]\n---\napiVersion: v1\nkind: Service\nmetadata: {name: legacy}\nspec:\n  selector: {app: legacy}\n";
+        check(
+            config,
+            &[
+                "strategy Recreate stops every old pod before starting new ones, so Service \"legacy\" has no ready endpoints during each rollout",
+            ],
+        );
+        check(&config.replace("type: Recreate", "type: Rolling"), &[]);
+    }
+}

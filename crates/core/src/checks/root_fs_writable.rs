@@ -109,44 +109,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[track_caller]
-    fn check(input: &str, expected: &[&str]) {
-        assert_eq!(findings(&CHECK, input), expected);
-    }
-
-    #[test]
-    fn flags_false_and_unset() {
-        check(
-            "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-  - name: a
-    image: a
-    securityContext:
-      readOnlyRootFilesystem: false
-  - name: b
-    image: b
-  - name: c
-    image: c
-    securityContext:
-      readOnlyRootFilesystem: true
-",
-            &[
-                "10 info container \"a\" sets readOnlyRootFilesystem: false",
-                "11 info container \"b\" has a writable root filesystem (readOnlyRootFilesystem is not set)",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ root-fs-writable` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -214,3 +176,41 @@ spec:
       - name: tmp
         emptyDir: {}
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[track_caller]
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(findings(&CHECK, input), expected);
+    }
+
+    #[test]
+    fn flags_false_and_unset() {
+        check(
+            "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: a
+    image: a
+    securityContext:
+      readOnlyRootFilesystem: false
+  - name: b
+    image: b
+  - name: c
+    image: c
+    securityContext:
+      readOnlyRootFilesystem: true
+",
+            &[
+                "10 info container \"a\" sets readOnlyRootFilesystem: false",
+                "11 info container \"b\" has a writable root filesystem (readOnlyRootFilesystem is not set)",
+            ],
+        );
+    }
+}

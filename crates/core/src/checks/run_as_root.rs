@@ -154,77 +154,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[track_caller]
-    fn check(input: &str, expected: &[&str]) {
-        assert_eq!(findings(&CHECK, input), expected);
-    }
-
-    #[test]
-    fn the_container_overrides_the_pod() {
-        check(
-            "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  securityContext:
-    runAsNonRoot: true
-    runAsUser: 0
-  containers:
-  - name: inherits
-    image: a
-  - name: overrides-user
-    image: b
-    securityContext:
-      runAsUser: 1000
-  - name: overrides-non-root
-    image: c
-    securityContext:
-      runAsNonRoot: false
-      runAsUser: 1000
-",
-            &[
-                "8 warning container \"inherits\" runs as uid 0 (root) (inherited from the pod securityContext), which contradicts runAsNonRoot: true, so the kubelet refuses to start it",
-            ],
-        );
-    }
-
-    #[test]
-    fn flags_unset_false_and_root_group() {
-        check(
-            "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  initContainers:
-  - name: init
-    image: a
-  containers:
-  - name: opted-out
-    image: b
-    securityContext:
-      runAsNonRoot: false
-  - name: group
-    image: c
-    securityContext:
-      runAsUser: 1000
-      runAsGroup: 0
-",
-            &[
-                "7 warning init container \"init\" may run as root: neither runAsNonRoot: true nor a non-zero runAsUser is set",
-                "13 warning container \"opted-out\" sets runAsNonRoot: false and no runAsUser, so it runs as the image's user, often root",
-                "18 warning container \"group\" runs with gid 0 (the root group)",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ run-as-root` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -304,3 +233,74 @@ spec:
       - name: api
         image: example/api:3.1
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[track_caller]
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(findings(&CHECK, input), expected);
+    }
+
+    #[test]
+    fn the_container_overrides_the_pod() {
+        check(
+            "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    runAsNonRoot: true
+    runAsUser: 0
+  containers:
+  - name: inherits
+    image: a
+  - name: overrides-user
+    image: b
+    securityContext:
+      runAsUser: 1000
+  - name: overrides-non-root
+    image: c
+    securityContext:
+      runAsNonRoot: false
+      runAsUser: 1000
+",
+            &[
+                "8 warning container \"inherits\" runs as uid 0 (root) (inherited from the pod securityContext), which contradicts runAsNonRoot: true, so the kubelet refuses to start it",
+            ],
+        );
+    }
+
+    #[test]
+    fn flags_unset_false_and_root_group() {
+        check(
+            "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  initContainers:
+  - name: init
+    image: a
+  containers:
+  - name: opted-out
+    image: b
+    securityContext:
+      runAsNonRoot: false
+  - name: group
+    image: c
+    securityContext:
+      runAsUser: 1000
+      runAsGroup: 0
+",
+            &[
+                "7 warning init container \"init\" may run as root: neither runAsNonRoot: true nor a non-zero runAsUser is set",
+                "13 warning container \"opted-out\" sets runAsNonRoot: false and no runAsUser, so it runs as the image's user, often root",
+                "18 warning container \"group\" runs with gid 0 (the root group)",
+            ],
+        );
+    }
+}

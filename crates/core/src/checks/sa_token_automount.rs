@@ -97,74 +97,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[track_caller]
-    fn check(input: &str, expected: &[&str]) {
-        assert_eq!(findings(&CHECK, input), expected);
-    }
-
-    const POD: &str = "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-  namespace: shop
-spec:
-  serviceAccountName: api
-  containers:
-  - name: a
-    image: a
-";
-
-    #[test]
-    fn flags_an_unbound_account_with_the_default_automount() {
-        check(
-            POD,
-            &[
-                "6 info pod mounts a token for service account \"api\" (automountServiceAccountToken is not false), but no binding in the manifests grants it a role",
-            ],
-        );
-    }
-
-    #[test]
-    fn the_service_account_can_opt_out() {
-        let sa = "---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: api\n  namespace: shop\nautomountServiceAccountToken: false\n";
-        check(&format!("{POD}{sa}"), &[]);
-    }
-
-    #[test]
-    fn a_bound_account_needs_its_token() {
-        let binding = "---
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata:
-  name: api-reads-config
-  namespace: shop
-roleRef:
-  apiGroup: rbac.authorization.k8s.io
-  kind: Role
-  name: config-reader
-subjects:
-- kind: ServiceAccount
-  name: api
-";
-        check(&format!("{POD}{binding}"), &[]);
-        // The same binding in another namespace binds another account.
-        check(
-            &format!(
-                "{POD}{}",
-                binding.replace("namespace: shop", "namespace: other")
-            ),
-            &[
-                "6 info pod mounts a token for service account \"api\" (automountServiceAccountToken is not false), but no binding in the manifests grants it a role",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ sa-token-automount` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -264,3 +196,71 @@ spec:
       - name: web
         image: nginx:1.27
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[track_caller]
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(findings(&CHECK, input), expected);
+    }
+
+    const POD: &str = "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  namespace: shop
+spec:
+  serviceAccountName: api
+  containers:
+  - name: a
+    image: a
+";
+
+    #[test]
+    fn flags_an_unbound_account_with_the_default_automount() {
+        check(
+            POD,
+            &[
+                "6 info pod mounts a token for service account \"api\" (automountServiceAccountToken is not false), but no binding in the manifests grants it a role",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_service_account_can_opt_out() {
+        let sa = "---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: api\n  namespace: shop\nautomountServiceAccountToken: false\n";
+        check(&format!("{POD}{sa}"), &[]);
+    }
+
+    #[test]
+    fn a_bound_account_needs_its_token() {
+        let binding = "---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: api-reads-config
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: config-reader
+subjects:
+- kind: ServiceAccount
+  name: api
+";
+        check(&format!("{POD}{binding}"), &[]);
+        // The same binding in another namespace binds another account.
+        check(
+            &format!(
+                "{POD}{}",
+                binding.replace("namespace: shop", "namespace: other")
+            ),
+            &[
+                "6 info pod mounts a token for service account \"api\" (automountServiceAccountToken is not false), but no binding in the manifests grants it a role",
+            ],
+        );
+    }
+}

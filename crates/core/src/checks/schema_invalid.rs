@@ -134,35 +134,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn points_at_the_mistyped_field_with_the_reader_s_message() {
-        let yaml = "apiVersion: v1
-kind: Pod
-metadata:
-  name: api
-spec:
-  containers:
-  - name: api
-    image: example/api:2.1
-    ports:
-    - containerPort: http
-";
-        let got = findings(&CHECK, yaml);
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert!(
-            got[0].starts_with(
-                "10 error Pod does not fit its schema: `spec.containers[0].ports[0].containerPort`"
-            ),
-            "{got:?}"
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ schema-invalid` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -246,3 +217,32 @@ spec:
   - port: 80
     targetPort: http
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn points_at_the_mistyped_field_with_the_reader_s_message() {
+        let yaml = "apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+  - name: api
+    image: example/api:2.1
+    ports:
+    - containerPort: http
+";
+        let got = findings(&CHECK, yaml);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].starts_with(
+                "10 error Pod does not fit its schema: `spec.containers[0].ports[0].containerPort`"
+            ),
+            "{got:?}"
+        );
+    }
+}

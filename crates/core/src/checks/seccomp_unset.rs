@@ -118,63 +118,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[track_caller]
-    fn check(input: &str, expected: &[&str]) {
-        assert_eq!(findings(&CHECK, input), expected);
-    }
-
-    #[test]
-    fn the_container_profile_overrides_the_pod_profile() {
-        check(
-            "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  securityContext:
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-  - name: inherits
-    image: a
-  - name: unconfined
-    image: b
-    securityContext:
-      seccompProfile:
-        type: Unconfined
-",
-            &["16 info container \"unconfined\" runs with seccomp profile Unconfined"],
-        );
-    }
-
-    #[test]
-    fn flags_an_unset_profile() {
-        check(
-            "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-  - name: a
-    image: a
-  - name: b
-    image: b
-    securityContext:
-      seccompProfile:
-        type: Localhost
-        localhostProfile: profiles/b.json
-",
-            &["7 info container \"a\" sets no seccomp profile, so it runs unconfined"],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ seccomp-unset` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -248,3 +191,60 @@ spec:
       - name: api
         image: example/api:3.1
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[track_caller]
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(findings(&CHECK, input), expected);
+    }
+
+    #[test]
+    fn the_container_profile_overrides_the_pod_profile() {
+        check(
+            "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+  - name: inherits
+    image: a
+  - name: unconfined
+    image: b
+    securityContext:
+      seccompProfile:
+        type: Unconfined
+",
+            &["16 info container \"unconfined\" runs with seccomp profile Unconfined"],
+        );
+    }
+
+    #[test]
+    fn flags_an_unset_profile() {
+        check(
+            "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: a
+    image: a
+  - name: b
+    image: b
+    securityContext:
+      seccompProfile:
+        type: Localhost
+        localhostProfile: profiles/b.json
+",
+            &["7 info container \"a\" sets no seccomp profile, so it runs unconfined"],
+        );
+    }
+}

@@ -136,52 +136,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_secret_key_refs_and_env_from() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-  - name: api
-    image: a
-    env:
-    - name: PLAIN
-      value: x
-    - name: DB_PASSWORD
-      valueFrom:
-        secretKeyRef:
-          name: db
-          key: password
-    - name: LEVEL
-      valueFrom:
-        configMapKeyRef:
-          name: cfg
-          key: level
-    envFrom:
-    - configMapRef:
-        name: cfg
-    - secretRef:
-        name: api-keys
-"
-            ),
-            [
-                "14 info container \"api\" reads key \"password\" of secret \"db\" into env var DB_PASSWORD",
-                "25 info container \"api\" loads every key of secret \"api-keys\" as env vars",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ secret-in-env` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -260,3 +214,49 @@ spec:
         secret:
           secretName: db
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_secret_key_refs_and_env_from() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: api
+    image: a
+    env:
+    - name: PLAIN
+      value: x
+    - name: DB_PASSWORD
+      valueFrom:
+        secretKeyRef:
+          name: db
+          key: password
+    - name: LEVEL
+      valueFrom:
+        configMapKeyRef:
+          name: cfg
+          key: level
+    envFrom:
+    - configMapRef:
+        name: cfg
+    - secretRef:
+        name: api-keys
+"
+            ),
+            [
+                "14 info container \"api\" reads key \"password\" of secret \"db\" into env var DB_PASSWORD",
+                "25 info container \"api\" loads every key of secret \"api-keys\" as env vars",
+            ]
+        );
+    }
+}

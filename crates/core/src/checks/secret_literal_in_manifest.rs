@@ -120,42 +120,6 @@ fn describe_keys(keys: &[&str]) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_data_and_string_data_without_printing_values() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: v1
-kind: Secret
-metadata:
-  name: s
-data:
-  DB_PASSWORD: aHVudGVyMg==
-  JWT_SECRET: c2VjcmV0
-stringData:
-  token: abc
----
-apiVersion: v1
-kind: Secret
-metadata:
-  name: empty
-data:
-  placeholder: \"\"
-"
-            ),
-            [
-                "5 info secret \"s\" carries 2 keys (DB_PASSWORD, JWT_SECRET) in data; base64 is an encoding, not encryption, so anyone who reads this file can decode them",
-                "8 info secret \"s\" carries key \"token\" in plain text in stringData",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ secret-literal-in-manifest` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -196,3 +160,39 @@ metadata:
     kubernetes.io/service-account.name: build-robot
 type: kubernetes.io/service-account-token
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_data_and_string_data_without_printing_values() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: Secret
+metadata:
+  name: s
+data:
+  DB_PASSWORD: aHVudGVyMg==
+  JWT_SECRET: c2VjcmV0
+stringData:
+  token: abc
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: empty
+data:
+  placeholder: \"\"
+"
+            ),
+            [
+                "5 info secret \"s\" carries 2 keys (DB_PASSWORD, JWT_SECRET) in data; base64 is an encoding, not encryption, so anyone who reads this file can decode them",
+                "8 info secret \"s\" carries key \"token\" in plain text in stringData",
+            ]
+        );
+    }
+}

@@ -96,62 +96,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[track_caller]
-    fn check(input: &str, expected: &[&str]) {
-        assert_eq!(findings(&CHECK, input), expected);
-    }
-
-    #[test]
-    fn flags_containers_without_any_security_context() {
-        check(
-            "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  securityContext: {}
-  containers:
-  - name: bare
-    image: a
-  - name: empty
-    image: b
-    securityContext: {}
-  - name: set
-    image: c
-    securityContext:
-      runAsNonRoot: true
-",
-            &[
-                "8 info container \"bare\" has no securityContext, and neither does its pod",
-                "10 info container \"empty\" has no securityContext, and neither does its pod",
-            ],
-        );
-    }
-
-    #[test]
-    fn a_pod_security_context_covers_its_containers() {
-        check(
-            "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  securityContext:
-    fsGroup: 2000
-  containers:
-  - name: bare
-    image: a
-",
-            &[],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ security-context-missing` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -213,3 +157,59 @@ spec:
         securityContext:
           allowPrivilegeEscalation: false
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[track_caller]
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(findings(&CHECK, input), expected);
+    }
+
+    #[test]
+    fn flags_containers_without_any_security_context() {
+        check(
+            "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext: {}
+  containers:
+  - name: bare
+    image: a
+  - name: empty
+    image: b
+    securityContext: {}
+  - name: set
+    image: c
+    securityContext:
+      runAsNonRoot: true
+",
+            &[
+                "8 info container \"bare\" has no securityContext, and neither does its pod",
+                "10 info container \"empty\" has no securityContext, and neither does its pod",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_pod_security_context_covers_its_containers() {
+        check(
+            "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    fsGroup: 2000
+  containers:
+  - name: bare
+    image: a
+",
+            &[],
+        );
+    }
+}

@@ -91,37 +91,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_credential_keys_and_values() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: c
-data:
-  LOG_LEVEL: info
-  JWT_EXPIRES_IN: 7d
-  api.key: abc
-  DSN: mysql://root:toor@db/app
-  TOKEN_TTL: 1h
-  CLIENT_SECRET: \"\"
-"
-            ),
-            [
-                "9 warning key \"DSN\" holds a URL with an embedded password",
-                "8 warning key \"api.key\" looks like a credential stored in a ConfigMap",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ sensitive-configmap-data` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -160,3 +129,34 @@ data:
   JWT_EXPIRES_IN: 7d
   BACKEND_URL: http://feastflow-backend:5000
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_credential_keys_and_values() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+data:
+  LOG_LEVEL: info
+  JWT_EXPIRES_IN: 7d
+  api.key: abc
+  DSN: mysql://root:toor@db/app
+  TOKEN_TTL: 1h
+  CLIENT_SECRET: \"\"
+"
+            ),
+            [
+                "9 warning key \"DSN\" holds a URL with an embedded password",
+                "8 warning key \"api.key\" looks like a credential stored in a ConfigMap",
+            ]
+        );
+    }
+}

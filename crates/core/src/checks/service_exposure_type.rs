@@ -141,63 +141,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_node_ports_and_public_load_balancers() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: v1
-kind: Service
-metadata: {name: a}
-spec:
-  type: NodePort
-  ports: [{port: 80, nodePort: 30080}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: b}
-spec:
-  type: LoadBalancer
-  ports: [{port: 80}]
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: c
-  annotations:
-    networking.gke.io/load-balancer-type: Internal
-spec:
-  type: LoadBalancer
-  ports: [{port: 80}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: d}
-spec:
-  type: LoadBalancer
-  loadBalancerSourceRanges: [10.0.0.0/8]
-  ports: [{port: 80}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: e}
-spec:
-  ports: [{port: 80}]
-"
-            ),
-            [
-                "5 info service type NodePort opens port 30080 on every node",
-                "12 info service type LoadBalancer gets an external address open to any source",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ service-exposure-type` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -256,3 +199,60 @@ spec:
   - port: 80
     targetPort: http
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_node_ports_and_public_load_balancers() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: Service
+metadata: {name: a}
+spec:
+  type: NodePort
+  ports: [{port: 80, nodePort: 30080}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: b}
+spec:
+  type: LoadBalancer
+  ports: [{port: 80}]
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: c
+  annotations:
+    networking.gke.io/load-balancer-type: Internal
+spec:
+  type: LoadBalancer
+  ports: [{port: 80}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: d}
+spec:
+  type: LoadBalancer
+  loadBalancerSourceRanges: [10.0.0.0/8]
+  ports: [{port: 80}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: e}
+spec:
+  ports: [{port: 80}]
+"
+            ),
+            [
+                "5 info service type NodePort opens port 30080 on every node",
+                "12 info service type LoadBalancer gets an external address open to any source",
+            ]
+        );
+    }
+}

@@ -95,45 +95,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::checks::Settings;
-    use crate::{Model, SourceFile};
-
-    #[test]
-    fn a_named_port_is_an_error_and_a_numeric_one_a_warning() {
-        let yaml = "
-apiVersion: v1
-kind: Pod
-metadata: {name: api, labels: {app: api}}
-spec:
-  containers: [{name: api, image: api, ports: [{name: web, containerPort: 8080}]}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: api}
-spec:
-  selector: {app: api}
-  ports: [{name: a, port: 80, targetPort: http}, {name: b, port: 81, targetPort: 9090}]
-";
-        let model = Model::from_files(vec![SourceFile::new("a.yaml", yaml)]);
-        let findings = run(&Context::new(&model, &Settings::default()));
-        let levels: Vec<Level> = findings.iter().map(|f| f.severity).collect();
-        assert_eq!(levels, [Level::Error, Level::Warning]);
-        assert!(
-            findings[0].message.contains("targetPort http (TCP)"),
-            "{}",
-            findings[0].message
-        );
-        assert!(
-            findings[1].message.contains("declared: 8080/web"),
-            "{}",
-            findings[1].message
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ service-targetport-unresolved` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -273,3 +234,42 @@ spec:
   - port: 9090
     targetPort: web
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Settings;
+    use crate::{Model, SourceFile};
+
+    #[test]
+    fn a_named_port_is_an_error_and_a_numeric_one_a_warning() {
+        let yaml = "
+apiVersion: v1
+kind: Pod
+metadata: {name: api, labels: {app: api}}
+spec:
+  containers: [{name: api, image: api, ports: [{name: web, containerPort: 8080}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: api}
+spec:
+  selector: {app: api}
+  ports: [{name: a, port: 80, targetPort: http}, {name: b, port: 81, targetPort: 9090}]
+";
+        let model = Model::from_files(vec![SourceFile::new("a.yaml", yaml)]);
+        let findings = run(&Context::new(&model, &Settings::default()));
+        let levels: Vec<Level> = findings.iter().map(|f| f.severity).collect();
+        assert_eq!(levels, [Level::Error, Level::Warning]);
+        assert!(
+            findings[0].message.contains("targetPort http (TCP)"),
+            "{}",
+            findings[0].message
+        );
+        assert!(
+            findings[1].message.contains("declared: 8080/web"),
+            "{}",
+            findings[1].message
+        );
+    }
+}

@@ -95,33 +95,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn names_both_accounts_when_they_disagree() {
-        let yaml = "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  serviceAccount: old
-  serviceAccountName: new
-  containers:
-  - name: c
-    image: busybox
-";
-        assert_eq!(
-            findings(&CHECK, yaml),
-            [
-                "6 warning deprecated serviceAccount \"old\" disagrees with serviceAccountName \"new\", which wins"
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ serviceaccount-deprecated-field` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -174,3 +147,30 @@ spec:
       - name: api
         image: example/api:2.1
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn names_both_accounts_when_they_disagree() {
+        let yaml = "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  serviceAccount: old
+  serviceAccountName: new
+  containers:
+  - name: c
+    image: busybox
+";
+        assert_eq!(
+            findings(&CHECK, yaml),
+            [
+                "6 warning deprecated serviceAccount \"old\" disagrees with serviceAccountName \"new\", which wins"
+            ]
+        );
+    }
+}

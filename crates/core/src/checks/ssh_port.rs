@@ -88,36 +88,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_tcp_port_22_only() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-  - name: git
-    image: a
-    ports:
-    - containerPort: 22
-    - containerPort: 22
-      protocol: UDP
-    - containerPort: 2222
-"
-            ),
-            ["10 warning container \"git\" exposes port 22 (ssh)"]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ ssh-port` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -169,3 +139,33 @@ spec:
     ports:
     - containerPort: 8080
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_tcp_port_22_only() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: git
+    image: a
+    ports:
+    - containerPort: 22
+    - containerPort: 22
+      protocol: UDP
+    - containerPort: 2222
+"
+            ),
+            ["10 warning container \"git\" exposes port 22 (ssh)"]
+        );
+    }
+}

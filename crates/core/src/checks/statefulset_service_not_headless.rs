@@ -94,25 +94,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn a_normal_service_is_flagged_a_missing_one_is_left_to_the_other_check() {
-        let sts = |svc: &str| {
-            format!(
-                "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {{name: db}}\nspec:\n  serviceName: {svc}\n  selector: {{matchLabels: {{app: db}}}}\n  template:\n    metadata: {{labels: {{app: db}}}}\n    spec: {{containers: [{{name: db, image: postgres:16}}]}}\n---\napiVersion: v1\nkind: Service\nmetadata: {{name: db}}\nspec: {{selector: {{app: db}}, ports: [{{port: 5432}}]}}\n"
-            )
-        };
-        let found = findings(&CHECK, &sts("db"));
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].contains("not headless"), "{found:?}");
-        assert!(findings(&CHECK, &sts("other")).is_empty());
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ statefulset-service-not-headless` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -215,3 +196,22 @@ spec:
   ports:
   - port: 5432
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn a_normal_service_is_flagged_a_missing_one_is_left_to_the_other_check() {
+        let sts = |svc: &str| {
+            format!(
+                "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {{name: db}}\nspec:\n  serviceName: {svc}\n  selector: {{matchLabels: {{app: db}}}}\n  template:\n    metadata: {{labels: {{app: db}}}}\n    spec: {{containers: [{{name: db, image: postgres:16}}]}}\n---\napiVersion: v1\nkind: Service\nmetadata: {{name: db}}\nspec: {{selector: {{app: db}}, ports: [{{port: 5432}}]}}\n"
+            )
+        };
+        let found = findings(&CHECK, &sts("db"));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("not headless"), "{found:?}");
+        assert!(findings(&CHECK, &sts("other")).is_empty());
+    }
+}

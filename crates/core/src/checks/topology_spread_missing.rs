@@ -106,40 +106,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(yaml: &str, expected: &[&str]) {
-        assert_eq!(
-            super::super::support::testing::messages(run, yaml),
-            expected
-        );
-    }
-
-    #[test]
-    fn only_multi_replica_workloads_without_constraints() {
-        let deployment = |name: &str, replicas: i32, extra: &str| {
-            format!(
-                "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  replicas: {replicas}\n  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec:\n{extra}      containers: [{{name: c, image: 'c:1'}}]\n"
-            )
-        };
-        let spread = "      topologySpreadConstraints:\n        - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: b}}}\n";
-        check(
-            &[
-                deployment("a", 3, ""),
-                deployment("b", 3, spread),
-                deployment("c", 1, ""),
-            ]
-            .concat(),
-            &[
-                "deployment runs 3 replicas, and its pod template has no topologySpreadConstraints, so nothing spreads them evenly over zones",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ topology-spread-missing` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -236,3 +202,37 @@ spec:
         - name: web
           image: ghcr.io/acme/web:1.4.2
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(yaml: &str, expected: &[&str]) {
+        assert_eq!(
+            super::super::support::testing::messages(run, yaml),
+            expected
+        );
+    }
+
+    #[test]
+    fn only_multi_replica_workloads_without_constraints() {
+        let deployment = |name: &str, replicas: i32, extra: &str| {
+            format!(
+                "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  replicas: {replicas}\n  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec:\n{extra}      containers: [{{name: c, image: 'c:1'}}]\n"
+            )
+        };
+        let spread = "      topologySpreadConstraints:\n        - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: b}}}\n";
+        check(
+            &[
+                deployment("a", 3, ""),
+                deployment("b", 3, spread),
+                deployment("c", 1, ""),
+            ]
+            .concat(),
+            &[
+                "deployment runs 3 replicas, and its pod template has no topologySpreadConstraints, so nothing spreads them evenly over zones",
+            ],
+        );
+    }
+}

@@ -113,48 +113,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[track_caller]
-    fn check(input: &str, expected: &[&str]) {
-        assert_eq!(findings(&CHECK, input), expected);
-    }
-
-    #[test]
-    fn flags_low_ids_and_respects_container_overrides() {
-        check(
-            "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  securityContext:
-    runAsUser: 1000
-    runAsGroup: 10000
-  containers:
-  - name: inherits
-    image: a
-  - name: overrides
-    image: b
-    securityContext:
-      runAsUser: 20000
-      runAsGroup: 9999
-  - name: root
-    image: c
-    securityContext:
-      runAsUser: 0
-",
-            &[
-                "7 info container \"inherits\" runs as uid 1000 (inherited from the pod securityContext), below 10000",
-                "16 info container \"overrides\" runs as gid 9999, below 10000",
-            ],
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ uid-gid-low` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -221,3 +179,45 @@ spec:
       - name: api
         image: example/api:3.1
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[track_caller]
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(findings(&CHECK, input), expected);
+    }
+
+    #[test]
+    fn flags_low_ids_and_respects_container_overrides() {
+        check(
+            "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    runAsUser: 1000
+    runAsGroup: 10000
+  containers:
+  - name: inherits
+    image: a
+  - name: overrides
+    image: b
+    securityContext:
+      runAsUser: 20000
+      runAsGroup: 9999
+  - name: root
+    image: c
+    securityContext:
+      runAsUser: 0
+",
+            &[
+                "7 info container \"inherits\" runs as uid 1000 (inherited from the pod securityContext), below 10000",
+                "16 info container \"overrides\" runs as gid 9999, below 10000",
+            ],
+        );
+    }
+}

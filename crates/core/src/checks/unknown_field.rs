@@ -110,45 +110,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn typos_are_located_with_a_suggestion_and_custom_resources_are_left_alone() {
-        let yaml = "apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replica: 3
-  invalidField: x
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      contianers: []
-      containers:
-      - name: web
-        image: nginx:1.27
-        resources: {limits: {cpu: 1}}
----
-apiVersion: example.com/v1
-kind: Widget
-metadata: {name: w}
-spec: {anything: goes}
-";
-        assert_eq!(
-            findings(&CHECK, yaml),
-            [
-                "5 error unknown field `spec.replica` in Deployment web; did you mean `replicas`?",
-                "6 error unknown field `spec.invalidField` in Deployment web",
-                "11 error unknown field `spec.template.spec.contianers` in Deployment web; did you mean `containers`?",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ unknown-field` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -230,3 +191,42 @@ spec:
         ports:
         - containerPort: 80
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn typos_are_located_with_a_suggestion_and_custom_resources_are_left_alone() {
+        let yaml = "apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replica: 3
+  invalidField: x
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      contianers: []
+      containers:
+      - name: web
+        image: nginx:1.27
+        resources: {limits: {cpu: 1}}
+---
+apiVersion: example.com/v1
+kind: Widget
+metadata: {name: w}
+spec: {anything: goes}
+";
+        assert_eq!(
+            findings(&CHECK, yaml),
+            [
+                "5 error unknown field `spec.replica` in Deployment web; did you mean `replicas`?",
+                "6 error unknown field `spec.invalidField` in Deployment web",
+                "11 error unknown field `spec.template.spec.contianers` in Deployment web; did you mean `containers`?",
+            ]
+        );
+    }
+}

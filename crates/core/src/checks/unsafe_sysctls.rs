@@ -111,39 +111,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_sysctls_outside_the_safe_list() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  securityContext:
-    sysctls:
-    - name: net/ipv4/tcp_syncookies
-      value: \"1\"
-    - name: kernel.msgmax
-      value: \"65536\"
-  containers:
-  - name: a
-    image: a
-"
-            ),
-            [
-                "10 error pod sets unsafe sysctl kernel.msgmax, which the kubelet rejects unless allowlisted on the node"
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ unsafe-sysctls` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -205,3 +172,36 @@ spec:
   - name: api
     image: example/api:3.1
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_sysctls_outside_the_safe_list() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    sysctls:
+    - name: net/ipv4/tcp_syncookies
+      value: \"1\"
+    - name: kernel.msgmax
+      value: \"65536\"
+  containers:
+  - name: a
+    image: a
+"
+            ),
+            [
+                "10 error pod sets unsafe sysctl kernel.msgmax, which the kubelet rejects unless allowlisted on the node"
+            ]
+        );
+    }
+}

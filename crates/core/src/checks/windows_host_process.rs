@@ -121,46 +121,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_pod_and_container_level() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  hostNetwork: true
-  securityContext:
-    windowsOptions:
-      hostProcess: true
-  containers:
-  - name: a
-    image: a
-    securityContext:
-      windowsOptions:
-        hostProcess: true
-  - name: b
-    image: b
-    securityContext:
-      windowsOptions:
-        runAsUserName: ContainerUser
-"
-            ),
-            [
-                "9 warning pod runs its containers as windows hostProcess containers, directly on the node",
-                "15 warning container \"a\" runs as a windows hostProcess container, directly on the node",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ windows-host-process` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -245,3 +205,43 @@ spec:
       - name: iis
         image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_pod_and_container_level() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  hostNetwork: true
+  securityContext:
+    windowsOptions:
+      hostProcess: true
+  containers:
+  - name: a
+    image: a
+    securityContext:
+      windowsOptions:
+        hostProcess: true
+  - name: b
+    image: b
+    securityContext:
+      windowsOptions:
+        runAsUserName: ContainerUser
+"
+            ),
+            [
+                "9 warning pod runs its containers as windows hostProcess containers, directly on the node",
+                "15 warning container \"a\" runs as a windows hostProcess container, directly on the node",
+            ]
+        );
+    }
+}

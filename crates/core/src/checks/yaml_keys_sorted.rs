@@ -113,38 +113,6 @@ fn walk(obj: &Object, node: &Node, path: String, findings: &mut Vec<Finding>) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::support::testing::findings;
-    use super::CHECK;
-
-    #[test]
-    fn flags_the_first_unsorted_key_of_each_mapping() {
-        assert_eq!(
-            findings(
-                &CHECK,
-                "apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-  labels:
-    b: x
-    a: y
-spec:
-  containers:
-  - name: a
-    image: a
-"
-            ),
-            [
-                "5 info key \"labels\" comes after \"name\" in metadata; the keys are not sorted",
-                "7 info key \"a\" comes after \"b\" in metadata.labels; the keys are not sorted",
-                "11 info key \"image\" comes after \"name\" in spec.containers[0]; the keys are not sorted",
-            ]
-        );
-    }
-}
-
 /// The fixture that must fire exactly on the lines marked `# ^ yaml-keys-sorted` under them; objects named
 /// `dont-fire-*` must stay silent.
 #[cfg(test)]
@@ -180,3 +148,35 @@ metadata:
   name: shop-config
   namespace: shop
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn flags_the_first_unsorted_key_of_each_mapping() {
+        assert_eq!(
+            findings(
+                &CHECK,
+                "apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  labels:
+    b: x
+    a: y
+spec:
+  containers:
+  - name: a
+    image: a
+"
+            ),
+            [
+                "5 info key \"labels\" comes after \"name\" in metadata; the keys are not sorted",
+                "7 info key \"a\" comes after \"b\" in metadata.labels; the keys are not sorted",
+                "11 info key \"image\" comes after \"name\" in spec.containers[0]; the keys are not sorted",
+            ]
+        );
+    }
+}
