@@ -185,7 +185,10 @@ mod tests {
 
     #[test]
     fn a_small_workspace_is_analysed_at_once() {
-        let state = typed(AppState::with_files(vec![file("a.yaml", "")], None), NS.into());
+        let state = typed(
+            AppState::with_files(vec![file("a.yaml", "")], None),
+            NS.into(),
+        );
         assert!(!state.analysis.running());
         assert_eq!(state.model.objects.len(), 1);
     }
@@ -197,8 +200,15 @@ mod tests {
         assert!(big.len() > ANALYSE_AT_ONCE_BYTES);
 
         let state = typed(state, big.clone());
-        assert!(state.analysis.running(), "the analysis waits for the scheduler");
-        assert_eq!(state.model.objects.len(), 1, "the previous results stay shown");
+        assert!(
+            state.analysis.running(),
+            "the analysis waits for the scheduler"
+        );
+        assert_eq!(
+            state.model.objects.len(),
+            1,
+            "the previous results stay shown"
+        );
         let first = state.analysis.requested;
 
         let newer = format!("{big}{}", namespaces(1).replace("n0", "extra"));
@@ -213,7 +223,11 @@ mod tests {
 
         let state = reduce(state, Action::Analyse(latest));
         assert!(!state.analysis.running());
-        assert_eq!(state.model.objects.len(), 2001, "the results are the latest text's");
+        assert_eq!(
+            state.model.objects.len(),
+            2001,
+            "the results are the latest text's"
+        );
     }
 }
 
@@ -242,10 +256,22 @@ mod cache_tests {
         let (a, b) = (part(&state, "a.yaml"), part(&state, "b.yaml"));
         let id = state.files[0].id;
         let edited = NS.replace("name: a", "name: c");
-        let state = reduce(state, Action::SetText { file: id, text: edited });
+        let state = reduce(
+            state,
+            Action::SetText {
+                file: id,
+                text: edited,
+            },
+        );
 
-        assert!(Rc::ptr_eq(&b, &part(&state, "b.yaml")), "b.yaml was not read again");
-        assert!(!Rc::ptr_eq(&a, &part(&state, "a.yaml")), "a.yaml was read again");
+        assert!(
+            Rc::ptr_eq(&b, &part(&state, "b.yaml")),
+            "b.yaml was not read again"
+        );
+        assert!(
+            !Rc::ptr_eq(&a, &part(&state, "a.yaml")),
+            "a.yaml was read again"
+        );
         let ids: Vec<_> = state.model.objects.iter().map(|o| o.id.as_str()).collect();
         assert_eq!(ids, ["Namespace/c", "Namespace/b"]);
     }

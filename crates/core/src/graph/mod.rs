@@ -25,6 +25,7 @@
 //! ```
 
 mod build;
+mod groups;
 mod index;
 mod layout;
 mod operators;
@@ -42,6 +43,7 @@ use serde::Serialize;
 use crate::model::{Model, ObjectId};
 use crate::source::Location;
 
+pub use groups::NamespaceGroup;
 pub use layout::{
     EdgePath, Lane, LaneColumn, Layout, LayoutOptions, NamespaceBand, NodeBox, Point, Stack, layout,
 };
