@@ -12,6 +12,7 @@ pub mod diff;
 pub mod graph;
 pub mod lesson;
 pub mod listing;
+pub mod markdown;
 pub mod model;
 pub mod parse;
 pub mod report;
