@@ -22,6 +22,7 @@ pub mod share;
 pub mod source;
 pub mod text;
 pub mod text_diff;
+mod variants;
 
 pub use model::{Model, Object, ObjectId, Resource, Snippets};
 pub use source::{Diagnostic, LineIndex, Location, Pos, Severity, SourceFile};
