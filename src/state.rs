@@ -8,7 +8,7 @@
 //!
 //! ```no_run
 //! use yew::prelude::*;
-//! use crate::state::{Action, AppContext};
+//! use manifesto_app::state::{Action, AppContext};
 //!
 //! #[component]
 //! pub fn GraphView() -> Html {
