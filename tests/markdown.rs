@@ -17,7 +17,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[derive(Properties, PartialEq)]
 struct DocProps {
     text: &'static str,
-    top: usize,
+    top: u8,
 }
 
 /// A document rendered as the review and the Learn view render one.
@@ -26,7 +26,7 @@ fn Doc(props: &DocProps) -> Html {
     html! { <article>{ render(props.text, props.top) }</article> }
 }
 
-async fn doc(text: &'static str, top: usize) -> Element {
+async fn doc(text: &'static str, top: u8) -> Element {
     mount::<Doc>(DocProps { text, top }).await
 }
 
