@@ -3,7 +3,7 @@
 # JavaScript glue in dist/, raw and gzip -9), and fails when the gzip total passes the budget.
 #
 #   ./scripts/wasm-size.sh                 # after `trunk build --release`
-#   BUDGET_KB=1400 ./scripts/wasm-size.sh  # another budget
+#   BUDGET_KB=1600 ./scripts/wasm-size.sh  # another budget
 #
 # The budget stops the first load from growing unnoticed. Today one wasm holds the page and the
 # analysis, so the budget is that binary's size plus a margin; once the analysis moves into its
@@ -14,7 +14,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
-BUDGET_KB="${BUDGET_KB:-1450}"
+BUDGET_KB="${BUDGET_KB:-1500}"
 DIST="${DIST:-$ROOT/dist}"
 
 total_gzip=0

@@ -1,0 +1,139 @@
+// Times the page in headless Chromium against the native CLI on the same text, and prints:
+//   - the first load: each wasm and JavaScript file the page fetches, raw and gzip -9;
+//   - pasting FeastFlow repeated in 100 namespaces (1,100 objects) until the status says done,
+//     with the longest main-thread task, beside `manifesto check` on the same text;
+//   - typing 7 characters at the end of argo-cd-install.yaml (1.9 MB, from ../shared/corpus):
+//     main-thread tasks over 50 ms from the first key until the analysis is done.
+//
+//   trunk build --release && cargo build --release -p manifesto-cli
+//   node scripts/page-bench.mjs            # DIST=dist, MANIFESTO=target/release/manifesto
+//
+// Figures are wall-clock on whatever else the machine runs: take the least of a few runs.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { ROOT, openApp, startServer } from "../tests/e2e/helpers.mjs";
+
+const MANIFESTO = process.env.MANIFESTO ?? join(ROOT, "target/release/manifesto");
+const CORPUS = join(ROOT, "../shared/corpus");
+
+/** FeastFlow copied into `copies` namespaces, as one text. */
+function feastflowCopies(copies) {
+  const dir = join(ROOT, "samples/feastflow");
+  const sample = readdirSync(dir)
+    .filter((n) => n.endsWith(".yaml"))
+    .sort()
+    .map((n) => readFileSync(join(dir, n), "utf8"));
+  const parts = [];
+  for (let c = 0; c < copies; c++) {
+    for (const text of sample) {
+      parts.push(text.replaceAll("namespace: feastflow", `namespace: ff-${c}`).replace(/^  name: feastflow$/m, `  name: ff-${c}`));
+    }
+  }
+  return parts.join("\n---\n");
+}
+
+/** Wall-clock milliseconds of `manifesto check FILE`, the least of three runs. */
+function nativeCheckMs(text) {
+  const file = join(tmpdir(), `page-bench-${process.pid}.yaml`);
+  writeFileSync(file, text);
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const start = process.hrtime.bigint();
+    spawnSync(MANIFESTO, ["check", file, "--fail-on", "never"], { stdio: "ignore" });
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return Math.round(best);
+}
+
+/** Starts recording main-thread tasks over 50 ms in the page. */
+async function recordLongTasks(page) {
+  await page.evaluate(() => {
+    window.__tasks = [];
+    if (!window.__observing) {
+      window.__observing = true;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__tasks.push(Math.round(e.duration));
+      }).observe({ type: "longtask" });
+    }
+  });
+}
+
+/** Puts `text` in the editor as a paste does and waits for the analysis of `objects` objects. */
+async function pasteAndWait(page, text, objects) {
+  return page.evaluate(
+    async ({ text, objects }) => {
+      const start = performance.now();
+      const el = document.querySelector("[data-testid=editor]");
+      el.value = text;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      const status = document.querySelector("[data-testid=analysis-status]");
+      await new Promise((done) => {
+        const check = () => {
+          if (status.dataset.state === "done" && Number(status.dataset.objects) >= objects) done();
+          else setTimeout(check, 20);
+        };
+        check();
+      });
+      return Math.round(performance.now() - start);
+    },
+    { text, objects },
+  );
+}
+
+const server = await startServer();
+const app = await openApp(server);
+const { page } = app;
+const rows = [];
+try {
+  // The first load: what the page fetched to show FeastFlow.
+  let total = 0;
+  for (const file of readdirSync(join(ROOT, process.env.DIST ?? "dist"))) {
+    if (!/\.(wasm|js)$/.test(file) || file === "sw.js") continue;
+    const bytes = readFileSync(join(ROOT, process.env.DIST ?? "dist", file));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    total += gz;
+    rows.push([`first load: ${file}`, `${Math.round(bytes.length / 1000)} KB raw, ${Math.round(gz / 1000)} KB gzip`]);
+  }
+  rows.push(["first load, gzip total", `${Math.round(total / 1000)} KB`]);
+
+  // Paste 1,100 objects.
+  const copies = feastflowCopies(100);
+  await page.locator('[data-testid=view-tab][data-view="review"]').click();
+  await recordLongTasks(page);
+  const pasteMs = await pasteAndWait(page, copies, 1100);
+  const pasteTasks = await page.evaluate(() => window.__tasks);
+  const native = nativeCheckMs(copies);
+  rows.push([
+    `paste 1,100 objects (${(copies.length / 1e6).toFixed(2)} MB) until analysed`,
+    `${pasteMs} ms (native check ${native} ms, ×${(pasteMs / native).toFixed(1)}); longest task ${Math.max(0, ...pasteTasks)} ms`,
+  ]);
+
+  // Type in a 1.9 MB file.
+  const argo = join(CORPUS, "argo-cd-install.yaml");
+  if (existsSync(argo)) {
+    const text = readFileSync(argo, "utf8");
+    await pasteAndWait(page, text, 1);
+    await page.waitForTimeout(1000);
+    await page.locator("[data-testid=editor]").focus();
+    await page.keyboard.press("Control+End");
+    await recordLongTasks(page);
+    const start = Date.now();
+    await page.keyboard.type("# note\n", { delay: 60 });
+    await page.waitForTimeout(500);
+    await page.waitForSelector('[data-testid=analysis-status][data-state="done"]', { state: "attached", timeout: 120_000 });
+    const typed = await page.evaluate(() => window.__tasks);
+    rows.push([
+      `type 7 characters at the end of argo-cd-install.yaml (${(text.length / 1e6).toFixed(1)} MB)`,
+      `${typed.length} tasks over 50 ms, longest ${Math.max(0, ...typed)} ms, ${Date.now() - start} ms until analysed`,
+    ]);
+  } else {
+    rows.push(["type in argo-cd-install.yaml", "skipped: ../shared/corpus is absent"]);
+  }
+} finally {
+  await app.close();
+  await server.close();
+}
+for (const [what, figure] of rows) console.log(`| ${what} | ${figure} |`);
