@@ -37,7 +37,7 @@ pub fn notes(objects: &[ObjectChange], rollouts: &[RolloutChange], new_graph: &G
         match change.kind.as_str() {
             "ConfigMap" | "Secret" => config_notes(change, rollouts, new_graph, &mut out),
             "Deployment" | "ReplicaSet" | "StatefulSet" | "DaemonSet" => {
-                workload_notes(change, &mut out)
+                workload_notes(change, &mut out);
             }
             _ => {}
         }

@@ -32,8 +32,7 @@ pub fn uri(file: &str) -> String {
 fn rule(check: &Check) -> Value {
     let full = docs::section(check.docs, "What it does")
         .and_then(|s| s.split("\n\n").next())
-        .map(|s| s.replace('\n', " "))
-        .unwrap_or_else(|| check.summary.to_owned());
+        .map_or_else(|| check.summary.to_owned(), |s| s.replace('\n', " "));
     let markdown = if check.docs.trim().is_empty() {
         check.summary.to_owned()
     } else {

@@ -87,6 +87,7 @@ impl Family {
 /// The family of objects check `id` is about, or `None` for an id this table does not know (a test
 /// keeps every registered check in it).
 pub fn family(id: &str) -> Option<Family> {
+    #[allow(clippy::enum_glob_use, reason = "a table of every family, read as one")]
     use Family::*;
     Some(match id {
         "selector-template-mismatch" | "workload-selector-overlap" => Controller,
@@ -265,7 +266,7 @@ pub fn score(model: &Model, settings: &Settings, findings: &[Finding]) -> (Vec<O
         }
         let object = model.get(&object.id).unwrap_or(object);
         let on_object = by_object.remove(&object.id).unwrap_or_default();
-        let s = score_object(object, settings, on_object);
+        let s = score_object(object, settings, &on_object);
         passed_all += s.passed_weight;
         total_all += s.total_weight;
         scores.push(s);
@@ -283,7 +284,7 @@ pub fn ratio(passed: u32, total: u32) -> f64 {
 }
 
 /// The score of `object` given the findings on it (`on_object`, in the review's order).
-fn score_object(object: &Object, settings: &Settings, on_object: Vec<&Finding>) -> ObjectScore {
+fn score_object(object: &Object, settings: &Settings, on_object: &[&Finding]) -> ObjectScore {
     let mut applicable = Vec::new();
     let mut failed = Vec::new();
     let mut silenced = Vec::new();

@@ -119,7 +119,7 @@ impl Endpoints {
         let mut counts = [[0u32; 3]; 2];
         for (updated, phase, n) in groups {
             let c = &mut counts[usize::from(updated)];
-            c[0] += if phase != Phase::Terminating { n } else { 0 };
+            c[0] += if phase == Phase::Terminating { 0 } else { n };
             c[1] += if phase.is_available() { n } else { 0 };
             c[2] += if phase.receives_traffic() { n } else { 0 };
         }
