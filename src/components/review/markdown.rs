@@ -51,11 +51,6 @@ fn list_item(line: &str) -> Option<(bool, &str)> {
 
 /// Splits `text` into blocks.
 pub fn blocks(text: &str) -> Vec<Block> {
-    let mut out = Vec::new();
-    let mut paragraph: Vec<&str> = Vec::new();
-    let mut list: Option<(bool, Vec<String>)> = None;
-    let mut lines = text.lines();
-
     fn flush(
         out: &mut Vec<Block>,
         paragraph: &mut Vec<&str>,
@@ -69,6 +64,11 @@ pub fn blocks(text: &str) -> Vec<Block> {
             out.push(Block::List { ordered, items });
         }
     }
+
+    let mut out = Vec::new();
+    let mut paragraph: Vec<&str> = Vec::new();
+    let mut list: Option<(bool, Vec<String>)> = None;
+    let mut lines = text.lines();
 
     while let Some(line) = lines.next() {
         let trimmed = line.trim_start();
@@ -136,7 +136,7 @@ pub fn inlines(text: &str) -> Vec<Inline> {
         let parsed = match c {
             '`' => rest[1..]
                 .find('`')
-                .map(|end| (Inline::Code(rest[1..1 + end].to_owned()), 2 + end)),
+                .map(|end| (Inline::Code(rest[1..=end].to_owned()), 2 + end)),
             '*' if rest.starts_with("**") => rest[2..]
                 .find("**")
                 .filter(|&end| end > 0)
@@ -144,7 +144,7 @@ pub fn inlines(text: &str) -> Vec<Inline> {
             '*' => rest[1..]
                 .find('*')
                 .filter(|&end| end > 0 && !rest[1..].starts_with(' '))
-                .map(|end| (Inline::Emphasis(inlines(&rest[1..1 + end])), 2 + end)),
+                .map(|end| (Inline::Emphasis(inlines(&rest[1..=end])), 2 + end)),
             '[' => link(rest),
             _ => None,
         };
@@ -200,6 +200,10 @@ pub fn render_inlines(runs: &[Inline]) -> Html {
 }
 
 /// Renders Markdown `text`; headings start at `<h{top}>` whatever their level in the text.
+#[allow(
+    clippy::ignored_unit_patterns,
+    reason = "html!'s expansion of a dynamic `<@{tag}>`"
+)]
 pub fn render(text: &str, top: usize) -> Html {
     let blocks = blocks(text);
     let least = blocks
