@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test, in order, stopping at the first failure:
 #   formatting, clippy, cargo tests (core, corpus, CLI), a short seeded fuzz run, the release
-#   web build, and the browser journeys in e2e/ against that build.
+#   web build and its first-load size (scripts/wasm-size.sh), and the browser journeys in e2e/
+#   against that build.
 #
 #   ./scripts/test.sh
 #
@@ -51,4 +52,5 @@ if grep -q '^wasm-bindgen-test' Cargo.toml && compgen -G "tests/*.rs" >/dev/null
 fi
 
 run "web build" trunk build --release
+run "first-load size" "$ROOT/scripts/wasm-size.sh"
 run "e2e" env DIST="$ROOT/dist" node --test --test-concurrency=1 e2e/

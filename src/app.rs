@@ -17,6 +17,7 @@ use crate::components::upload::FileControls;
 use crate::components::views::Views;
 use crate::hooks::baseline::{restored_baseline, use_baseline_persistence};
 use crate::hooks::loader::{LoadRequest, use_file_loader, walk_entries};
+use crate::hooks::analysis::use_analysis_scheduler;
 use crate::hooks::settings::{stored_settings, use_settings_persistence};
 use crate::hooks::share::{shared_or, use_share_fragment};
 use crate::hooks::storage::{initial_state, use_persistence};
@@ -35,6 +36,7 @@ pub fn App() -> Html {
         .with_learn(stored_learn())
     });
     use_share_fragment(&state);
+    use_analysis_scheduler(&state);
     let files_status = use_persistence(&state);
     let save_status = files_status.and(use_baseline_persistence(&state));
     use_settings_persistence(&state);
@@ -153,21 +155,53 @@ struct SummaryProps {
     state: AppState,
 }
 
-/// "11 objects in 11 files".
+/// "11 objects in 11 files", or "Analysing 3 files (1.2 MB)…" while a large workspace waits for
+/// its analysis. `data-objects` counts the objects of the finished analysis.
 #[component]
 fn Summary(props: &SummaryProps) -> Html {
+    let status = props.state.analysis;
     let objects = props.state.model.objects.len();
     let files = props.state.files.len();
-    let plural = |n: usize, one: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {one}s")
-        }
+    let text = if status.running() {
+        format!(
+            "Analysing {} ({})\u{2026}",
+            plural(status.files, "file"),
+            size(status.bytes)
+        )
+    } else {
+        format!("{} in {}", plural(objects, "object"), plural(files, "file"))
     };
+    let state = if status.running() { "running" } else { "done" };
     html! {
-        <p class="summary" aria-live="polite">
-            { format!("{} in {}", plural(objects, "object"), plural(files, "file")) }
+        <p
+            class={classes!("summary", status.running().then_some("running"))}
+            aria-live="polite"
+            data-testid="analysis-status"
+            data-state={state}
+            data-objects={objects.to_string()}
+        >
+            { text }
+            if status.running() {
+                <progress class="analysis-progress" aria-label="Analysing"></progress>
+            }
         </p>
+    }
+}
+
+/// "1 file", "3 files".
+fn plural(n: usize, one: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {one}s")
+    }
+}
+
+/// "640 KB", "1.2 MB".
+fn size(bytes: usize) -> String {
+    if bytes < 1_000_000 {
+        format!("{} KB", bytes.div_ceil(1000))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1e6)
     }
 }

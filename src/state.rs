@@ -53,6 +53,8 @@ mod testing;
 
 use std::rc::Rc;
 
+pub use analysis::AnalysisStatus;
+use analysis::ParseCache;
 pub use baseline::Baseline;
 pub use files::sample_files;
 pub use learn::{Learn, LearnAction, LoadedPack, level_key};
@@ -251,6 +253,10 @@ pub struct AppState {
     pub diff: Option<Rc<Diff>>,
     /// The Learn view: lesson packs, the open level and the progress.
     pub learn: Rc<Learn>,
+    /// Whether the results shown come from the files as they are, or an analysis is pending.
+    pub analysis: AnalysisStatus,
+    /// Each file's objects from the last analysis, reused for files not edited since.
+    parsed: Rc<ParseCache>,
     next_id: u32,
     next_serial: u64,
 }
@@ -277,6 +283,7 @@ impl PartialEq for AppState {
             && same_rc(self.baseline.as_ref(), other.baseline.as_ref())
             && same_rc(self.diff.as_ref(), other.diff.as_ref())
             && Rc::ptr_eq(&self.learn, &other.learn)
+            && self.analysis == other.analysis
     }
 }
 
@@ -361,6 +368,9 @@ pub enum Action {
     ClearBaseline,
     /// Something in the Learn view.
     Learn(LearnAction),
+    /// Analyse the files now, if this request (an [`AnalysisStatus::requested`]) is still the
+    /// latest; a newer change supersedes it and it does nothing.
+    Analyse(u64),
 }
 
 impl Default for AppState {
@@ -391,6 +401,8 @@ impl AppState {
             baseline: None,
             diff: None,
             learn: Rc::default(),
+            analysis: AnalysisStatus::default(),
+            parsed: Rc::default(),
             next_id: 1,
             next_serial: 1,
         };
@@ -481,6 +493,7 @@ impl Reducible for AppState {
             Action::ReplaceSettings(settings) => next.replace_settings(*settings),
             Action::SetDefaultNamespace(namespace) => next.set_default_namespace(namespace),
             Action::Learn(action) => next.reduce_learn(action),
+            Action::Analyse(request) => next.analyse_requested(request),
         };
         if changed { Rc::new(next) } else { self }
     }

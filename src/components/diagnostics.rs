@@ -29,7 +29,10 @@ pub fn Diagnostics() -> Html {
     };
 
     html! {
-        <section class="diagnostics" aria-labelledby="diagnostics-title">
+        <section
+            class={classes!("diagnostics", state.analysis.running().then_some("stale"))}
+            aria-labelledby="diagnostics-title"
+        >
             <h2 id="diagnostics-title" class="pane-title">
                 { "Problems " }
                 <span class={classes!("count", (errors > 0).then_some("count-error"))}>{ summary }</span>

@@ -16,6 +16,8 @@ use crate::state::{Action, AppContext, View};
 #[component]
 pub fn Views() -> Html {
     let state = use_context::<AppContext>().expect("AppContext is provided by App");
+    // Results from older files stay visible, dimmed, until the pending analysis replaces them.
+    let stale = state.analysis.running();
     let current = state.view;
 
     // Arrow keys move between tabs (WAI-ARIA tabs pattern, automatic activation).
@@ -52,7 +54,11 @@ pub fn Views() -> Html {
     };
 
     html! {
-        <section class="views" aria-label="Views">
+        <section
+            class={classes!("views", stale.then_some("stale"))}
+            aria-label="Views"
+            aria-busy={stale.to_string()}
+        >
             <LevelPanel />
             <div class="view-tabs" role="tablist" aria-label="Views" {onkeydown}>
                 { for View::ALL.iter().map(|&view| {

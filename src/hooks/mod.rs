@@ -1,5 +1,6 @@
 //! Side effects of the app: reading files, keeping them in storage, the crash panel.
 
+pub mod analysis;
 pub mod baseline;
 pub mod bundle;
 pub mod crash;

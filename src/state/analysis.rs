@@ -1,22 +1,117 @@
 //! What is read from the files: the model, the diagnostics, the review under the settings and
 //! the difference from the baseline, rebuilt whenever the files or the settings change.
+//!
+//! Small workspaces are analysed at once, within the action that changed them. Above
+//! [`ANALYSE_AT_ONCE_BYTES`] a change only records a request ([`AnalysisStatus`]): the page first
+//! shows the new text and "Analysing…" with the previous results marked stale, then
+//! `use_analysis_scheduler` (in `hooks/`) dispatches [`super::Action::Analyse`] after the next
+//! paint. Every change bumps the request number, so an older request that fires late
+//! does nothing: the results shown always come from the latest files.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
+use manifesto_core::parse::{FileObjects, ParseOptions, model_from_parts, parse_file};
 use manifesto_core::report::Review;
-use manifesto_core::{Diagnostic, Location, Model, SourceFile};
+use manifesto_core::{Diagnostic, Location, SourceFile};
 
-use super::AppState;
+use super::{AppState, FileEntry};
+
+/// Workspaces up to this many bytes of text are analysed within the action that changed them
+/// (a few milliseconds); larger ones wait for the scheduler, so the page can show the change first.
+pub const ANALYSE_AT_ONCE_BYTES: usize = 64 * 1024;
+
+/// Workspaces up to this many bytes keep each file's objects between analyses (a second copy of
+/// the model); larger ones are read whole each time, to keep memory bounded.
+pub const KEEP_PARSES_UP_TO_BYTES: usize = 16 * 1024 * 1024;
+
+/// The objects read from each file at the last analysis, so the next one reads again only the
+/// files that changed. A file's entry is replaced when it is edited and shared otherwise, so its
+/// pointer says whether it changed; the entry is kept alive here so the pointer stays unique.
+#[derive(Debug, Default)]
+pub struct ParseCache {
+    options: ParseOptions,
+    parts: HashMap<*const FileEntry, (Rc<FileEntry>, Rc<FileObjects>)>,
+}
+
+/// Whether the results shown come from the latest files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AnalysisStatus {
+    /// The number of the latest change to the files that asked for an analysis.
+    pub requested: u64,
+    /// The request the results shown come from.
+    pub finished: u64,
+    /// The bytes of text the pending (or last) analysis reads.
+    pub bytes: usize,
+    /// The files the pending (or last) analysis reads.
+    pub files: usize,
+}
+
+impl AnalysisStatus {
+    /// Whether an analysis is pending: the results shown are from older files.
+    pub fn running(&self) -> bool {
+        self.requested != self.finished
+    }
+}
 
 impl AppState {
+    /// The files changed: analyses them at once when they are small, otherwise records a request
+    /// for the scheduler. (Typing reaches the state after a pause already: the editor waits for
+    /// one before it sends the text.)
+    pub(super) fn request_analysis(&mut self) {
+        let status = &mut self.analysis;
+        status.requested += 1;
+        status.files = self.files.len();
+        status.bytes = self.files.iter().map(|f| f.text.len()).sum();
+        if status.bytes <= ANALYSE_AT_ONCE_BYTES {
+            self.analyse();
+        }
+    }
+
+    /// [`super::Action::Analyse`]: runs the pending analysis if `request` is still the latest.
+    pub(super) fn analyse_requested(&mut self, request: u64) -> bool {
+        if request != self.analysis.requested || !self.analysis.running() {
+            return false;
+        }
+        self.analyse();
+        true
+    }
+
     /// Reads the files again: the model, the diagnostics, and a selection that still exists.
+    /// Files not edited since the last analysis are not read again.
     pub(super) fn analyse(&mut self) {
-        let sources = self
+        let options = self.settings.parse_options();
+        let sources: Vec<SourceFile> = self
             .files
             .iter()
             .map(|f| SourceFile::new(f.name.clone(), f.text.clone()))
             .collect();
-        let model = Model::from_files_with(sources, &self.settings.parse_options());
+        let kept = (self.parsed.options == options).then_some(&self.parsed.parts);
+        let parts: Vec<(Rc<FileEntry>, Rc<FileObjects>)> = self
+            .files
+            .iter()
+            .zip(&sources)
+            .map(|(entry, source)| {
+                let part = kept
+                    .and_then(|kept| kept.get(&Rc::as_ptr(entry)))
+                    .map(|(_, part)| part.clone())
+                    .unwrap_or_else(|| Rc::new(parse_file(source, &options)));
+                (entry.clone(), part)
+            })
+            .collect();
+        let model = model_from_parts(sources, parts.iter().map(|(_, part)| (**part).clone()));
+        let bytes: usize = self.files.iter().map(|f| f.text.len()).sum();
+        self.parsed = Rc::new(if bytes <= KEEP_PARSES_UP_TO_BYTES {
+            ParseCache {
+                options,
+                parts: parts
+                    .into_iter()
+                    .map(|(entry, part)| (Rc::as_ptr(&entry), (entry, part)))
+                    .collect(),
+            }
+        } else {
+            ParseCache::default()
+        });
         let mut diagnostics: Vec<Diagnostic> = self
             .files
             .iter()
@@ -50,6 +145,7 @@ impl AppState {
         }
         self.model = Rc::new(model);
         self.diagnostics = Rc::new(diagnostics);
+        self.analysis.finished = self.analysis.requested;
         self.refresh_review();
     }
 
@@ -66,5 +162,99 @@ impl AppState {
             .baseline
             .as_ref()
             .map(|b| Rc::new(b.diff(&self.model, &self.review)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{NS, file, reduce};
+    use super::super::{Action, AppState};
+    use super::ANALYSE_AT_ONCE_BYTES;
+
+    /// `count` Namespaces, one document each: over the at-once limit when `count` is large.
+    fn namespaces(count: usize) -> String {
+        (0..count)
+            .map(|i| format!("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: n{i}\n---\n"))
+            .collect()
+    }
+
+    fn typed(state: AppState, text: String) -> AppState {
+        let file = state.active.unwrap();
+        reduce(state, Action::SetText { file, text })
+    }
+
+    #[test]
+    fn a_small_workspace_is_analysed_at_once() {
+        let state = typed(AppState::with_files(vec![file("a.yaml", "")], None), NS.into());
+        assert!(!state.analysis.running());
+        assert_eq!(state.model.objects.len(), 1);
+    }
+
+    #[test]
+    fn a_large_workspace_keeps_its_results_until_the_latest_request_runs() {
+        let state = AppState::with_files(vec![file("a.yaml", NS)], None);
+        let big = namespaces(2000);
+        assert!(big.len() > ANALYSE_AT_ONCE_BYTES);
+
+        let state = typed(state, big.clone());
+        assert!(state.analysis.running(), "the analysis waits for the scheduler");
+        assert_eq!(state.model.objects.len(), 1, "the previous results stay shown");
+        let first = state.analysis.requested;
+
+        let newer = format!("{big}{}", namespaces(1).replace("n0", "extra"));
+        let state = typed(state, newer);
+        let latest = state.analysis.requested;
+        assert!(latest > first);
+
+        // The older request fires late: it changes nothing.
+        let state = reduce(state, Action::Analyse(first));
+        assert!(state.analysis.running());
+        assert_eq!(state.model.objects.len(), 1);
+
+        let state = reduce(state, Action::Analyse(latest));
+        assert!(!state.analysis.running());
+        assert_eq!(state.model.objects.len(), 2001, "the results are the latest text's");
+    }
+}
+
+#[cfg(test)]
+mod cache_tests {
+    use std::rc::Rc;
+
+    use super::super::testing::{NS, file, reduce};
+    use super::super::{Action, AppState};
+
+    /// The kept objects of the file named `name`.
+    fn part(state: &AppState, name: &str) -> Rc<manifesto_core::parse::FileObjects> {
+        let (_, part) = state
+            .parsed
+            .parts
+            .values()
+            .find(|(entry, _)| entry.name == name)
+            .expect("the file's objects are kept");
+        part.clone()
+    }
+
+    #[test]
+    fn editing_one_file_reads_only_that_file_again() {
+        let other = NS.replace("name: a", "name: b");
+        let state = AppState::with_files(vec![file("a.yaml", NS), file("b.yaml", &other)], None);
+        let (a, b) = (part(&state, "a.yaml"), part(&state, "b.yaml"));
+        let id = state.files[0].id;
+        let edited = NS.replace("name: a", "name: c");
+        let state = reduce(state, Action::SetText { file: id, text: edited });
+
+        assert!(Rc::ptr_eq(&b, &part(&state, "b.yaml")), "b.yaml was not read again");
+        assert!(!Rc::ptr_eq(&a, &part(&state, "a.yaml")), "a.yaml was read again");
+        let ids: Vec<_> = state.model.objects.iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(ids, ["Namespace/c", "Namespace/b"]);
+    }
+
+    #[test]
+    fn a_new_namespace_setting_reads_every_file_again() {
+        let config_map = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n";
+        let state = AppState::with_files(vec![file("a.yaml", config_map)], None);
+        let state = reduce(state, Action::SetDefaultNamespace(Some("shop".into())));
+        assert_eq!(state.model.objects[0].id.as_str(), "ConfigMap/shop/c");
     }
 }

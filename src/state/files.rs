@@ -74,7 +74,7 @@ impl AppState {
         // Undoing now would also throw away this edit.
         self.undo = None;
         self.save_rev += 1;
-        self.analyse();
+        self.request_analysis();
         true
     }
 
@@ -251,7 +251,7 @@ impl AppState {
     pub(super) fn files_replaced(&mut self) {
         self.content_rev += 1;
         self.save_rev += 1;
-        self.analyse();
+        self.request_analysis();
     }
 
     /// A name not used by any loaded file, based on `wanted`.

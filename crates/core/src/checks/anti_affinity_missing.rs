@@ -4,13 +4,15 @@ use k8s_openapi::api::core::v1::{PodAffinityTerm, PodSpec};
 use std::collections::BTreeMap;
 
 use super::support::workloads::{HOSTNAME_KEY, min_replicas};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::selector_matches;
 
 /// The `anti-affinity-missing` check.
 pub static CHECK: Check = Check {
     id: "anti-affinity-missing",
+    rank: 580,
     category: Category::Reliability,
+    scope: Scope::Replicated,
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -191,6 +193,165 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ anti-affinity-missing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: frontend
+  namespace: shop
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: frontend
+  template:
+    metadata:
+      labels:
+        app: frontend
+    spec:
+# ^ anti-affinity-missing
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: zoned
+  namespace: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: zoned
+  template:
+    metadata:
+      labels:
+        app: zoned
+    spec:
+      affinity:
+# ^ anti-affinity-missing
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+            - weight: 100
+              podAffinityTerm:
+                labelSelector:
+                  matchLabels:
+                    app: zoned
+                topologyKey: topology.kubernetes.io/zone
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-backend
+  namespace: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: dont-fire-backend
+  template:
+    metadata:
+      labels:
+        app: dont-fire-backend
+    spec:
+      affinity:
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+            - weight: 100
+              podAffinityTerm:
+                labelSelector:
+                  matchLabels:
+                    app: dont-fire-backend
+                topologyKey: kubernetes.io/hostname
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-single
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: dont-fire-single
+  template:
+    metadata:
+      labels:
+        app: dont-fire-single
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+# The term looks for the pods in another namespace, so it never sees its own replicas.
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: checkout
+  namespace: shop
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: checkout
+  template:
+    metadata:
+      labels:
+        app: checkout
+    spec:
+      affinity:
+# ^ anti-affinity-missing
+        podAntiAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            - labelSelector:
+                matchLabels:
+                  app: checkout
+              namespaces: ["payments"]
+              topologyKey: kubernetes.io/hostname
+      containers:
+        - name: checkout
+          image: ghcr.io/acme/checkout:2.0.1
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: frontend
+  namespace: shop
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: frontend
+  template:
+    metadata:
+      labels:
+        app: frontend
+    spec:
+      affinity:
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+            - weight: 100
+              podAffinityTerm:
+                labelSelector:
+                  matchLabels:
+                    app: frontend
+                topologyKey: kubernetes.io/hostname
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+"#;
 
 #[cfg(test)]
 mod tests {

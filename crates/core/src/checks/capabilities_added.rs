@@ -5,12 +5,14 @@ use super::support::containers::describe;
 use super::support::pods::pods;
 
 use super::support::security_context::{capability, container_sc, sc_path};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `capabilities-added` check.
 pub static CHECK: Check = Check {
     id: "capabilities-added",
+    rank: 870,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Error,
     also: &[Level::Warning],
     enabled_by_default: true,
@@ -128,6 +130,71 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ capabilities-added` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: vpn-gateway
+spec:
+  selector:
+    matchLabels:
+      app: vpn-gateway
+  template:
+    metadata:
+      labels:
+        app: vpn-gateway
+    spec:
+      containers:
+      - name: vpn
+        image: example/vpn:2.0
+        securityContext:
+          capabilities:
+            add:
+            - NET_ADMIN
+# ^ capabilities-added
+            - SYS_ADMIN
+# ^ capabilities-added
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-low-port
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    securityContext:
+      capabilities:
+        drop: ["ALL"]
+        add: ["NET_BIND_SERVICE"]
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        securityContext:
+          capabilities:
+            drop: ["ALL"]
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -5,12 +5,14 @@ use super::support::containers::describe;
 use super::support::pods::pods;
 
 use super::support::security_context::{capability, container_sc, sc_path};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `capabilities-not-dropped` check.
 pub static CHECK: Check = Check {
     id: "capabilities-not-dropped",
+    rank: 860,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -107,6 +109,72 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ capabilities-not-dropped` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+# ^ capabilities-not-dropped
+        image: example/api:3.1
+      - name: proxy
+        image: envoyproxy/envoy:v1.31
+        securityContext:
+          capabilities:
+            drop: ["CHOWN", "SETUID"]
+# ^ capabilities-not-dropped
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-drops-net-raw
+spec:
+  containers:
+  - name: app
+    image: example/app:1.0
+    securityContext:
+      capabilities:
+        drop: ["NET_RAW"]
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:3.1
+        securityContext:
+          capabilities:
+            drop: ["ALL"]
+            add: ["NET_BIND_SERVICE"]
+"#;
 
 #[cfg(test)]
 mod tests {

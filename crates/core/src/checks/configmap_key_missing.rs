@@ -1,13 +1,15 @@
 //! `configmap-key-missing`: referenced key absent from the ConfigMap.
 
 use super::support::key_refs::{RefKind, missing_key_findings};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `configmap-key-missing` check.
 pub static CHECK: Check = Check {
     id: "configmap-key-missing",
+    rank: 230,
     category: Category::Correctness,
+    scope: Scope::PodSpec,
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -101,6 +103,118 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     missing_key_findings(ctx, &CHECK, RefKind::ConfigMap, keys_of, "its data")
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ configmap-key-missing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  DATABASE_HOST: postgres
+  nginx.conf: |
+    server { listen 8080; }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+        env:
+        - name: DB_HOST
+          valueFrom:
+            configMapKeyRef:
+              name: app-config
+              key: DATABASE_HOTS
+# ^ configmap-key-missing
+        - name: FEATURE_FLAGS
+          valueFrom:
+            configMapKeyRef:
+              name: app-config
+              key: FEATURE_FLAGS
+              optional: true
+        - name: REGION
+          valueFrom:
+            configMapKeyRef:
+              name: cluster-info
+              key: REGION
+        volumeMounts:
+        - name: nginx
+          mountPath: /etc/nginx/conf.d
+      volumes:
+      - name: nginx
+        configMap:
+          name: app-config
+          items:
+          - key: default.conf
+# ^ configmap-key-missing
+            path: default.conf
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-debug
+spec:
+  containers:
+  - name: shell
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      valueFrom:
+        configMapKeyRef:
+          name: app-config
+          key: DATABASE_HOST
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  DATABASE_HOST: postgres
+  nginx.conf: |
+    server { listen 8080; }
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+  - name: api
+    image: example/api:2.1
+    env:
+    - name: DB_HOST
+      valueFrom:
+        configMapKeyRef:
+          name: app-config
+          key: DATABASE_HOST
+    volumeMounts:
+    - name: nginx
+      mountPath: /etc/nginx/conf.d
+  volumes:
+  - name: nginx
+    configMap:
+      name: app-config
+      items:
+      - key: nginx.conf
+        path: default.conf
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,14 @@
 //! `configmap-ref-missing`: configmap named by configMapKeyRef, envFrom or a volume is not in the set (skip optional: true).
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::graph::ProblemCode;
 
 /// The `configmap-ref-missing` check.
 pub static CHECK: Check = Check {
     id: "configmap-ref-missing",
+    rank: 220,
     category: Category::Correctness,
+    scope: Scope::PodSpec,
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -98,3 +100,90 @@ fn run(ctx: &Context) -> Vec<Finding> {
         },
     )
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ configmap-ref-missing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+        envFrom:
+        - configMapRef:
+            name: api-config
+# ^ configmap-ref-missing
+        - configMapRef:
+            name: feature-flags
+            optional: true
+        env:
+        - name: LOG_LEVEL
+          valueFrom:
+            configMapKeyRef:
+              name: shared-config
+              key: LOG_LEVEL
+        volumeMounts:
+        - name: nginx
+          mountPath: /etc/nginx/conf.d
+        - name: ca
+          mountPath: /etc/ca
+      volumes:
+      - name: nginx
+        configMap:
+          name: nginx-conf
+# ^ configmap-ref-missing
+      - name: ca
+        configMap:
+          name: kube-root-ca.crt
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: shared-config
+data:
+  LOG_LEVEL: info
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: api-config
+data:
+  LOG_LEVEL: info
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+        envFrom:
+        - configMapRef:
+            name: api-config
+        - configMapRef:
+            name: feature-flags
+            optional: true
+"#;

@@ -5,13 +5,15 @@ use std::collections::BTreeMap;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use super::support::containers::describe;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `container-port-invalid` check.
 pub static CHECK: Check = Check {
     id: "container-port-invalid",
+    rank: 360,
     category: Category::Correctness,
+    scope: Scope::PodSpecOrService,
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -211,6 +213,104 @@ fn port_name_problem(name: &str) -> Option<String> {
     }
     None
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ container-port-invalid` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+        ports:
+        - name: http
+          containerPort: 8080
+        - name: http-metrics-port
+# ^ container-port-invalid
+          containerPort: 9090
+      - name: sidecar
+        image: example/proxy:1.0
+        ports:
+        - name: http
+# ^ container-port-invalid
+          containerPort: 8081
+        - name: admin
+          containerPort: 0
+# ^ container-port-invalid
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  selector:
+    app: api
+  ports:
+  - name: http
+    port: 80
+    targetPort: HTTP
+# ^ container-port-invalid
+  - name: dont-fire-metrics
+    port: 9090
+    targetPort: metrics
+  - name: admin
+    port: 8443
+    targetPort: 123456
+# ^ container-port-invalid
+  - name: dont-fire-same-as-port
+    port: 8080
+    targetPort: 0
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+        ports:
+        - name: http
+          containerPort: 8080
+        - name: metrics
+          containerPort: 9090
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  selector:
+    app: api
+  ports:
+  - name: http
+    port: 80
+    targetPort: http
+"#;
 
 #[cfg(test)]
 mod tests {

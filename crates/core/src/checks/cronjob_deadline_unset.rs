@@ -1,12 +1,14 @@
 //! `cronjob-deadline-unset`: CronJob has no startingDeadlineSeconds.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `cronjob-deadline-unset` check.
 pub static CHECK: Check = Check {
     id: "cronjob-deadline-unset",
+    rank: 680,
     category: Category::Reliability,
+    scope: Scope::Kind("CronJob"),
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -81,6 +83,64 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ cronjob-deadline-unset` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: report
+  namespace: shop
+spec:
+  schedule: "*/5 * * * *"
+# ^ cronjob-deadline-unset
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: report
+              image: ghcr.io/acme/report:1.0.0
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: dont-fire-deadline
+  namespace: shop
+spec:
+  schedule: "*/5 * * * *"
+  startingDeadlineSeconds: 120
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: report
+              image: ghcr.io/acme/report:1.0.0
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: report
+  namespace: shop
+spec:
+  schedule: "*/5 * * * *"
+  startingDeadlineSeconds: 120
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: report
+              image: ghcr.io/acme/report:1.0.0
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -2,12 +2,14 @@
 
 use super::support::containers::describe;
 use super::support::images::parse_image;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `database-data-on-emptydir` check.
 pub static CHECK: Check = Check {
     id: "database-data-on-emptydir",
+    rank: 290,
     category: Category::Reliability,
+    scope: Scope::PodSpec,
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -156,6 +158,98 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ database-data-on-emptydir` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"# A demo-style store: postgres and redis write to emptyDir, the cache dir may be lost.
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: orders-db
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: orders-db
+  template:
+    metadata:
+      labels:
+        app: orders-db
+    spec:
+      containers:
+      - name: postgres
+        image: postgres:16.3
+        volumeMounts:
+        - name: pgdata
+# ^ database-data-on-emptydir
+          mountPath: /var/lib/postgresql/data
+        - name: dont-fire-run
+          mountPath: /run/postgresql
+      volumes:
+      - name: pgdata
+        emptyDir: {}
+      - name: dont-fire-run
+        emptyDir: {}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: session-cache
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: session-cache
+  template:
+    metadata:
+      labels:
+        app: session-cache
+    spec:
+      containers:
+      - name: redis
+        image: docker.io/library/redis:7.2
+        volumeMounts:
+        - name: redis-data
+# ^ database-data-on-emptydir
+          mountPath: /data
+      volumes:
+      - name: redis-data
+        emptyDir: {}
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: orders-db
+  namespace: shop
+spec:
+  serviceName: orders-db
+  selector:
+    matchLabels:
+      app: orders-db
+  template:
+    metadata:
+      labels:
+        app: orders-db
+    spec:
+      containers:
+      - name: postgres
+        image: postgres:16.3
+        volumeMounts:
+        - name: pgdata
+          mountPath: /var/lib/postgresql/data
+  volumeClaimTemplates:
+  - metadata:
+      name: pgdata
+    spec:
+      accessModes: ["ReadWriteOnce"]
+      resources:
+        requests:
+          storage: 10Gi
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,11 +1,13 @@
 //! `default-namespace`: object is in (or falls into) the default namespace.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `default-namespace` check.
 pub static CHECK: Check = Check {
     id: "default-namespace",
+    rank: 1140,
     category: Category::Hygiene,
+    scope: Scope::Namespaced,
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -87,6 +89,60 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ default-namespace` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: v1
+kind: ConfigMap
+metadata:
+# ^ default-namespace
+  name: shop-config
+data:
+  LOG_LEVEL: info
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: shop
+  namespace: default
+# ^ default-namespace
+spec:
+  selector:
+    app: shop
+  ports:
+  - port: 80
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: dont-fire-own-namespace
+  namespace: shop
+data:
+  LOG_LEVEL: info
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: dont-fire-cluster-scoped
+rules: []
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: shop-config
+  namespace: shop
+data:
+  LOG_LEVEL: info
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -3,12 +3,14 @@
 use super::support::pods::{pods, service_account};
 
 use super::support::rbac::{bindings, subject_namespace};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `default-service-account` check.
 pub static CHECK: Check = Check {
     id: "default-service-account",
+    rank: 980,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Info,
     also: &[Level::Warning],
     enabled_by_default: true,
@@ -121,6 +123,109 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ default-service-account` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+# ^ default-service-account
+      containers:
+      - name: api
+        image: example/api:3.1
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: debug
+  namespace: shop
+spec:
+  serviceAccountName: default
+# ^ default-service-account
+  containers:
+  - name: debug
+    image: busybox:1.36
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: default-can-read-secrets
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: secret-reader
+subjects:
+- kind: ServiceAccount
+  name: default
+# ^ default-service-account
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-own-account
+  namespace: shop
+spec:
+  serviceAccountName: worker
+  containers:
+  - name: worker
+    image: example/worker:1.0
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: api
+  namespace: shop
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      serviceAccountName: api
+      containers:
+      - name: api
+        image: example/api:3.1
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: api-reads-config
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: config-reader
+subjects:
+- kind: ServiceAccount
+  name: api
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,11 +1,13 @@
 //! `deprecated-api-version`: apiVersion deprecated or removed for the target Kubernetes version.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `deprecated-api-version` check.
 pub static CHECK: Check = Check {
     id: "deprecated-api-version",
+    rank: 420,
     category: Category::Correctness,
+    scope: Scope::Any,
     severity: Level::Error,
     also: &[Level::Warning],
     enabled_by_default: true,
@@ -392,6 +394,80 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ deprecated-api-version` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: extensions/v1beta1
+# ^ deprecated-api-version
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+  - host: shop.example.com
+    http:
+      paths:
+      - path: /
+        backend:
+          serviceName: shop
+          servicePort: 80
+---
+apiVersion: policy/v1beta1
+# ^ deprecated-api-version
+kind: PodDisruptionBudget
+metadata:
+  name: shop
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app: shop
+---
+apiVersion: autoscaling/v1
+kind: HorizontalPodAutoscaler
+metadata:
+  name: dont-fire-autoscaling-v1
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: shop
+  minReplicas: 2
+  maxReplicas: 5
+  targetCPUUtilizationPercentage: 70
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  ingressClassName: nginx
+  rules:
+  - host: shop.example.com
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: shop
+            port:
+              number: 80
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: shop
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app: shop
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,11 +1,13 @@
 //! `dns-config-options-missing`: no dnsConfig options (organisation policy).
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `dns-config-options-missing` check.
 pub static CHECK: Check = Check {
     id: "dns-config-options-missing",
+    rank: 720,
     category: Category::Hygiene,
+    scope: Scope::PodSpec,
     severity: Level::Info,
     also: &[],
     enabled_by_default: false,
@@ -91,6 +93,76 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ dns-config-options-missing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+# ^ dns-config-options-missing
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-ndots
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: dont-fire-ndots
+  template:
+    metadata:
+      labels:
+        app: dont-fire-ndots
+    spec:
+      dnsConfig:
+        options:
+          - name: ndots
+            value: "2"
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      dnsConfig:
+        options:
+          - name: ndots
+            value: "2"
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+"#;
 
 #[cfg(test)]
 mod tests {

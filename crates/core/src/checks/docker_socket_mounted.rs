@@ -5,12 +5,14 @@ use super::support::containers::describe;
 use super::support::pods::{mounts_of, pods};
 
 use super::support::security_context::is_runtime_socket;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `docker-socket-mounted` check.
 pub static CHECK: Check = Check {
     id: "docker-socket-mounted",
+    rank: 930,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -110,6 +112,81 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ docker-socket-mounted` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ci-runner
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: ci-runner
+  template:
+    metadata:
+      labels:
+        app: ci-runner
+    spec:
+      containers:
+      - name: runner
+        image: example/ci-runner:16.0
+        volumeMounts:
+        - name: docker-sock
+          mountPath: /var/run/docker.sock
+      volumes:
+      - name: docker-sock
+        hostPath:
+          path: /var/run/docker.sock
+# ^ docker-socket-mounted
+          type: Socket
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-node-logs
+spec:
+  containers:
+  - name: reader
+    image: busybox:1.36
+    volumeMounts:
+    - name: logs
+      mountPath: /logs
+      readOnly: true
+  volumes:
+  - name: logs
+    hostPath:
+      path: /var/log
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ci-runner
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: ci-runner
+  template:
+    metadata:
+      labels:
+        app: ci-runner
+    spec:
+      containers:
+      - name: runner
+        image: example/ci-runner:16.0
+        volumeMounts:
+        - name: workspace
+          mountPath: /workspace
+      volumes:
+      - name: workspace
+        emptyDir: {}
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -2,13 +2,15 @@
 
 use std::collections::BTreeMap;
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::{Object, ObjectId};
 
 /// The `duplicate-object` check.
 pub static CHECK: Check = Check {
     id: "duplicate-object",
+    rank: 380,
     category: Category::Correctness,
+    scope: Scope::Any,
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -106,6 +108,94 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ duplicate-object` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: v1
+kind: Service
+metadata:
+  name: api
+  namespace: shop
+spec:
+  selector:
+    app: api
+  ports:
+  - port: 80
+    targetPort: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+# ^ duplicate-object
+  namespace: shop
+spec:
+  selector:
+    app: worker
+  ports:
+  - port: 80
+    targetPort: 8080
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data:
+  LOG_LEVEL: info
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+# ^ duplicate-object
+  namespace: default
+data:
+  LOG_LEVEL: debug
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: dont-fire-api
+  namespace: shop
+spec:
+  selector:
+    app: api
+  ports:
+  - port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: dont-fire-api
+  namespace: staging
+spec:
+  selector:
+    app: api
+  ports:
+  - port: 80
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  selector:
+    app: api
+  ports:
+  - port: 80
+    targetPort: 8080
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: api
+data:
+  LOG_LEVEL: info
+"#;
 
 #[cfg(test)]
 mod tests {

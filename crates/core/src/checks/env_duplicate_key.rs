@@ -3,12 +3,14 @@
 use std::collections::BTreeMap;
 
 use super::support::containers::describe;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `env-duplicate-key` check.
 pub static CHECK: Check = Check {
     id: "env-duplicate-key",
+    rank: 370,
     category: Category::Correctness,
+    scope: Scope::PodSpec,
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -103,3 +105,79 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ env-duplicate-key` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+        env:
+        - name: LOG_LEVEL
+          value: info
+        - name: DB_HOST
+          value: postgres
+        - name: LOG_LEVEL
+# ^ env-duplicate-key
+          value: debug
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-worker
+spec:
+  containers:
+  - name: worker
+    image: example/worker:2.1
+    env:
+    - name: LOG_LEVEL
+      value: info
+  - name: sidecar
+    image: example/sidecar:1.0
+    env:
+    - name: LOG_LEVEL
+      value: debug
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+        envFrom:
+        - configMapRef:
+            name: api-defaults
+        env:
+        - name: LOG_LEVEL
+          value: debug
+        - name: DB_HOST
+          value: postgres
+"#;

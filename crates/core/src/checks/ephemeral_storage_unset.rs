@@ -3,12 +3,14 @@
 use super::support::containers::container_findings;
 
 use super::support::quantity::{Side, quantity};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `ephemeral-storage-unset` check.
 pub static CHECK: Check = Check {
     id: "ephemeral-storage-unset",
+    rank: 780,
     category: Category::Resources,
+    scope: Scope::PodSpec,
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -87,6 +89,75 @@ fn run(ctx: &Context) -> Vec<Finding> {
         ))
     })
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ ephemeral-storage-unset` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      initContainers:
+        - name: dont-fire-init
+          image: ghcr.io/acme/dont-fire-init:1.0.0
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.0.0
+          resources:
+            requests:
+              ephemeral-storage: 1Gi
+            limits:
+# ^ ephemeral-storage-unset
+              memory: 128Mi
+        - name: dont-fire-limited
+          image: ghcr.io/acme/dont-fire-limited:1.0.0
+          resources:
+            limits:
+              ephemeral-storage: 2Gi
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      initContainers:
+        - name: init
+          image: ghcr.io/acme/init:1.0.0
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.0.0
+          resources:
+            requests:
+              cpu: 100m
+              memory: 128Mi
+              ephemeral-storage: 1Gi
+            limits:
+              cpu: 100m
+              memory: 128Mi
+              ephemeral-storage: 1Gi
+"#;
 
 #[cfg(test)]
 mod tests {

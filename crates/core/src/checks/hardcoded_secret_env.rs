@@ -3,12 +3,14 @@
 use super::support::containers::describe;
 
 use super::support::secrets::{credential_in_value, is_literal_value, is_secret_name};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `hardcoded-secret-env` check.
 pub static CHECK: Check = Check {
     id: "hardcoded-secret-env",
+    rank: 1000,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -110,6 +112,84 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ hardcoded-secret-env` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:3.1
+        env:
+        - name: DB_PASSWORD
+          value: hunter2
+# ^ hardcoded-secret-env
+        - name: DATABASE_URL
+          value: postgres://api:pa55w0rd@db:5432/api
+# ^ hardcoded-secret-env
+        - name: DB_PASSWORD_FILE
+          value: /run/secrets/db/password
+        - name: LOG_LEVEL
+          value: info
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-secret-from-secret
+spec:
+  containers:
+  - name: api
+    image: example/api:3.1
+    env:
+    - name: DB_PASSWORD
+      valueFrom:
+        secretKeyRef:
+          name: db
+          key: password
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:3.1
+        env:
+        - name: DB_PASSWORD
+          valueFrom:
+            secretKeyRef:
+              name: db
+              key: password
+        - name: TOKEN_TTL
+          value: 1h
+        envFrom:
+        - secretRef:
+            name: api-secrets
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,14 @@
 //! `host-network`: hostNetwork: true.
 
 use super::support::pods::host_namespace;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `host-network` check.
 pub static CHECK: Check = Check {
     id: "host-network",
+    rank: 880,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -78,6 +80,79 @@ fn run(ctx: &Context) -> Vec<Finding> {
         "remove hostNetwork: true and expose the pod through a Service",
     )
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ host-network` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: node-agent
+spec:
+  selector:
+    matchLabels:
+      app: node-agent
+  template:
+    metadata:
+      labels:
+        app: node-agent
+    spec:
+      hostNetwork: true
+# ^ host-network
+      containers:
+      - name: agent
+        image: example/agent:1.4
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: node-report
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          hostNetwork: true
+# ^ host-network
+          restartPolicy: OnFailure
+          containers:
+          - name: report
+            image: example/report:1.0
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-explicit-false
+spec:
+  hostNetwork: false
+  containers:
+  - name: app
+    image: example/app:1.0
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        ports:
+        - containerPort: 80
+"#;
 
 #[cfg(test)]
 mod tests {

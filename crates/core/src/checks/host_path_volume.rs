@@ -5,12 +5,14 @@ use super::support::containers::describe;
 use super::support::pods::{mounts_of, pods};
 
 use super::support::security_context::is_runtime_socket;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `host-path-volume` check.
 pub static CHECK: Check = Check {
     id: "host-path-volume",
+    rank: 920,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Warning,
     also: &[Level::Error],
     enabled_by_default: true,
@@ -177,6 +179,86 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ host-path-volume` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: log-shipper
+spec:
+  selector:
+    matchLabels:
+      app: log-shipper
+  template:
+    metadata:
+      labels:
+        app: log-shipper
+    spec:
+      containers:
+      - name: shipper
+        image: fluent/fluent-bit:3.0
+        volumeMounts:
+        - name: pod-logs
+          mountPath: /var/log/pods
+          readOnly: true
+        - name: host-etc
+          mountPath: /host/etc
+      volumes:
+      - name: pod-logs
+        hostPath:
+          path: /var/log/pods
+# ^ host-path-volume
+      - name: host-etc
+        hostPath:
+          path: /etc
+# ^ host-path-volume
+      - name: buffer
+        emptyDir: {}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-empty-dir
+spec:
+  containers:
+  - name: app
+    image: example/app:1.0
+    volumeMounts:
+    - name: scratch
+      mountPath: /scratch
+  volumes:
+  - name: scratch
+    emptyDir: {}
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        volumeMounts:
+        - name: cache
+          mountPath: /var/cache/nginx
+      volumes:
+      - name: cache
+        emptyDir: {}
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -3,12 +3,14 @@
 use super::support::containers::describe;
 
 use super::support::pods::pods;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `host-port` check.
 pub static CHECK: Check = Check {
     id: "host-port",
+    rank: 910,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -108,6 +110,72 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ host-port` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: ingress
+spec:
+  selector:
+    matchLabels:
+      app: ingress
+  template:
+    metadata:
+      labels:
+        app: ingress
+    spec:
+      containers:
+      - name: controller
+        image: example/ingress-controller:1.11
+        ports:
+        - name: http
+          containerPort: 80
+          hostPort: 80
+# ^ host-port
+        - name: https
+          containerPort: 443
+          hostPort: 443
+# ^ host-port
+        - name: metrics
+          containerPort: 10254
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-container-port-only
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    ports:
+    - containerPort: 80
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        ports:
+        - containerPort: 80
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,14 @@
 //! `image-digest-missing`: image not pinned by `@sha256` digest.
 
 use super::support::images::{UnpinnedImage, unpinned_images};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `image-digest-missing` check.
 pub static CHECK: Check = Check {
     id: "image-digest-missing",
+    rank: 650,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Info,
     also: &[],
     enabled_by_default: false,
@@ -77,6 +79,68 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ image-digest-missing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27.2
+# ^ image-digest-missing
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-pinned
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: dont-fire-pinned
+  template:
+    metadata:
+      labels:
+        app: dont-fire-pinned
+    spec:
+      containers:
+        - name: dont-fire-pinned
+          image: nginx:1.27.2@sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx@sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,14 @@
 //! `image-pull-policy`: imagePullPolicy is not Always (disputed).
 
 use super::support::images::{UnpinnedImage, unpinned_images};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `image-pull-policy` check.
 pub static CHECK: Check = Check {
     id: "image-pull-policy",
+    rank: 660,
     category: Category::Reliability,
+    scope: Scope::PodSpec,
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -99,6 +101,108 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ image-pull-policy` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: postgres
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: postgres
+  template:
+    metadata:
+      labels:
+        app: postgres
+    spec:
+      containers:
+        - name: postgres
+          image: postgres:15-alpine
+# ^ image-pull-policy
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: cached
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: cached
+  template:
+    metadata:
+      labels:
+        app: cached
+    spec:
+      containers:
+        - name: cached
+          image: ghcr.io/acme/web:1.4
+          imagePullPolicy: IfNotPresent
+# ^ image-pull-policy
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-latest
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: dont-fire-latest
+  template:
+    metadata:
+      labels:
+        app: dont-fire-latest
+    spec:
+      containers:
+        - name: dont-fire-latest
+          image: ghcr.io/acme/web:latest
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-digest
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: dont-fire-digest
+  template:
+    metadata:
+      labels:
+        app: dont-fire-digest
+    spec:
+      containers:
+        - name: dont-fire-digest
+          image: ghcr.io/acme/web@sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9
+          imagePullPolicy: IfNotPresent
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4
+          imagePullPolicy: Always
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,14 @@
 //! `image-tag-mutable`: image has no tag or uses `:latest` (and has no digest).
 
 use super::support::images::{UnpinnedImage, unpinned_images};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `image-tag-mutable` check.
 pub static CHECK: Check = Check {
     id: "image-tag-mutable",
+    rank: 640,
     category: Category::Reliability,
+    scope: Scope::PodSpec,
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -90,6 +92,105 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ image-tag-mutable` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: frontend
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: frontend
+  template:
+    metadata:
+      labels:
+        app: frontend
+    spec:
+      containers:
+        - name: frontend
+          image: feastflow-frontend:latest
+# ^ image-tag-mutable
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: untagged
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: untagged
+  template:
+    metadata:
+      labels:
+        app: untagged
+    spec:
+      containers:
+        - name: untagged
+          image: nginx
+# ^ image-tag-mutable
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-digest
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: dont-fire-digest
+  template:
+    metadata:
+      labels:
+        app: dont-fire-digest
+    spec:
+      containers:
+        - name: dont-fire-digest
+          image: nginx@sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-registry-port
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: dont-fire-registry-port
+  template:
+    metadata:
+      labels:
+        app: dont-fire-registry-port
+    spec:
+      containers:
+        - name: dont-fire-registry-port
+          image: localhost:5000/web:1.4.2
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: frontend
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: frontend
+  template:
+    metadata:
+      labels:
+        app: frontend
+    spec:
+      containers:
+        - name: frontend
+          image: feastflow-frontend:1.0.0
+"#;
 
 #[cfg(test)]
 mod tests {

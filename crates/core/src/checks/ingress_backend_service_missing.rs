@@ -1,12 +1,14 @@
 //! `ingress-backend-service-missing`: ingress backend names a Service not in the namespace.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::graph::ProblemCode;
 
 /// The `ingress-backend-service-missing` check.
 pub static CHECK: Check = Check {
     id: "ingress-backend-service-missing",
+    rank: 70,
     category: Category::Correctness,
+    scope: Scope::Kind("Ingress"),
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -106,3 +108,87 @@ fn run(ctx: &Context) -> Vec<Finding> {
         },
     )
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ ingress-backend-service-missing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: v1
+kind: Service
+metadata:
+  name: shop-backend
+spec:
+  selector:
+    app: shop-backend
+  ports:
+  - name: http
+    port: 80
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  ingressClassName: nginx
+  rules:
+  - host: shop.example.com
+    http:
+      paths:
+      - path: /api
+        pathType: Prefix
+        backend:
+          service:
+            name: shop-backnd
+# ^ ingress-backend-service-missing
+            port:
+              number: 80
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: dont-fire-shop
+spec:
+  ingressClassName: nginx
+  rules:
+  - host: shop.example.com
+    http:
+      paths:
+      - path: /api
+        pathType: Prefix
+        backend:
+          service:
+            name: shop-backend
+            port:
+              number: 80
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Service
+metadata:
+  name: shop-backend
+spec:
+  selector:
+    app: shop-backend
+  ports:
+  - name: http
+    port: 80
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  ingressClassName: nginx
+  rules:
+  - host: shop.example.com
+    http:
+      paths:
+      - path: /api
+        pathType: Prefix
+        backend:
+          service:
+            name: shop-backend
+            port:
+              number: 80
+"#;

@@ -1,11 +1,13 @@
 //! `ingress-nginx-snippets`: ingress-nginx snippet annotations (CVE-2021-25742).
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `ingress-nginx-snippets` check.
 pub static CHECK: Check = Check {
     id: "ingress-nginx-snippets",
+    rank: 1070,
     category: Category::Security,
+    scope: Scope::Kind("Ingress"),
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -120,6 +122,67 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ ingress-nginx-snippets` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+  annotations:
+    nginx.ingress.kubernetes.io/limit-rps: "100"
+    nginx.ingress.kubernetes.io/configuration-snippet: 'more_set_headers "X-Frame-Options: DENY";'
+# ^ ingress-nginx-snippets
+spec:
+  ingressClassName: nginx
+  tls:
+  - hosts:
+    - shop.example.com
+    secretName: shop-tls
+  rules:
+  - host: shop.example.com
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: shop
+            port:
+              name: http
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: dont-fire-plain-annotations
+  annotations:
+    nginx.ingress.kubernetes.io/enable-cors: "true"
+spec:
+  ingressClassName: nginx
+  defaultBackend:
+    service:
+      name: shop
+      port:
+        name: http
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+  annotations:
+    nginx.ingress.kubernetes.io/limit-rps: "100"
+spec:
+  ingressClassName: nginx
+  defaultBackend:
+    service:
+      name: shop
+      port:
+        name: http
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,11 +1,13 @@
 //! `ingress-no-tls`: ingress has no TLS.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `ingress-no-tls` check.
 pub static CHECK: Check = Check {
     id: "ingress-no-tls",
+    rank: 1060,
     category: Category::Security,
+    scope: Scope::Kind("Ingress"),
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -156,6 +158,87 @@ fn host_matches(pattern: &str, host: &str) -> bool {
         _ => false,
     }
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ ingress-no-tls` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+# ^ ingress-no-tls
+  ingressClassName: nginx
+  rules:
+  - host: shop.example.com
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: shop
+            port:
+              name: http
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: blog
+spec:
+  ingressClassName: nginx
+  tls:
+  - hosts:
+    - blog.example.com
+    secretName: blog-tls
+  rules:
+  - host: blog.example.com
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: blog
+            port:
+              name: http
+  - host: www.blog.example.com
+# ^ ingress-no-tls
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: blog
+            port:
+              name: http
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  ingressClassName: nginx
+  tls:
+  - hosts:
+    - shop.example.com
+    secretName: shop-tls
+  rules:
+  - host: shop.example.com
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: shop
+            port:
+              name: http
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,14 @@
 //! `ingress-tls-secret-missing`: tls.secretName not in the set (may come from cert-manager).
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::graph::ProblemCode;
 
 /// The `ingress-tls-secret-missing` check.
 pub static CHECK: Check = Check {
     id: "ingress-tls-secret-missing",
+    rank: 90,
     category: Category::Correctness,
+    scope: Scope::Kind("Ingress"),
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -70,3 +72,110 @@ fn run(ctx: &Context) -> Vec<Finding> {
         None => "create the kubernetes.io/tls Secret in this namespace, or let cert-manager issue it".to_owned(),
     })
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ ingress-tls-secret-missing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: v1
+kind: Service
+metadata:
+  name: shop-backend
+spec:
+  selector:
+    app: shop-backend
+  ports:
+  - name: http
+    port: 80
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  ingressClassName: nginx
+  tls:
+  - hosts:
+    - shop.example.com
+    secretName: shop-tls
+# ^ ingress-tls-secret-missing
+  rules:
+  - host: shop.example.com
+    http:
+      paths:
+      - path: /api
+        pathType: Prefix
+        backend:
+          service:
+            name: shop-backend
+            port:
+              number: 80
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: dont-fire-issued
+  annotations:
+    cert-manager.io/cluster-issuer: letsencrypt
+spec:
+  ingressClassName: nginx
+  tls:
+  - hosts:
+    - shop.example.com
+    secretName: issued-tls
+  rules:
+  - host: shop.example.com
+    http:
+      paths:
+      - path: /api
+        pathType: Prefix
+        backend:
+          service:
+            name: shop-backend
+            port:
+              number: 80
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Service
+metadata:
+  name: shop-backend
+spec:
+  selector:
+    app: shop-backend
+  ports:
+  - name: http
+    port: 80
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: shop-tls
+type: kubernetes.io/tls
+stringData:
+  tls.crt: placeholder
+  tls.key: placeholder
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  ingressClassName: nginx
+  tls:
+  - hosts:
+    - shop.example.com
+    secretName: shop-tls
+  rules:
+  - host: shop.example.com
+    http:
+      paths:
+      - path: /api
+        pathType: Prefix
+        backend:
+          service:
+            name: shop-backend
+            port:
+              number: 80
+"#;

@@ -1,12 +1,14 @@
 //! `install-at-startup`: a container installs software when it starts.
 
 use super::support::containers::describe;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `install-at-startup` check.
 pub static CHECK: Check = Check {
     id: "install-at-startup",
+    rank: 620,
     category: Category::Reliability,
+    scope: Scope::PodSpec,
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -124,6 +126,69 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ install-at-startup` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: worker
+  namespace: jobs
+spec:
+  selector:
+    matchLabels:
+      app: worker
+  template:
+    metadata:
+      labels:
+        app: worker
+    spec:
+      initContainers:
+      - name: tools
+        image: debian:12
+        command:
+# ^ install-at-startup
+        - sh
+        - -c
+        - apt-get update && apt-get install -y jq
+      containers:
+      - name: worker
+        image: python:3.12-slim
+        command: ["sh", "-c"]
+        args:
+# ^ install-at-startup
+        - pip install celery==5.4.0 redis && celery -A tasks worker
+      - name: agent
+        image: alpine:3.20
+        command: ["sh", "-c", "curl -fsSL https://install.example.com/agent.sh | sh && agent run"]
+# ^ install-at-startup
+      - name: dont-fire-health
+        image: curlimages/curl:8.8.0
+        command: ["sh", "-c", "while true; do curl -f http://localhost:8080/healthz; sleep 10; done"]
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: worker
+  namespace: jobs
+spec:
+  selector:
+    matchLabels:
+      app: worker
+  template:
+    metadata:
+      labels:
+        app: worker
+    spec:
+      containers:
+      - name: worker
+        image: registry.example.com/worker:1.4.0
+        command: ["celery", "-A", "tasks", "worker"]
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,14 @@
 //! `job-restart-policy`: Job/CronJob pods need OnFailure or Never; long-running controllers need Always.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `job-restart-policy` check.
 pub static CHECK: Check = Check {
     id: "job-restart-policy",
+    rank: 480,
     category: Category::Correctness,
+    scope: Scope::PodSpec,
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -118,3 +120,118 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ job-restart-policy` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+spec:
+  backoffLimit: 2
+  template:
+    spec:
+# ^ job-restart-policy
+      containers:
+      - name: migrate
+        image: example/migrate:3.0
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: cleanup
+spec:
+  schedule: "*/30 * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Always
+# ^ job-restart-policy
+          containers:
+          - name: cleanup
+            image: example/cleanup:1.0
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: worker
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: worker
+  template:
+    metadata:
+      labels:
+        app: worker
+    spec:
+      restartPolicy: OnFailure
+# ^ job-restart-policy
+      containers:
+      - name: worker
+        image: example/worker:2.0
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-one-shot
+spec:
+  restartPolicy: Never
+  containers:
+  - name: task
+    image: busybox:1.36
+    command: ["echo", "done"]
+---
+apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: batch-worker
+spec:
+  replicas: 2
+  template:
+    metadata:
+      labels:
+        app: batch-worker
+    spec:
+      restartPolicy: Never
+# ^ job-restart-policy
+      containers:
+      - name: worker
+        image: example/worker:2.0
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+spec:
+  backoffLimit: 2
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: migrate
+        image: example/migrate:3.0
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: worker
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: worker
+  template:
+    metadata:
+      labels:
+        app: worker
+    spec:
+      containers:
+      - name: worker
+        image: example/worker:2.0
+"#;

@@ -1,12 +1,14 @@
 //! `job-ttl-unset`: standalone Job has no ttlSecondsAfterFinished (or a CronJob's job template sets one).
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `job-ttl-unset` check.
 pub static CHECK: Check = Check {
     id: "job-ttl-unset",
+    rank: 690,
     category: Category::Reliability,
+    scope: Scope::Kinds("Job", "CronJob"),
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -114,6 +116,109 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ job-ttl-unset` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+  namespace: shop
+spec:
+# ^ job-ttl-unset
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: migrate
+          image: ghcr.io/acme/migrate:1.0.0
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: nightly
+  namespace: shop
+spec:
+  schedule: "*/5 * * * *"
+  jobTemplate:
+    spec:
+      ttlSecondsAfterFinished: 60
+# ^ job-ttl-unset
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: report
+              image: ghcr.io/acme/report:1.0.0
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: dont-fire-ttl
+  namespace: shop
+spec:
+  ttlSecondsAfterFinished: 86400
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: migrate
+          image: ghcr.io/acme/migrate:1.0.0
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: dont-fire-owned
+  namespace: shop
+  ownerReferences:
+    - apiVersion: batch/v1
+      kind: CronJob
+      name: nightly
+      uid: 6f1c2a9e-0000-4000-8000-000000000001
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: migrate
+          image: ghcr.io/acme/migrate:1.0.0
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+  namespace: shop
+spec:
+  ttlSecondsAfterFinished: 86400
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: migrate
+          image: ghcr.io/acme/migrate:1.0.0
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: nightly
+  namespace: shop
+spec:
+  schedule: "*/5 * * * *"
+  successfulJobsHistoryLimit: 3
+  failedJobsHistoryLimit: 1
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: report
+              image: ghcr.io/acme/report:1.0.0
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,13 +1,15 @@
 //! `known-risky-components`: known risky components: Kubernetes Dashboard, Helm v2 Tiller, git-sync.
 
 use super::support::containers::describe;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `known-risky-components` check.
 pub static CHECK: Check = Check {
     id: "known-risky-components",
+    rank: 1150,
     category: Category::Security,
+    scope: Scope::PodSpecOrService,
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -154,6 +156,86 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ known-risky-components` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: kubernetes-dashboard
+  namespace: kubernetes-dashboard
+spec:
+  selector:
+    matchLabels:
+      k8s-app: kubernetes-dashboard
+  template:
+    metadata:
+      labels:
+        k8s-app: kubernetes-dashboard
+    spec:
+      containers:
+      - name: kubernetes-dashboard
+        image: kubernetesui/dashboard:v2.7.0
+# ^ known-risky-components
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: docs
+  namespace: docs
+spec:
+  selector:
+    matchLabels:
+      app: docs
+  template:
+    metadata:
+      labels:
+        app: docs
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+      - name: git-sync
+        image: registry.k8s.io/git-sync/git-sync:v4.2.1
+# ^ known-risky-components
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: tiller-deploy
+  namespace: kube-system
+spec:
+  selector:
+# ^ known-risky-components
+    app: helm
+    name: tiller
+  ports:
+  - port: 44134
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-grafana
+  namespace: monitoring
+spec:
+  containers:
+  - name: grafana
+    image: grafana/grafana:11.0.0
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+"#;
 
 #[cfg(test)]
 mod tests {

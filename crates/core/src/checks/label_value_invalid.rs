@@ -4,13 +4,15 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::support::key_path;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::{Object, Resource};
 
 /// The `label-value-invalid` check.
 pub static CHECK: Check = Check {
     id: "label-value-invalid",
+    rank: 400,
     category: Category::Correctness,
+    scope: Scope::Any,
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -187,6 +189,69 @@ fn show_char(c: char) -> String {
         c => format!("\"{c}\""),
     }
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ label-value-invalid` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop
+  labels:
+    app: shop
+    release: "2.1 beta"
+# ^ label-value-invalid
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: shop
+  template:
+    metadata:
+      labels:
+        app: shop
+        image: nginx:1.27
+# ^ label-value-invalid
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: dont-fire-settings
+  labels:
+    app.kubernetes.io/name: shop
+    app.kubernetes.io/version: 2.1.0-beta_1
+    empty-is-fine: ""
+data:
+  LOG_LEVEL: info
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop
+  labels:
+    app.kubernetes.io/name: shop
+    app.kubernetes.io/version: "2.1"
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: shop
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/name: shop
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -3,12 +3,14 @@
 use super::support::containers::regular_containers;
 
 use super::support::workloads::is_long_running;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `liveness-probe-missing` check.
 pub static CHECK: Check = Check {
     id: "liveness-probe-missing",
+    rank: 500,
     category: Category::Reliability,
+    scope: Scope::LongRunning,
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -100,6 +102,75 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ liveness-probe-missing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      initContainers:
+        - name: migrate
+          image: ghcr.io/acme/web-migrate:1.4.2
+      containers:
+        - name: web
+# ^ liveness-probe-missing
+          image: ghcr.io/acme/web:1.4.2
+        - name: metrics
+          image: ghcr.io/acme/exporter:0.9.0
+          livenessProbe:
+            tcpSocket:
+              port: 9100
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-one-off
+  namespace: shop
+spec:
+  restartPolicy: Never
+  containers:
+    - name: task
+      image: ghcr.io/acme/task:1.0.0
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+          livenessProbe:
+            httpGet:
+              path: /healthz
+              port: 8080
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,14 @@
 //! `memory-request-missing`: container lacks a memory request.
 
 use super::support::quantity::request_missing;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `memory-request-missing` check.
 pub static CHECK: Check = Check {
     id: "memory-request-missing",
+    rank: 740,
     category: Category::Resources,
+    scope: Scope::PodSpec,
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -74,6 +76,73 @@ fn run(ctx: &Context) -> Vec<Finding> {
         "set resources.requests.memory to its normal usage, e.g. memory: 128Mi",
     )
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ memory-request-missing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      initContainers:
+        - name: dont-fire-init
+          image: ghcr.io/acme/dont-fire-init:1.0.0
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.0.0
+          resources:
+            requests:
+# ^ memory-request-missing
+              cpu: 100m
+        - name: dont-fire-limit-only
+          image: ghcr.io/acme/dont-fire-limit-only:1.0.0
+          resources:
+            limits:
+              memory: 256Mi
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      initContainers:
+        - name: init
+          image: ghcr.io/acme/init:1.0.0
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.0.0
+          resources:
+            requests:
+              cpu: 100m
+              memory: 128Mi
+              ephemeral-storage: 1Gi
+            limits:
+              cpu: 100m
+              memory: 128Mi
+              ephemeral-storage: 1Gi
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -5,13 +5,15 @@ use k8s_openapi::api::networking::v1::IngressBackend;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use super::support::containers::describe;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::{Object, Resource};
 
 /// The `named-ports-preferred` check.
 pub static CHECK: Check = Check {
     id: "named-ports-preferred",
+    rank: 1180,
     category: Category::Hygiene,
+    scope: Scope::PodSpecServiceOrIngress,
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -170,6 +172,113 @@ fn backend_finding(
         .help("name the Service port and use port.name in the Ingress backend"),
     );
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ named-ports-preferred` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: example/web:2.0
+        ports:
+        - name: http
+          containerPort: 8080
+        readinessProbe:
+          httpGet:
+            path: /healthz
+            port: 8080
+# ^ named-ports-preferred
+        livenessProbe:
+          httpGet:
+            path: /healthz
+            port: http
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - name: http
+    port: 80
+    targetPort: 8080
+# ^ named-ports-preferred
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+spec:
+  ingressClassName: nginx
+  rules:
+  - host: web.example.com
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: web
+            port:
+              number: 80
+# ^ named-ports-preferred
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: dont-fire-external-endpoints
+spec:
+  ports:
+  - port: 5432
+    targetPort: 5432
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  labels:
+    app: web
+spec:
+  containers:
+  - name: web
+    image: example/web:2.0
+    ports:
+    - name: http
+      containerPort: 8080
+    readinessProbe:
+      httpGet:
+        path: /healthz
+        port: http
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - name: http
+    port: 80
+    targetPort: http
+"#;
 
 #[cfg(test)]
 mod tests {

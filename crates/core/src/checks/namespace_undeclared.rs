@@ -2,12 +2,14 @@
 
 use std::collections::BTreeSet;
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `namespace-undeclared` check.
 pub static CHECK: Check = Check {
     id: "namespace-undeclared",
+    rank: 390,
     category: Category::Correctness,
+    scope: Scope::Namespaced,
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -104,3 +106,71 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ namespace-undeclared` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  namespace: shop
+# ^ namespace-undeclared
+data:
+  LOG_LEVEL: info
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: dont-fire-second-object-in-shop
+  namespace: shop
+spec:
+  selector:
+    app: api
+  ports:
+  - port: 80
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: payments
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: dont-fire-declared
+  namespace: payments
+data:
+  LOG_LEVEL: info
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: dont-fire-built-in
+  namespace: kube-system
+data:
+  LOG_LEVEL: info
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  namespace: shop
+data:
+  LOG_LEVEL: info
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: defaults
+data:
+  LOG_LEVEL: info
+"#;

@@ -1,11 +1,13 @@
 //! `node-affinity-missing`: no nodeAffinity (organisation policy).
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `node-affinity-missing` check.
 pub static CHECK: Check = Check {
     id: "node-affinity-missing",
+    rank: 710,
     category: Category::Hygiene,
+    scope: Scope::PodSpec,
     severity: Level::Info,
     also: &[],
     enabled_by_default: false,
@@ -98,6 +100,79 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ node-affinity-missing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+# ^ node-affinity-missing
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-selector
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: dont-fire-selector
+  template:
+    metadata:
+      labels:
+        app: dont-fire-selector
+    spec:
+      nodeSelector:
+        node-pool: general
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      affinity:
+        nodeAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            nodeSelectorTerms:
+              - matchExpressions:
+                  - key: node-pool
+                    operator: In
+                    values:
+                      - general
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,14 @@
 //! `object-name-invalid`: an object or container name the API server refuses.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::text::{NameFormat, name_errors, name_to_validate, shorten};
 
 /// The `object-name-invalid` check.
 pub static CHECK: Check = Check {
     id: "object-name-invalid",
+    rank: 410,
     category: Category::Correctness,
+    scope: Scope::Any,
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -124,6 +126,75 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ object-name-invalid` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: v1
+kind: Service
+metadata:
+  name: Web_API
+# ^ object-name-invalid
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: Web.Server
+# ^ object-name-invalid
+        image: nginx:1.27
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: "system:dont-fire-reader"
+rules: []
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Service
+metadata:
+  name: web-api
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: web.config-1
+data:
+  a: b
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  generateName: job-
+spec:
+  containers:
+  - name: main
+    image: busybox:1.36
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,11 +1,13 @@
 //! `obsolete-setting`: an annotation or toleration that no longer does anything.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `obsolete-setting` check.
 pub static CHECK: Check = Check {
     id: "obsolete-setting",
+    rank: 630,
     category: Category::Reliability,
+    scope: Scope::Any,
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -185,6 +187,93 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ obsolete-setting` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: v1
+kind: Namespace
+metadata:
+  name: legacy
+  annotations:
+    net.beta.kubernetes.io/network-policy: '{"ingress":{"isolation":"DefaultDeny"}}'
+# ^ obsolete-setting
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: log-agent
+  namespace: kube-system
+spec:
+  selector:
+    matchLabels:
+      app: log-agent
+  template:
+    metadata:
+      labels:
+        app: log-agent
+      annotations:
+        scheduler.alpha.kubernetes.io/critical-pod: ""
+# ^ obsolete-setting
+        seccomp.security.alpha.kubernetes.io/pod: runtime/default
+# ^ obsolete-setting
+    spec:
+      tolerations:
+      - key: node-role.kubernetes.io/master
+# ^ obsolete-setting
+        effect: NoSchedule
+      containers:
+      - name: agent
+        image: fluent/fluent-bit:3.0.7
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: dont-fire-both-taints
+  namespace: kube-system
+spec:
+  selector:
+    matchLabels:
+      app: dont-fire-both-taints
+  template:
+    metadata:
+      labels:
+        app: dont-fire-both-taints
+    spec:
+      tolerations:
+      - key: node-role.kubernetes.io/master
+        effect: NoSchedule
+      - key: node-role.kubernetes.io/control-plane
+        effect: NoSchedule
+      containers:
+      - name: agent
+        image: fluent/fluent-bit:3.0.7
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: log-agent
+  namespace: kube-system
+spec:
+  selector:
+    matchLabels:
+      app: log-agent
+  template:
+    metadata:
+      labels:
+        app: log-agent
+    spec:
+      priorityClassName: system-node-critical
+      tolerations:
+      - key: node-role.kubernetes.io/control-plane
+        effect: NoSchedule
+      containers:
+      - name: agent
+        image: fluent/fluent-bit:3.0.7
+"#;
 
 #[cfg(test)]
 mod tests {

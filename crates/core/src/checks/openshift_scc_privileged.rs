@@ -1,11 +1,13 @@
 //! `openshift-scc-privileged`: an OpenShift SecurityContextConstraints allows privileged containers.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `openshift-scc-privileged` check.
 pub static CHECK: Check = Check {
     id: "openshift-scc-privileged",
+    rank: 1160,
     category: Category::Security,
+    scope: Scope::Kind("SecurityContextConstraints"),
     severity: Level::Info,
     also: &[],
     enabled_by_default: false,
@@ -77,6 +79,45 @@ fn run(ctx: &Context) -> Vec<Finding> {
         })
         .collect()
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ openshift-scc-privileged` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: security.openshift.io/v1
+kind: SecurityContextConstraints
+metadata:
+  name: app-scc
+allowPrivilegedContainer: true
+# ^ openshift-scc-privileged
+allowHostNetwork: false
+runAsUser:
+  type: MustRunAsRange
+seLinuxContext:
+  type: MustRunAs
+---
+apiVersion: security.openshift.io/v1
+kind: SecurityContextConstraints
+metadata:
+  name: dont-fire-restricted
+allowPrivilegedContainer: false
+runAsUser:
+  type: MustRunAsRange
+seLinuxContext:
+  type: MustRunAs
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: security.openshift.io/v1
+kind: SecurityContextConstraints
+metadata:
+  name: app-scc
+allowPrivilegedContainer: false
+runAsUser:
+  type: MustRunAsRange
+seLinuxContext:
+  type: MustRunAs
+"#;
 
 #[cfg(test)]
 mod tests {

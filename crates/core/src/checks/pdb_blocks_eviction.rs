@@ -4,13 +4,15 @@ use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use super::support::pdb::{pdb_spec, pdb_targets, scaled, show_int_or_string};
 use super::support::refused_counts;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::{Object, Resource};
 
 /// The `pdb-blocks-eviction` check.
 pub static CHECK: Check = Check {
     id: "pdb-blocks-eviction",
+    rank: 180,
     category: Category::Reliability,
+    scope: Scope::Kind("PodDisruptionBudget"),
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -205,3 +207,127 @@ fn pod_count(obj: &Object) -> Option<i32> {
     }
     matches!(obj.resource, Resource::Pod(_)).then_some(1)
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ pdb-blocks-eviction` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+spec:
+  minAvailable: 2
+# ^ pdb-blocks-eviction
+  selector:
+    matchLabels:
+      app: web
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: db
+spec:
+  maxUnavailable: 0
+# ^ pdb-blocks-eviction
+  selector:
+    matchLabels:
+      app: db
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: cache
+spec:
+  minAvailable: 100%
+# ^ pdb-blocks-eviction
+  selector:
+    matchLabels:
+      app: cache
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 4
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: dont-fire-api
+spec:
+  minAvailable: 75%
+  selector:
+    matchLabels:
+      app: api
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+spec:
+  minAvailable: 2
+  selector:
+    matchLabels:
+      app: web
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: db
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app: db
+"#;

@@ -3,12 +3,14 @@
 use super::support::pdb::pdbs_covering;
 
 use super::support::workloads::{min_replicas, replicas_path};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `pdb-missing` check.
 pub static CHECK: Check = Check {
     id: "pdb-missing",
+    rank: 560,
     category: Category::Reliability,
+    scope: Scope::DeploymentOrStatefulSet,
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -95,6 +97,144 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ pdb-missing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 3
+# ^ pdb-missing
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+# ^ pdb-missing
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: api
+  namespace: shop
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: api
+  minReplicas: 2
+  maxReplicas: 6
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-single
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: dont-fire-single
+  template:
+    metadata:
+      labels:
+        app: dont-fire-single
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-covered
+  namespace: shop
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: dont-fire-covered
+  template:
+    metadata:
+      labels:
+        app: dont-fire-covered
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: dont-fire-covered
+  namespace: shop
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app: dont-fire-covered
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+  namespace: shop
+spec:
+  maxUnavailable: 1
+  unhealthyPodEvictionPolicy: AlwaysAllow
+  selector:
+    matchLabels:
+      app: web
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,14 @@
 //! `pdb-no-policy`: PDB sets neither minAvailable nor maxUnavailable.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `pdb-no-policy` check.
 pub static CHECK: Check = Check {
     id: "pdb-no-policy",
+    rank: 170,
     category: Category::Correctness,
+    scope: Scope::Kind("PodDisruptionBudget"),
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -91,3 +93,52 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ pdb-no-policy` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+spec:
+# ^ pdb-no-policy
+  selector:
+    matchLabels:
+      app: web
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: api
+spec:
+  minAvailable: 1
+  maxUnavailable: 1
+# ^ pdb-no-policy
+  selector:
+    matchLabels:
+      app: api
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: dont-fire-worker
+spec:
+  minAvailable: 50%
+  selector:
+    matchLabels:
+      app: worker
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app: web
+"#;

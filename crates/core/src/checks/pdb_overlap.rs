@@ -1,12 +1,14 @@
 //! `pdb-overlap`: a pod is covered by more than one PDB (eviction refuses).
 
 use super::support::pdb::pdb_targets;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `pdb-overlap` check.
 pub static CHECK: Check = Check {
     id: "pdb-overlap",
+    rank: 160,
     category: Category::Correctness,
+    scope: Scope::Kind("PodDisruptionBudget"),
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -155,3 +157,125 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ pdb-overlap` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop-api
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: shop
+      tier: api
+  template:
+    metadata:
+      labels:
+        app: shop
+        tier: api
+    spec:
+      containers:
+      - name: api
+        image: example/shop-api:4.2
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop-web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: shop
+      tier: web
+  template:
+    metadata:
+      labels:
+        app: shop
+        tier: web
+    spec:
+      containers:
+      - name: web
+        image: example/shop-web:4.2
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: shop
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app: shop
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: shop-api
+spec:
+  maxUnavailable: 1
+  selector:
+# ^ pdb-overlap
+    matchLabels:
+      app: shop
+      tier: api
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: dont-fire-other-namespace
+  namespace: staging
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app: shop
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop-api
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: shop
+      tier: api
+  template:
+    metadata:
+      labels:
+        app: shop
+        tier: api
+    spec:
+      containers:
+      - name: api
+        image: example/shop-api:4.2
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: shop-api
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app: shop
+      tier: api
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: shop-web
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app: shop
+      tier: web
+"#;

@@ -1,12 +1,14 @@
 //! `pdb-unhealthy-eviction-policy-unset`: PDB does not set unhealthyPodEvictionPolicy.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `pdb-unhealthy-eviction-policy-unset` check.
 pub static CHECK: Check = Check {
     id: "pdb-unhealthy-eviction-policy-unset",
+    rank: 570,
     category: Category::Reliability,
+    scope: Scope::Kind("PodDisruptionBudget"),
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -82,6 +84,49 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ pdb-unhealthy-eviction-policy-unset` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+  namespace: shop
+spec:
+# ^ pdb-unhealthy-eviction-policy-unset
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app: web
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: dont-fire-set
+  namespace: shop
+spec:
+  maxUnavailable: 1
+  unhealthyPodEvictionPolicy: AlwaysAllow
+  selector:
+    matchLabels:
+      app: api
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+  namespace: shop
+spec:
+  maxUnavailable: 1
+  unhealthyPodEvictionPolicy: AlwaysAllow
+  selector:
+    matchLabels:
+      app: web
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,14 @@
 //! `pod-unmanaged`: bare Pod with no controller.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `pod-unmanaged` check.
 pub static CHECK: Check = Check {
     id: "pod-unmanaged",
+    rank: 700,
     category: Category::Reliability,
+    scope: Scope::Kind("Pod"),
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -90,6 +92,58 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ pod-unmanaged` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: v1
+kind: Pod
+# ^ pod-unmanaged
+metadata:
+  name: debug
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-owned
+  namespace: shop
+  ownerReferences:
+    - apiVersion: apps/v1
+      kind: ReplicaSet
+      name: web-6d4cf56db6
+      uid: 6f1c2a9e-0000-4000-8000-000000000002
+      controller: true
+spec:
+  containers:
+    - name: web
+      image: ghcr.io/acme/web:1.4.2
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -5,12 +5,14 @@ use super::support::containers::describe;
 use super::support::pods::pods;
 
 use super::support::security_context::{container_sc, sc_path};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `privilege-escalation-allowed` check.
 pub static CHECK: Check = Check {
     id: "privilege-escalation-allowed",
+    rank: 800,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -107,6 +109,79 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ privilege-escalation-allowed` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      initContainers:
+      - name: migrate
+# ^ privilege-escalation-allowed
+        image: example/migrate:2.0
+      containers:
+      - name: web
+        image: nginx:1.27
+        securityContext:
+          allowPrivilegeEscalation: true
+# ^ privilege-escalation-allowed
+      - name: log-shipper
+        image: fluent/fluent-bit:3.0
+        securityContext:
+# ^ privilege-escalation-allowed
+          runAsNonRoot: true
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-locked-down
+spec:
+  containers:
+  - name: app
+    image: example/app:1.0
+    securityContext:
+      allowPrivilegeEscalation: false
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      initContainers:
+      - name: migrate
+        image: example/migrate:2.0
+        securityContext:
+          allowPrivilegeEscalation: false
+      containers:
+      - name: web
+        image: nginx:1.27
+        securityContext:
+          allowPrivilegeEscalation: false
+"#;
 
 #[cfg(test)]
 mod tests {

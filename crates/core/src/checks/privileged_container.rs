@@ -5,12 +5,14 @@ use super::support::containers::describe;
 use super::support::pods::pods;
 
 use super::support::security_context::{container_sc, sc_path};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `privileged-container` check.
 pub static CHECK: Check = Check {
     id: "privileged-container",
+    rank: 790,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -99,6 +101,72 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ privileged-container` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: node-agent
+spec:
+  selector:
+    matchLabels:
+      app: node-agent
+  template:
+    metadata:
+      labels:
+        app: node-agent
+    spec:
+      initContainers:
+      - name: load-module
+        image: busybox:1.36
+        command: ["modprobe", "br_netfilter"]
+        securityContext:
+          privileged: true
+# ^ privileged-container
+      containers:
+      - name: agent
+        image: example/agent:1.4
+        securityContext:
+          privileged: true
+# ^ privileged-container
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-web
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    securityContext:
+      privileged: false
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        securityContext:
+          privileged: false
+          allowPrivilegeEscalation: false
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,14 @@
 //! `privileged-port`: containerPort < 1024.
 
 use super::support::containers::describe;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `privileged-port` check.
 pub static CHECK: Check = Check {
     id: "privileged-port",
+    rank: 1040,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Info,
     also: &[],
     enabled_by_default: false,
@@ -106,6 +108,58 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ privileged-port` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        ports:
+        - name: http
+          containerPort: 80
+# ^ privileged-port
+        - name: metrics
+          containerPort: 9113
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-unprivileged
+spec:
+  containers:
+  - name: web
+    image: nginxinc/nginx-unprivileged:1.27
+    ports:
+    - containerPort: 8080
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    ports:
+    - containerPort: 8080
+"#;
 
 #[cfg(test)]
 mod tests {

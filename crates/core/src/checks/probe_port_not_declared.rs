@@ -6,12 +6,14 @@ use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use super::support::did_you_mean;
 
 use super::support::containers::describe;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `probe-port-not-declared` check.
 pub static CHECK: Check = Check {
     id: "probe-port-not-declared",
+    rank: 350,
     category: Category::Correctness,
+    scope: Scope::PodSpec,
     severity: Level::Error,
     also: &[Level::Warning],
     enabled_by_default: true,
@@ -167,3 +169,84 @@ fn probe_port(probe: &Probe) -> Option<(&'static str, IntOrString)> {
         .as_ref()
         .map(|g| ("grpc", IntOrString::Int(g.port)))
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ probe-port-not-declared` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+        ports:
+        - name: web
+          containerPort: 8080
+        readinessProbe:
+          httpGet:
+            path: /ready
+            port: http
+# ^ probe-port-not-declared
+        livenessProbe:
+          tcpSocket:
+            port: 80
+# ^ probe-port-not-declared
+        startupProbe:
+          httpGet:
+            path: /healthz
+            port: web
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-undeclared-ports
+spec:
+  containers:
+  - name: cache
+    image: redis:7
+    livenessProbe:
+      tcpSocket:
+        port: 6379
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+        ports:
+        - name: http
+          containerPort: 8080
+        readinessProbe:
+          httpGet:
+            path: /ready
+            port: http
+        livenessProbe:
+          tcpSocket:
+            port: 8080
+"#;

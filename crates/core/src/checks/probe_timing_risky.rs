@@ -4,12 +4,14 @@
 use k8s_openapi::api::core::v1::Probe;
 
 use super::support::containers::regular_containers;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `probe-timing-risky` check.
 pub static CHECK: Check = Check {
     id: "probe-timing-risky",
+    rank: 520,
     category: Category::Reliability,
+    scope: Scope::LongRunning,
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -185,6 +187,132 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ probe-timing-risky` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+        - name: api
+          image: ghcr.io/acme/api:2.3.0
+          readinessProbe:
+            httpGet:
+              path: /ready
+              port: 8080
+            initialDelaySeconds: 40
+            timeoutSeconds: 5
+# ^ probe-timing-risky
+            periodSeconds: 5
+          livenessProbe:
+# ^ probe-timing-risky
+            httpGet:
+              path: /healthz
+              port: 8080
+            periodSeconds: 5
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: slow
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: slow
+  template:
+    metadata:
+      labels:
+        app: slow
+    spec:
+      containers:
+        - name: slow
+          image: ghcr.io/acme/slow:1.0.0
+          livenessProbe:
+            httpGet:
+              path: /healthz
+              port: 8080
+            initialDelaySeconds: 120
+# ^ probe-timing-risky
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-startup
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: dont-fire-startup
+  template:
+    metadata:
+      labels:
+        app: dont-fire-startup
+    spec:
+      containers:
+        - name: api
+          image: ghcr.io/acme/api:2.3.0
+          startupProbe:
+            httpGet:
+              path: /healthz
+              port: 8080
+            failureThreshold: 24
+            periodSeconds: 5
+          readinessProbe:
+            httpGet:
+              path: /ready
+              port: 8080
+            initialDelaySeconds: 40
+          livenessProbe:
+            httpGet:
+              path: /healthz
+              port: 8080
+            initialDelaySeconds: 90
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+        - name: api
+          image: ghcr.io/acme/api:2.3.0
+          readinessProbe:
+            httpGet:
+              path: /ready
+              port: 8080
+            initialDelaySeconds: 10
+          livenessProbe:
+            httpGet:
+              path: /healthz
+              port: 8080
+            initialDelaySeconds: 30
+            timeoutSeconds: 3
+"#;
 
 #[cfg(test)]
 mod tests {

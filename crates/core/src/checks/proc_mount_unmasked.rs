@@ -5,12 +5,14 @@ use super::support::containers::describe;
 use super::support::pods::pods;
 
 use super::support::security_context::{container_sc, sc_path};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `proc-mount-unmasked` check.
 pub static CHECK: Check = Check {
     id: "proc-mount-unmasked",
+    rank: 940,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -87,6 +89,50 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ proc-mount-unmasked` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: v1
+kind: Pod
+metadata:
+  name: nested-runtime
+spec:
+  hostUsers: false
+  containers:
+  - name: buildkit
+    image: moby/buildkit:v0.16.0-rootless
+    securityContext:
+      procMount: Unmasked
+# ^ proc-mount-unmasked
+      seccompProfile:
+        type: Unconfined
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-default
+spec:
+  containers:
+  - name: app
+    image: example/app:1.0
+    securityContext:
+      procMount: Default
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Pod
+metadata:
+  name: builder
+spec:
+  containers:
+  - name: builder
+    image: example/builder:1.0
+    securityContext:
+      allowPrivilegeEscalation: false
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,14 @@
 //! `rbac-cluster-admin-binding`: binding to cluster-admin.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `rbac-cluster-admin-binding` check.
 pub static CHECK: Check = Check {
     id: "rbac-cluster-admin-binding",
+    rank: 1090,
     category: Category::Security,
+    scope: Scope::Kinds("RoleBinding", "ClusterRoleBinding"),
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -119,6 +121,70 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ rbac-cluster-admin-binding` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: ci-admin
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: cluster-admin
+# ^ rbac-cluster-admin-binding
+subjects:
+- kind: ServiceAccount
+  name: ci
+  namespace: ci
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: shop-admin
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: cluster-admin
+# ^ rbac-cluster-admin-binding
+subjects:
+- kind: Group
+  name: shop-team
+  apiGroup: rbac.authorization.k8s.io
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: dont-fire-edit
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: edit
+subjects:
+- kind: Group
+  name: shop-team
+  apiGroup: rbac.authorization.k8s.io
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: ci-deployer
+  namespace: shop
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: edit
+subjects:
+- kind: ServiceAccount
+  name: ci
+  namespace: ci
+"#;
 
 #[cfg(test)]
 mod tests {

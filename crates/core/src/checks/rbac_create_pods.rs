@@ -1,12 +1,14 @@
 //! `rbac-create-pods`: create on pods, or on the workloads that create them.
 
 use super::support::rbac::rules;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `rbac-create-pods` check.
 pub static CHECK: Check = Check {
     id: "rbac-create-pods",
+    rank: 1120,
     category: Category::Security,
+    scope: Scope::Kinds("Role", "ClusterRole"),
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -104,6 +106,70 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ rbac-create-pods` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: deployer
+  namespace: shop
+rules:
+- apiGroups:
+  - ""
+  resources:
+  - pods
+# ^ rbac-create-pods
+  verbs:
+  - create
+  - delete
+- apiGroups:
+  - apps
+  resources:
+  - deployments
+# ^ rbac-create-pods
+  - deployments/scale
+  verbs:
+  - create
+  - update
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: dont-fire-read-only
+  namespace: shop
+rules:
+- apiGroups:
+  - ""
+  - apps
+  resources:
+  - pods
+  - deployments
+  verbs:
+  - get
+  - list
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: viewer
+  namespace: shop
+rules:
+- apiGroups:
+  - ""
+  - apps
+  resources:
+  - pods
+  - deployments
+  verbs:
+  - get
+  - list
+  - watch
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,14 @@
 //! `rbac-escalation-verbs`: bind, escalate, impersonate, webhook config, CSR approval, services/status, nodes/proxy.
 
 use super::support::rbac::{Rule, rules};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `rbac-escalation-verbs` check.
 pub static CHECK: Check = Check {
     id: "rbac-escalation-verbs",
+    rank: 1130,
     category: Category::Security,
+    scope: Scope::Kinds("Role", "ClusterRole"),
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -180,6 +182,73 @@ fn finding(rule: &Rule, path: &str, what: &str, consequence: &str) -> Finding {
     )
     .help("remove this permission, or keep it in a dedicated role bound only to the controller that needs it")
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ rbac-escalation-verbs` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: role-manager
+rules:
+- apiGroups:
+  - rbac.authorization.k8s.io
+  resources:
+  - roles
+  - rolebindings
+  verbs:
+  - get
+  - create
+  - bind
+# ^ rbac-escalation-verbs
+- apiGroups:
+  - ""
+  resources:
+  - users
+  - serviceaccounts
+  verbs:
+  - impersonate
+# ^ rbac-escalation-verbs
+- apiGroups:
+  - ""
+  resources:
+  - nodes
+  - nodes/proxy
+# ^ rbac-escalation-verbs
+  verbs:
+  - get
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: dont-fire-webhook-reader
+rules:
+- apiGroups:
+  - admissionregistration.k8s.io
+  resources:
+  - mutatingwebhookconfigurations
+  verbs:
+  - get
+  - list
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: role-manager
+rules:
+- apiGroups:
+  - rbac.authorization.k8s.io
+  resources:
+  - roles
+  - rolebindings
+  verbs:
+  - get
+  - list
+  - create
+"#;
 
 #[cfg(test)]
 mod tests {

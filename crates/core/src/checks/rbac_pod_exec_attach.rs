@@ -1,12 +1,14 @@
 //! `rbac-pod-exec-attach`: grants pods/exec or pods/attach.
 
 use super::support::rbac::rules;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `rbac-pod-exec-attach` check.
 pub static CHECK: Check = Check {
     id: "rbac-pod-exec-attach",
+    rank: 1100,
     category: Category::Security,
+    scope: Scope::Kinds("Role", "ClusterRole"),
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -95,6 +97,63 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ rbac-pod-exec-attach` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: support
+  namespace: shop
+rules:
+- apiGroups:
+  - ""
+  resources:
+  - pods
+  - pods/log
+  - pods/exec
+# ^ rbac-pod-exec-attach
+  - pods/attach
+# ^ rbac-pod-exec-attach
+  verbs:
+  - get
+  - create
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: dont-fire-logs-only
+  namespace: shop
+rules:
+- apiGroups:
+  - ""
+  resources:
+  - pods
+  - pods/log
+  verbs:
+  - get
+  - list
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: support
+  namespace: shop
+rules:
+- apiGroups:
+  - ""
+  resources:
+  - pods
+  - pods/log
+  verbs:
+  - get
+  - list
+  - watch
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,14 @@
 //! `rbac-secrets-access`: get/list/watch on secrets.
 
 use super::support::rbac::rules;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `rbac-secrets-access` check.
 pub static CHECK: Check = Check {
     id: "rbac-secrets-access",
+    rank: 1110,
     category: Category::Security,
+    scope: Scope::Kinds("Role", "ClusterRole"),
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -103,6 +105,59 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ rbac-secrets-access` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: secret-reader
+rules:
+- apiGroups:
+  - ""
+  resources:
+  - configmaps
+  - secrets
+# ^ rbac-secrets-access
+  verbs:
+  - get
+  - list
+  - watch
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: dont-fire-one-named-secret
+  namespace: shop
+rules:
+- apiGroups:
+  - ""
+  resources:
+  - secrets
+  resourceNames:
+  - api-tls
+  verbs:
+  - get
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: config-reader
+  namespace: shop
+rules:
+- apiGroups:
+  - ""
+  resources:
+  - configmaps
+  verbs:
+  - get
+  - list
+  - watch
+"#;
 
 #[cfg(test)]
 mod tests {

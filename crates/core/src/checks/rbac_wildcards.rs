@@ -1,12 +1,14 @@
 //! `rbac-wildcards`: `*` in Role/ClusterRole verbs or resources.
 
 use super::support::rbac::rules;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `rbac-wildcards` check.
 pub static CHECK: Check = Check {
     id: "rbac-wildcards",
+    rank: 1080,
     category: Category::Security,
+    scope: Scope::Kinds("Role", "ClusterRole"),
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -156,6 +158,64 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ rbac-wildcards` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: deployer
+  namespace: shop
+rules:
+- apiGroups:
+  - apps
+  resources:
+  - "*"
+# ^ rbac-wildcards
+  verbs:
+  - get
+  - list
+- apiGroups:
+  - ""
+  resources:
+  - configmaps
+  verbs:
+  - "*"
+# ^ rbac-wildcards
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: dont-fire-subresource-wildcard
+rules:
+- apiGroups:
+  - apps
+  resources:
+  - "*/scale"
+  verbs:
+  - get
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: deployer
+  namespace: shop
+rules:
+- apiGroups:
+  - apps
+  resources:
+  - deployments
+  verbs:
+  - get
+  - list
+  - watch
+  - update
+  - patch
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -5,13 +5,15 @@ use super::support::containers::regular_containers;
 use super::support::services::{services_doing, services_selecting};
 
 use super::support::workloads::is_long_running;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `readiness-probe-missing` check.
 pub static CHECK: Check = Check {
     id: "readiness-probe-missing",
+    rank: 490,
     category: Category::Reliability,
+    scope: Scope::LongRunning,
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -113,6 +115,126 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ readiness-probe-missing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      initContainers:
+        - name: migrate
+          image: ghcr.io/acme/web-migrate:1.4.2
+      containers:
+        - name: web
+# ^ readiness-probe-missing
+          image: ghcr.io/acme/web:1.4.2
+        - name: metrics
+          image: ghcr.io/acme/exporter:0.9.0
+          readinessProbe:
+            httpGet:
+              path: /metrics
+              port: 9100
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 8080
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: dont-fire-job
+  namespace: shop
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: report
+          image: ghcr.io/acme/report:1.0.0
+---
+apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: legacy
+  namespace: shop
+spec:
+  replicas: 2
+  template:
+    metadata:
+      labels:
+        app: legacy
+    spec:
+      containers:
+        - name: legacy
+# ^ readiness-probe-missing
+          image: ghcr.io/acme/legacy:3.2.0
+---
+apiVersion: apps.openshift.io/v1
+kind: DeploymentConfig
+metadata:
+  name: orders
+  namespace: shop
+spec:
+  replicas: 2
+  selector:
+    app: orders
+  template:
+    metadata:
+      labels:
+        app: orders
+    spec:
+      containers:
+        - name: orders
+# ^ readiness-probe-missing
+          image: ghcr.io/acme/orders:2.0.1
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+          readinessProbe:
+            httpGet:
+              path: /ready
+              port: 8080
+"#;
 
 #[cfg(test)]
 mod tests {

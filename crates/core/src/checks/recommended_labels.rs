@@ -1,11 +1,13 @@
 //! `recommended-labels`: an app's workloads, Services and Ingresses lack the recommended app.kubernetes.io labels.
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `recommended-labels` check.
 pub static CHECK: Check = Check {
     id: "recommended-labels",
+    rank: 1170,
     category: Category::Hygiene,
+    scope: Scope::Any,
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -122,6 +124,66 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ recommended-labels` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop
+  labels:
+# ^ recommended-labels
+    app: shop
+spec:
+  selector:
+    matchLabels:
+      app: shop
+  template:
+    metadata:
+      labels:
+        app: shop
+    spec:
+      containers:
+      - name: shop
+        image: example/shop:1.4.2
+---
+apiVersion: v1
+kind: Service
+metadata:
+# ^ recommended-labels
+  name: shop
+spec:
+  selector:
+    app: shop
+  ports:
+  - port: 80
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: dont-fire-configmap
+data:
+  LOG_LEVEL: info
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Service
+metadata:
+  name: shop
+  labels:
+    app.kubernetes.io/name: shop
+    app.kubernetes.io/instance: shop
+    app.kubernetes.io/part-of: shop
+spec:
+  selector:
+    app.kubernetes.io/name: shop
+    app.kubernetes.io/instance: shop
+  ports:
+  - port: 80
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,13 +1,15 @@
 //! `replicas-single`: Deployment has fewer than 2 replicas and no HPA.
 
 use super::support::services::{services_doing, services_selecting};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `replicas-single` check.
 pub static CHECK: Check = Check {
     id: "replicas-single",
+    rank: 530,
     category: Category::Reliability,
+    scope: Scope::Kind("Deployment"),
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -124,6 +126,121 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ replicas-single` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 1
+# ^ replicas-single
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: worker
+# ^ replicas-single
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: worker
+  template:
+    metadata:
+      labels:
+        app: worker
+    spec:
+      containers:
+        - name: worker
+          image: ghcr.io/acme/worker:1.4.2
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-autoscaled
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: dont-fire-autoscaled
+  template:
+    metadata:
+      labels:
+        app: dont-fire-autoscaled
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: dont-fire-autoscaled
+  namespace: shop
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: dont-fire-autoscaled
+  minReplicas: 2
+  maxReplicas: 6
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-paused
+  namespace: shop
+spec:
+  replicas: 0
+  selector:
+    matchLabels:
+      app: dont-fire-paused
+  template:
+    metadata:
+      labels:
+        app: dont-fire-paused
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -5,12 +5,14 @@ use super::support::key_path;
 use super::support::containers::describe;
 
 use super::support::quantity::parse_quantity;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `request-exceeds-limit` check.
 pub static CHECK: Check = Check {
     id: "request-exceeds-limit",
+    rank: 460,
     category: Category::Correctness,
+    scope: Scope::PodSpec,
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -117,3 +119,77 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ request-exceeds-limit` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+        resources:
+          requests:
+            cpu: "1"
+# ^ request-exceeds-limit
+            memory: 1G
+# ^ request-exceeds-limit
+          limits:
+            cpu: 500m
+            memory: 512Mi
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-equal
+spec:
+  containers:
+  - name: api
+    image: example/api:2.1
+    resources:
+      requests:
+        cpu: 1000m
+        memory: 1Gi
+      limits:
+        cpu: "1"
+        memory: 1024Mi
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+        resources:
+          requests:
+            cpu: 250m
+            memory: 256Mi
+          limits:
+            memory: 512Mi
+"#;

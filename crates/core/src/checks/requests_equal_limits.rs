@@ -4,12 +4,14 @@
 use super::support::containers::container_findings;
 
 use super::support::quantity::{Side, parse_quantity_lenient, quantity};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `requests-equal-limits` check.
 pub static CHECK: Check = Check {
     id: "requests-equal-limits",
+    rank: 770,
     category: Category::Resources,
+    scope: Scope::PodSpec,
     severity: Level::Info,
     also: &[],
     enabled_by_default: false,
@@ -112,6 +114,81 @@ fn run(ctx: &Context) -> Vec<Finding> {
         ))
     })
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ requests-equal-limits` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      initContainers:
+        - name: dont-fire-init
+          image: ghcr.io/acme/dont-fire-init:1.0.0
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.0.0
+          resources:
+# ^ requests-equal-limits
+            requests:
+              cpu: 250m
+              memory: 256Mi
+            limits:
+              cpu: 500m
+              memory: 512Mi
+        - name: dont-fire-guaranteed
+          image: ghcr.io/acme/dont-fire-guaranteed:1.0.0
+          resources:
+            requests:
+              cpu: "1"
+              memory: 1Gi
+            limits:
+              cpu: 1000m
+              memory: 1024Mi
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      initContainers:
+        - name: init
+          image: ghcr.io/acme/init:1.0.0
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.0.0
+          resources:
+            requests:
+              cpu: 100m
+              memory: 128Mi
+              ephemeral-storage: 1Gi
+            limits:
+              cpu: 100m
+              memory: 128Mi
+              ephemeral-storage: 1Gi
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -5,12 +5,14 @@ use super::support::key_path;
 use super::support::containers::describe;
 
 use super::support::quantity::{parse_quantity, split_quantity};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `resource-quantity-suspicious` check.
 pub static CHECK: Check = Check {
     id: "resource-quantity-suspicious",
+    rank: 470,
     category: Category::Hygiene,
+    scope: Scope::PodSpec,
     severity: Level::Warning,
     also: &[Level::Error, Level::Info],
     enabled_by_default: true,
@@ -172,6 +174,85 @@ fn judge(resource: &str, value: &str) -> Option<(Level, String, String)> {
         _ => None,
     }
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ resource-quantity-suspicious` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+        resources:
+          requests:
+            cpu: "250"
+# ^ resource-quantity-suspicious
+            memory: 256m
+# ^ resource-quantity-suspicious
+          limits:
+            memory: 1G
+# ^ resource-quantity-suspicious
+      - name: proxy
+        image: example/proxy:1.0
+        resources:
+          limits:
+            memory: 128MB
+# ^ resource-quantity-suspicious
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-sensible
+spec:
+  containers:
+  - name: api
+    image: example/api:2.1
+    resources:
+      requests:
+        cpu: 1.5
+        memory: 1Gi
+      limits:
+        memory: 1536Mi
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+        resources:
+          requests:
+            cpu: 250m
+            memory: 256Mi
+          limits:
+            memory: 512Mi
+"#;
 
 #[cfg(test)]
 mod tests {

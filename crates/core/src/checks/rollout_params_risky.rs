@@ -7,12 +7,14 @@ use crate::model::{describe_int_or_string, resolve_int_or_percent};
 
 use super::support::refused_counts;
 use super::support::workloads::{min_replicas, update_strategy};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `rollout-params-risky` check.
 pub static CHECK: Check = Check {
     id: "rollout-params-risky",
+    rank: 610,
     category: Category::Reliability,
+    scope: Scope::RollingUpdate,
     severity: Level::Warning,
     also: &[Level::Error],
     enabled_by_default: true,
@@ -207,6 +209,136 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ rollout-params-risky` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: single
+  namespace: shop
+spec:
+  replicas: 1
+  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxSurge: 0
+      maxUnavailable: 1
+# ^ rollout-params-risky
+  selector:
+    matchLabels:
+      app: single
+  template:
+    metadata:
+      labels:
+        app: single
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: all-at-once
+  namespace: shop
+spec:
+  replicas: 3
+  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxSurge: 1
+      maxUnavailable: "100%"
+# ^ rollout-params-risky
+  selector:
+    matchLabels:
+      app: all-at-once
+  template:
+    metadata:
+      labels:
+        app: all-at-once
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: stuck
+  namespace: shop
+spec:
+  replicas: 2
+  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxSurge: 0
+      maxUnavailable: 0
+# ^ rollout-params-risky
+  selector:
+    matchLabels:
+      app: stuck
+  template:
+    metadata:
+      labels:
+        app: stuck
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-rounded
+  namespace: shop
+spec:
+  replicas: 3
+  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxSurge: "25%"
+      maxUnavailable: "25%"
+  selector:
+    matchLabels:
+      app: dont-fire-rounded
+  template:
+    metadata:
+      labels:
+        app: dont-fire-rounded
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 3
+  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxSurge: 1
+      maxUnavailable: 0
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -2,12 +2,14 @@
 
 use super::support::services::{services_doing, services_selecting};
 use super::support::workloads::update_strategy;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `rollout-strategy-recreate` check.
 pub static CHECK: Check = Check {
     id: "rollout-strategy-recreate",
+    rank: 600,
     category: Category::Reliability,
+    scope: Scope::Kind("Deployment"),
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -99,6 +101,98 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ rollout-strategy-recreate` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 2
+  strategy:
+    type: Recreate
+# ^ rollout-strategy-recreate
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-worker
+  namespace: shop
+spec:
+  strategy:
+    type: Recreate
+  selector:
+    matchLabels:
+      app: dont-fire-worker
+  template:
+    metadata:
+      labels:
+        app: dont-fire-worker
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 2
+  strategy:
+    type: RollingUpdate
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -5,12 +5,14 @@ use super::support::containers::describe;
 use super::support::pods::pods;
 
 use super::support::security_context::{container_sc, sc_path};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `root-fs-writable` check.
 pub static CHECK: Check = Check {
     id: "root-fs-writable",
+    rank: 830,
     category: Category::Security,
+    scope: Scope::PodSpec,
     // Disputed (see the catalog's design notes), so advice rather than a warning.
     severity: Level::Info,
     also: &[],
@@ -106,6 +108,74 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ root-fs-writable` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+# ^ root-fs-writable
+        image: nginx:1.27
+      - name: exporter
+        image: nginx/nginx-prometheus-exporter:1.3
+        securityContext:
+          readOnlyRootFilesystem: false
+# ^ root-fs-writable
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-read-only
+spec:
+  containers:
+  - name: app
+    image: example/app:1.0
+    securityContext:
+      readOnlyRootFilesystem: true
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        securityContext:
+          readOnlyRootFilesystem: true
+        volumeMounts:
+        - name: tmp
+          mountPath: /tmp
+      volumes:
+      - name: tmp
+        emptyDir: {}
+"#;
 
 #[cfg(test)]
 mod tests {

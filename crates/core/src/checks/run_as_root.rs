@@ -7,12 +7,14 @@ use super::support::pods::pods;
 use super::support::security_context::{
     inherited, run_as_group, run_as_non_root, run_as_user, sc_path,
 };
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `run-as-root` check.
 pub static CHECK: Check = Check {
     id: "run-as-root",
+    rank: 810,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -151,6 +153,86 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ run-as-root` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+# ^ run-as-root
+        image: example/api:3.1
+      - name: cache
+        image: redis:7.2
+        securityContext:
+          runAsUser: 0
+# ^ run-as-root
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: worker
+spec:
+  securityContext:
+    runAsNonRoot: true
+    runAsUser: 10001
+    runAsGroup: 0
+# ^ run-as-root
+  containers:
+  - name: worker
+    image: example/worker:1.0
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-non-root
+spec:
+  securityContext:
+    runAsNonRoot: true
+  containers:
+  - name: app
+    image: example/app:1.0
+    securityContext:
+      runAsUser: 10001
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 10001
+        runAsGroup: 10001
+      containers:
+      - name: api
+        image: example/api:3.1
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -3,13 +3,15 @@
 use super::support::pods::{pods, service_account};
 
 use super::support::rbac::is_bound;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::Resource;
 
 /// The `sa-token-automount` check.
 pub static CHECK: Check = Check {
     id: "sa-token-automount",
+    rank: 970,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -94,6 +96,106 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ sa-token-automount` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+# ^ sa-token-automount
+      serviceAccountName: web
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: web
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: debug
+spec:
+  automountServiceAccountToken: true
+# ^ sa-token-automount
+  containers:
+  - name: debug
+    image: busybox:1.36
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-opted-out
+spec:
+  automountServiceAccountToken: false
+  containers:
+  - name: app
+    image: example/app:1.0
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-operator
+spec:
+  serviceAccountName: operator
+  containers:
+  - name: operator
+    image: example/operator:1.0
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: operator
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: operator
+subjects:
+- kind: ServiceAccount
+  name: operator
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: web
+automountServiceAccountToken: false
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      serviceAccountName: web
+      containers:
+      - name: web
+        image: nginx:1.27
+"#;
 
 #[cfg(test)]
 mod tests {

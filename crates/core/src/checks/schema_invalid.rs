@@ -1,11 +1,13 @@
 //! `schema-invalid`: object fails the OpenAPI schema (unknown field, wrong type).
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `schema-invalid` check.
 pub static CHECK: Check = Check {
     id: "schema-invalid",
+    rank: 430,
     category: Category::Correctness,
+    scope: Scope::Any,
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -131,6 +133,90 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ schema-invalid` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: "3"
+# ^ schema-invalid
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: http
+# ^ schema-invalid
+    targetPort: 8080
+---
+apiVersion: example.com/v1
+kind: Widget
+metadata:
+  name: dont-fire-custom-resource
+spec:
+  replicas: "anything goes"
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: debug
+spec:
+  containers:
+  - image: busybox:1.36
+# ^ schema-invalid
+    command: ["sleep", "3600"]
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+    targetPort: http
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -3,12 +3,14 @@
 use super::support::containers::describe;
 
 use super::support::pods::pods;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `secret-in-env` check.
 pub static CHECK: Check = Check {
     id: "secret-in-env",
+    rank: 990,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -133,6 +135,85 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ secret-in-env` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:3.1
+        env:
+        - name: LOG_LEVEL
+          value: info
+        - name: DB_PASSWORD
+          valueFrom:
+            secretKeyRef:
+# ^ secret-in-env
+              name: db
+              key: password
+        envFrom:
+        - secretRef:
+# ^ secret-in-env
+            name: api-keys
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-config-only
+spec:
+  containers:
+  - name: app
+    image: example/app:1.0
+    envFrom:
+    - configMapRef:
+        name: app-config
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:3.1
+        env:
+        - name: DB_PASSWORD_FILE
+          value: /etc/secrets/db/password
+        volumeMounts:
+        - name: db
+          mountPath: /etc/secrets/db
+          readOnly: true
+      volumes:
+      - name: db
+        secret:
+          secretName: db
+"#;
 
 #[cfg(test)]
 mod tests {

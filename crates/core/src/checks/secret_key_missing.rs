@@ -1,13 +1,15 @@
 //! `secret-key-missing`: referenced key absent from the Secret's data/stringData.
 
 use super::support::key_refs::{RefKind, missing_key_findings};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `secret-key-missing` check.
 pub static CHECK: Check = Check {
     id: "secret-key-missing",
+    rank: 250,
     category: Category::Correctness,
+    scope: Scope::PodSpec,
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -109,3 +111,106 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     missing_key_findings(ctx, &CHECK, RefKind::Secret, keys_of, "it")
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ secret-key-missing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: v1
+kind: Secret
+metadata:
+  name: db-credentials
+type: Opaque
+stringData:
+  username: app
+data:
+  DB_PASSWORD: Y2hhbmdlLW1l
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+        env:
+        - name: DB_USER
+          valueFrom:
+            secretKeyRef:
+              name: db-credentials
+              key: username
+        - name: DB_PASSWORD
+          valueFrom:
+            secretKeyRef:
+              name: db-credentials
+              key: password
+# ^ secret-key-missing
+        - name: API_TOKEN
+          valueFrom:
+            secretKeyRef:
+              name: created-by-vault
+              key: token
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-optional
+spec:
+  containers:
+  - name: api
+    image: example/api:2.1
+    env:
+    - name: DB_PASSWORD_OLD
+      valueFrom:
+        secretKeyRef:
+          name: db-credentials
+          key: password
+          optional: true
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Secret
+metadata:
+  name: db-credentials
+type: Opaque
+stringData:
+  username: app
+  DB_PASSWORD: change-me
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+  - name: api
+    image: example/api:2.1
+    env:
+    - name: DB_PASSWORD
+      valueFrom:
+        secretKeyRef:
+          name: db-credentials
+          key: DB_PASSWORD
+    volumeMounts:
+    - name: creds
+      mountPath: /etc/creds
+      readOnly: true
+  volumes:
+  - name: creds
+    secret:
+      secretName: db-credentials
+      items:
+      - key: username
+        path: user
+"#;

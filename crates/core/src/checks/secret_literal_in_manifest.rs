@@ -1,12 +1,14 @@
 //! `secret-literal-in-manifest`: secret carries literal data/stringData in the pasted YAML (base64 is not encryption).
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `secret-literal-in-manifest` check.
 pub static CHECK: Check = Check {
     id: "secret-literal-in-manifest",
+    rank: 1020,
     category: Category::Hygiene,
+    scope: Scope::Kind("Secret"),
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -117,6 +119,47 @@ fn describe_keys(keys: &[&str]) -> String {
         _ => format!("{} keys ({})", keys.len(), keys.join(", ")),
     }
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ secret-literal-in-manifest` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: v1
+kind: Secret
+metadata:
+  name: db
+type: Opaque
+data:
+# ^ secret-literal-in-manifest
+  password: aHVudGVyMg==
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: api
+type: Opaque
+stringData:
+# ^ secret-literal-in-manifest
+  token: not-a-real-token
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: dont-fire-token-placeholder
+  annotations:
+    kubernetes.io/service-account.name: build-robot
+type: kubernetes.io/service-account-token
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Secret
+metadata:
+  name: build-robot-token
+  annotations:
+    kubernetes.io/service-account.name: build-robot
+type: kubernetes.io/service-account-token
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,14 @@
 //! `secret-ref-missing`: secret named by env, envFrom, a volume or imagePullSecrets is not in the set (skip optional: true).
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::graph::ProblemCode;
 
 /// The `secret-ref-missing` check.
 pub static CHECK: Check = Check {
     id: "secret-ref-missing",
+    rank: 240,
     category: Category::Correctness,
+    scope: Scope::PodSpec,
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -83,3 +85,86 @@ fn run(ctx: &Context) -> Vec<Finding> {
         None => "create the Secret in this namespace before the pods start, or mark the reference optional: true".to_owned(),
     })
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ secret-ref-missing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  imagePullSecrets:
+  - name: registry
+# ^ secret-ref-missing
+  containers:
+  - name: api
+    image: registry.example.com/api:2.1
+    env:
+    - name: DB_PASSWORD
+      valueFrom:
+        secretKeyRef:
+          name: db-credentials
+# ^ secret-ref-missing
+          key: password
+    - name: SENTRY_DSN
+      valueFrom:
+        secretKeyRef:
+          name: sentry
+          key: dsn
+          optional: true
+    volumeMounts:
+    - name: tls
+      mountPath: /etc/tls
+  volumes:
+  - name: tls
+    secret:
+      secretName: api-tls
+# ^ secret-ref-missing
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-worker
+spec:
+  containers:
+  - name: worker
+    image: example/worker:2.1
+    envFrom:
+    - secretRef:
+        name: worker-env
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: worker-env
+type: Opaque
+stringData:
+  TOKEN: change-me
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Secret
+metadata:
+  name: db-credentials
+type: Opaque
+stringData:
+  password: change-me
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+  - name: api
+    image: example/api:2.1
+    env:
+    - name: DB_PASSWORD
+      valueFrom:
+        secretKeyRef:
+          name: db-credentials
+          key: password
+"#;

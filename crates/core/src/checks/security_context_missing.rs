@@ -7,12 +7,14 @@ use super::support::containers::describe;
 use super::support::pods::pods;
 
 use super::support::security_context::container_sc;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `security-context-missing` check.
 pub static CHECK: Check = Check {
     id: "security-context-missing",
+    rank: 840,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -93,6 +95,68 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ security-context-missing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      initContainers:
+      - name: wait-for-db
+# ^ security-context-missing
+        image: busybox:1.36
+        command: ["sh", "-c", "until nc -z db 5432; do sleep 1; done"]
+      containers:
+      - name: api
+# ^ security-context-missing
+        image: example/api:3.1
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-pod-level
+spec:
+  securityContext:
+    runAsNonRoot: true
+  containers:
+  - name: app
+    image: example/app:1.0
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:3.1
+        securityContext:
+          allowPrivilegeEscalation: false
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,14 @@
 //! `selector-template-mismatch`: workload spec.selector does not match its own template labels.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::{Resource, describe_label_map, describe_selector, selector_matches};
 
 /// The `selector-template-mismatch` check.
 pub static CHECK: Check = Check {
     id: "selector-template-mismatch",
+    rank: 10,
     category: Category::Correctness,
+    scope: Scope::Controller,
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -167,3 +169,127 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ selector-template-mismatch` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+# ^ selector-template-mismatch
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: website
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+# ^ selector-template-mismatch
+  serviceName: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+      - name: postgres
+        image: postgres:16
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: dont-fire-agent
+spec:
+  selector:
+    matchExpressions:
+    - key: app
+      operator: In
+      values: [agent, agent-canary]
+  template:
+    metadata:
+      labels:
+        app: agent
+        version: "2"
+    spec:
+      containers:
+      - name: agent
+        image: example/agent:2.0
+---
+apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: legacy
+spec:
+  selector:
+# ^ selector-template-mismatch
+    app: legacy
+  template:
+    metadata:
+      labels:
+        app: legacy-web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: apps.openshift.io/v1
+kind: DeploymentConfig
+metadata:
+  name: unlabelled
+spec:
+# ^ selector-template-mismatch
+  template:
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+---
+apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: dont-fire-defaulted
+spec:
+  template:
+    metadata:
+      labels:
+        app: defaulted
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+        tier: frontend
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+"#;

@@ -1,13 +1,15 @@
 //! `sensitive-configmap-data`: keys or values of a ConfigMap look like credentials.
 
 use super::support::secrets::{credential_in_value, is_literal_value, is_secret_name};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `sensitive-configmap-data` check.
 pub static CHECK: Check = Check {
     id: "sensitive-configmap-data",
+    rank: 1010,
     category: Category::Security,
+    scope: Scope::Kind("ConfigMap"),
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -88,6 +90,45 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ sensitive-configmap-data` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: api-config
+data:
+  LOG_LEVEL: info
+  DB_HOST: postgres
+  DB_PASSWORD: hunter2
+# ^ sensitive-configmap-data
+  CACHE_URL: redis://default:s3cr3t@redis:6379/0
+# ^ sensitive-configmap-data
+  TOKEN_TTL: 1h
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: dont-fire-settings-only
+data:
+  JWT_EXPIRES_IN: 7d
+  PASSWORD_MIN_LENGTH: "12"
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: feastflow-config
+data:
+  DB_HOST: postgres
+  DB_PORT: "5432"
+  DB_USER: postgres
+  JWT_EXPIRES_IN: 7d
+  BACKEND_URL: http://feastflow-backend:5000
+"#;
 
 #[cfg(test)]
 mod tests {

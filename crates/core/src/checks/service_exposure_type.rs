@@ -1,12 +1,14 @@
 //! `service-exposure-type`: service is NodePort or LoadBalancer, so it is reachable from outside the cluster.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `service-exposure-type` check.
 pub static CHECK: Check = Check {
     id: "service-exposure-type",
+    rank: 1050,
     category: Category::Security,
+    scope: Scope::Kind("Service"),
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -138,6 +140,65 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ service-exposure-type` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+# ^ service-exposure-type
+  selector:
+    app: web
+  ports:
+  - port: 80
+    targetPort: http
+    nodePort: 30080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  type: LoadBalancer
+# ^ service-exposure-type
+  selector:
+    app: api
+  ports:
+  - port: 443
+    targetPort: https
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: dont-fire-internal-lb
+  annotations:
+    service.beta.kubernetes.io/azure-load-balancer-internal: "true"
+spec:
+  type: LoadBalancer
+  selector:
+    app: api
+  ports:
+  - port: 443
+    targetPort: https
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+    targetPort: http
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,13 +1,15 @@
 //! `service-selects-multiple-workloads`: selector matches pods of more than one workload (canary, or version mixing).
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::graph::Relation;
 use crate::model::{ObjectId, Resource, describe_label_map};
 
 /// The `service-selects-multiple-workloads` check.
 pub static CHECK: Check = Check {
     id: "service-selects-multiple-workloads",
+    rank: 50,
     category: Category::Correctness,
+    scope: Scope::Kind("Service"),
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -136,3 +138,119 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ service-selects-multiple-workloads` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels:
+      app: shop
+      component: api
+  template:
+    metadata:
+      labels:
+        app: shop
+        component: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: worker
+spec:
+  selector:
+    matchLabels:
+      app: shop
+      component: worker
+  template:
+    metadata:
+      labels:
+        app: shop
+        component: worker
+    spec:
+      containers:
+      - name: worker
+        image: example/worker:2.1
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: shop
+spec:
+  selector:
+# ^ service-selects-multiple-workloads
+    app: shop
+  ports:
+  - port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: dont-fire-api
+spec:
+  selector:
+    app: shop
+    component: api
+  ports:
+  - port: 80
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels:
+      app: shop
+      component: api
+  template:
+    metadata:
+      labels:
+        app: shop
+        component: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: worker
+spec:
+  selector:
+    matchLabels:
+      app: shop
+      component: worker
+  template:
+    metadata:
+      labels:
+        app: shop
+        component: worker
+    spec:
+      containers:
+      - name: worker
+        image: example/worker:2.1
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  selector:
+    app: shop
+    component: api
+  ports:
+  - port: 80
+"#;

@@ -1,12 +1,14 @@
 //! `service-targetport-unresolved`: named targetPort (name+protocol) not declared by any selected container; numeric one not among declared containerPorts.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::graph::ProblemCode;
 
 /// The `service-targetport-unresolved` check.
 pub static CHECK: Check = Check {
     id: "service-targetport-unresolved",
+    rank: 40,
     category: Category::Correctness,
+    scope: Scope::Kind("Service"),
     severity: Level::Error,
     also: &[Level::Warning, Level::Info],
     enabled_by_default: true,
@@ -92,6 +94,146 @@ fn run(ctx: &Context) -> Vec<Finding> {
         }
     })
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ service-targetport-unresolved` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+        ports:
+        - name: http
+          containerPort: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  selector:
+    app: api
+  ports:
+  - name: web
+    port: 80
+    targetPort: htp
+# ^ service-targetport-unresolved
+  - name: metrics
+    port: 9090
+    targetPort: 9090
+# ^ service-targetport-unresolved
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: dont-fire-api
+spec:
+  selector:
+    app: api
+  ports:
+  - name: web
+    port: 80
+    targetPort: http
+  - name: direct
+    port: 8080
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: example/api:2.1
+        ports:
+        - name: http
+          containerPort: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  selector:
+    app: api
+  ports:
+  - name: web
+    port: 80
+    targetPort: http
+---
+# targetPort 0 is what the API server reads as "the same as port".
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: carts
+spec:
+  selector:
+    matchLabels:
+      name: carts
+  template:
+    metadata:
+      labels:
+        name: carts
+    spec:
+      containers:
+      - name: carts
+        image: weaveworksdemos/carts:0.4.8
+        ports:
+        - containerPort: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: carts
+spec:
+  selector:
+    name: carts
+  ports:
+  - port: 80
+    targetPort: 0
+---
+# The operator's Prometheus pods declare the port "web" (9090).
+apiVersion: monitoring.coreos.com/v1
+kind: Prometheus
+metadata:
+  name: k8s
+spec:
+  replicas: 1
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: prometheus-operated-web
+spec:
+  selector:
+    prometheus: k8s
+  ports:
+  - port: 9090
+    targetPort: web
+"#;
 
 #[cfg(test)]
 mod tests {

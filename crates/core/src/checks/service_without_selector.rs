@@ -1,12 +1,14 @@
 //! `service-without-selector`: service has no selector and no Endpoints/EndpointSlice in the set.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `service-without-selector` check.
 pub static CHECK: Check = Check {
     id: "service-without-selector",
+    rank: 30,
     category: Category::Correctness,
+    scope: Scope::Kind("Service"),
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -107,3 +109,59 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ service-without-selector` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+# ^ service-without-selector
+  ports:
+  - port: 80
+    targetPort: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: dont-fire-external-db
+spec:
+  ports:
+  - port: 5432
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata:
+  name: dont-fire-external-db-1
+  labels:
+    kubernetes.io/service-name: dont-fire-external-db
+addressType: IPv4
+ports:
+- port: 5432
+endpoints:
+- addresses: ["10.0.0.12"]
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: dont-fire-alias
+spec:
+  type: ExternalName
+  externalName: db.example.com
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  selector:
+    app: api
+  ports:
+  - port: 80
+    targetPort: 8080
+"#;

@@ -1,11 +1,13 @@
 //! `serviceaccount-deprecated-field`: uses serviceAccount rather than serviceAccountName.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `serviceaccount-deprecated-field` check.
 pub static CHECK: Check = Check {
     id: "serviceaccount-deprecated-field",
+    rank: 310,
     category: Category::Hygiene,
+    scope: Scope::PodSpec,
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -92,6 +94,59 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ serviceaccount-deprecated-field` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: nightly-report
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          serviceAccount: reporter
+# ^ serviceaccount-deprecated-field
+          restartPolicy: OnFailure
+          containers:
+          - name: report
+            image: example/reporter:1.2
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-reporter
+spec:
+  serviceAccountName: reporter
+  containers:
+  - name: report
+    image: example/reporter:1.2
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      serviceAccountName: api
+      containers:
+      - name: api
+        image: example/api:2.1
+"#;
 
 #[cfg(test)]
 mod tests {

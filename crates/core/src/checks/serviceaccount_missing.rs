@@ -1,12 +1,14 @@
 //! `serviceaccount-missing`: serviceAccountName not defined in the set.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::graph::ProblemCode;
 
 /// The `serviceaccount-missing` check.
 pub static CHECK: Check = Check {
     id: "serviceaccount-missing",
+    rank: 300,
     category: Category::Correctness,
+    scope: Scope::PodSpec,
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -90,3 +92,93 @@ fn run(ctx: &Context) -> Vec<Finding> {
         },
     )
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ serviceaccount-missing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      serviceAccountName: api
+# ^ serviceaccount-missing
+      containers:
+      - name: api
+        image: example/api:2.1
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-default
+spec:
+  selector:
+    matchLabels:
+      app: dont-fire-default
+  template:
+    metadata:
+      labels:
+        app: dont-fire-default
+    spec:
+      serviceAccountName: default
+      containers:
+      - name: dont-fire-default
+        image: example/dont-fire-default:2.1
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-worker
+spec:
+  selector:
+    matchLabels:
+      app: dont-fire-worker
+  template:
+    metadata:
+      labels:
+        app: dont-fire-worker
+    spec:
+      serviceAccountName: worker
+      containers:
+      - name: dont-fire-worker
+        image: example/dont-fire-worker:2.1
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: worker
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: api
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      serviceAccountName: api
+      containers:
+      - name: api
+        image: example/api:2.1
+"#;

@@ -1,12 +1,14 @@
 //! `servicemonitor-selects-nothing`: prometheus operator servicemonitor matches no service.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::graph::ProblemCode;
 
 /// The `servicemonitor-selects-nothing` check.
 pub static CHECK: Check = Check {
     id: "servicemonitor-selects-nothing",
+    rank: 1200,
     category: Category::Correctness,
+    scope: Scope::Kind("ServiceMonitor"),
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -84,3 +86,84 @@ fn run(ctx: &Context) -> Vec<Finding> {
         },
     )
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ servicemonitor-selects-nothing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: v1
+kind: Service
+metadata:
+  name: api
+  labels:
+    app: api
+spec:
+  selector:
+    app: api
+  ports:
+  - name: metrics
+    port: 9090
+---
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata:
+  name: api
+spec:
+  selector:
+# ^ servicemonitor-selects-nothing
+    matchLabels:
+      app: api-server
+  endpoints:
+  - port: metrics
+---
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata:
+  name: dont-fire-api
+spec:
+  selector:
+    matchLabels:
+      app: api
+  endpoints:
+  - port: metrics
+---
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata:
+  name: dont-fire-elsewhere
+spec:
+  namespaceSelector:
+    matchNames:
+    - monitoring
+  selector:
+    matchLabels:
+      app: billing
+  endpoints:
+  - port: metrics
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Service
+metadata:
+  name: api
+  labels:
+    app: api
+spec:
+  selector:
+    app: api
+  ports:
+  - name: metrics
+    port: 9090
+---
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels:
+      app: api
+  endpoints:
+  - port: metrics
+"#;

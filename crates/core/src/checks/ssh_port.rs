@@ -1,12 +1,14 @@
 //! `ssh-port`: a container exposes port 22.
 
 use super::support::containers::describe;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `ssh-port` check.
 pub static CHECK: Check = Check {
     id: "ssh-port",
+    rank: 1030,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -85,6 +87,58 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ ssh-port` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: git-server
+spec:
+  selector:
+    matchLabels:
+      app: git-server
+  template:
+    metadata:
+      labels:
+        app: git-server
+    spec:
+      containers:
+      - name: sshd
+        image: example/git-server:2.4
+        ports:
+        - name: ssh
+          containerPort: 22
+# ^ ssh-port
+        - name: http
+          containerPort: 8080
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-high-ssh-port
+spec:
+  containers:
+  - name: sshd
+    image: example/git-server:2.4
+    ports:
+    - containerPort: 2222
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    ports:
+    - containerPort: 8080
+"#;
 
 #[cfg(test)]
 mod tests {

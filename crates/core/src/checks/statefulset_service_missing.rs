@@ -1,12 +1,14 @@
 //! `statefulset-service-missing`: serviceName names no headless Service.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::graph::ProblemCode;
 
 /// The `statefulset-service-missing` check.
 pub static CHECK: Check = Check {
     id: "statefulset-service-missing",
+    rank: 320,
     category: Category::Correctness,
+    scope: Scope::Kind("StatefulSet"),
     severity: Level::Error,
     also: &[Level::Warning],
     enabled_by_default: true,
@@ -89,3 +91,96 @@ fn run(ctx: &Context) -> Vec<Finding> {
         },
     )
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ statefulset-service-missing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+# ^ statefulset-service-missing
+  replicas: 3
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+      - name: db
+        image: postgres:16
+        ports:
+        - containerPort: 5432
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: dont-fire-queue
+spec:
+  serviceName: dont-fire-queue
+  replicas: 3
+  selector:
+    matchLabels:
+      app: dont-fire-queue
+  template:
+    metadata:
+      labels:
+        app: dont-fire-queue
+    spec:
+      containers:
+      - name: dont-fire-queue
+        image: postgres:16
+        ports:
+        - containerPort: 5432
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: dont-fire-queue
+spec:
+  clusterIP: None
+  selector:
+    app: dont-fire-queue
+  ports:
+  - port: 5432
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  replicas: 3
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+      - name: db
+        image: postgres:16
+        ports:
+        - containerPort: 5432
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: db
+spec:
+  clusterIP: None
+  selector:
+    app: db
+  ports:
+  - port: 5432
+"#;

@@ -1,13 +1,15 @@
 //! `statefulset-service-not-headless`: a StatefulSet's governing Service exists but is not
 //! headless.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::graph::ProblemCode;
 
 /// The `statefulset-service-not-headless` check.
 pub static CHECK: Check = Check {
     id: "statefulset-service-not-headless",
+    rank: 330,
     category: Category::Correctness,
+    scope: Scope::Kind("StatefulSet"),
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -91,6 +93,109 @@ fn run(ctx: &Context) -> Vec<Finding> {
         },
     )
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ statefulset-service-not-headless` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: cache
+spec:
+  serviceName: cache
+# ^ statefulset-service-not-headless
+  replicas: 3
+  selector:
+    matchLabels:
+      app: cache
+  template:
+    metadata:
+      labels:
+        app: cache
+    spec:
+      containers:
+      - name: cache
+        image: postgres:16
+        ports:
+        - containerPort: 5432
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: cache
+spec:
+  selector:
+    app: cache
+  ports:
+  - port: 5432
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: dont-fire-queue
+spec:
+  serviceName: dont-fire-queue
+  replicas: 3
+  selector:
+    matchLabels:
+      app: dont-fire-queue
+  template:
+    metadata:
+      labels:
+        app: dont-fire-queue
+    spec:
+      containers:
+      - name: dont-fire-queue
+        image: postgres:16
+        ports:
+        - containerPort: 5432
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: dont-fire-queue
+spec:
+  clusterIP: None
+  selector:
+    app: dont-fire-queue
+  ports:
+  - port: 5432
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  replicas: 3
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+      - name: db
+        image: postgres:16
+        ports:
+        - containerPort: 5432
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: db
+spec:
+  clusterIP: None
+  selector:
+    app: db
+  ports:
+  - port: 5432
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -6,12 +6,19 @@ use crate::samples::Sample;
 use crate::{Model, SourceFile};
 
 #[test]
-fn ids_are_unique_kebab_case_and_documented() {
+fn ids_and_ranks_are_unique_ids_kebab_case_and_documented() {
     let mut seen = std::collections::BTreeSet::new();
+    let mut ranks = std::collections::BTreeMap::new();
     let mut problems = Vec::new();
     for check in ALL {
         if !seen.insert(check.id) {
             problems.push(format!("{}: duplicate id", check.id));
+        }
+        if let Some(other) = ranks.insert(check.rank, check.id) {
+            problems.push(format!(
+                "{}: rank {} is taken by {other}",
+                check.id, check.rank
+            ));
         }
         let kebab = check
             .id

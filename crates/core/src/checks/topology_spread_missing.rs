@@ -1,12 +1,14 @@
 //! `topology-spread-missing`: no topologySpreadConstraints.
 
 use super::support::workloads::min_replicas;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `topology-spread-missing` check.
 pub static CHECK: Check = Check {
     id: "topology-spread-missing",
+    rank: 590,
     category: Category::Reliability,
+    scope: Scope::Replicated,
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -103,6 +105,103 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ topology-spread-missing` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+# ^ topology-spread-missing
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-spread
+  namespace: shop
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: dont-fire-spread
+  template:
+    metadata:
+      labels:
+        app: dont-fire-spread
+    spec:
+      topologySpreadConstraints:
+        - maxSkew: 1
+          topologyKey: topology.kubernetes.io/zone
+          whenUnsatisfiable: ScheduleAnyway
+          labelSelector:
+            matchLabels:
+              app: dont-fire-spread
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-single
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: dont-fire-single
+  template:
+    metadata:
+      labels:
+        app: dont-fire-single
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      topologySpreadConstraints:
+        - maxSkew: 1
+          topologyKey: topology.kubernetes.io/zone
+          whenUnsatisfiable: ScheduleAnyway
+          labelSelector:
+            matchLabels:
+              app: web
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+"#;
 
 #[cfg(test)]
 mod tests {

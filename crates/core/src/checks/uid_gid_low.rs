@@ -5,12 +5,14 @@ use super::support::containers::describe;
 use super::support::pods::pods;
 
 use super::support::security_context::{inherited, run_as_group, run_as_user};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `uid-gid-low` check.
 pub static CHECK: Check = Check {
     id: "uid-gid-low",
+    rank: 820,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -110,6 +112,73 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ uid-gid-low` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 1000
+# ^ uid-gid-low
+      containers:
+      - name: api
+        image: example/api:3.1
+        securityContext:
+          runAsGroup: 101
+# ^ uid-gid-low
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-high-ids
+spec:
+  securityContext:
+    runAsNonRoot: true
+    runAsUser: 10001
+    runAsGroup: 10001
+  containers:
+  - name: app
+    image: example/app:1.0
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 10001
+        runAsGroup: 10001
+      containers:
+      - name: api
+        image: example/api:3.1
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,11 +1,13 @@
 //! `unknown-field`: a field the schema of a built-in kind does not know.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `unknown-field` check.
 pub static CHECK: Check = Check {
     id: "unknown-field",
+    rank: 440,
     category: Category::Correctness,
+    scope: Scope::Any,
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -107,6 +109,88 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ unknown-field` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"# The typos the peers' test suites use: spec.replica, contianers, spec.invalidField.
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: carts
+  namespace: sock-shop
+spec:
+  replica: 3
+# ^ unknown-field
+  selector:
+    matchLabels:
+      name: carts
+  template:
+    metadata:
+      labels:
+        name: carts
+    spec:
+      contianers:
+# ^ unknown-field
+      - name: carts
+        image: weaveworksdemos/carts:0.4.8
+      containers:
+      - name: carts
+        image: weaveworksdemos/carts:0.4.8
+        ports:
+        - containerPort: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: carts
+  namespace: sock-shop
+spec:
+  invalidField: true
+# ^ unknown-field
+  selector:
+    name: carts
+  ports:
+  - port: 80
+---
+# Custom resources are checked against their CRD, not here.
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata:
+  name: dont-fire-carts
+  namespace: sock-shop
+spec:
+  selector:
+    matchLabels:
+      name: carts
+  endpoints:
+  - port: web
+    anyField: ok
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: carts
+  namespace: sock-shop
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      name: carts
+  template:
+    metadata:
+      labels:
+        name: carts
+    spec:
+      containers:
+      - name: carts
+        image: weaveworksdemos/carts:0.4.8
+        ports:
+        - containerPort: 80
+"#;
 
 #[cfg(test)]
 mod tests {

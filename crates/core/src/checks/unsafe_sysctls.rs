@@ -1,12 +1,14 @@
 //! `unsafe-sysctls`: unsafe sysctls set.
 
 use super::support::pods::pods;
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `unsafe-sysctls` check.
 pub static CHECK: Check = Check {
     id: "unsafe-sysctls",
+    rank: 950,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Error,
     also: &[],
     enabled_by_default: true,
@@ -108,6 +110,68 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ unsafe-sysctls` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: redis
+spec:
+  serviceName: redis
+  replicas: 3
+  selector:
+    matchLabels:
+      app: redis
+  template:
+    metadata:
+      labels:
+        app: redis
+    spec:
+      securityContext:
+        sysctls:
+        - name: net.ipv4.tcp_syncookies
+          value: "1"
+        - name: net.core.somaxconn
+# ^ unsafe-sysctls
+          value: "1024"
+        - name: vm.overcommit_memory
+# ^ unsafe-sysctls
+          value: "1"
+      containers:
+      - name: redis
+        image: redis:7.2
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-safe
+spec:
+  securityContext:
+    sysctls:
+    - name: net.ipv4.ip_local_port_range
+      value: "1024 65535"
+  containers:
+  - name: app
+    image: example/app:1.0
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  securityContext:
+    sysctls:
+    - name: net.ipv4.tcp_keepalive_time
+      value: "600"
+  containers:
+  - name: api
+    image: example/api:3.1
+"#;
 
 #[cfg(test)]
 mod tests {

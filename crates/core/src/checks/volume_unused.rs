@@ -1,11 +1,13 @@
 //! `volume-unused`: declared volume never mounted.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `volume-unused` check.
 pub static CHECK: Check = Check {
     id: "volume-unused",
+    rank: 280,
     category: Category::Hygiene,
+    scope: Scope::PodSpec,
     severity: Level::Info,
     also: &[],
     enabled_by_default: true,
@@ -106,3 +108,87 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ volume-unused` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        volumeMounts:
+        - name: tmp
+          mountPath: /tmp
+      volumes:
+      - name: tmp
+        emptyDir: {}
+      - name: site-html
+# ^ volume-unused
+        configMap:
+          name: site
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-seeded
+spec:
+  initContainers:
+  - name: seed
+    image: busybox:1.36
+    command: ["sh", "-c", "cp /seed/* /data/"]
+    volumeMounts:
+    - name: seed
+      mountPath: /seed
+    - name: data
+      mountPath: /data
+  containers:
+  - name: app
+    image: example/app:1.0
+    volumeMounts:
+    - name: data
+      mountPath: /data
+  volumes:
+  - name: seed
+    configMap:
+      name: seed-data
+  - name: data
+    emptyDir: {}
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  initContainers:
+  - name: fetch
+    image: busybox:1.36
+    command: ["sh", "-c", "echo hello > /work/index.html"]
+    volumeMounts:
+    - name: html
+      mountPath: /work
+  containers:
+  - name: web
+    image: nginx:1.27
+    volumeMounts:
+    - name: html
+      mountPath: /usr/share/nginx/html
+  volumes:
+  - name: html
+    emptyDir: {}
+"#;

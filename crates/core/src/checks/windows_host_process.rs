@@ -5,12 +5,14 @@ use super::support::containers::describe;
 use super::support::pods::pods;
 
 use super::support::security_context::{container_sc, sc_path};
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `windows-host-process` check.
 pub static CHECK: Check = Check {
     id: "windows-host-process",
+    rank: 960,
     category: Category::Security,
+    scope: Scope::PodSpec,
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -118,6 +120,91 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ windows-host-process` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: windows-exporter
+spec:
+  selector:
+    matchLabels:
+      app: windows-exporter
+  template:
+    metadata:
+      labels:
+        app: windows-exporter
+    spec:
+      hostNetwork: true
+      securityContext:
+        windowsOptions:
+          hostProcess: true
+# ^ windows-host-process
+          runAsUserName: "NT AUTHORITY\\system"
+      nodeSelector:
+        kubernetes.io/os: windows
+      containers:
+      - name: exporter
+        image: ghcr.io/prometheus-community/windows-exporter:0.29.2
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: iis
+spec:
+  hostNetwork: true
+  nodeSelector:
+    kubernetes.io/os: windows
+  containers:
+  - name: iis
+    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022
+    securityContext:
+      windowsOptions:
+        hostProcess: true
+# ^ windows-host-process
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dont-fire-container-user
+spec:
+  nodeSelector:
+    kubernetes.io/os: windows
+  securityContext:
+    windowsOptions:
+      runAsUserName: ContainerUser
+  containers:
+  - name: app
+    image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: iis
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: iis
+  template:
+    metadata:
+      labels:
+        app: iis
+    spec:
+      nodeSelector:
+        kubernetes.io/os: windows
+      securityContext:
+        windowsOptions:
+          runAsUserName: ContainerUser
+      containers:
+      - name: iis
+        image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,11 +1,13 @@
 //! `workload-selector-overlap`: two controllers in a namespace select each other's pods.
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::{Object, Resource, describe_selector};
 
 /// The `workload-selector-overlap` check.
 pub static CHECK: Check = Check {
     id: "workload-selector-overlap",
+    rank: 60,
     category: Category::Correctness,
+    scope: Scope::Controller,
     severity: Level::Warning,
     also: &[],
     enabled_by_default: true,
@@ -164,3 +166,171 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     findings
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ workload-selector-overlap` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+# ^ workload-selector-overlap
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: example/web:1.0
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-web-canary
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: web
+      track: canary
+  template:
+    metadata:
+      labels:
+        app: web
+        track: canary
+    spec:
+      containers:
+      - name: web
+        image: example/web:1.1
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dont-fire-other-namespace
+  namespace: staging
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: example/web:1.0
+---
+apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: queue
+spec:
+# ^ workload-selector-overlap
+  replicas: 2
+  template:
+    metadata:
+      labels:
+        app: queue
+    spec:
+      containers:
+      - name: queue
+        image: example/queue:1.0
+---
+apiVersion: apps.openshift.io/v1
+kind: DeploymentConfig
+metadata:
+  name: dont-fire-queue-next
+spec:
+  replicas: 1
+  selector:
+    app: queue
+    track: next
+  template:
+    metadata:
+      labels:
+        app: queue
+        track: next
+    spec:
+      containers:
+      - name: queue
+        image: example/queue:2.0
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+      track: stable
+  template:
+    metadata:
+      labels:
+        app: web
+        track: stable
+    spec:
+      containers:
+      - name: web
+        image: example/web:1.0
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-canary
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: web
+      track: canary
+  template:
+    metadata:
+      labels:
+        app: web
+        track: canary
+    spec:
+      containers:
+      - name: web
+        image: example/web:1.1
+---
+apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: web-6d4cf56db6
+  ownerReferences:
+  - apiVersion: apps/v1
+    kind: Deployment
+    name: web
+    uid: 0f6c2b8e-3f1a-4c55-9d0e-2b7c1a9e4d11
+    controller: true
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+      track: stable
+      pod-template-hash: 6d4cf56db6
+  template:
+    metadata:
+      labels:
+        app: web
+        track: stable
+        pod-template-hash: 6d4cf56db6
+    spec:
+      containers:
+      - name: web
+        image: example/web:1.0
+"#;

@@ -1,6 +1,6 @@
 //! `yaml-keys-sorted`: mapping keys are not in alphabetical order.
 
-use super::{Category, Check, Context, Finding, Level};
+use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Object;
 use crate::parse::tree::{Node, Value};
 use crate::source::Location;
@@ -8,7 +8,9 @@ use crate::source::Location;
 /// The `yaml-keys-sorted` check.
 pub static CHECK: Check = Check {
     id: "yaml-keys-sorted",
+    rank: 1190,
     category: Category::Hygiene,
+    scope: Scope::Any,
     severity: Level::Info,
     also: &[],
     enabled_by_default: false,
@@ -110,6 +112,42 @@ fn walk(obj: &Object, node: &Node, path: &str, findings: &mut Vec<Finding>) {
         _ => {}
     }
 }
+
+/// The fixture that must fire exactly on the lines marked `# ^ yaml-keys-sorted` under them; objects named
+/// `dont-fire-*` must stay silent.
+#[cfg(test)]
+pub(super) const FIRES: &str = r#"apiVersion: v1
+kind: ConfigMap
+metadata:
+  namespace: shop
+  name: shop-config
+# ^ yaml-keys-sorted
+data:
+# ^ yaml-keys-sorted
+  LOG_LEVEL: info
+---
+apiVersion: v1
+data:
+  LOG_LEVEL: info
+kind: ConfigMap
+metadata:
+  name: dont-fire-sorted
+  namespace: shop
+"#;
+
+/// The fixture that must fire nothing.
+#[cfg(test)]
+pub(super) const CLEAN: &str = r#"apiVersion: v1
+data:
+  LOG_LEVEL: info
+  MODE: production
+kind: ConfigMap
+metadata:
+  labels:
+    app.kubernetes.io/name: shop
+  name: shop-config
+  namespace: shop
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -4,4 +4,7 @@ mod objects;
 pub mod tree;
 pub mod yaml;
 
-pub use objects::{ParseOptions, current_api_version, parse_files, parse_files_with};
+pub use objects::{
+    FileObjects, ParseOptions, current_api_version, model_from_parts, parse_file, parse_files,
+    parse_files_with,
+};

@@ -121,8 +121,9 @@ pub fn severities(check: &Check) -> String {
 
 fn facts(check: &Check) -> String {
     let mut out = format!(
-        "- Category: {}\n- Severity: {}\n- Default: {}\n",
+        "- Category: {}\n- Applies to: {}\n- Severity: {}\n- Default: {}\n",
         check.category.as_str(),
+        check.scope.describe(),
         severities(check),
         default_state(check)
     );

@@ -1,9 +1,10 @@
 //! The review as JUnit XML, for CI test dashboards.
 //!
 //! One `<testsuite>` per object; one `<testcase>` per enabled check that applies to it (as the
-//! scores count them: see [`super::score::family`]). An unsuppressed error or warning finding is
-//! a `<failure>` (its `type` is the severity); info findings leave the test passing and are listed
-//! in `<system-out>`; a check silenced by an annotation is `<skipped>` with the reason.
+//! scores count them: see each check's [`Scope`](crate::checks::Scope)). An unsuppressed error or
+//! warning finding is a `<failure>` (its `type` is the severity); info findings leave the test
+//! passing and are listed in `<system-out>`; a check silenced by an annotation is `<skipped>` with
+//! the reason.
 
 use std::collections::HashMap;
 

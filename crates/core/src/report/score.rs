@@ -1,11 +1,12 @@
 //! Readiness scores out of 10, per object and overall, over the checks that apply.
 //!
-//! The formula is [`FORMULA`]; which checks apply to which objects is [`family`].
+//! The formula is [`FORMULA`]; which checks apply to which objects is each check's
+//! [`Scope`](checks::Scope).
 
 use serde::Serialize;
 
 use crate::checks::{self, Check, Finding, Level, Settings};
-use crate::model::{Model, Object, ObjectId, Resource};
+use crate::model::{Model, Object, ObjectId};
 
 /// How the scores are computed, in words (the review page shows it).
 pub const FORMULA: &str = "For each object, the applicable checks are the enabled checks whose kind family covers the object \
@@ -15,206 +16,9 @@ A failed check weighs 2 if its strongest finding is an error and 1 if a warning;
 Score = 10 × (weight of the passed checks) / (weight of all applicable checks), rounded down to one decimal, so 10 means nothing weighted failed; an object with no weighted check scores 10. \
 The overall score is the same ratio over all objects together, so objects with more applicable checks count for more.";
 
-/// The kinds of object a check is about (the objects its findings land on).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Family {
-    /// Every object.
-    Any,
-    /// Every namespaced object.
-    Namespaced,
-    /// Objects with a pod spec: bare Pods and every workload.
-    PodSpec,
-    /// Objects with a pod spec that run until stopped (not Jobs or CronJobs).
-    LongRunning,
-    /// Controllers with their own selector: Deployment, ReplicaSet, StatefulSet, DaemonSet, Job,
-    /// ReplicationController, DeploymentConfig.
-    Controller,
-    /// Controllers scaled by `spec.replicas`: Deployment, ReplicaSet, StatefulSet,
-    /// ReplicationController, DeploymentConfig.
-    Replicated,
-    /// Deployments, DeploymentConfigs and StatefulSets.
-    DeploymentOrStatefulSet,
-    /// Kinds with a rolling update: Deployment, StatefulSet, DaemonSet.
-    RollingUpdate,
-    /// Objects of one kind.
-    Kind(&'static str),
-    /// Objects of either kind.
-    Kinds(&'static str, &'static str),
-    /// Pod specs and Services.
-    PodSpecOrService,
-    /// Pod specs, Services and Ingresses.
-    PodSpecServiceOrIngress,
-}
-
-impl Family {
-    /// Whether `object` belongs to the family.
-    pub fn contains(self, object: &Object) -> bool {
-        let kind = object.kind.as_str();
-        match self {
-            Family::Any => true,
-            Family::Namespaced => object.namespace.is_some(),
-            Family::PodSpec => object.pod_spec().is_some(),
-            Family::LongRunning => {
-                object.pod_spec().is_some() && !matches!(kind, "Job" | "CronJob")
-            }
-            Family::Controller => object.is_workload() && kind != "CronJob",
-            Family::Replicated => object.has_replicas(),
-            Family::DeploymentOrStatefulSet => {
-                matches!(
-                    object.resource,
-                    Resource::Deployment(_)
-                        | Resource::DeploymentConfig(_)
-                        | Resource::StatefulSet(_)
-                )
-            }
-            Family::RollingUpdate => {
-                matches!(
-                    object.resource,
-                    Resource::Deployment(_) | Resource::StatefulSet(_) | Resource::DaemonSet(_)
-                )
-            }
-            Family::Kind(k) => kind == k,
-            Family::Kinds(a, b) => kind == a || kind == b,
-            Family::PodSpecOrService => object.pod_spec().is_some() || kind == "Service",
-            Family::PodSpecServiceOrIngress => {
-                object.pod_spec().is_some() || matches!(kind, "Service" | "Ingress")
-            }
-        }
-    }
-}
-
-/// The family of objects check `id` is about, or `None` for an id this table does not know (a test
-/// keeps every registered check in it).
-pub fn family(id: &str) -> Option<Family> {
-    #[allow(clippy::enum_glob_use, reason = "a table of every family, read as one")]
-    use Family::*;
-    Some(match id {
-        "selector-template-mismatch" | "workload-selector-overlap" => Controller,
-        "service-selects-no-pods"
-        | "service-without-selector"
-        | "service-targetport-unresolved"
-        | "service-selects-multiple-workloads"
-        | "service-exposure-type" => Kind("Service"),
-        "ingress-backend-service-missing"
-        | "ingress-backend-port-missing"
-        | "ingress-tls-secret-missing"
-        | "ingress-duplicate-host-path"
-        | "ingress-class-unset"
-        | "ingress-no-tls"
-        | "ingress-nginx-snippets" => Kind("Ingress"),
-        "hpa-target-missing"
-        | "hpa-utilization-without-requests"
-        | "hpa-min-replicas-low"
-        | "hpa-min-equals-max" => Kind("HorizontalPodAutoscaler"),
-        "hpa-target-sets-replicas" | "anti-affinity-missing" | "topology-spread-missing" => {
-            Replicated
-        }
-        "pdb-selects-nothing"
-        | "pdb-overlap"
-        | "pdb-no-policy"
-        | "pdb-blocks-eviction"
-        | "pdb-min-above-hpa-min"
-        | "pdb-unhealthy-eviction-policy-unset" => Kind("PodDisruptionBudget"),
-        "networkpolicy-selects-nothing" | "networkpolicy-peer-selects-nothing" => {
-            Kind("NetworkPolicy")
-        }
-        "configmap-ref-missing"
-        | "configmap-key-missing"
-        | "secret-ref-missing"
-        | "secret-key-missing"
-        | "pvc-ref-missing"
-        | "volume-mount-undefined"
-        | "volume-unused"
-        | "serviceaccount-missing"
-        | "serviceaccount-deprecated-field"
-        | "probe-port-not-declared"
-        | "env-duplicate-key"
-        | "topology-spread-invalid"
-        | "request-exceeds-limit"
-        | "resource-quantity-suspicious"
-        | "job-restart-policy"
-        | "image-tag-mutable"
-        | "image-digest-missing"
-        | "image-pull-policy"
-        | "priority-class-unset"
-        | "node-affinity-missing"
-        | "dns-config-options-missing"
-        | "cpu-request-missing"
-        | "memory-request-missing"
-        | "memory-limit-missing"
-        | "cpu-limit-missing"
-        | "requests-equal-limits"
-        | "ephemeral-storage-unset"
-        | "privileged-container"
-        | "privilege-escalation-allowed"
-        | "run-as-root"
-        | "uid-gid-low"
-        | "root-fs-writable"
-        | "security-context-missing"
-        | "seccomp-unset"
-        | "capabilities-not-dropped"
-        | "capabilities-added"
-        | "host-network"
-        | "host-pid"
-        | "host-ipc"
-        | "host-port"
-        | "host-path-volume"
-        | "docker-socket-mounted"
-        | "proc-mount-unmasked"
-        | "unsafe-sysctls"
-        | "windows-host-process"
-        | "sa-token-automount"
-        | "default-service-account"
-        | "secret-in-env"
-        | "hardcoded-secret-env"
-        | "ssh-port"
-        | "privileged-port"
-        | "pod-not-isolated"
-        | "database-data-on-emptydir"
-        | "install-at-startup" => PodSpec,
-        "container-port-invalid" | "known-risky-components" => PodSpecOrService,
-        "named-ports-preferred" => PodSpecServiceOrIngress,
-        "readiness-probe-missing"
-        | "liveness-probe-missing"
-        | "probes-identical"
-        | "probe-timing-risky" => LongRunning,
-        "replicas-single" | "rollout-strategy-recreate" => Kind("Deployment"),
-        "pdb-missing" => DeploymentOrStatefulSet,
-        "rollout-params-risky" => RollingUpdate,
-        "statefulset-service-missing" | "statefulset-service-not-headless" => Kind("StatefulSet"),
-        "rbac-binding-ref-missing" | "rbac-cluster-admin-binding" => {
-            Kinds("RoleBinding", "ClusterRoleBinding")
-        }
-        "rbac-wildcards"
-        | "rbac-pod-exec-attach"
-        | "rbac-secrets-access"
-        | "rbac-create-pods"
-        | "rbac-escalation-verbs" => Kinds("Role", "ClusterRole"),
-        "duplicate-object"
-        | "label-value-invalid"
-        | "object-name-invalid"
-        | "deprecated-api-version"
-        | "schema-invalid"
-        | "unknown-field"
-        | "obsolete-setting"
-        | "recommended-labels"
-        | "yaml-keys-sorted" => Any,
-        "namespace-undeclared" | "default-namespace" => Namespaced,
-        "cronjob-deadline-unset" => Kind("CronJob"),
-        "job-ttl-unset" => Kinds("Job", "CronJob"),
-        "pod-unmanaged" => Kind("Pod"),
-        "sensitive-configmap-data" => Kind("ConfigMap"),
-        "secret-literal-in-manifest" => Kind("Secret"),
-        "openshift-scc-privileged" => Kind("SecurityContextConstraints"),
-        "servicemonitor-selects-nothing" => Kind("ServiceMonitor"),
-        _ => return None,
-    })
-}
-
-/// Whether `check` applies to `object` by its kind family.
+/// Whether `check` applies to `object` by its scope.
 pub fn applies(check: &Check, object: &Object) -> bool {
-    family(check.id).is_some_and(|f| f.contains(object))
+    check.scope.contains(object)
 }
 
 /// The weight of a severity: error 2, warning 1, info 0.
@@ -367,19 +171,6 @@ mod tests {
     use crate::source::SourceFile;
 
     #[test]
-    fn every_registered_check_declares_the_objects_it_applies_to() {
-        let missing: Vec<&str> = checks::ALL
-            .iter()
-            .map(|c| c.id)
-            .filter(|id| family(id).is_none())
-            .collect();
-        assert!(
-            missing.is_empty(),
-            "add these checks to report::score::family: {missing:?}"
-        );
-    }
-
-    #[test]
     fn ratio_rounds_down_so_ten_means_nothing_failed() {
         assert_eq!(ratio(199, 200), 9.9);
         assert_eq!(ratio(200, 200), 10.0);
@@ -457,7 +248,7 @@ mod tests {
     }
 
     #[test]
-    fn checks_apply_by_kind_family() {
+    fn checks_apply_by_scope() {
         let m = model(
             "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n---\napiVersion: batch/v1\nkind: Job\nmetadata: {name: once}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: c, image: busybox:1.36}]\n",
         );

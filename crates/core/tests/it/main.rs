@@ -1,9 +1,9 @@
-//! Integration tests of the core: per-check fixtures and the real-world corpus.
+//! Integration tests of the core: the real-world corpus (its graph and its findings snapshot), the
+//! lesson packs, Secret masking and the generated docs.
 
 mod corpus;
 mod corpus_findings;
 mod docs;
-mod fixtures;
 mod graph_corpus;
 mod lessons;
 mod secrets;

@@ -3,6 +3,8 @@
 pub(crate) mod containers;
 #[cfg(test)]
 mod docs_harness;
+#[cfg(test)]
+mod fixtures_harness;
 pub(crate) mod images;
 pub(crate) mod key_refs;
 pub(crate) mod pdb;

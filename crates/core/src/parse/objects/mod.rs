@@ -57,31 +57,60 @@ pub fn parse_files(files: Vec<SourceFile>) -> Model {
 /// Reads every file into a [`Model`]. Never fails: each problem becomes a located diagnostic and
 /// the documents around it are still read.
 pub fn parse_files_with(files: Vec<SourceFile>, options: &ParseOptions) -> Model {
+    let parts: Vec<FileObjects> = files.iter().map(|f| parse_file(f, options)).collect();
+    model_from_parts(files, parts)
+}
+
+/// What one file holds: its objects and the problems met reading it, in document order. Files
+/// are read independently, so a caller can keep the parts of files that did not change and read
+/// again only the edited one ([`model_from_parts`]).
+#[derive(Debug, Clone, Default)]
+pub struct FileObjects {
+    /// The objects, in document order (a `List`'s items in place of the list).
+    pub objects: Vec<Object>,
+    /// The problems met, located in the file.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads one file's documents into objects.
+pub fn parse_file(file: &SourceFile, options: &ParseOptions) -> FileObjects {
+    let mut part = FileObjects::default();
+    for doc in read_documents(&file.text) {
+        for problem in doc.problems {
+            part.diagnostics.push(Diagnostic::error(
+                Location::new(&file.name, problem.pos),
+                problem.message,
+            ));
+        }
+        match doc.result {
+            Ok(node) => read_document(
+                &file.name,
+                doc.index,
+                node,
+                options,
+                &mut part.objects,
+                &mut part.diagnostics,
+            ),
+            Err(err) => part.diagnostics.push(Diagnostic::error(
+                Location::new(&file.name, err.pos),
+                format!("YAML syntax error: {}", err.message),
+            )),
+        }
+    }
+    part
+}
+
+/// The model of `files` from their parts ([`parse_file`] of each, in the same order): the same
+/// model [`parse_files_with`] reads.
+pub fn model_from_parts(
+    files: Vec<SourceFile>,
+    parts: impl IntoIterator<Item = FileObjects>,
+) -> Model {
     let mut objects = Vec::new();
     let mut diagnostics = Vec::new();
-    for file in &files {
-        for doc in read_documents(&file.text) {
-            for problem in doc.problems {
-                diagnostics.push(Diagnostic::error(
-                    Location::new(&file.name, problem.pos),
-                    problem.message,
-                ));
-            }
-            match doc.result {
-                Ok(node) => read_document(
-                    &file.name,
-                    doc.index,
-                    node,
-                    options,
-                    &mut objects,
-                    &mut diagnostics,
-                ),
-                Err(err) => diagnostics.push(Diagnostic::error(
-                    Location::new(&file.name, err.pos),
-                    format!("YAML syntax error: {}", err.message),
-                )),
-            }
-        }
+    for part in parts {
+        objects.extend(part.objects);
+        diagnostics.extend(part.diagnostics);
     }
     diagnostics.sort_by(|a, b| a.location.cmp(&b.location));
     Model {
