@@ -94,8 +94,10 @@ impl AppState {
             .map(|(entry, source)| {
                 let part = kept
                     .and_then(|kept| kept.get(&Rc::as_ptr(entry)))
-                    .map(|(_, part)| part.clone())
-                    .unwrap_or_else(|| Rc::new(parse_file(source, &options)));
+                    .map_or_else(
+                        || Rc::new(parse_file(source, &options)),
+                        |(_, part)| part.clone(),
+                    );
                 (entry.clone(), part)
             })
             .collect();
@@ -185,7 +187,10 @@ mod tests {
 
     #[test]
     fn a_small_workspace_is_analysed_at_once() {
-        let state = typed(AppState::with_files(vec![file("a.yaml", "")], None), NS.into());
+        let state = typed(
+            AppState::with_files(vec![file("a.yaml", "")], None),
+            NS.into(),
+        );
         assert!(!state.analysis.running());
         assert_eq!(state.model.objects.len(), 1);
     }
@@ -197,8 +202,15 @@ mod tests {
         assert!(big.len() > ANALYSE_AT_ONCE_BYTES);
 
         let state = typed(state, big.clone());
-        assert!(state.analysis.running(), "the analysis waits for the scheduler");
-        assert_eq!(state.model.objects.len(), 1, "the previous results stay shown");
+        assert!(
+            state.analysis.running(),
+            "the analysis waits for the scheduler"
+        );
+        assert_eq!(
+            state.model.objects.len(),
+            1,
+            "the previous results stay shown"
+        );
         let first = state.analysis.requested;
 
         let newer = format!("{big}{}", namespaces(1).replace("n0", "extra"));
@@ -213,7 +225,11 @@ mod tests {
 
         let state = reduce(state, Action::Analyse(latest));
         assert!(!state.analysis.running());
-        assert_eq!(state.model.objects.len(), 2001, "the results are the latest text's");
+        assert_eq!(
+            state.model.objects.len(),
+            2001,
+            "the results are the latest text's"
+        );
     }
 }
 
@@ -242,10 +258,22 @@ mod cache_tests {
         let (a, b) = (part(&state, "a.yaml"), part(&state, "b.yaml"));
         let id = state.files[0].id;
         let edited = NS.replace("name: a", "name: c");
-        let state = reduce(state, Action::SetText { file: id, text: edited });
+        let state = reduce(
+            state,
+            Action::SetText {
+                file: id,
+                text: edited,
+            },
+        );
 
-        assert!(Rc::ptr_eq(&b, &part(&state, "b.yaml")), "b.yaml was not read again");
-        assert!(!Rc::ptr_eq(&a, &part(&state, "a.yaml")), "a.yaml was read again");
+        assert!(
+            Rc::ptr_eq(&b, &part(&state, "b.yaml")),
+            "b.yaml was not read again"
+        );
+        assert!(
+            !Rc::ptr_eq(&a, &part(&state, "a.yaml")),
+            "a.yaml was read again"
+        );
         let ids: Vec<_> = state.model.objects.iter().map(|o| o.id.as_str()).collect();
         assert_eq!(ids, ["Namespace/c", "Namespace/b"]);
     }
