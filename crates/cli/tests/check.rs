@@ -423,7 +423,7 @@ fn junit_has_a_suite_per_object_and_escaped_failures() {
         .find("</testcase>")
         .map_or(text.len(), |e| case + e)];
     assert!(
-        failure.contains("<failure type=\"error\" message=\""),
+        failure.contains("<failure message=\"") && failure.contains(" type=\"error\">"),
         "{failure}"
     );
     assert!(failure.contains("&quot;nginx:latest&quot;"), "{failure}");

@@ -14,6 +14,7 @@ pub mod diff;
 pub mod graph;
 pub mod lesson;
 pub mod listing;
+pub mod markdown;
 pub mod model;
 pub mod parse;
 pub mod report;
@@ -23,6 +24,7 @@ pub mod share;
 pub mod source;
 pub mod text;
 pub mod text_diff;
+mod variants;
 
 pub use model::{Model, Object, ObjectId, Resource, Snippets};
 pub use source::{Diagnostic, LineIndex, Location, Pos, Severity, SourceFile};

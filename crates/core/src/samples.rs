@@ -33,32 +33,33 @@ const PODS_VS_REPLICASETS: &[(&str, &str)] = &[
 ];
 
 /// A built-in sample the user can load.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 pub enum Sample {
     /// The FeastFlow application.
+    #[strum(serialize = "feastflow")]
     FeastFlow,
     /// FeastFlow's bare Pod and ReplicaSet examples.
+    #[strum(serialize = "pods-vs-replicasets")]
     PodsVsReplicaSets,
     /// Nothing: an empty start.
+    #[strum(serialize = "empty")]
     Empty,
 }
 
 impl Sample {
     /// Every sample, in the order the picker shows them.
-    pub const ALL: [Sample; 3] = [Sample::FeastFlow, Sample::PodsVsReplicaSets, Sample::Empty];
+    pub const ALL: [Sample; 3] = crate::variants::all();
 
     /// The stable key (`feastflow`, `pods-vs-replicasets`, `empty`).
     pub fn key(self) -> &'static str {
-        match self {
-            Sample::FeastFlow => "feastflow",
-            Sample::PodsVsReplicaSets => "pods-vs-replicasets",
-            Sample::Empty => "empty",
-        }
+        self.into()
     }
 
     /// The sample for a key.
     pub fn from_key(key: &str) -> Option<Sample> {
-        Sample::ALL.into_iter().find(|s| s.key() == key)
+        key.parse().ok()
     }
 
     /// A human title.

@@ -11,7 +11,8 @@
 pub const MAX_COMPARED_CELLS: usize = 4_000_000;
 
 /// What happened to one line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum LineChange {
     /// The line is in both texts (context).
     Same,
@@ -24,11 +25,7 @@ pub enum LineChange {
 impl LineChange {
     /// `same`, `removed` or `added`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            LineChange::Same => "same",
-            LineChange::Removed => "removed",
-            LineChange::Added => "added",
-        }
+        self.into()
     }
 }
 
@@ -60,7 +57,8 @@ pub struct Hunk {
 }
 
 /// What happened to one file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum FileChange {
     /// The file is only in the new set.
     Added,
@@ -73,11 +71,7 @@ pub enum FileChange {
 impl FileChange {
     /// `added`, `removed` or `changed`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            FileChange::Added => "added",
-            FileChange::Removed => "removed",
-            FileChange::Changed => "changed",
-        }
+        self.into()
     }
 }
 

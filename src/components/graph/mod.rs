@@ -13,6 +13,7 @@ mod edge;
 mod export;
 mod legend;
 mod node;
+mod overview;
 mod rollout;
 mod toolbar;
 mod viewport;
@@ -28,12 +29,13 @@ use yew::prelude::*;
 
 use self::canvas::{Emphasis, GraphCanvas, HEADER, fitted, opening, view_size};
 use self::data::{
-    Badge, Filters, Shared, accessible_name, box_of, box_problems, filter, problem_counts,
-    review_flags, search, spread_edges, troubled,
+    Badge, Filters, NamespaceFilter, Shared, accessible_name, box_of, box_problems, filter,
+    problem_counts, review_flags, search, spread_edges, troubled,
 };
 use self::details::{Focus, GraphDetails};
 use self::edge::EdgeKey;
 use self::legend::Legend;
+use self::overview::{GraphOverview, OVERVIEW_ABOVE_NODES};
 use self::toolbar::{Export, Toolbar};
 use self::viewport::{ViewAction, ViewState};
 use crate::state::{Action, AppContext};
@@ -92,6 +94,11 @@ pub fn GraphView() -> Html {
     let flagged = Shared(flagged);
 
     let filters = use_state(Filters::default);
+    // A large graph opens as its namespaces' summary until one is chosen or all are asked for.
+    let draw_all = use_state_eq(|| false);
+    let overview = graph.0.nodes().len() > OVERVIEW_ABOVE_NODES
+        && filters.namespace == NamespaceFilter::All
+        && !*draw_all;
     let expanded = use_state(|| Rc::new(BTreeSet::<ObjectId>::new()));
     let query = use_state(String::new);
     // Plain `use_state`: memoised callbacks hold old handles, and `use_state_eq` would compare
@@ -104,8 +111,12 @@ pub fn GraphView() -> Html {
     let svg_ref = use_node_ref();
 
     let shown = use_memo(
-        (graph.clone(), (*filters).clone(), flagged.clone()),
-        |(graph, filters, flagged)| {
+        (graph.clone(), (*filters).clone(), flagged.clone(), overview),
+        |(graph, filters, flagged, overview)| {
+            if *overview {
+                // Nothing is laid out while the summary shows.
+                return Shared(Rc::new(Graph::default()));
+            }
             Shared(filter(graph, filters, flagged).map_or_else(|| graph.0.clone(), Rc::new))
         },
     );
@@ -437,7 +448,20 @@ pub fn GraphView() -> Html {
         },
         matches: (*matches).clone(),
     };
-    let hidden_all = laid.nodes.is_empty() && !graph.nodes().is_empty();
+    let hidden_all = laid.nodes.is_empty() && !graph.nodes().is_empty() && !overview;
+    let on_open_namespace = {
+        let filters = filters.clone();
+        Callback::from(move |namespace: NamespaceFilter| {
+            filters.set(Filters {
+                namespace,
+                ..(*filters).clone()
+            });
+        })
+    };
+    let on_draw_all = {
+        let draw_all = draw_all.clone();
+        Callback::from(move |()| draw_all.set(true))
+    };
 
     html! {
         <section class="graph-view" data-view="graph" data-wide={wide.to_string()} aria-label="The relationship graph">
@@ -465,6 +489,14 @@ pub fn GraphView() -> Html {
                 <p class="graph-rollout-note" data-testid="graph-rollout-note" role="status">{ text }</p>
             }
             <div class="graph-stage">
+                if overview {
+                    <GraphOverview
+                        graph={graph.clone()}
+                        counts={Shared(counts.clone())}
+                        on_open={on_open_namespace}
+                        {on_draw_all}
+                    />
+                } else {
                 <GraphCanvas
                     layout={laid.clone()}
                     curves={boxes.2.clone()}
@@ -481,6 +513,7 @@ pub fn GraphView() -> Html {
                     {on_edge}
                     svg_ref={svg_ref.clone()}
                 />
+                }
                 if graph.nodes().is_empty() {
                     <p class="graph-empty">{ "No objects yet: load or paste manifests to see how they relate." }</p>
                 } else if hidden_all {

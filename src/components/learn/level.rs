@@ -43,7 +43,7 @@ fn paragraphs(text: &str) -> Html {
 
 /// A hint: one paragraph of the same Markdown, inline.
 fn hint(text: &str) -> Html {
-    markdown::render_inlines(&markdown::inlines(text))
+    markdown::render_inline(text)
 }
 
 /// The open level's panel; nothing when no level is open.

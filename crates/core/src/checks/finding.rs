@@ -7,8 +7,21 @@ use crate::model::{Object, ObjectId};
 use crate::source::Location;
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Level {
     /// It will not work, or the API server rejects it.
     Error,
@@ -21,18 +34,12 @@ pub enum Level {
 impl Level {
     /// `error`, `warning` or `info`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Error => "error",
-            Level::Warning => "warning",
-            Level::Info => "info",
-        }
+        self.into()
     }
 
     /// The level named `error`, `warning` or `info`.
     pub fn parse(text: &str) -> Option<Level> {
-        [Level::Error, Level::Warning, Level::Info]
-            .into_iter()
-            .find(|l| l.as_str() == text)
+        text.parse().ok()
     }
 }
 

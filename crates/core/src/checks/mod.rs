@@ -29,8 +29,21 @@ pub fn is_secret_name(name: &str) -> bool {
 use serde::Serialize;
 
 /// What kind of problem a check finds; it sets the default severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Category {
     /// It will break at deploy or rollout time, or traffic will not reach the pods.
     Correctness,
@@ -46,23 +59,11 @@ pub enum Category {
 
 impl Category {
     /// Every category, in the order the docs list them.
-    pub const ALL: [Category; 5] = [
-        Category::Correctness,
-        Category::Reliability,
-        Category::Security,
-        Category::Resources,
-        Category::Hygiene,
-    ];
+    pub const ALL: [Category; 5] = crate::variants::all();
 
     /// The category's name, lowercase.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Category::Correctness => "correctness",
-            Category::Reliability => "reliability",
-            Category::Security => "security",
-            Category::Resources => "resources",
-            Category::Hygiene => "hygiene",
-        }
+        self.into()
     }
 
     /// What the category means and what to do when one of its findings shows up.

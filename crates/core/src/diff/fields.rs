@@ -14,8 +14,9 @@ use serde_json::Value;
 use crate::model::{Model, Object, ObjectId, Resource};
 
 /// How an object changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Change {
     /// Only in the new version.
     Added,
@@ -28,11 +29,7 @@ pub enum Change {
 impl Change {
     /// `added`, `removed` or `changed`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Change::Added => "added",
-            Change::Removed => "removed",
-            Change::Changed => "changed",
-        }
+        self.into()
     }
 }
 

@@ -29,7 +29,9 @@ const BAND_BOTTOM: f64 = 20.0;
 const MARGIN: f64 = 20.0;
 
 /// A column of the layout, left to right.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Lane {
     /// Ingresses.
@@ -54,17 +56,7 @@ pub enum Lane {
 
 impl Lane {
     /// Every lane, left to right.
-    pub const ALL: [Lane; 9] = [
-        Lane::Ingress,
-        Lane::Service,
-        Lane::Workload,
-        Lane::ReplicaSet,
-        Lane::Pod,
-        Lane::Config,
-        Lane::Policy,
-        Lane::Other,
-        Lane::Rbac,
-    ];
+    pub const ALL: [Lane; 9] = crate::variants::all();
 
     /// The lane a node is drawn in.
     pub fn of(node: &GraphNode) -> Lane {

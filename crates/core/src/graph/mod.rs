@@ -25,6 +25,7 @@
 //! ```
 
 mod build;
+mod groups;
 mod index;
 mod layout;
 mod operators;
@@ -42,6 +43,7 @@ use serde::Serialize;
 use crate::model::{Model, ObjectId};
 use crate::source::Location;
 
+pub use groups::NamespaceGroup;
 pub use layout::{
     EdgePath, Lane, LaneColumn, Layout, LayoutOptions, NamespaceBand, NodeBox, Point, Stack, layout,
 };
@@ -65,8 +67,21 @@ impl Default for GraphOptions {
 }
 
 /// How one object points at another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Relation {
     /// A controller creates and owns the object: Deployment → ReplicaSet → Pod, StatefulSet,
     /// DaemonSet and Job → Pod, CronJob → Job, StatefulSet → its PersistentVolumeClaims, and any
@@ -92,27 +107,11 @@ pub enum Relation {
 
 impl Relation {
     /// Every relation, in the order the docs list them.
-    pub const ALL: [Relation; 7] = [
-        Relation::Owns,
-        Relation::Selects,
-        Relation::Routes,
-        Relation::Scales,
-        Relation::Mounts,
-        Relation::Env,
-        Relation::Uses,
-    ];
+    pub const ALL: [Relation; 7] = crate::variants::all();
 
     /// The relation's name, lowercase (`owns`, `selects`, …).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Relation::Owns => "owns",
-            Relation::Selects => "selects",
-            Relation::Routes => "routes",
-            Relation::Scales => "scales",
-            Relation::Mounts => "mounts",
-            Relation::Env => "env",
-            Relation::Uses => "uses",
-        }
+        self.into()
     }
 }
 
@@ -237,8 +236,21 @@ fn serialize_reasons<S: serde::Serializer>(
 
 /// What is wrong with an object's relationships. The names match the ids of the checks that
 /// report them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 #[allow(missing_docs)]
 pub enum ProblemCode {
     ServiceSelectsNoPods,
@@ -266,26 +278,7 @@ pub enum ProblemCode {
 impl ProblemCode {
     /// The code in kebab-case, e.g. `service-selects-no-pods`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            ProblemCode::ServiceSelectsNoPods => "service-selects-no-pods",
-            ProblemCode::ServiceTargetportUnresolved => "service-targetport-unresolved",
-            ProblemCode::IngressBackendServiceMissing => "ingress-backend-service-missing",
-            ProblemCode::IngressBackendPortMissing => "ingress-backend-port-missing",
-            ProblemCode::IngressTlsSecretMissing => "ingress-tls-secret-missing",
-            ProblemCode::HpaTargetMissing => "hpa-target-missing",
-            ProblemCode::PdbSelectsNothing => "pdb-selects-nothing",
-            ProblemCode::NetworkpolicySelectsNothing => "networkpolicy-selects-nothing",
-            ProblemCode::NetworkpolicyPeerSelectsNothing => "networkpolicy-peer-selects-nothing",
-            ProblemCode::ConfigmapRefMissing => "configmap-ref-missing",
-            ProblemCode::SecretRefMissing => "secret-ref-missing",
-            ProblemCode::PvcRefMissing => "pvc-ref-missing",
-            ProblemCode::ServiceaccountMissing => "serviceaccount-missing",
-            ProblemCode::StatefulsetServiceMissing => "statefulset-service-missing",
-            ProblemCode::StatefulsetServiceNotHeadless => "statefulset-service-not-headless",
-            ProblemCode::RbacBindingRefMissing => "rbac-binding-ref-missing",
-            ProblemCode::RbacSubjectMissing => "rbac-subject-missing",
-            ProblemCode::ServicemonitorSelectsNothing => "servicemonitor-selects-nothing",
-        }
+        self.into()
     }
 }
 

@@ -1,169 +1,126 @@
-//! Writing a pack back as YAML, for a teacher's export.
+//! Writing a pack back as YAML, for a teacher's export: the pack as a YAML mapping with the
+//! format's keys in order, written by the listing's YAML writer (multi-line texts as literal
+//! blocks where that keeps them exact, every string that would read as something else quoted).
 
-use std::fmt::Write;
+use serde_yaml::{Mapping, Value};
 
 use super::{Condition, Level, Pack, PackFile, Rule};
+use crate::listing;
 
 /// The pack as a YAML file that [`super::parse_pack`] reads back to the same pack.
 pub fn to_yaml(pack: &Pack) -> String {
-    let mut out = String::new();
-    line(&mut out, "", 0, "id", &pack.id);
-    line(&mut out, "", 0, "title", &pack.title);
-    line(&mut out, "", 0, "summary", &pack.summary);
-    out.push_str("levels:\n");
-    for level in &pack.levels {
-        write_level(&mut out, level);
-    }
-    out
+    let mut out = Mapping::new();
+    put(&mut out, "id", pack.id.as_str());
+    put(&mut out, "title", pack.title.as_str());
+    put(&mut out, "summary", pack.summary.as_str());
+    put(
+        &mut out,
+        "levels",
+        pack.levels.iter().map(level).collect::<Vec<_>>(),
+    );
+    listing::write_yaml(&Value::Mapping(out))
 }
 
-fn write_level(out: &mut String, level: &Level) {
-    line(out, "  - ", 4, "id", &level.id);
-    line(out, "    ", 4, "kind", level.kind.as_str());
-    line(out, "    ", 4, "title", &level.title);
-    line(out, "    ", 4, "intro", &level.intro);
-    line(out, "    ", 4, "goal", &level.goal);
+/// Adds `key: value` after the entries already in `map`.
+fn put(map: &mut Mapping, key: &str, value: impl Into<Value>) {
+    map.insert(key.into(), value.into());
+}
+
+fn level(level: &Level) -> Value {
+    let mut out = Mapping::new();
+    put(&mut out, "id", level.id.as_str());
+    put(&mut out, "kind", level.kind.as_str());
+    put(&mut out, "title", level.title.as_str());
+    put(&mut out, "intro", level.intro.as_str());
+    put(&mut out, "goal", level.goal.as_str());
     if let Some(view) = &level.view {
-        line(out, "    ", 4, "view", view);
+        put(&mut out, "view", view.as_str());
     }
-    write_files(out, "files", &level.files);
-    out.push_str("    conditions:\n");
-    for condition in &level.conditions {
-        write_condition(out, condition);
-    }
-    if level.hints.is_empty() {
-        out.push_str("    hints: []\n");
-    } else {
-        out.push_str("    hints:\n");
-        for hint in &level.hints {
-            out.push_str("      - ");
-            out.push_str(&scalar(hint, 8));
-            out.push('\n');
+    put(&mut out, "files", files(&level.files));
+    let conditions: Vec<Value> = level.conditions.iter().map(condition).collect();
+    put(&mut out, "conditions", conditions);
+    put(&mut out, "hints", level.hints.clone());
+    put(&mut out, "solution", files(&level.solution));
+    put(&mut out, "learned", level.learned.as_str());
+    Value::Mapping(out)
+}
+
+fn files(files: &[PackFile]) -> Vec<Value> {
+    files
+        .iter()
+        .map(|file| {
+            let mut out = Mapping::new();
+            put(&mut out, "name", file.name.as_str());
+            put(&mut out, "text", file.text.as_str());
+            Value::Mapping(out)
+        })
+        .collect()
+}
+
+fn condition(condition: &Condition) -> Value {
+    let mut out = Mapping::new();
+    put(&mut out, "text", condition.text.as_str());
+    let mut rule = Mapping::new();
+    let name = match &condition.rule {
+        Rule::NoFinding { check, object } => {
+            put(&mut rule, "check", check.as_str());
+            if let Some(object) = object {
+                put(&mut rule, "object", object.as_str());
+            }
+            "no_finding"
         }
-    }
-    write_files(out, "solution", &level.solution);
-    line(out, "    ", 4, "learned", &level.learned);
-}
-
-fn write_files(out: &mut String, key: &str, files: &[PackFile]) {
-    let _ = writeln!(out, "    {key}:");
-    for file in files {
-        line(out, "      - ", 8, "name", &file.name);
-        line(out, "        ", 8, "text", &file.text);
-    }
-}
-
-fn write_condition(out: &mut String, condition: &Condition) {
-    line(out, "      - ", 8, "text", &condition.text);
-    let q = quote;
-    let rule = match &condition.rule {
-        Rule::NoFinding { check, object } => match object {
-            Some(o) => format!("no_finding: {{check: {}, object: {}}}", q(check), q(o)),
-            None => format!("no_finding: {{check: {}}}", q(check)),
-        },
         Rule::Edge {
             from,
             relation,
             to,
             pods,
-        } => format!(
-            "edge: {{from: {}, kind: {}, {}: {}}}",
-            q(from),
-            relation.as_str(),
-            if *pods { "to_pods_of" } else { "to" },
-            q(to)
-        ),
+        } => {
+            put(&mut rule, "from", from.as_str());
+            put(&mut rule, "kind", relation.as_str());
+            put(
+                &mut rule,
+                if *pods { "to_pods_of" } else { "to" },
+                to.as_str(),
+            );
+            "edge"
+        }
         Rule::Rollout {
             workload,
             min,
             fail_new,
-        } => format!(
-            "rollout: {{workload: {}, min_available: {min}, fail_new: {fail_new}}}",
-            q(workload)
-        ),
-        Rule::Replicas { workload, count } => {
-            format!("replicas: {{workload: {}, count: {count}}}", q(workload))
+        } => {
+            put(&mut rule, "workload", workload.as_str());
+            put(&mut rule, "min_available", *min);
+            put(&mut rule, "fail_new", *fail_new);
+            "rollout"
         }
-        Rule::Exists { kind, name } => match name {
-            Some(n) => format!("exists: {{kind: {}, name: {}}}", q(kind), q(n)),
-            None => format!("exists: {{kind: {}}}", q(kind)),
-        },
+        Rule::Replicas { workload, count } => {
+            put(&mut rule, "workload", workload.as_str());
+            put(&mut rule, "count", *count);
+            "replicas"
+        }
+        Rule::Exists { kind, name } => {
+            put(&mut rule, "kind", kind.as_str());
+            if let Some(name) = name {
+                put(&mut rule, "name", name.as_str());
+            }
+            "exists"
+        }
         Rule::Field {
             object,
             path,
             equals,
-        } => format!(
-            "field: {{object: {}, path: {}, equals: {}}}",
-            q(object),
-            q(path),
-            q(equals)
-        ),
-        Rule::NoErrors => "no_errors: true".to_owned(),
-    };
-    let _ = writeln!(out, "        {rule}");
-}
-
-/// `key: value` after `prefix` (spaces, or spaces and `- `), the key at column `col` (0-based).
-fn line(out: &mut String, prefix: &str, col: usize, key: &str, value: &str) {
-    let _ = writeln!(out, "{prefix}{key}: {}", scalar(value, col + 2));
-}
-
-/// A value: a literal block (`|` or `|-`) for multi-line text when that keeps it exact, else a
-/// double-quoted string.
-fn scalar(text: &str, indent: usize) -> String {
-    if !fits_block(text) {
-        return quote(text);
-    }
-    let (body, chomp) = match text.strip_suffix('\n') {
-        Some(body) => (body, "|"),
-        None => (text, "|-"),
-    };
-    let mut out = chomp.to_owned();
-    for l in body.split('\n') {
-        out.push('\n');
-        if !l.is_empty() {
-            let _ = write!(out, "{:indent$}{l}", "", indent = indent);
+        } => {
+            put(&mut rule, "object", object.as_str());
+            put(&mut rule, "path", path.as_str());
+            put(&mut rule, "equals", equals.as_str());
+            "field"
         }
-    }
-    out
-}
-
-/// Whether a literal block holds `text` exactly: several lines, at most one final newline, no
-/// line of only blanks, the first line not indented, and only printable characters.
-fn fits_block(text: &str) -> bool {
-    text.contains('\n')
-        && !text.ends_with("\n\n")
-        && !text.starts_with(['\n', ' ', '\t'])
-        && text
-            .split('\n')
-            .all(|l| l.is_empty() || !l.trim_matches([' ', '\t']).is_empty())
-        && text.split('\n').all(|l| !l.ends_with([' ', '\t']))
-        && text.chars().all(|c| {
-            c == '\n'
-                || (!c.is_control()
-                    && c != '\u{feff}'
-                    && c != '\u{2028}'
-                    && c != '\u{2029}'
-                    && c != '\u{85}')
-        })
-}
-
-/// A double-quoted YAML string (JSON's escapes are YAML's).
-fn quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{85}') => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
+        Rule::NoErrors => {
+            put(&mut out, "no_errors", true);
+            return Value::Mapping(out);
         }
-    }
-    out.push('"');
-    out
+    };
+    put(&mut out, name, rule);
+    Value::Mapping(out)
 }

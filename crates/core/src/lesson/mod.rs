@@ -51,8 +51,9 @@ pub struct Pack {
 }
 
 /// Whether a level teaches one idea or hides planted mistakes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum LevelKind {
     /// A guided level: an introduction, a goal and its conditions.
     Level,
@@ -63,10 +64,7 @@ pub enum LevelKind {
 impl LevelKind {
     /// `level` or `challenge`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            LevelKind::Level => "level",
-            LevelKind::Challenge => "challenge",
-        }
+        self.into()
     }
 }
 

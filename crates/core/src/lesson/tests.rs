@@ -367,6 +367,23 @@ fn odd_text_round_trips() {
 }
 
 #[test]
+fn written_packs_keep_texts_readable() {
+    let mut pack = parse_pack("p.yaml", &PACK.replace("RULE", "no_errors: true")).expect("reads");
+    pack.levels[0].intro = "First line.\nSecond line.\n".to_owned();
+    pack.levels[0].hints = vec!["yes".to_owned(), "Check the `selector`.".to_owned()];
+    let yaml = to_yaml(&pack);
+    assert!(
+        yaml.contains("\n  intro: |\n    First line.\n    Second line.\n"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("\n  hints:\n  - 'yes'\n  - Check the `selector`.\n"),
+        "{yaml}"
+    );
+    assert_eq!(parse_pack("p.yaml", &yaml), Ok(pack));
+}
+
+#[test]
 fn rules_describe_themselves() {
     let rule = Rule::Edge {
         from: s("Service/default/web"),

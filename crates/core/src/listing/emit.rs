@@ -24,7 +24,14 @@ const FIRST_KEYS: [&str; 8] = [
 /// (as `kubectl` prints it), and every string that would read as something else quoted, for
 /// YAML 1.1 too (`'yes'`, `'1_000'`), as Kubernetes reads YAML.
 pub fn to_yaml(value: &Json) -> String {
-    let yaml = serde_yaml::to_string(&ordered(value)).unwrap_or_default();
+    write(&ordered(value))
+}
+
+/// `value` as block YAML, its mappings' keys in their order, multi-line strings as literal
+/// blocks where that keeps them exact, and every string that would read as something else
+/// quoted, for YAML 1.1 too.
+pub fn write(value: &Yaml) -> String {
+    let yaml = serde_yaml::to_string(value).unwrap_or_default();
     quote_ambiguous(value, yaml)
 }
 
@@ -64,7 +71,7 @@ fn ordered(value: &Json) -> Yaml {
 /// Quotes the strings of `yaml` (written from `value`) that the parser, which reads YAML 1.1
 /// scalars as Kubernetes does, would not read back as the same string: the YAML writer quotes
 /// only what YAML 1.2 would misread, and writes `yes` or `on` plain.
-fn quote_ambiguous(value: &Json, mut yaml: String) -> String {
+fn quote_ambiguous(value: &Yaml, mut yaml: String) -> String {
     let Some(tree) = read_documents(&yaml)
         .into_iter()
         .next()
@@ -91,22 +98,22 @@ fn quote_ambiguous(value: &Json, mut yaml: String) -> String {
 }
 
 /// The nodes of `tree` that read as something else than the string `value` holds there.
-fn collect_misread<'a>(value: &'a Json, tree: &'a Node, out: &mut Vec<(&'a Node, &'a str)>) {
+fn collect_misread<'a>(value: &'a Yaml, tree: &'a Node, out: &mut Vec<(&'a Node, &'a str)>) {
     match (value, &tree.value) {
-        (Json::Object(map), Value::Map(entries)) => {
+        (Yaml::Mapping(map), Value::Map(entries)) => {
             for entry in entries {
-                if let Some(v) = map.get(&entry.key) {
+                if let Some(v) = map.get(entry.key.as_str()) {
                     collect_misread(v, &entry.value, out);
                 }
             }
         }
-        (Json::Array(items), Value::Seq(nodes)) => {
+        (Yaml::Sequence(items), Value::Seq(nodes)) => {
             for (v, node) in items.iter().zip(nodes) {
                 collect_misread(v, node, out);
             }
         }
-        (Json::String(s), Value::Str(read)) if s == read => {}
-        (Json::String(s), _) => out.push((tree, s)),
+        (Yaml::String(s), Value::Str(read)) if s == read => {}
+        (Yaml::String(s), _) => out.push((tree, s)),
         _ => {}
     }
 }

@@ -8,6 +8,7 @@ mod emit;
 mod tests;
 
 pub use emit::to_yaml;
+pub(crate) use emit::write as write_yaml;
 
 use crate::model::{Object, SecretValue, secret_values_in};
 use crate::parse::yaml::read_documents;

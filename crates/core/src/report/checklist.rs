@@ -129,8 +129,9 @@ pub fn row(id: &str) -> Option<&'static Row> {
 }
 
 /// The result of one cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Outcome {
     /// The practice is followed.
     Pass,
@@ -145,12 +146,7 @@ pub enum Outcome {
 impl Outcome {
     /// `pass`, `fail`, `na` or `skipped`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Pass => "pass",
-            Outcome::Fail => "fail",
-            Outcome::Na => "na",
-            Outcome::Skipped => "skipped",
-        }
+        self.into()
     }
 
     /// ✅, ❌, N/A or skipped, as the Markdown table shows it.

@@ -1,5 +1,7 @@
 //! The check catalog as Markdown (`docs/checks.md` is this text), and helpers to read a check's docs.
 
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
+
 use crate::checks::{self, Category, Check};
 
 /// The command that regenerates `docs/checks.md`.
@@ -39,54 +41,78 @@ pub fn describe_aliases(check: &Check) -> String {
         .join("; ")
 }
 
-/// The body of the section `## <heading>` of a check's docs (up to the next `## ` heading outside a
-/// code block), trimmed; `None` when there is no such section.
+/// The body of the section `## <heading>` of a check's docs (up to the next heading of level 1
+/// or 2), trimmed; `None` when there is no such section.
 pub fn section<'a>(docs: &'a str, heading: &str) -> Option<&'a str> {
-    let wanted = format!("## {heading}");
     let mut start = None;
-    let mut in_code = false;
-    let mut offset = 0;
-    for line in docs.split_inclusive('\n') {
-        let trimmed = line.trim_end();
-        if trimmed.trim_start().starts_with("```") {
-            in_code = !in_code;
-        } else if !in_code && trimmed.starts_with("## ") {
-            if let Some(s) = start {
-                return Some(docs[s..offset].trim());
-            }
-            if trimmed == wanted {
-                start = Some(offset + line.len());
+    let mut events = Parser::new(docs).into_offset_iter();
+    while let Some((event, range)) = events.next() {
+        let Event::Start(Tag::Heading { level, .. }) = event else {
+            continue;
+        };
+        if level > HeadingLevel::H2 {
+            continue;
+        }
+        if let Some(start) = start {
+            return Some(docs[start..range.start].trim());
+        }
+        let mut title = String::new();
+        for (event, _) in events.by_ref() {
+            match event {
+                Event::Text(text) | Event::Code(text) => title.push_str(&text),
+                Event::End(TagEnd::Heading(_)) => break,
+                _ => {}
             }
         }
-        offset += line.len();
+        if level == HeadingLevel::H2 && title == heading {
+            start = Some(range.end);
+        }
     }
-    start.map(|s| docs[s..].trim())
+    start.map(|start| docs[start..].trim())
 }
 
-/// The first fenced YAML block of a section, without its fences.
-pub fn first_yaml_block(text: &str) -> Option<&str> {
-    let open = text.find("```yaml").or_else(|| text.find("```yml"))?;
-    let body_start = open + text[open..].find('\n')? + 1;
-    let body_end = body_start + text[body_start..].find("```")?;
-    Some(&text[body_start..body_end])
+/// The text of the first fenced YAML block (`yaml` or `yml`) of `text`.
+pub fn first_yaml_block(text: &str) -> Option<String> {
+    let mut events = Parser::new(text);
+    while let Some(event) = events.next() {
+        let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = event else {
+            continue;
+        };
+        if matches!(info.split_whitespace().next(), Some("yaml" | "yml")) {
+            let mut yaml = String::new();
+            for event in events.by_ref() {
+                match event {
+                    Event::Text(text) => yaml.push_str(&text),
+                    Event::End(_) => break,
+                    _ => {}
+                }
+            }
+            return Some(yaml);
+        }
+    }
+    None
 }
 
-/// The docs of one check with every heading moved down `levels` levels (`## Fix` becomes
-/// `#### Fix` for 2), leaving code blocks alone.
+/// The docs of one check, trimmed, with every `#` heading moved down `levels` levels
+/// (`## Fix` becomes `#### Fix` for 2).
 pub fn demote_headings(docs: &str, levels: usize) -> String {
+    let docs = docs.trim();
     let extra = "#".repeat(levels);
-    let mut in_code = false;
-    let mut out = String::new();
-    for line in docs.trim().lines() {
-        if line.trim_start().starts_with("```") {
-            in_code = !in_code;
+    let mut out = String::with_capacity(docs.len() + 64);
+    let mut copied = 0;
+    for (event, range) in Parser::new(docs).into_offset_iter() {
+        if let Event::Start(Tag::Heading { .. }) = event {
+            let line = &docs[range.start..];
+            let at = range.start + line.len() - line.trim_start_matches(' ').len();
+            if docs[at..].starts_with('#') {
+                out.push_str(&docs[copied..at]);
+                out.push_str(&extra);
+                copied = at;
+            }
         }
-        if !in_code && line.starts_with('#') {
-            out.push_str(&extra);
-        }
-        out.push_str(line);
-        out.push('\n');
     }
+    out.push_str(&docs[copied..]);
+    out.push('\n');
     out
 }
 
@@ -207,7 +233,7 @@ mod tests {
             Some("```yaml\n## not a heading\nimage: nginx\n```")
         );
         assert_eq!(
-            section(DOCS, "Fix").and_then(first_yaml_block),
+            section(DOCS, "Fix").and_then(first_yaml_block).as_deref(),
             Some("image: nginx:1.27\n")
         );
         assert_eq!(section(DOCS, "Known problems"), None);

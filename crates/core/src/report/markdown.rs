@@ -447,7 +447,7 @@ fn suggestions(review: &Review, out: &mut String) {
             .and_then(|c| docs::section(c.docs, "Fix"))
             .and_then(docs::first_yaml_block)
         {
-            yaml_block(out, yaml);
+            yaml_block(out, &yaml);
         }
         out.push('\n');
     }

@@ -182,7 +182,7 @@ impl Default for RolloutOptions {
 }
 
 /// The kinds that roll out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr)]
 pub enum WorkloadKind {
     /// A Deployment (through ReplicaSets).
     Deployment,
@@ -197,12 +197,7 @@ pub enum WorkloadKind {
 impl WorkloadKind {
     /// The kind's name.
     pub fn as_str(self) -> &'static str {
-        match self {
-            WorkloadKind::Deployment => "Deployment",
-            WorkloadKind::DeploymentConfig => "DeploymentConfig",
-            WorkloadKind::StatefulSet => "StatefulSet",
-            WorkloadKind::DaemonSet => "DaemonSet",
-        }
+        self.into()
     }
 
     /// The kind of the pod sets it rolls out through, one growing while another shrinks
@@ -229,7 +224,7 @@ impl WorkloadKind {
 }
 
 /// The update strategy (`spec.strategy.type` or `spec.updateStrategy.type`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr)]
 pub enum Strategy {
     /// Replace pods gradually.
     RollingUpdate,
@@ -242,11 +237,7 @@ pub enum Strategy {
 impl Strategy {
     /// The strategy's name as written in manifests.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Strategy::RollingUpdate => "RollingUpdate",
-            Strategy::Recreate => "Recreate",
-            Strategy::OnDelete => "OnDelete",
-        }
+        self.into()
     }
 }
 

@@ -1,10 +1,9 @@
 //! Every check over every corpus file: nothing may panic, and the findings, one compact line each
 //! (`file:line:col check object message`, sorted by file and position), must equal the committed snapshot
 //! `tests/snapshots/corpus-findings.txt`. Review the diff on every change to a check, then bless it
-//! with `UPDATE_SNAPSHOTS=1 cargo test -p manifesto-core --test it corpus_findings`.
+//! with `UPDATE_EXPECT=1 cargo test -p manifesto-core --test it corpus_findings`.
 
-use std::path::PathBuf;
-
+use expect_test::expect_file;
 use manifesto_core::checks::{self, Context, Settings};
 use manifesto_core::report::Review;
 use manifesto_core::{Model, SourceFile};
@@ -50,24 +49,7 @@ fn corpus_findings_match_the_snapshot() {
     }
     let mut actual = lines.join("\n");
     actual.push('\n');
-    let snapshot =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/corpus-findings.txt");
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&snapshot, &actual).expect("write the snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&snapshot).unwrap_or_default();
-    if expected != actual {
-        let old: std::collections::BTreeSet<&str> = expected.lines().collect();
-        let new: std::collections::BTreeSet<&str> = actual.lines().collect();
-        let gone: Vec<&&str> = old.difference(&new).take(20).collect();
-        let added: Vec<&&str> = new.difference(&old).take(20).collect();
-        panic!(
-            "corpus findings changed ({} lines now, {} in the snapshot).\nfirst removed: {gone:#?}\nfirst added: {added:#?}\nreview, then bless with `UPDATE_SNAPSHOTS=1 cargo test -p manifesto-core --test it corpus_findings`",
-            new.len(),
-            old.len()
-        );
-    }
+    expect_file!["../snapshots/corpus-findings.txt"].assert_eq(&actual);
 }
 
 #[test]

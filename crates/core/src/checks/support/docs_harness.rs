@@ -2,14 +2,12 @@
 
 use super::testing::findings;
 use crate::checks::{ALL, Check};
+use crate::report::docs::{first_yaml_block, section};
 use crate::{Model, SourceFile};
 
-/// The YAML of the first fenced block after `heading` in `docs`.
-fn yaml_after<'d>(docs: &'d str, heading: &str) -> Option<&'d str> {
-    let rest = &docs[docs.find(heading)?..];
-    let start = rest.find("```yaml\n")? + "```yaml\n".len();
-    let end = rest[start..].find("```")?;
-    Some(&rest[start..start + end])
+/// The YAML of the first fenced block of the section `heading` of `docs`.
+fn yaml_of(docs: &str, heading: &str) -> Option<String> {
+    section(docs, heading).and_then(first_yaml_block)
 }
 
 /// The checks whose `Fix` shows only the corrected part of the object (a container, a
@@ -44,10 +42,8 @@ const FIX_IS_A_SNIPPET: &[&str] = &[
 /// cleanly, an example that does not fire or a fix that does.
 fn docs_problems(check: &Check) -> Vec<String> {
     let id = check.id;
-    let (Some(example), Some(fix)) = (
-        yaml_after(check.docs, "## Example"),
-        yaml_after(check.docs, "## Fix"),
-    ) else {
+    let (Some(example), Some(fix)) = (yaml_of(check.docs, "Example"), yaml_of(check.docs, "Fix"))
+    else {
         return vec![format!(
             "{id}: docs lack an example or a fix in a yaml block"
         )];
@@ -55,10 +51,10 @@ fn docs_problems(check: &Check) -> Vec<String> {
     let mut problems = Vec::new();
     let mut whole = Vec::new();
     if id != "schema-invalid" {
-        whole.push(("example", example));
+        whole.push(("example", example.as_str()));
     }
     if !FIX_IS_A_SNIPPET.contains(&id) {
-        whole.push(("fix", fix));
+        whole.push(("fix", fix.as_str()));
     }
     for (what, yaml) in whole {
         let model = Model::from_files(vec![SourceFile::new("docs.yaml", yaml)]);
@@ -69,10 +65,10 @@ fn docs_problems(check: &Check) -> Vec<String> {
             ));
         }
     }
-    if findings(check, example).is_empty() {
+    if findings(check, &example).is_empty() {
         problems.push(format!("{id}: the example does not fire"));
     }
-    let fired = findings(check, fix);
+    let fired = findings(check, &fix);
     if !fired.is_empty() {
         problems.push(format!("{id}: the fix fires: {fired:?}"));
     }
