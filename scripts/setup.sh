@@ -116,13 +116,13 @@ fi
 
 # playwright-core never downloads browsers; the tests drive /usr/bin/chromium.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-lock_sum="$(sha256sum e2e/package-lock.json | cut -d' ' -f1)"
-stamp="e2e/node_modules/.installed-lock-sha256"
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_sum" ] && [ -d e2e/node_modules/playwright-core ]; then
+lock_sum="$(sha256sum tests/e2e/package-lock.json | cut -d' ' -f1)"
+stamp="tests/e2e/node_modules/.installed-lock-sha256"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_sum" ] && [ -d tests/e2e/node_modules/playwright-core ]; then
   skip "e2e node packages: present"
 else
-  step "installing e2e node packages (npm ci in e2e/)"
-  (cd e2e && npm ci --no-audit --no-fund)
+  step "installing e2e node packages (npm ci in tests/e2e/)"
+  (cd tests/e2e && npm ci --no-audit --no-fund)
   printf '%s\n' "$lock_sum" >"$stamp"
 fi
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every check and test, in order, stopping at the first failure:
-#   formatting, clippy, cargo tests (core, corpus, CLI), a short seeded fuzz run, the release
-#   web build and its first-load size (scripts/wasm-size.sh), and the browser journeys in e2e/
-#   against that build.
+#   formatting, clippy (host and wasm), cargo tests (core, corpus, CLI, app), a short seeded
+#   fuzz run, the app's component tests in headless Chromium, the release web build and its
+#   first-load size (scripts/wasm-size.sh), and the browser journeys in tests/e2e/ against that
+#   build.
 #
 #   ./scripts/test.sh
 #
@@ -43,14 +44,16 @@ run() {
 
 run "format" cargo fmt --all --check
 run "clippy" cargo clippy --workspace --all-targets -- -D warnings
+# The app as the browser runs it, with its component tests (compiled for wasm only).
+run "clippy (wasm)" cargo clippy -p manifesto-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 run "cargo tests" cargo test --workspace
 run "fuzz (seeded, 60 s)" cargo run --profile fuzz -p manifesto-fuzz -- --seed 1 --seconds 60
 
-# Component tests in headless Chromium, once the app has wasm-bindgen-test tests.
-if grep -q '^wasm-bindgen-test' Cargo.toml && compgen -G "tests/*.rs" >/dev/null; then
-  run "wasm tests" cargo test -p manifesto-app --target wasm32-unknown-unknown
-fi
+# The app's component tests (tests/*.rs) in headless Chromium (.cargo/config.toml,
+# tests/webdriver.json). The app's unit tests ran on the host above, so only the integration
+# tests are built for wasm.
+run "wasm tests" cargo test -p manifesto-app --target wasm32-unknown-unknown --test '*'
 
 run "web build" trunk build --release
 run "first-load size" "$ROOT/scripts/wasm-size.sh"
-run "e2e" env DIST="$ROOT/dist" node --test --test-concurrency=1 e2e/
+run "e2e" env DIST="$ROOT/dist" node --test --test-concurrency=1 tests/e2e/

@@ -1,36 +1,5 @@
-//! The Manifesto web app: a thin entry point that mounts the root component.
-
-mod app;
-mod components;
-mod hooks;
-mod state;
-mod text;
+//! The Manifesto web app's entry point: everything else is in the library (`lib.rs`).
 
 fn main() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    hooks::crash::install();
-    hooks::offline::register();
-    // "?reset" starts afresh, without the files kept in this browser (the way out if they
-    // ever make the page fail); the address then loses it, so a reload keeps new work.
-    let reset = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .is_some_and(|s| s.contains("reset"));
-    if reset && let Some(window) = web_sys::window() {
-        let path = window.location().pathname().unwrap_or_else(|_| "./".into());
-        let _ = window
-            .history()
-            .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)));
-    }
-    let Some(body) = document.body() else { return };
-    let root = document.create_element("div").ok();
-    let Some(root) = root else { return };
-    root.set_id("app");
-    let _ = body.append_child(&root);
-    // The kept files are read (asynchronously) before the app starts with them.
-    yew::platform::spawn_local(async move {
-        hooks::storage::restore(reset).await;
-        yew::Renderer::<app::App>::with_root(root).render();
-    });
+    manifesto_app::start();
 }

@@ -8,7 +8,7 @@
 //!
 //! ```no_run
 //! use yew::prelude::*;
-//! use crate::state::{Action, AppContext};
+//! use manifesto_app::state::{Action, AppContext};
 //!
 //! #[component]
 //! pub fn GraphView() -> Html {
@@ -107,8 +107,9 @@ pub struct LoadedFile {
     pub problem: Option<LoadProblem>,
 }
 
-/// The views of the right-hand column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The views of the right-hand column, in tab order (`View::VARIANTS`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum View {
     /// The object list.
     Objects,
@@ -125,26 +126,9 @@ pub enum View {
 }
 
 impl View {
-    /// Every view, in tab order.
-    pub const ALL: [View; 6] = [
-        View::Objects,
-        View::Graph,
-        View::Rollout,
-        View::Review,
-        View::Compare,
-        View::Learn,
-    ];
-
     /// The stable key (`objects`, `graph`, `rollout`, `review`), used in `data-view`.
     pub fn key(self) -> &'static str {
-        match self {
-            View::Objects => "objects",
-            View::Graph => "graph",
-            View::Rollout => "rollout",
-            View::Review => "review",
-            View::Compare => "compare",
-            View::Learn => "learn",
-        }
+        self.into()
     }
 
     /// The tab's label.

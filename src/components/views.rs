@@ -1,6 +1,7 @@
 //! The right-hand column: tabs for the Objects, Graph, Rollout, Review, Compare and Learn views,
 //! under the open level's panel.
 
+use strum::VariantArray;
 use yew::prelude::*;
 
 use super::compare::CompareView;
@@ -24,19 +25,24 @@ pub fn Views() -> Html {
     let onkeydown = {
         let state = state.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let index = View::ALL.iter().position(|v| *v == current).unwrap_or(0);
+            let index = View::VARIANTS
+                .iter()
+                .position(|v| *v == current)
+                .unwrap_or(0);
             let next = match e.key().as_str() {
-                "ArrowRight" => (index + 1) % View::ALL.len(),
-                "ArrowLeft" => (index + View::ALL.len() - 1) % View::ALL.len(),
+                "ArrowRight" => (index + 1) % View::VARIANTS.len(),
+                "ArrowLeft" => (index + View::VARIANTS.len() - 1) % View::VARIANTS.len(),
                 "Home" => 0,
-                "End" => View::ALL.len() - 1,
+                "End" => View::VARIANTS.len() - 1,
                 _ => return,
             };
             e.prevent_default();
-            state.dispatch(Action::SetView(View::ALL[next]));
+            state.dispatch(Action::SetView(View::VARIANTS[next]));
             if let Some(tab) = web_sys::window()
                 .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&format!("view-tab-{}", View::ALL[next].key())))
+                .and_then(|d| {
+                    d.get_element_by_id(&format!("view-tab-{}", View::VARIANTS[next].key()))
+                })
                 .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
             {
                 let _ = tab.focus();
@@ -61,7 +67,7 @@ pub fn Views() -> Html {
         >
             <LevelPanel />
             <div class="view-tabs" role="tablist" aria-label="Views" {onkeydown}>
-                { for View::ALL.iter().map(|&view| {
+                { for View::VARIANTS.iter().map(|&view| {
                     let selected = view == current;
                     let onclick = {
                         let state = state.clone();

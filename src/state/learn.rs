@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
+use strum::VariantArray;
 
 use manifesto_core::Diagnostic;
 use manifesto_core::lesson::{self, Level, Pack, PackFile};
@@ -149,7 +150,10 @@ pub enum LearnAction {
 
 /// The view a level asks for, by its key.
 fn view_of(key: Option<&str>) -> Option<View> {
-    View::ALL.into_iter().find(|v| Some(v.key()) == key)
+    View::VARIANTS
+        .iter()
+        .copied()
+        .find(|v| Some(v.key()) == key)
 }
 
 impl AppState {

@@ -1,6 +1,7 @@
 //! The workspace as a share link carries it: taken from the state, and a state made from it.
 
 use std::rc::Rc;
+use strum::VariantArray;
 
 use manifesto_core::ObjectId;
 use manifesto_core::rollout::{self, RolloutOptions, TemplateChange};
@@ -97,7 +98,7 @@ impl AppState {
             .with_baseline(baseline);
         if let Some(view) = workspace
             .view
-            .and_then(|key| View::ALL.into_iter().find(|v| v.key() == key))
+            .and_then(|key| View::VARIANTS.iter().copied().find(|v| v.key() == key))
         {
             state.view = view;
         }

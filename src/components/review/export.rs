@@ -2,6 +2,7 @@
 //! and an `<a download>`); nothing goes over the network.
 
 use std::rc::Rc;
+use strum::VariantArray;
 
 use gloo::timers::callback::Timeout;
 use js_sys::Array;
@@ -12,8 +13,9 @@ use yew::prelude::*;
 
 use crate::state::{Action, AppContext, Notice};
 
-/// One export format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One export format, in the order the buttons show them (`Format::VARIANTS`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 enum Format {
     Markdown,
     Json,
@@ -21,14 +23,8 @@ enum Format {
 }
 
 impl Format {
-    const ALL: [Format; 3] = [Format::Markdown, Format::Json, Format::Sarif];
-
     fn key(self) -> &'static str {
-        match self {
-            Format::Markdown => "markdown",
-            Format::Json => "json",
-            Format::Sarif => "sarif",
-        }
+        self.into()
     }
 
     fn label(self) -> &'static str {
@@ -111,8 +107,9 @@ pub struct ExportButtonsProps {
 #[component]
 pub fn ExportButtons(props: &ExportButtonsProps) -> Html {
     let state = use_context::<AppContext>().expect("AppContext is provided by App");
-    let buttons: Html = Format::ALL
-        .into_iter()
+    let buttons: Html = Format::VARIANTS
+        .iter()
+        .copied()
         .map(|format| {
             let onclick = {
                 let review = props.review.clone();

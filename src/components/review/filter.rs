@@ -4,8 +4,19 @@
 use manifesto_core::checks::{self, Category, Finding, Level};
 use manifesto_core::report::Review;
 
-/// How the findings are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// How the findings are ordered, in the order the sort menu lists them (`Sort::VARIANTS`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum Sort {
     /// By file, line and column.
     #[default]
@@ -17,24 +28,14 @@ pub enum Sort {
 }
 
 impl Sort {
-    /// Every order, as the sort menu lists them.
-    pub const ALL: [Sort; 3] = [Sort::Position, Sort::Severity, Sort::Check];
-
     /// The value of its menu option.
     pub fn key(self) -> &'static str {
-        match self {
-            Sort::Position => "position",
-            Sort::Severity => "severity",
-            Sort::Check => "check",
-        }
+        self.into()
     }
 
     /// The order named `key`.
     pub fn parse(key: &str) -> Sort {
-        Sort::ALL
-            .into_iter()
-            .find(|s| s.key() == key)
-            .unwrap_or_default()
+        key.parse().unwrap_or_default()
     }
 
     /// Its label.

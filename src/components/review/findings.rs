@@ -2,6 +2,7 @@
 //! that jumps to its line in the editor.
 
 use std::rc::Rc;
+use strum::VariantArray;
 
 use manifesto_core::checks::{Category, Finding, Level};
 use manifesto_core::report::Review;
@@ -157,8 +158,9 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
             })
         })
         .collect();
-    let sort_options: Html = Sort::ALL
-        .into_iter()
+    let sort_options: Html = Sort::VARIANTS
+        .iter()
+        .copied()
         .map(|sort| html! { <option value={sort.key()} selected={filters.sort == sort}>{ sort.title() }</option> })
         .collect();
 

@@ -9,7 +9,7 @@ mod docs;
 pub(crate) mod export;
 mod filter;
 mod findings;
-pub(crate) mod markdown;
+pub mod markdown;
 mod scores;
 mod settings;
 

@@ -1,6 +1,7 @@
 //! The player: play or pause, step back and forward, reset, speed; the failing-version switch
 //! and `kubectl rollout undo`.
 
+use strum::VariantArray;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -137,7 +138,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 <label class="control">
                     <span class="control-label">{ "Speed" }</span>
                     <select data-testid="rollout-speed" onchange={onspeed}>
-                        { for Speed::ALL.iter().map(|s| html! {
+                        { for Speed::VARIANTS.iter().map(|s| html! {
                             <option value={s.key()} selected={*s == props.speed}>{ s.label() }</option>
                         }) }
                     </select>

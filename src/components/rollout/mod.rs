@@ -8,14 +8,14 @@
 
 mod bounds;
 mod chart;
-mod controls;
+pub mod controls;
 mod lessons;
 mod narration;
 mod picker;
 mod pods;
 mod review_note;
 mod revisions;
-mod ui;
+pub mod ui;
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -6,21 +6,24 @@ use yew::prelude::*;
 
 use crate::state::RolloutView;
 
-/// Playback speed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Playback speed, in the order the picker lists them (`Speed::VARIANTS`); each serialises as
+/// the value of its `<option>`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray, strum::IntoStaticStr, strum::EnumString,
+)]
 pub enum Speed {
     /// 0.5×.
+    #[strum(serialize = "0.5")]
     Half,
     /// 1×.
+    #[strum(serialize = "1")]
     Normal,
     /// 2×.
+    #[strum(serialize = "2")]
     Double,
 }
 
 impl Speed {
-    /// Every speed, in the order the picker lists them.
-    pub const ALL: [Speed; 3] = [Speed::Half, Speed::Normal, Speed::Double];
-
     /// The multiplier.
     pub fn factor(self) -> f64 {
         match self {
@@ -32,11 +35,7 @@ impl Speed {
 
     /// The value of its `<option>`.
     pub fn key(self) -> &'static str {
-        match self {
-            Speed::Half => "0.5",
-            Speed::Normal => "1",
-            Speed::Double => "2",
-        }
+        self.into()
     }
 
     /// What the picker shows.
@@ -50,7 +49,7 @@ impl Speed {
 
     /// The speed of an `<option>` value.
     pub fn from_key(key: &str) -> Option<Speed> {
-        Speed::ALL.into_iter().find(|s| s.key() == key)
+        key.parse().ok()
     }
 }
 

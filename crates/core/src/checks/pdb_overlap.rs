@@ -1,7 +1,10 @@
 //! `pdb-overlap`: a pod is covered by more than one PDB (eviction refuses).
 
+use std::collections::HashMap;
+
 use super::support::pdb::pdb_targets;
 use super::{Category, Check, Context, Finding, Level, Scope};
+use crate::model::Object;
 
 /// The `pdb-overlap` check.
 pub static CHECK: Check = Check {
@@ -130,14 +133,28 @@ Pods are matched through the pod templates in the manifests; pods created by oth
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let pdbs: Vec<_> = ctx.model.of_kind("PodDisruptionBudget").collect();
-    for (i, later) in pdbs.iter().enumerate() {
-        let covered = pdb_targets(ctx.model, later);
-        for earlier in &pdbs[..i] {
-            if earlier.namespace != later.namespace || earlier.id == later.id {
+    // Each PDB with the pods it covers, computed once, grouped by namespace (in model order).
+    let mut by_namespace: HashMap<Option<&str>, Vec<(&Object, Vec<&Object>)>> = HashMap::new();
+    let mut pdbs = Vec::new();
+    for pdb in ctx.model.of_kind("PodDisruptionBudget") {
+        let namespace = pdb.namespace.as_deref();
+        let earlier = by_namespace.get(&namespace).map_or(0, Vec::len);
+        by_namespace
+            .entry(namespace)
+            .or_default()
+            .push((pdb, pdb_targets(ctx.model, pdb)));
+        pdbs.push((namespace, earlier));
+    }
+    for (namespace, i) in pdbs {
+        let same = by_namespace.get(&namespace).map(Vec::as_slice);
+        let Some(((later, covered), before)) = same.and_then(|s| Some((s.get(i)?, s.get(..i)?)))
+        else {
+            continue;
+        };
+        for (earlier, theirs) in before {
+            if earlier.id == later.id {
                 continue;
             }
-            let theirs = pdb_targets(ctx.model, earlier);
             let Some(shared) = covered.iter().find(|o| theirs.iter().any(|t| t.id == o.id)) else {
                 continue;
             };

@@ -2,7 +2,7 @@
 
 use super::support::pods::{pods, service_account};
 
-use super::support::rbac::is_bound;
+use super::support::rbac::BoundAccounts;
 use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::Resource;
 
@@ -68,6 +68,7 @@ A binding created outside the pasted manifests (by a Helm chart, an operator or 
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let bound = BoundAccounts::of(ctx);
     for pod in pods(ctx) {
         let (account, _) = service_account(&pod);
         let namespace = pod.obj.ns();
@@ -81,7 +82,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             });
         let message = match (pod.spec.automount_service_account_token, account_setting) {
             (Some(false), _) | (None, Some(false)) => continue,
-            _ if is_bound(ctx, namespace, account) => continue,
+            _ if bound.contains(namespace, account) => continue,
             (Some(true), _) => format!(
                 "pod sets automountServiceAccountToken: true, but no binding in the manifests grants service account \"{account}\" a role"
             ),

@@ -443,7 +443,7 @@ impl Graph {
 
     /// The node whose id is this text (`Kind/namespace/name` or `Kind/name`).
     pub fn node_str(&self, id: &str) -> Option<&GraphNode> {
-        self.nodes.iter().find(|n| n.id.as_str() == id)
+        self.index.get(id).map(|&i| &self.nodes[i])
     }
 
     /// The edges leaving `id`.

@@ -40,6 +40,13 @@ impl ObjectId {
     }
 }
 
+/// Lookups by the id's text: an `ObjectId` hashes and compares as its text.
+impl std::borrow::Borrow<str> for ObjectId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl std::fmt::Display for ObjectId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)

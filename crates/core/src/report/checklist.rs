@@ -188,6 +188,9 @@ pub struct Checklist {
     pub columns: Vec<ObjectId>,
     /// Row-major: every row's cells in column order.
     pub cells: Vec<Cell>,
+    /// The position of each column, so that [`Checklist::cell`] does not scan the cells.
+    #[serde(skip)]
+    column_positions: HashMap<ObjectId, usize>,
 }
 
 impl Checklist {
@@ -215,14 +218,21 @@ impl Checklist {
             rows: ROWS.iter().map(|r| r.id).collect(),
             columns: columns.iter().map(|o| o.id.clone()).collect(),
             cells,
+            column_positions: columns
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (o.id.clone(), i))
+                .collect(),
         }
     }
 
     /// The cell of `row` for the object with id `object` (`Kind/namespace/name`).
     pub fn cell(&self, row: &str, object: &str) -> Option<&Cell> {
+        let r = self.rows.iter().position(|id| *id == row)?;
+        let c = self.column_positions.get(object)?;
         self.cells
-            .iter()
-            .find(|c| c.row == row && c.object.as_str() == object)
+            .get(r * self.columns.len() + c)
+            .filter(|cell| cell.row == row && cell.object.as_str() == object)
     }
 
     /// The cells of one row, in column order.

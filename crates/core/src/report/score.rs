@@ -64,13 +64,19 @@ pub fn score(model: &Model, settings: &Settings, findings: &[Finding]) -> (Vec<O
     for f in findings {
         by_object.entry(&f.object).or_default().push(f);
     }
+    // The enabled checks, decided once rather than once per object.
+    let enabled: Vec<&Check> = checks::ALL
+        .iter()
+        .copied()
+        .filter(|c| settings.is_enabled(c))
+        .collect();
     for object in &model.objects {
         if !seen.insert(&object.id) {
             continue;
         }
         let object = model.get(&object.id).unwrap_or(object);
         let on_object = by_object.remove(&object.id).unwrap_or_default();
-        let s = score_object(object, settings, &on_object);
+        let s = score_object(object, &enabled, &on_object);
         passed_all += s.passed_weight;
         total_all += s.total_weight;
         scores.push(s);
@@ -88,12 +94,12 @@ pub fn ratio(passed: u32, total: u32) -> f64 {
 }
 
 /// The score of `object` given the findings on it (`on_object`, in the review's order).
-fn score_object(object: &Object, settings: &Settings, on_object: &[&Finding]) -> ObjectScore {
+fn score_object(object: &Object, enabled: &[&Check], on_object: &[&Finding]) -> ObjectScore {
     let mut applicable = Vec::new();
     let mut failed = Vec::new();
     let mut silenced = Vec::new();
     let (mut passed_weight, mut total_weight) = (0, 0);
-    for check in checks::ALL.iter().filter(|c| settings.is_enabled(c)) {
+    for check in enabled {
         let mine: Vec<&&Finding> = on_object.iter().filter(|f| f.check == check.id).collect();
         if !applies(check, object) && mine.is_empty() {
             continue;

@@ -1,5 +1,7 @@
 //! RBAC: the bindings of the model, who they bind, and the rules of Roles and ClusterRoles.
 
+use std::collections::HashSet;
+
 use k8s_openapi::api::rbac::v1::{PolicyRule, RoleRef, Subject};
 
 use crate::checks::Context;
@@ -41,19 +43,53 @@ pub(crate) fn subject_namespace<'a>(binding: &'a Object, subject: &'a Subject) -
         .unwrap_or(binding.ns())
 }
 
-/// Whether a binding in the model grants a role to ServiceAccount `namespace/name`, directly or
-/// through the `system:serviceaccounts` groups.
-pub(crate) fn is_bound(ctx: &Context, namespace: &str, name: &str) -> bool {
-    bindings(ctx).any(|(binding, subjects, _)| {
-        subjects.iter().any(|s| match s.kind.as_str() {
-            "ServiceAccount" => s.name == name && subject_namespace(binding, s) == namespace,
-            "Group" => {
-                s.name == "system:serviceaccounts"
-                    || s.name == format!("system:serviceaccounts:{namespace}")
+/// The ServiceAccounts the model's bindings grant a role to, gathered once so that asking about
+/// each pod's account does not walk every binding.
+pub(crate) struct BoundAccounts<'a> {
+    /// `(namespace, name)` of each ServiceAccount subject.
+    accounts: HashSet<(&'a str, &'a str)>,
+    /// The namespaces bound through the `system:serviceaccounts:<namespace>` group.
+    namespaces: HashSet<&'a str>,
+    /// Whether a binding names the `system:serviceaccounts` group (every account).
+    all: bool,
+}
+
+impl<'a> BoundAccounts<'a> {
+    /// The accounts bound by the bindings of `ctx`'s model.
+    pub(crate) fn of(ctx: &Context<'a>) -> Self {
+        let mut bound = BoundAccounts {
+            accounts: HashSet::new(),
+            namespaces: HashSet::new(),
+            all: false,
+        };
+        for (binding, subjects, _) in bindings(ctx) {
+            for s in subjects {
+                match s.kind.as_str() {
+                    "ServiceAccount" => {
+                        bound
+                            .accounts
+                            .insert((subject_namespace(binding, s), s.name.as_str()));
+                    }
+                    "Group" if s.name == "system:serviceaccounts" => bound.all = true,
+                    "Group" => {
+                        if let Some(ns) = s.name.strip_prefix("system:serviceaccounts:") {
+                            bound.namespaces.insert(ns);
+                        }
+                    }
+                    _ => {}
+                }
             }
-            _ => false,
-        })
-    })
+        }
+        bound
+    }
+
+    /// Whether a binding grants a role to ServiceAccount `namespace/name`, directly or through
+    /// the `system:serviceaccounts` groups.
+    pub(crate) fn contains(&self, namespace: &str, name: &str) -> bool {
+        self.all
+            || self.namespaces.contains(namespace)
+            || self.accounts.contains(&(namespace, name))
+    }
 }
 
 /// One rule of a Role or ClusterRole.

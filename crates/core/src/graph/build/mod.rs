@@ -12,6 +12,7 @@ mod simulation;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::index::PodLabelIndex;
+use super::operators::may_create_pods;
 use super::{
     Edge, Graph, GraphNode, GraphOptions, MAX_EDGE_REASONS, NodeState, Problem, ProblemCode,
     Relation, TrafficPath,
@@ -89,6 +90,14 @@ struct Builder<'m> {
     pod_labels: PodLabelIndex,
     /// The names of each (kind, namespace), for "did you mean".
     names: HashMap<(&'m str, &'m str), Vec<&'m str>>,
+    /// The namespaces of each (kind, name), sorted, for "exists in namespace x".
+    namespaces: HashMap<(&'m str, &'m str), Vec<&'m str>>,
+    /// The objects of each (namespace, name), in order, for "a Deployment of that name exists".
+    by_namespace_name: HashMap<(&'m str, &'m str), Vec<&'m Object>>,
+    /// The objects of each namespace that may create pods Manifesto cannot model, in order.
+    pod_makers: HashMap<&'m str, Vec<&'m Object>>,
+    /// The Services of each namespace, with their position in `order`.
+    services_by_namespace: HashMap<&'m str, Vec<(usize, &'m Object)>>,
     /// Owners whose children are written in the manifests (through `ownerReferences`), so
     /// nothing is simulated for them.
     written_children: HashSet<ObjectId>,
@@ -108,12 +117,29 @@ impl<'m> Builder<'m> {
             }
         }
         let mut names: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
-        for id in &order {
-            let obj = objects[id];
-            names
-                .entry((obj.kind.as_str(), obj.ns()))
-                .or_default()
-                .push(obj.name.as_str());
+        let mut namespaces: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
+        let mut by_namespace_name: HashMap<(&str, &str), Vec<&Object>> = HashMap::new();
+        let mut pod_makers: HashMap<&str, Vec<&Object>> = HashMap::new();
+        let mut services_by_namespace: HashMap<&str, Vec<(usize, &Object)>> = HashMap::new();
+        for (position, id) in order.iter().enumerate() {
+            let obj: &'m Object = objects[id];
+            let (kind, ns, name) = (obj.kind.as_str(), obj.ns(), obj.name.as_str());
+            names.entry((kind, ns)).or_default().push(name);
+            namespaces.entry((kind, name)).or_default().push(ns);
+            by_namespace_name.entry((ns, name)).or_default().push(obj);
+            if may_create_pods(obj) {
+                pod_makers.entry(ns).or_default().push(obj);
+            }
+            if kind == "Service" {
+                services_by_namespace
+                    .entry(ns)
+                    .or_default()
+                    .push((position, obj));
+            }
+        }
+        for list in namespaces.values_mut() {
+            list.sort_unstable();
+            list.dedup();
         }
         Builder {
             options,
@@ -128,6 +154,10 @@ impl<'m> Builder<'m> {
             pods: BTreeMap::new(),
             pod_labels: PodLabelIndex::default(),
             names,
+            namespaces,
+            by_namespace_name,
+            pod_makers,
+            services_by_namespace,
             written_children: HashSet::new(),
             hpa_min: HashMap::new(),
             service_pods: HashMap::new(),
@@ -304,15 +334,13 @@ impl<'m> Builder<'m> {
 
     /// The namespaces other than `namespace` that hold a `kind` named `name`.
     fn elsewhere(&self, kind: &str, namespace: &str, name: &str) -> Vec<&'m str> {
-        let mut out: Vec<&str> = self
-            .objects
-            .values()
-            .filter(|o| o.kind == kind && o.name == name && o.ns() != namespace)
-            .map(|o| o.ns())
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        self.namespaces
+            .get(&(kind, name))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|ns| *ns != namespace)
+            .collect()
     }
 
     /// ", but a ConfigMap of that name exists in namespace x (… only its own namespace)".

@@ -47,14 +47,11 @@ impl Builder<'_> {
             );
             self.edge(&obj.id, &to, Relation::Scales, false, reason, location);
             let mut other_kinds: Vec<&str> = self
-                .objects
-                .values()
-                .filter(|o| {
-                    o.name == target.name
-                        && o.ns() == ns
-                        && o.kind != target.kind
-                        && o.has_replicas()
-                })
+                .by_namespace_name
+                .get(&(ns, target.name.as_str()))
+                .into_iter()
+                .flatten()
+                .filter(|o| o.kind != target.kind && o.has_replicas())
                 .map(|o| o.kind.as_str())
                 .collect();
             other_kinds.sort_unstable();

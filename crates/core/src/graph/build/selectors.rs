@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{Builder, PodInfo};
-use crate::graph::operators::{may_create_pods, operator_pods};
+use crate::graph::operators::operator_pods;
 use crate::graph::{ProblemCode, Relation};
 use crate::model::Object;
 use crate::text::closest;
@@ -99,9 +99,10 @@ impl<'m> Builder<'m> {
     /// pods (e.g. `Kafka/data/events`), at most five, then a count of the others.
     pub(super) fn pod_makers(&self, ns: &str) -> Vec<String> {
         let mut makers: Vec<String> = self
-            .objects()
+            .pod_makers
+            .get(ns)
             .into_iter()
-            .filter(|o| o.ns() == ns && may_create_pods(o))
+            .flatten()
             .map(|o| format!("{} {}", o.kind, o.name))
             .collect();
         if makers.len() > 5 {

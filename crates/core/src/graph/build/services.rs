@@ -67,12 +67,12 @@ impl<'m> Builder<'m> {
             .as_ref()
             .and_then(|s| s.ports.as_deref())
             .unwrap_or_default();
-        let mut templates: Vec<&Object> = Vec::new();
-        for pod in matched {
-            if !templates.iter().any(|t| t.id == pod.template.id) {
-                templates.push(pod.template);
-            }
-        }
+        let mut seen = HashSet::new();
+        let templates: Vec<&Object> = matched
+            .iter()
+            .map(|pod| pod.template)
+            .filter(|t| seen.insert(&t.id))
+            .collect();
         for (i, port) in ports.iter().enumerate() {
             let target = effective_target_port(port);
             let protocol = port.protocol.as_deref().unwrap_or("TCP");
@@ -227,6 +227,28 @@ impl<'m> Builder<'m> {
         }
     }
 
+    /// The Services a ServiceMonitor in `own` looks at, in order: every Service when `any`, else
+    /// those of the namespaces `names`, else those of `own`.
+    fn services_in(&self, any: bool, names: &[&str], own: &str) -> Vec<&'m Object> {
+        let of = |ns: &str| self.services_by_namespace.get(ns).into_iter().flatten();
+        let mut services: Vec<(usize, &'m Object)> = if any {
+            self.services_by_namespace
+                .values()
+                .flatten()
+                .copied()
+                .collect()
+        } else if names.is_empty() {
+            of(own).copied().collect()
+        } else {
+            let mut wanted = names.to_vec();
+            wanted.sort_unstable();
+            wanted.dedup();
+            wanted.into_iter().flat_map(of).copied().collect()
+        };
+        services.sort_unstable_by_key(|(position, _)| *position);
+        services.into_iter().map(|(_, s)| s).collect()
+    }
+
     pub(super) fn service_monitors(&mut self) {
         for obj in self.objects() {
             if obj.kind != "ServiceMonitor" {
@@ -243,14 +265,7 @@ impl<'m> Builder<'m> {
                 .as_array()
                 .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
                 .unwrap_or_default();
-            let in_scope = |o: &Object| {
-                any || (names.is_empty() && o.ns() == obj.ns()) || names.contains(&o.ns())
-            };
-            let services: Vec<&Object> = self
-                .objects()
-                .into_iter()
-                .filter(|o| o.kind == "Service" && in_scope(o))
-                .collect();
+            let services = self.services_in(any, &names, obj.ns());
             let described = describe_selector(&selector);
             let location = Some(obj.locate("spec.selector"));
             let mut matched = 0;

@@ -1,7 +1,7 @@
 // Shared helpers for the browser journeys: a static server for dist/, a
 // headless Chromium session and polling utilities.
 //
-// Run the journeys with `node --test --test-concurrency=1 e2e/` after
+// Run the journeys with `node --test --test-concurrency=1 tests/e2e/` after
 // `trunk build --release`; DIST points at another build directory.
 import { createServer } from "node:http";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 /** The repository root. */
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** The build under test. */
 export const DIST = resolve(ROOT, process.env.DIST ?? "dist");
 /** The browser binary: Debian's chromium unless CHROME_BIN says otherwise. */

@@ -1,0 +1,101 @@
+// A graph too large to read at once opens as a summary by namespace: one card per namespace
+// with its boxes and problems; a card opens that namespace's graph, "All namespaces" comes back
+// to the summary, and "draw all" draws every box.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { ROOT, openApp, startServer, waitFor } from "./helpers.mjs";
+
+const GRAPH = "[data-testid=graph]";
+const COPIES = 20;
+
+/** FeastFlow copied into `COPIES` namespaces `shop-N`, as one file. */
+async function manyNamespaces() {
+  const dir = join(ROOT, "samples/feastflow");
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".yaml")).sort();
+  const sample = await Promise.all(names.map((n) => readFile(join(dir, n), "utf8")));
+  const parts = [];
+  for (let c = 0; c < COPIES; c++) {
+    for (const text of sample) {
+      parts.push(text.replaceAll("namespace: feastflow", `namespace: shop-${c}`).replace(/^  name: feastflow$/m, `  name: shop-${c}`));
+    }
+  }
+  return parts.join("\n---\n");
+}
+
+/** Every namespace card: its namespace, boxes and problems. */
+async function cards(page) {
+  return page.$$eval("[data-testid=namespace-group]", (els) =>
+    els.map((el) => ({ namespace: el.dataset.namespace, objects: Number(el.dataset.objects), problems: Number(el.dataset.problems) })),
+  );
+}
+
+/** The namespaces of the boxes drawn. */
+async function drawnNamespaces(page) {
+  return page.$$eval(`${GRAPH} [data-node-id]`, (els) => [
+    ...new Set(els.map((el) => el.dataset.nodeId.split("/")).filter((parts) => parts.length === 3).map((parts) => parts[1])),
+  ]);
+}
+
+describe("large graph", () => {
+  let server;
+  let app;
+
+  before(async () => {
+    server = await startServer();
+    app = await openApp(server);
+    const { page } = app;
+    const text = await manyNamespaces();
+    await page.$eval("[data-testid=editor]", (el, text) => {
+      el.value = text;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    }, text);
+    await page.waitForSelector('[data-testid=analysis-status][data-state="done"]', { state: "attached" });
+    await waitFor(async () => Number(await page.$eval("[data-testid=analysis-status]", (el) => el.dataset.objects)) > 11 * COPIES, {
+      message: "the copies analysed",
+      timeout: 60_000,
+    });
+    await page.locator('[data-testid=view-tab][data-view="graph"]').click();
+  });
+  after(async () => {
+    await app?.close();
+    await server?.close();
+  });
+
+  it("opens as one card per namespace with its boxes and problems, and draws no box", async () => {
+    const { page } = app;
+    await page.waitForSelector("[data-testid=graph-overview]");
+    const shown = await cards(page);
+    const shops = shown.filter((c) => c.namespace.startsWith("shop-"));
+    assert.equal(shops.length, COPIES, JSON.stringify(shown));
+    // Every copy is the same app: the same boxes in each namespace.
+    assert.ok(shops.every((c) => c.objects === shops[0].objects && c.objects > 11), JSON.stringify(shops));
+    assert.ok(shops.every((c) => c.problems > 0), `FeastFlow findings show on each card: ${JSON.stringify(shops)}`);
+    assert.equal(shown.at(-1).namespace, "", "the cluster-scoped objects come last");
+    assert.equal(await page.locator(`${GRAPH} [data-node-id]`).count(), 0, "nothing is drawn yet");
+  });
+
+  it("opens a namespace's graph from its card and comes back with All namespaces", async () => {
+    const { page } = app;
+    await page.locator('[data-testid=namespace-group][data-namespace="shop-3"]').click();
+    await page.waitForSelector(`${GRAPH} [data-node-id="Deployment/shop-3/feastflow-backend"]`);
+    assert.deepEqual(await drawnNamespaces(page), ["shop-3"]);
+    assert.equal(await page.locator("[data-testid=graph-namespace]").inputValue(), "ns:shop-3");
+    assert.equal(await page.locator("[data-testid=graph-overview]").count(), 0);
+
+    await page.locator("[data-testid=graph-namespace]").selectOption("*");
+    await page.waitForSelector("[data-testid=graph-overview]");
+  });
+
+  it("draws every box when asked", async () => {
+    const { page } = app;
+    const total = (await cards(page)).reduce((sum, c) => sum + c.objects, 0);
+    await page.locator("[data-testid=graph-draw-all]").click();
+    await page.waitForSelector(`${GRAPH} [data-node-id="Deployment/shop-0/feastflow-backend"]`);
+    assert.equal(await page.locator("[data-testid=graph-overview]").count(), 0);
+    const namespaces = await drawnNamespaces(page);
+    assert.equal(namespaces.filter((ns) => ns.startsWith("shop-")).length, COPIES);
+    assert.ok(total > 300, `the summary counted ${total} boxes`);
+  });
+});
