@@ -264,15 +264,15 @@ impl PartialEq for AppState {
             && self.rollout_view == other.rollout_view
             && Rc::ptr_eq(&self.review, &other.review)
             && self.settings == other.settings
-            && same_rc(&self.baseline, &other.baseline)
-            && same_rc(&self.diff, &other.diff)
+            && same_rc(self.baseline.as_ref(), other.baseline.as_ref())
+            && same_rc(self.diff.as_ref(), other.diff.as_ref())
             && Rc::ptr_eq(&self.learn, &other.learn)
             && self.analysis == other.analysis
     }
 }
 
 /// Whether two optional `Rc`s are both absent or the same allocation.
-fn same_rc<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+fn same_rc<T>(a: Option<&Rc<T>>, b: Option<&Rc<T>>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => Rc::ptr_eq(a, b),
         (None, None) => true,

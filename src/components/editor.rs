@@ -20,6 +20,10 @@ const DEBOUNCE_MS: u32 = 250;
 #[derive(Default)]
 struct Pending {
     /// The file being typed into (`None`: no file yet, one is created).
+    #[allow(
+        clippy::option_option,
+        reason = "nothing pending differs from a file to create"
+    )]
     file: Option<Option<u32>>,
     /// The name of that file (`untitled.yaml` for the one created).
     name: Option<String>,
@@ -102,7 +106,7 @@ pub fn Editor() -> Html {
                     *pending.borrow_mut() = Pending::default();
                 }
                 pending.borrow_mut().timer = None;
-                let text = state.active_file().map(|f| f.text.as_str()).unwrap_or("");
+                let text = state.active_file().map_or("", |f| f.text.as_str());
                 if el.value() != text {
                     el.set_value(text);
                     el.set_scroll_top(0);
@@ -224,7 +228,7 @@ pub fn Editor() -> Html {
         .as_ref()
         .and_then(|id| state.model.get(id))
         .filter(|o| Some(&o.file) == file_name.as_ref())
-        .map(|o| o.line_range());
+        .map(manifesto_core::Object::line_range);
 
     html! {
         <div class="editor">

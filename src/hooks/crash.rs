@@ -53,6 +53,10 @@ pub fn install() {
 
 /// Panics if the deliberate crash is armed (see the module docs).
 pub fn panic_if_armed() {
+    #[allow(
+        clippy::manual_assert,
+        reason = "a deliberate crash, not a broken invariant"
+    )]
     if ARMED.with(|armed| armed.replace(false)) {
         panic!("deliberate crash requested by {ARM_FRAGMENT}");
     }

@@ -262,7 +262,7 @@ fn visit(walk: &Rc<RefCell<Walk>>, entry: FileSystemEntry, top_level: bool) {
     if entry.is_directory() {
         // No instanceof check: the entry may come from another realm.
         let directory: FileSystemDirectoryEntry = entry.unchecked_into();
-        read_directory(walk.clone(), directory.create_reader());
+        read_directory(walk, &directory.create_reader());
     } else if entry.is_file() {
         // Files dropped on their own are read whatever their name (the core reports what it
         // cannot read); inside folders only manifests are.
@@ -295,8 +295,8 @@ fn visit(walk: &Rc<RefCell<Walk>>, entry: FileSystemEntry, top_level: bool) {
 }
 
 /// Reads a folder's entries, batch by batch until an empty batch says it is done.
-fn read_directory(walk: Rc<RefCell<Walk>>, reader: FileSystemDirectoryReader) {
-    Walk::start(&walk);
+fn read_directory(walk: &Rc<RefCell<Walk>>, reader: &FileSystemDirectoryReader) {
+    Walk::start(walk);
     let on_entries = {
         let walk = walk.clone();
         let reader = reader.clone();
@@ -305,7 +305,7 @@ fn read_directory(walk: Rc<RefCell<Walk>>, reader: FileSystemDirectoryReader) {
                 for entry in entries.iter() {
                     visit(&walk, entry.unchecked_into(), false);
                 }
-                read_directory(walk.clone(), reader);
+                read_directory(&walk, &reader);
             }
             Walk::end(&walk);
         })
@@ -321,7 +321,7 @@ fn read_directory(walk: Rc<RefCell<Walk>>, reader: FileSystemDirectoryReader) {
         )
         .is_err()
     {
-        Walk::end(&walk);
+        Walk::end(walk);
     }
 }
 
@@ -329,6 +329,6 @@ fn read_directory(walk: Rc<RefCell<Walk>>, reader: FileSystemDirectoryReader) {
 #[hook]
 pub fn use_file_loader(dispatcher: UseReducerDispatcher<AppState>) -> Callback<LoadRequest> {
     use_callback(dispatcher, |request: LoadRequest, dispatcher| {
-        load(request, dispatcher.clone())
+        load(request, dispatcher.clone());
     })
 }

@@ -94,8 +94,10 @@ impl AppState {
             .map(|(entry, source)| {
                 let part = kept
                     .and_then(|kept| kept.get(&Rc::as_ptr(entry)))
-                    .map(|(_, part)| part.clone())
-                    .unwrap_or_else(|| Rc::new(parse_file(source, &options)));
+                    .map_or_else(
+                        || Rc::new(parse_file(source, &options)),
+                        |(_, part)| part.clone(),
+                    );
                 (entry.clone(), part)
             })
             .collect();

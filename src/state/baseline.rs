@@ -75,6 +75,7 @@ impl Baseline {
 
 impl AppState {
     /// The same state with `files` (name, text) as the baseline (none when empty).
+    #[must_use]
     pub fn with_baseline(mut self, files: Option<Vec<(String, String)>>) -> Self {
         if let Some(files) = files {
             self.baseline = Some(Rc::new(Baseline::new(files, &self.settings)));

@@ -268,6 +268,10 @@ impl AppState {
             Some(dot) if dot > 0 => wanted.split_at(dot),
             _ => (wanted, ""),
         };
+        #[allow(
+            clippy::maybe_infinite_iter,
+            reason = "only finitely many names are taken"
+        )]
         (2..)
             .map(|n| format!("{stem}-{n}{ext}"))
             .find(|name| !taken(name))

@@ -289,6 +289,7 @@ impl AppState {
     /// share link, the link's level is the one open (none when it carries no lesson, so the
     /// shared files never show an unrelated level's goals) and its pack joins the list; the
     /// levels done stay as kept.
+    #[must_use]
     pub fn with_learn(mut self, mut learn: Learn) -> Self {
         if self.learn.from_link {
             for pack in self.learn.loaded.clone() {

@@ -8,6 +8,7 @@ use super::AppState;
 
 impl AppState {
     /// The same state reviewed under `settings` (restored from storage at start).
+    #[must_use]
     pub fn with_settings(mut self, settings: Settings) -> Self {
         self.replace_settings(settings);
         self

@@ -14,7 +14,7 @@ use crate::terminal::{one_line, safe};
 
 /// Arguments of `manifesto check`.
 #[derive(clap::Args, Debug)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// Files, folders or `-`.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -46,7 +46,7 @@ pub struct CheckArgs {
 
 /// `manifesto checks …`.
 #[derive(clap::Subcommand, Debug)]
-pub enum ChecksCommand {
+pub(crate) enum ChecksCommand {
     /// List every check with its id, category, severity and summary.
     List,
     /// Explain one check: what it does, why, an example and the fix.
@@ -132,7 +132,7 @@ fn settings(args: &CheckArgs) -> Result<Settings> {
 
 /// Runs the review: prints it in the chosen format and exits 1 when an unsuppressed finding is at
 /// or above `--fail-on` (or the input has an error diagnostic), 0 otherwise.
-pub fn run(args: &CheckArgs) -> Result<ExitCode> {
+pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode> {
     let settings = settings(args)?;
     let model = load_with(&args.paths, &settings)?;
     let review = Review::build(&model, &settings);
@@ -331,7 +331,7 @@ fn human(model: &Model, review: &Review, lines: &mut Snippets) -> String {
 }
 
 /// Lists or explains checks.
-pub fn run_checks(command: &ChecksCommand) -> Result<ExitCode> {
+pub(crate) fn run_checks(command: &ChecksCommand) -> ExitCode {
     match command {
         ChecksCommand::List => {
             let mut rows = vec![vec![
@@ -351,13 +351,13 @@ pub fn run_checks(command: &ChecksCommand) -> Result<ExitCode> {
                 ]);
             }
             print!("{}", table(&rows));
-            Ok(ExitCode::SUCCESS)
+            ExitCode::SUCCESS
         }
         ChecksCommand::Explain { id } => {
             match checks::by_id(id).or_else(|| checks::named_by(id).first().copied()) {
                 Some(check) => {
                     print!("{}", docs::check_markdown(check));
-                    Ok(ExitCode::SUCCESS)
+                    ExitCode::SUCCESS
                 }
                 None => {
                     eprintln!("error: no check named `{}`", one_line(id));
@@ -367,7 +367,7 @@ pub fn run_checks(command: &ChecksCommand) -> Result<ExitCode> {
                         eprintln!("  = help: did you mean {}?", names.join(" or "));
                     }
                     eprintln!("  = note: `manifesto checks list` lists every check");
-                    Ok(ExitCode::from(2))
+                    ExitCode::from(2)
                 }
             }
         }

@@ -11,7 +11,7 @@ use manifesto_core::checks::config::{FILE_NAME, TEMPLATE, parse_config};
 
 /// `manifesto config …`.
 #[derive(clap::Subcommand, Debug)]
-pub enum ConfigCommand {
+pub(crate) enum ConfigCommand {
     /// Write a commented `.manifesto.yaml` with every setting into the current folder.
     Init {
         /// Replace an existing file.
@@ -21,7 +21,7 @@ pub enum ConfigCommand {
 }
 
 /// Runs `manifesto config …`.
-pub fn run(command: &ConfigCommand) -> Result<ExitCode> {
+pub(crate) fn run(command: &ConfigCommand) -> Result<ExitCode> {
     match command {
         ConfigCommand::Init { force } => {
             let path = PathBuf::from(FILE_NAME);
@@ -54,7 +54,7 @@ fn find(explicit: Option<&Path>) -> Result<Option<PathBuf>> {
 
 /// The settings of the configuration file (the defaults when there is none). A file with
 /// mistakes prints them, located, and is an error.
-pub fn load_settings(explicit: Option<&Path>) -> Result<Settings> {
+pub(crate) fn load_settings(explicit: Option<&Path>) -> Result<Settings> {
     let Some(path) = find(explicit)? else {
         return Ok(Settings::default());
     };

@@ -19,7 +19,7 @@ use crate::input::load;
 
 /// Arguments of `manifesto diff`.
 #[derive(clap::Args, Debug)]
-pub struct DiffArgs {
+pub(crate) struct DiffArgs {
     /// OLD and NEW, each a file or a folder; with `--base`, the files and folders to compare
     /// with that revision.
     #[arg(required = true, value_name = "PATHS")]
@@ -40,7 +40,7 @@ pub struct DiffArgs {
 
 /// Compares the two versions and prints the difference. Exit 1 when an introduced finding is at
 /// or above `--fail-on`, 0 otherwise.
-pub fn run(args: &DiffArgs) -> Result<ExitCode> {
+pub(crate) fn run(args: &DiffArgs) -> Result<ExitCode> {
     let ns = args.namespace.as_deref();
     let (old, new) = match &args.base {
         Some(rev) => {
@@ -88,7 +88,7 @@ fn report_diagnostics(side: &str, model: &Model) {
 }
 
 /// The JSON document (see `docs/diff.md`).
-pub fn to_json(d: &Diff) -> Value {
+pub(crate) fn to_json(d: &Diff) -> Value {
     let objects: Vec<Value> = d
         .objects
         .iter()

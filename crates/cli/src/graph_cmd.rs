@@ -12,7 +12,7 @@ use crate::terminal::{one_line, safe};
 
 /// Arguments of `manifesto graph`.
 #[derive(clap::Args, Debug)]
-pub struct GraphArgs {
+pub(crate) struct GraphArgs {
     /// Files, folders or `-`.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -28,7 +28,7 @@ pub struct GraphArgs {
 
 /// Prints the graph; exit 1 when it has problems (broken links, selectors that match nothing) or
 /// the input has error diagnostics.
-pub fn run(args: &GraphArgs) -> Result<ExitCode> {
+pub(crate) fn run(args: &GraphArgs) -> Result<ExitCode> {
     let model = args.read.load(&args.paths)?;
     let mut snippets = manifesto_core::Snippets::new(&model);
     for d in &model.diagnostics {

@@ -10,7 +10,7 @@ use manifesto_core::{Diagnostic, Model, SourceFile};
 /// How `parse`, `graph` and `rollout` read the manifests: the apply-time namespace and the
 /// configuration file, whose `namespace` and `ignore` apply (its checks do not matter there).
 #[derive(clap::Args, Debug)]
-pub struct ReadArgs {
+pub(crate) struct ReadArgs {
     /// The namespace of objects that name none, as `kubectl apply -n NS` gives them (over the
     /// configuration file's).
     #[arg(long, short = 'n', value_name = "NS")]
@@ -23,7 +23,7 @@ pub struct ReadArgs {
 impl ReadArgs {
     /// The model of `paths`, read with the configuration file's namespace and ignored paths,
     /// and `--namespace` over them.
-    pub fn load(&self, paths: &[PathBuf]) -> Result<Model> {
+    pub(crate) fn load(&self, paths: &[PathBuf]) -> Result<Model> {
         let mut settings = crate::config_cmd::load_settings(self.config.as_deref())?;
         if let Some(ns) = &self.namespace {
             settings.default_namespace = Some(ns.clone());
@@ -36,7 +36,7 @@ impl ReadArgs {
 /// input) into a model. Invalid UTF-8 is read with replacement and reported as a diagnostic.
 /// Namespaced objects that name no namespace go to `namespace` (`default` when `None`), as with
 /// `kubectl apply -n`.
-pub fn load(paths: &[PathBuf], namespace: Option<&str>) -> Result<Model> {
+pub(crate) fn load(paths: &[PathBuf], namespace: Option<&str>) -> Result<Model> {
     let settings = manifesto_core::checks::Settings {
         default_namespace: namespace.map(str::to_owned),
         ..Default::default()
@@ -46,7 +46,10 @@ pub fn load(paths: &[PathBuf], namespace: Option<&str>) -> Result<Model> {
 
 /// Like [`load`], with the namespace and the ignored paths of `settings` (ignored paths apply
 /// to the files found in folders; a file named on the command line is always read).
-pub fn load_with(paths: &[PathBuf], settings: &manifesto_core::checks::Settings) -> Result<Model> {
+pub(crate) fn load_with(
+    paths: &[PathBuf],
+    settings: &manifesto_core::checks::Settings,
+) -> Result<Model> {
     let mut files = Vec::new();
     let mut read_diagnostics: Vec<Diagnostic> = Vec::new();
     for path in paths {

@@ -12,7 +12,7 @@ use crate::terminal::safe;
 
 /// `manifesto lesson …`.
 #[derive(clap::Subcommand, Debug)]
-pub enum LessonCommand {
+pub(crate) enum LessonCommand {
     /// List the built-in lesson packs with their levels and challenges.
     List,
     /// Validate lesson packs and verify every level: its starting files leave a condition unmet
@@ -25,7 +25,7 @@ pub enum LessonCommand {
 }
 
 /// Runs `manifesto lesson …`.
-pub fn run(command: &LessonCommand) -> Result<ExitCode> {
+pub(crate) fn run(command: &LessonCommand) -> Result<ExitCode> {
     match command {
         LessonCommand::List => {
             list();

@@ -2,6 +2,8 @@
 //!
 //! Exit codes: 0 clean, 1 findings (or error diagnostics), 2 usage or read errors.
 
+#![warn(unreachable_pub)]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -87,7 +89,7 @@ fn main() -> ExitCode {
         Command::Graph(args) => graph_cmd::run(&args),
         Command::Rollout(args) => rollout_cmd::run(&args),
         Command::Check(args) => check_cmd::run(&args),
-        Command::Checks { command } => check_cmd::run_checks(&command),
+        Command::Checks { command } => Ok(check_cmd::run_checks(&command)),
         Command::Config { command } => config_cmd::run(&command),
         Command::Diff(args) => diff_cmd::run(&args),
         Command::Lesson { command } => lesson_cmd::run(&command),

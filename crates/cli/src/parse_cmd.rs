@@ -10,7 +10,7 @@ use crate::input::ReadArgs;
 use crate::terminal::{one_line, safe};
 
 /// Prints the objects and diagnostics; exit 1 when there is an error diagnostic.
-pub fn run(paths: &[PathBuf], as_json: bool, read: &ReadArgs) -> Result<ExitCode> {
+pub(crate) fn run(paths: &[PathBuf], as_json: bool, read: &ReadArgs) -> Result<ExitCode> {
     let model = read.load(paths)?;
     if as_json {
         let objects: Vec<_> = model

@@ -13,7 +13,7 @@ use crate::terminal::safe;
 
 /// Arguments of `manifesto rollout`.
 #[derive(clap::Args, Debug)]
-pub struct RolloutArgs {
+pub(crate) struct RolloutArgs {
     /// Files, folders or `-`.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -35,7 +35,7 @@ pub struct RolloutArgs {
 
 /// Prints the simulation, or why a workload without a rollout (a ReplicationController) has
 /// none. Exit 1 when the API server would refuse the spec, 2 for an unknown workload.
-pub fn run(args: &RolloutArgs) -> Result<ExitCode> {
+pub(crate) fn run(args: &RolloutArgs) -> Result<ExitCode> {
     let model = args.read.load(&args.paths)?;
     let id = parse_id(&args.workload);
     let options = RolloutOptions {

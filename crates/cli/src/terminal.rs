@@ -7,12 +7,12 @@
 use std::borrow::Cow;
 
 /// `text` with every control character but `\n` and `\t` shown as a visible escape.
-pub fn safe(text: &str) -> Cow<'_, str> {
+pub(crate) fn safe(text: &str) -> Cow<'_, str> {
     escape(text, false)
 }
 
 /// `text` on one line: like [`safe`], and `\n` is shown as `\n` too (for a name in a list).
-pub fn one_line(text: &str) -> Cow<'_, str> {
+pub(crate) fn one_line(text: &str) -> Cow<'_, str> {
     escape(text, true)
 }
 

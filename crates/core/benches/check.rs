@@ -48,7 +48,7 @@ fn check(c: &mut Criterion) {
     let settings = Settings::default();
     let feastflow = Model::from_files(Sample::FeastFlow.files());
     c.bench_function("review FeastFlow (11 files)", |b| {
-        b.iter(|| Review::build(&feastflow, &settings))
+        b.iter(|| Review::build(&feastflow, &settings));
     });
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
     if !dir.is_dir() {
@@ -60,10 +60,10 @@ fn check(c: &mut Criterion) {
     }
     let model = Model::from_files(corpus(&dir));
     c.bench_function("run every enabled check over the corpus", |b| {
-        b.iter(|| checks::run(&Context::new(&model, &settings)))
+        b.iter(|| checks::run(&Context::new(&model, &settings)));
     });
     c.bench_function("review the corpus (checks, checklist, scores)", |b| {
-        b.iter(|| Review::build(&model, &settings))
+        b.iter(|| Review::build(&model, &settings));
     });
 }
 

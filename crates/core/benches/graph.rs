@@ -21,13 +21,13 @@ fn graph_argo_cd(c: &mut Criterion) {
     let options = GraphOptions::default();
     let graph = Graph::build(&model, &options);
     c.bench_function("graph build, argo-cd-install.yaml (1.9 MB)", |b| {
-        b.iter(|| Graph::build(&model, &options))
+        b.iter(|| Graph::build(&model, &options));
     });
     c.bench_function("graph layout, argo-cd-install.yaml (1.9 MB)", |b| {
-        b.iter(|| layout(&graph, &LayoutOptions::default()))
+        b.iter(|| layout(&graph, &LayoutOptions::default()));
     });
     c.bench_function("graph build + layout, argo-cd-install.yaml (1.9 MB)", |b| {
-        b.iter(|| layout(&Graph::build(&model, &options), &LayoutOptions::default()))
+        b.iter(|| layout(&Graph::build(&model, &options), &LayoutOptions::default()));
     });
 }
 

@@ -15,7 +15,7 @@ fn parse_argo_cd(c: &mut Criterion) {
         return;
     };
     c.bench_function("parse argo-cd-install.yaml (1.9 MB)", |b| {
-        b.iter(|| Model::from_files(vec![SourceFile::new("argo-cd-install.yaml", text.as_str())]))
+        b.iter(|| Model::from_files(vec![SourceFile::new("argo-cd-install.yaml", text.as_str())]));
     });
 }
 

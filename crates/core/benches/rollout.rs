@@ -11,7 +11,7 @@ fn feastflow(c: &mut Criterion) {
     let model = Model::from_files(Sample::FeastFlow.files());
     let frontend = ObjectId::new("Deployment", Some("feastflow"), "feastflow-frontend");
     c.bench_function("simulate feastflow-frontend (3 replicas)", |b| {
-        b.iter(|| rollout::simulate(&model, &frontend, &RolloutOptions::default()))
+        b.iter(|| rollout::simulate(&model, &frontend, &RolloutOptions::default()));
     });
 }
 
@@ -32,7 +32,7 @@ spec:
     let model = Model::from_files(vec![SourceFile::new("big.yaml", yaml)]);
     let id = ObjectId::new("Deployment", Some("demo"), "big");
     c.bench_function("simulate 500 replicas, surge 0, unavailable 1", |b| {
-        b.iter(|| rollout::simulate(&model, &id, &RolloutOptions::default()))
+        b.iter(|| rollout::simulate(&model, &id, &RolloutOptions::default()));
     });
 }
 

@@ -35,16 +35,16 @@ fn scale(c: &mut Criterion) {
         let model = Model::from_files(vec![source.clone()]);
         let objects = model.objects.len();
         group.bench_with_input(BenchmarkId::new("parse", objects), &source, |b, s| {
-            b.iter(|| Model::from_files(vec![s.clone()]))
+            b.iter(|| Model::from_files(vec![s.clone()]));
         });
         group.bench_with_input(BenchmarkId::new("graph", objects), &model, |b, m| {
-            b.iter(|| Graph::build(m, &GraphOptions::default()))
+            b.iter(|| Graph::build(m, &GraphOptions::default()));
         });
         group.bench_with_input(BenchmarkId::new("checks", objects), &model, |b, m| {
-            b.iter(|| checks::run(&Context::new(m, &settings)))
+            b.iter(|| checks::run(&Context::new(m, &settings)));
         });
         group.bench_with_input(BenchmarkId::new("review", objects), &model, |b, m| {
-            b.iter(|| Review::build(m, &settings))
+            b.iter(|| Review::build(m, &settings));
         });
     }
     group.finish();

@@ -7,6 +7,8 @@
 //!
 //! The core has no web dependencies and performs no I/O: callers hand it text and get values back.
 
+#![warn(missing_docs)]
+
 pub mod checks;
 pub mod diff;
 pub mod graph;

@@ -11,6 +11,8 @@
 //! a second to `--out`, and exits 1 when an input panicked. The same seed replays the same inputs;
 //! `--replay` runs saved inputs again and prints each one's time.
 
+#![warn(unreachable_pub)]
+
 mod mutate;
 mod pipeline;
 
@@ -73,7 +75,7 @@ fn parse_args() -> Result<Options, String> {
 fn seeds(corpus: &Path) -> Vec<(String, Vec<u8>)> {
     let mut seeds: Vec<(String, Vec<u8>)> = [Sample::FeastFlow, Sample::PodsVsReplicaSets]
         .into_iter()
-        .flat_map(|s| s.files())
+        .flat_map(Sample::files)
         .map(|f| (f.name, f.text.into_bytes()))
         .collect();
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
@@ -208,7 +210,7 @@ fn replay(paths: &[PathBuf]) -> ExitCode {
         let outcome = std::thread::Builder::new()
             .stack_size(1 << 20)
             .spawn(move || run_one(&name, &bytes))
-            .map(|w| w.join());
+            .map(std::thread::JoinHandle::join);
         match outcome {
             Ok(Ok(Outcome::Ok(took))) => println!("{shown}: {} ms", took.as_millis()),
             Ok(Ok(Outcome::Panicked(message))) => {
@@ -240,12 +242,10 @@ fn main() -> ExitCode {
     let worker = std::thread::Builder::new()
         .stack_size(1 << 20)
         .spawn(move || fuzz(&options));
-    let (inputs, seconds, panics, slowest) = match worker.map(|w| w.join()) {
-        Ok(Ok(summary)) => summary,
-        _ => {
-            eprintln!("the fuzzing thread could not run");
-            return ExitCode::from(2);
-        }
+    let Ok(Ok((inputs, seconds, panics, slowest))) = worker.map(std::thread::JoinHandle::join)
+    else {
+        eprintln!("the fuzzing thread could not run");
+        return ExitCode::from(2);
     };
     println!("inputs, seconds, panics, slowest input ms");
     println!("{inputs}, {seconds:.1}, {panics}, {slowest:.1}");

@@ -1,16 +1,16 @@
 //! Mutations: byte flips, line splices, YAML oddities and Kubernetes-aware edits.
 
 /// A small deterministic generator (xorshift64*), so that a seed reproduces a run.
-pub struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
     /// A generator from `seed` (0 is fine).
-    pub fn new(seed: u64) -> Self {
+    pub(crate) fn new(seed: u64) -> Self {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
 
     /// The next 64 random bits.
-    pub fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -20,7 +20,7 @@ impl Rng {
     }
 
     /// A number below `n` (0 when `n` is 0).
-    pub fn below(&mut self, n: usize) -> usize {
+    fn below(&mut self, n: usize) -> usize {
         if n == 0 {
             0
         } else {
@@ -29,7 +29,7 @@ impl Rng {
     }
 
     /// One of `items`.
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 }
@@ -165,12 +165,12 @@ fn kubernetes(text: &str, rng: &mut Rng) -> String {
 }
 
 /// `input` mutated one to four times; `others` lend lines for splices.
-pub fn mutate(input: &[u8], others: &[Vec<u8>], rng: &mut Rng) -> Vec<u8> {
+pub(crate) fn mutate(input: &[u8], others: &[Vec<u8>], rng: &mut Rng) -> Vec<u8> {
     let mut data = input.to_vec();
-    for _ in 0..1 + rng.below(4) {
+    for _ in 0..=rng.below(4) {
         data = match rng.below(7) {
             0 => {
-                for _ in 0..1 + rng.below(8) {
+                for _ in 0..=rng.below(8) {
                     if !data.is_empty() {
                         let i = rng.below(data.len());
                         data[i] ^= 1 << rng.below(8);

@@ -10,7 +10,7 @@ use manifesto_core::{Model, Resource, SourceFile};
 
 /// Runs everything on `files`; returns a number derived from the outputs so that nothing is
 /// optimised away.
-pub fn exercise(files: Vec<SourceFile>) -> usize {
+pub(crate) fn exercise(files: Vec<SourceFile>) -> usize {
     let model = Model::from_files(files);
     let mut size = 0;
     for d in &model.diagnostics {

@@ -112,7 +112,7 @@ struct Drag {
 pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
     let drag = use_mut_ref(Drag::default);
     // Set when a drag ends, so the click that follows does not select what is under it.
-    let dragged = use_memo((), |_| Rc::new(Cell::new(false)));
+    let dragged = use_memo((), |()| Rc::new(Cell::new(false)));
 
     let onwheel = {
         let on_view = props.on_view.clone();

@@ -307,7 +307,10 @@ pub fn midpoint(points: &[manifesto_core::graph::Point]) -> (f64, f64) {
             (a.x + 3.0 * b.x + 3.0 * c.x + d.x) / 8.0,
             (a.y + 3.0 * b.y + 3.0 * c.y + d.y) / 8.0,
         ),
-        [first, .., last] => ((first.x + last.x) / 2.0, (first.y + last.y) / 2.0),
+        [first, .., last] => (
+            f64::midpoint(first.x, last.x),
+            f64::midpoint(first.y, last.y),
+        ),
         [only] => (only.x, only.y),
         [] => (0.0, 0.0),
     }
@@ -471,7 +474,7 @@ mod tests {
 
     fn ids(graph: &Graph) -> Vec<&str> {
         let mut out: Vec<&str> = graph.nodes().iter().map(|n| n.id.as_str()).collect();
-        out.sort();
+        out.sort_unstable();
         out
     }
 

@@ -287,8 +287,7 @@ fn NodeBody(props: &NodeBodyProps) -> Html {
             let text = state
                 .model
                 .file(&object.file)
-                .map(|f| f.text.as_str())
-                .unwrap_or("");
+                .map_or("", |f| f.text.as_str());
             let listing = listing::of_object(object, text);
             let note = match listing.origin {
                 Origin::ConvertedFromJson => "Converted from JSON, values masked",

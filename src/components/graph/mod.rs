@@ -305,7 +305,7 @@ pub fn GraphView() -> Html {
     };
     let on_hover = {
         let hovered = hovered.clone();
-        use_callback((), move |id: Option<ObjectId>, _| hovered.set(id))
+        use_callback((), move |id: Option<ObjectId>, ()| hovered.set(id))
     };
     let on_focus_node = {
         let view = view.dispatcher();
@@ -321,11 +321,13 @@ pub fn GraphView() -> Html {
     };
     let on_edge = {
         let focus = focus.clone();
-        use_callback((), move |key: EdgeKey, _| focus.set(Some(Focus::Edge(key))))
+        use_callback((), move |key: EdgeKey, ()| {
+            focus.set(Some(Focus::Edge(key)));
+        })
     };
     let on_view = {
         let view = view.dispatcher();
-        use_callback((), move |action: ViewAction, _| view.dispatch(action))
+        use_callback((), move |action: ViewAction, ()| view.dispatch(action))
     };
     let on_zoom = {
         let view = view.dispatcher();

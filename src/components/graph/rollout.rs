@@ -157,7 +157,7 @@ pub fn apply(
             let from = out.nodes.iter().find(|n| n.id == *owner)?;
             let (x0, y0) = (from.x + from.w, from.y + from.h / 2.0);
             let (x1, y1) = (base.x, base.y + dy + base.h / 2.0);
-            let mid = (x0 + x1) / 2.0;
+            let mid = f64::midpoint(x0, x1);
             let points = vec![
                 Point { x: x0, y: y0 },
                 Point { x: mid, y: y0 },

@@ -49,7 +49,7 @@ pub fn PackLoader() -> Html {
                         state.dispatch(Action::Learn(LearnAction::LoadPack(LoadedPack {
                             name,
                             text,
-                        })))
+                        })));
                     }
                     None => state.dispatch(Action::Notify(Notice {
                         level: "warning",

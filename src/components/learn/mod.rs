@@ -30,7 +30,7 @@ pub fn LearnView() -> Html {
     let reset = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::Learn(LearnAction::ResetProgress))
+            state.dispatch(Action::Learn(LearnAction::ResetProgress));
         })
     };
     html! {

@@ -109,7 +109,7 @@ pub fn SolutionDiff() -> Html {
     let apply = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::Learn(LearnAction::ApplySolution))
+            state.dispatch(Action::Learn(LearnAction::ApplySolution));
         })
     };
     html! {

@@ -105,7 +105,7 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
     let on_search = {
         let set = update(|f, v| f.search = v);
         Callback::from(move |e: InputEvent| {
-            set(e.target_unchecked_into::<HtmlInputElement>().value())
+            set(e.target_unchecked_into::<HtmlInputElement>().value());
         })
     };
     let on_clear = {
@@ -212,7 +212,7 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
                 Callback::from(move |_: MouseEvent| on_learn.emit(check))
             };
             let selected = state.selected.as_ref() == Some(&finding.object);
-            let category = category_of(finding).map(category_title).unwrap_or("");
+            let category = category_of(finding).map_or("", category_title);
             let mut place = format!("{} {}", finding.object.kind(), finding.object.name());
             if let Some(container) = &finding.container {
                 place.push_str(&format!(" · container {container}"));

@@ -22,6 +22,10 @@ fn inlines(runs: &[Inline]) -> Html {
 
 /// Renders blocks, a heading of level `least` as `<h{top}>`; in a tight list item, paragraphs
 /// are bare text.
+#[allow(
+    clippy::ignored_unit_patterns,
+    reason = "html!'s expansion of a dynamic `<@{tag}>`"
+)]
 fn blocks(parsed: &[Block], least: u8, top: u8, tight: bool) -> Html {
     parsed
         .iter()

@@ -111,7 +111,7 @@ pub fn ReviewView() -> Html {
         Callback::from(move |check: &'static str| {
             let back = matches!(
                 *panel,
-                Some(Panel::Settings) | Some(Panel::Docs { back: true, .. })
+                Some(Panel::Settings | Panel::Docs { back: true, .. })
             );
             panel.set(Some(Panel::Docs { check, back }));
         })
@@ -122,7 +122,7 @@ pub fn ReviewView() -> Html {
             panel.set(match *panel {
                 Some(Panel::Settings) => None,
                 _ => Some(Panel::Settings),
-            })
+            });
         })
     };
     let close = {

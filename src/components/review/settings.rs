@@ -119,7 +119,7 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |e: InputEvent| {
-            filter.set(e.target_unchecked_into::<HtmlInputElement>().value())
+            filter.set(e.target_unchecked_into::<HtmlInputElement>().value());
         })
     };
     let on_reset = {

@@ -42,13 +42,15 @@ pub fn Chart(props: &ChartProps) -> Html {
         return Html::default();
     }
     let points = moments(r);
-    let ymax = points
-        .iter()
-        .map(|(_, s)| s.total().max(s.available()))
-        .max()
-        .unwrap_or(0)
-        .max(r.max_total)
-        .max(1) as f64;
+    let ymax = f64::from(
+        points
+            .iter()
+            .map(|(_, s)| s.total().max(s.available()))
+            .max()
+            .unwrap_or(0)
+            .max(r.max_total)
+            .max(1),
+    );
     let x = |step: f64| LEFT + (WIDTH - LEFT - RIGHT) * step / passes as f64;
     let y = |v: u32| TOP + (HEIGHT - TOP - BOTTOM) * (1.0 - f64::from(v) / ymax);
     let line = |value: &dyn Fn(&State) -> u32| -> String {

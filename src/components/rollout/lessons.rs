@@ -177,7 +177,7 @@ fn show_lesson(l: &Lesson) -> Html {
 /// The demonstration and the table.
 #[component]
 pub fn Lessons() -> Html {
-    let model = use_memo((), |_| examples());
+    let model = use_memo((), |()| examples());
     let chosen = use_state(|| None::<(Owner, Experiment)>);
     let current = (*chosen).and_then(|(owner, experiment)| {
         let id = subject(&model, owner)?;

@@ -197,7 +197,7 @@ pub fn RolloutPanel() -> Html {
         let saved = state.rollout_view.clone();
         use_reducer(move || Ui::restored(saved.as_deref()))
     };
-    let reduced = use_memo((), |_| reduced_motion());
+    let reduced = use_memo((), |()| reduced_motion());
     let animate = !*reduced;
 
     let model = ModelRef(state.model.clone());
@@ -238,7 +238,7 @@ pub fn RolloutPanel() -> Html {
             if *previous.borrow() != *workload {
                 ui.dispatch(UiAction::Switched);
             }
-            *previous.borrow_mut() = workload.clone();
+            (*previous.borrow_mut()).clone_from(workload);
         });
     }
     // The graph draws the same moment.
@@ -269,7 +269,7 @@ pub fn RolloutPanel() -> Html {
             move |&(playing, _, last, _)| {
                 let timer = playing.then(|| {
                     Timeout::new((STEP_MS / speed) as u32, move || {
-                        ui.dispatch(UiAction::Tick { last, animate })
+                        ui.dispatch(UiAction::Tick { last, animate });
                     })
                 });
                 move || drop(timer)
@@ -283,7 +283,7 @@ pub fn RolloutPanel() -> Html {
         use_effect_with((step, ui.settling), move |&(step, settling)| {
             let timer = settling.then(|| {
                 Timeout::new((SETTLE_MS / speed) as u32, move || {
-                    ui.dispatch(UiAction::Settled(step))
+                    ui.dispatch(UiAction::Settled(step));
                 })
             });
             move || drop(timer)
@@ -365,7 +365,7 @@ pub fn RolloutPanel() -> Html {
                     let change = change.clone();
                     Callback::from(move |tag: String| {
                         change.set(None);
-                        ui.dispatch(UiAction::Tag(tag))
+                        ui.dispatch(UiAction::Tag(tag));
                     })
                 }}
             />

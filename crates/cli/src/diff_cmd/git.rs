@@ -33,7 +33,11 @@ fn is_manifest(path: &str) -> bool {
 /// The manifests under `paths` as they are in `rev`: for a folder, every `.yaml`, `.yml` and
 /// `.json` file under it; a path that does not exist in `rev` contributes nothing (its objects are
 /// new). Namespaced objects that name no namespace go to `namespace` (`default` when `None`).
-pub fn load_revision(rev: &str, paths: &[PathBuf], namespace: Option<&str>) -> Result<Model> {
+pub(super) fn load_revision(
+    rev: &str,
+    paths: &[PathBuf],
+    namespace: Option<&str>,
+) -> Result<Model> {
     if rev.starts_with('-') {
         bail!("invalid --base `{rev}`: a revision cannot start with `-`");
     }

@@ -17,8 +17,7 @@ fn object(out: &mut String, o: &ObjectChange) {
         .new_at
         .as_ref()
         .or(o.old_at.as_ref())
-        .map(|(f, l)| (f.as_str(), *l))
-        .unwrap_or(("", 0));
+        .map_or(("", 0), |(f, l)| (f.as_str(), *l));
     out.push_str(&format!(
         "  {:<7} {}  ({file}:{line})\n",
         o.change.as_str(),
@@ -37,7 +36,7 @@ fn object(out: &mut String, o: &ObjectChange) {
 }
 
 /// The whole difference.
-pub fn render(d: &Diff) -> String {
+pub(super) fn render(d: &Diff) -> String {
     if d.is_empty() {
         return "no changes: both versions define the same objects with the same content\n"
             .to_owned();

@@ -104,7 +104,7 @@ fn details(out: &mut String, summary: &str, body: &str) {
 }
 
 /// The comment.
-pub fn render(d: &Diff) -> String {
+pub(super) fn render(d: &Diff) -> String {
     let mut out = format!("### Manifesto review of this change\n\n{}\n", verdict(d));
     if d.is_empty() {
         return out;

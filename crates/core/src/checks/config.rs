@@ -103,9 +103,10 @@ impl Reader<'_> {
     }
 
     fn unknown_key(&mut self, pos: Pos, key: &str, place: &str, known: &[&str]) {
-        let hint = closest(key, known.iter().copied())
-            .map(|k| format!("; did you mean `{k}`?"))
-            .unwrap_or_else(|| format!(" (known keys: {})", known.join(", ")));
+        let hint = closest(key, known.iter().copied()).map_or_else(
+            || format!(" (known keys: {})", known.join(", ")),
+            |k| format!("; did you mean `{k}`?"),
+        );
         self.error(pos, format!("unknown key `{key}` in {place}{hint}"));
     }
 
@@ -141,9 +142,10 @@ impl Reader<'_> {
         if !named_by(id).is_empty() {
             return true;
         }
-        let hint = closest(id, ALL.iter().map(|c| c.id))
-            .map(|c| format!("; did you mean `{c}`?"))
-            .unwrap_or_else(|| "; `manifesto checks list` lists every check".to_owned());
+        let hint = closest(id, ALL.iter().map(|c| c.id)).map_or_else(
+            || "; `manifesto checks list` lists every check".to_owned(),
+            |c| format!("; did you mean `{c}`?"),
+        );
         self.error(pos, format!("unknown check `{id}`{hint}"));
         false
     }
@@ -171,7 +173,7 @@ impl Reader<'_> {
                 }
                 "ignore" => {
                     settings.ignore_paths =
-                        self.list(v, "ignore").into_iter().map(|(_, p)| p).collect()
+                        self.list(v, "ignore").into_iter().map(|(_, p)| p).collect();
                 }
                 "options" => self.options(v, settings),
                 other => self.unknown_key(entry.key_pos, other, "the configuration", TOP_KEYS),
@@ -257,7 +259,7 @@ impl Reader<'_> {
                     }
                     (id, other) => {
                         let place = format!("the options of {id}");
-                        self.unknown_key(option.key_pos, other, &place, keys)
+                        self.unknown_key(option.key_pos, other, &place, keys);
                     }
                 }
             }

@@ -82,24 +82,28 @@ impl Finding {
     }
 
     /// The same finding, pointing at `location` instead.
+    #[must_use]
     pub fn at(mut self, location: Location) -> Finding {
         self.location = location;
         self
     }
 
     /// The same finding, about the named container.
+    #[must_use]
     pub fn container(mut self, name: &str) -> Finding {
         self.container = Some(name.to_owned());
         self
     }
 
     /// The same finding, with another severity.
+    #[must_use]
     pub fn severity(mut self, level: Level) -> Finding {
         self.severity = level;
         self
     }
 
     /// The same finding, with a one-line remediation.
+    #[must_use]
     pub fn help(mut self, help: impl Into<String>) -> Finding {
         self.help = Some(help.into());
         self

@@ -69,6 +69,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
         } else {
             "minReplicas (default 1)".to_owned()
         };
+        #[allow(
+            clippy::comparison_chain,
+            reason = "an error below, a warning at equality"
+        )]
         let finding = if max < min {
             Finding::new(
                 &CHECK,

@@ -143,8 +143,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
             };
             findings.push(finding(
                 &rule,
-                rule.verb_path(j),
-                format!("\"{verb}\""),
+                &rule.verb_path(j),
+                &format!("\"{verb}\""),
                 consequence,
             ));
         }
@@ -159,8 +159,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
             for (j, _) in rule.named_resources(&[resource]) {
                 findings.push(finding(
                     &rule,
-                    rule.resource_path(j),
-                    format!("{} on {resource}", rule.verbs_as_written(&granted)),
+                    &rule.resource_path(j),
+                    &format!("{} on {resource}", rule.verbs_as_written(&granted)),
                     consequence,
                 ));
             }
@@ -169,11 +169,11 @@ fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-fn finding(rule: &Rule, path: String, what: String, consequence: &str) -> Finding {
+fn finding(rule: &Rule, path: &str, what: &str, consequence: &str) -> Finding {
     Finding::new(
         &CHECK,
         rule.obj,
-        &path,
+        path,
         format!(
             "{} of {} grants {what}: the holder {consequence}",
             rule.path,

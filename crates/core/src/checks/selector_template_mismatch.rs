@@ -101,7 +101,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
         if matches!(
             obj.resource,
             Resource::ReplicationController(_) | Resource::DeploymentConfig(_)
-        ) && obj.map_selector().is_none_or(|m| m.is_empty())
+        ) && obj
+            .map_selector()
+            .is_none_or(std::collections::BTreeMap::is_empty)
         {
             findings.push(
                 Finding::new(
@@ -120,11 +122,14 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let (Some(selector), Some(labels)) = (obj.workload_selector(), obj.pod_labels()) else {
             continue;
         };
-        let empty = selector.match_labels.as_ref().is_none_or(|m| m.is_empty())
+        let empty = selector
+            .match_labels
+            .as_ref()
+            .is_none_or(std::collections::BTreeMap::is_empty)
             && selector
                 .match_expressions
                 .as_ref()
-                .is_none_or(|e| e.is_empty());
+                .is_none_or(Vec::is_empty);
         if empty && obj.api_version == "apps/v1" {
             findings.push(
                 Finding::new(

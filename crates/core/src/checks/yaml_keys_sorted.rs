@@ -66,19 +66,19 @@ That is why it is opt-in; turn it on only if your team sorts keys.
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in &ctx.model.objects {
-        walk(obj, &obj.tree, String::new(), &mut findings);
+        walk(obj, &obj.tree, "", &mut findings);
     }
     findings
 }
 
-fn walk(obj: &Object, node: &Node, path: String, findings: &mut Vec<Finding>) {
+fn walk(obj: &Object, node: &Node, path: &str, findings: &mut Vec<Finding>) {
     match &node.value {
         Value::Map(entries) => {
             if let Some(pair) = entries.windows(2).find(|p| p[1].key < p[0].key) {
                 let place = if path.is_empty() {
                     "the top level".to_owned()
                 } else {
-                    path.clone()
+                    path.to_owned()
                 };
                 let mut finding = Finding::new(
                     &CHECK,
@@ -101,12 +101,12 @@ fn walk(obj: &Object, node: &Node, path: String, findings: &mut Vec<Finding>) {
                 } else {
                     format!("{path}.{}", entry.key)
                 };
-                walk(obj, &entry.value, child, findings);
+                walk(obj, &entry.value, &child, findings);
             }
         }
         Value::Seq(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk(obj, item, format!("{path}[{i}]"), findings);
+                walk(obj, item, &format!("{path}[{i}]"), findings);
             }
         }
         _ => {}

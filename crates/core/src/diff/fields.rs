@@ -205,6 +205,7 @@ pub(crate) fn typed_json(object: &Object) -> Value {
         Resource::ReplicationController(r) => serde_json::to_value(r),
         Resource::Deployment(r) => serde_json::to_value(r),
         // Its type holds only the fields Manifesto models; triggers and hooks change too.
+        #[allow(clippy::match_same_arms, reason = "kept apart from `Other` to say why")]
         Resource::DeploymentConfig(_) => Ok(object.raw.clone()),
         Resource::StatefulSet(r) => serde_json::to_value(r),
         Resource::DaemonSet(r) => serde_json::to_value(r),

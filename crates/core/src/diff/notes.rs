@@ -31,13 +31,17 @@ const STATEFULSET_MUTABLE: [&str; 6] = [
 ];
 
 /// The notes for the changed objects, in their order.
-pub fn notes(objects: &[ObjectChange], rollouts: &[RolloutChange], new_graph: &Graph) -> Vec<Note> {
+pub(super) fn notes(
+    objects: &[ObjectChange],
+    rollouts: &[RolloutChange],
+    new_graph: &Graph,
+) -> Vec<Note> {
     let mut out = Vec::new();
     for change in objects.iter().filter(|c| c.change == Change::Changed) {
         match change.kind.as_str() {
             "ConfigMap" | "Secret" => config_notes(change, rollouts, new_graph, &mut out),
             "Deployment" | "ReplicaSet" | "StatefulSet" | "DaemonSet" => {
-                workload_notes(change, &mut out)
+                workload_notes(change, &mut out);
             }
             _ => {}
         }

@@ -41,7 +41,7 @@ pub struct RolloutChange {
 const TEMPLATE: &str = "spec.template";
 
 /// The rollouts that the changed objects trigger, and notes for those that cannot be simulated.
-pub fn rollouts(
+pub(super) fn rollouts(
     old: &Model,
     new: &Model,
     objects: &[ObjectChange],

@@ -5,14 +5,14 @@ use crate::samples::Sample;
 use crate::source::SourceFile;
 
 /// FeastFlow as shipped.
-pub fn feastflow() -> Model {
+pub(super) fn feastflow() -> Model {
     Model::from_files(Sample::FeastFlow.files())
 }
 
 /// FeastFlow with each `(file, from, to)` edit applied once; panics when `from` is not in the
 /// file, so a test cannot silently compare a copy that was not edited.
 #[track_caller]
-pub fn feastflow_edits(edits: &[(&str, &str, &str)]) -> Model {
+pub(super) fn feastflow_edits(edits: &[(&str, &str, &str)]) -> Model {
     let mut files = Sample::FeastFlow.files();
     for (name, from, to) in edits {
         let file = files
@@ -27,12 +27,12 @@ pub fn feastflow_edits(edits: &[(&str, &str, &str)]) -> Model {
 
 /// FeastFlow with one edit.
 #[track_caller]
-pub fn feastflow_with(file: &str, from: &str, to: &str) -> Model {
+pub(super) fn feastflow_with(file: &str, from: &str, to: &str) -> Model {
     feastflow_edits(&[(file, from, to)])
 }
 
 /// A model of the given `(name, text)` files.
-pub fn model(files: &[(&str, &str)]) -> Model {
+pub(super) fn model(files: &[(&str, &str)]) -> Model {
     Model::from_files(
         files
             .iter()

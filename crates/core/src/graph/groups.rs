@@ -33,11 +33,8 @@ impl Graph {
         }
         let mut broken: HashMap<Option<&str>, usize> = HashMap::new();
         for edge in self.edges.iter().filter(|e| !e.ok) {
-            let ends = [&edge.from, &edge.to].map(|id| {
-                self.node(id)
-                    .map(|n| n.namespace.as_deref())
-                    .unwrap_or(None)
-            });
+            let ends =
+                [&edge.from, &edge.to].map(|id| self.node(id).and_then(|n| n.namespace.as_deref()));
             *broken.entry(ends[0]).or_default() += 1;
             if ends[1] != ends[0] {
                 *broken.entry(ends[1]).or_default() += 1;

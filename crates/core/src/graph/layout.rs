@@ -372,10 +372,7 @@ pub fn layout(graph: &Graph, options: &LayoutOptions) -> Layout {
         .collect();
 
     let edges = route_edges(graph, &node_item, &nodes);
-    let width = lanes
-        .last()
-        .map(|c| c.x + c.w + MARGIN)
-        .unwrap_or(2.0 * MARGIN);
+    let width = lanes.last().map_or(2.0 * MARGIN, |c| c.x + c.w + MARGIN);
     let height = top - ROW_GAP + MARGIN;
     Layout {
         nodes,
@@ -639,11 +636,11 @@ fn curve(from: &NodeBox, to: &NodeBox) -> Vec<Point> {
     let (fy, ty) = (from.y + from.h / 2.0, to.y + to.h / 2.0);
     let (start, end, c1, c2) = if to.x > from.x + 1.0 {
         let (sx, ex) = (from.x + from.w, to.x);
-        let mid = (sx + ex) / 2.0;
+        let mid = f64::midpoint(sx, ex);
         ((sx, fy), (ex, ty), (mid, fy), (mid, ty))
     } else if to.x + 1.0 < from.x {
         let (sx, ex) = (from.x, to.x + to.w);
-        let mid = (sx + ex) / 2.0;
+        let mid = f64::midpoint(sx, ex);
         ((sx, fy), (ex, ty), (mid, fy), (mid, ty))
     } else {
         let x = from.x + from.w;

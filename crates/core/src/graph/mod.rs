@@ -362,7 +362,7 @@ impl Graph {
     /// Builds the graph of `model`. Never fails: what cannot be resolved becomes a missing node,
     /// a broken edge or a problem.
     pub fn build(model: &Model, options: &GraphOptions) -> Graph {
-        build::build(model, options)
+        build::build(model, *options)
     }
 
     /// Assembles a graph from its parts and indexes it.
@@ -414,6 +414,7 @@ impl Graph {
 
     /// The part of the graph whose nodes `keep` accepts: those nodes, the edges between them
     /// and the problems on them, indexed afresh (the traffic paths are kept whole).
+    #[must_use]
     pub fn filtered(&self, mut keep: impl FnMut(&GraphNode) -> bool) -> Graph {
         let nodes: Vec<GraphNode> = self.nodes.iter().filter(|n| keep(n)).cloned().collect();
         let (edges, problems) = {

@@ -42,7 +42,7 @@ const KINDS: &[(&str, &str, &str, &str)] = &[
 ];
 
 fn group(api_version: &str) -> &str {
-    api_version.rsplit_once('/').map(|(g, _)| g).unwrap_or("")
+    api_version.rsplit_once('/').map_or("", |(g, _)| g)
 }
 
 fn operator_kind(
@@ -147,9 +147,6 @@ pub(super) fn operator_ports(obj: &Object) -> Option<Vec<(String, ContainerPort)
 /// kinds known to create none (monitoring rules and monitors, certificates, CRDs…) and those
 /// read with a type (OpenShift's DeploymentConfig), whose pods are simulated.
 pub(super) fn may_create_pods(obj: &Object) -> bool {
-    if !matches!(obj.resource, Resource::Other(_)) {
-        return false;
-    }
     const NO_PODS: &[&str] = &[
         "ServiceMonitor",
         "PodMonitor",
@@ -185,6 +182,9 @@ pub(super) fn may_create_pods(obj: &Object) -> bool {
         "GatewayClass",
         "AppProject",
     ];
+    if !matches!(obj.resource, Resource::Other(_)) {
+        return false;
+    }
     let g = group(&obj.api_version);
     if g.is_empty() || !g.contains('.') || g.ends_with(".k8s.io") || g == MONITORING_GROUP {
         // Kubernetes' own groups, and the operator kinds modelled above.
@@ -286,7 +286,7 @@ spec:
     fn services_and_budgets_select_the_operator_s_pods_and_say_where_they_come_from() {
         assert_eq!(findings(STACK), Vec::<String>::new());
         let model = Model::from_files(vec![SourceFile::new("t.yaml", STACK)]);
-        let graph = crate::graph::Graph::build(&model, &Default::default());
+        let graph = crate::graph::Graph::build(&model, &crate::graph::GraphOptions::default());
         let pods: Vec<&str> = graph
             .nodes
             .iter()
@@ -390,7 +390,7 @@ spec:
         );
         assert!(found[0].contains("declare containerPort 8080 for readability"));
         let model = Model::from_files(vec![SourceFile::new("t.yaml", yaml)]);
-        let graph = crate::graph::Graph::build(&model, &Default::default());
+        let graph = crate::graph::Graph::build(&model, &crate::graph::GraphOptions::default());
         let path = &graph.traffic[0];
         assert_eq!(path.broken, None);
         assert!(path.hops.iter().all(|h| h.ok));

@@ -2,13 +2,13 @@ use super::*;
 use crate::samples::Sample;
 use crate::source::SourceFile;
 
-fn graph_with(yaml: &str, options: &GraphOptions) -> Graph {
+fn graph_with(yaml: &str, options: GraphOptions) -> Graph {
     let model = Model::from_files(vec![SourceFile::new("test.yaml", yaml)]);
-    Graph::build(&model, options)
+    Graph::build(&model, &options)
 }
 
 fn graph_of(yaml: &str) -> Graph {
-    graph_with(yaml, &GraphOptions::default())
+    graph_with(yaml, GraphOptions::default())
 }
 
 fn feastflow_files() -> Vec<SourceFile> {
@@ -1098,7 +1098,7 @@ spec:
     metadata: {labels: {app: bare}}
     spec: {containers: [{name: bare, image: bare:1}]}
 ";
-    let g = graph_with(yaml, &GraphOptions { daemonset_nodes: 4 });
+    let g = graph_with(yaml, GraphOptions { daemonset_nodes: 4 });
     let id = |kind: &str, name: &str| ObjectId::new(kind, Some("shop"), name);
 
     // Deployment → ReplicaSet named with the pod-template-hash → 1 pod (replicas unset).
@@ -1159,7 +1159,7 @@ spec:
     );
 
     // Simulated names are stable from one build to the next.
-    let again = graph_with(yaml, &GraphOptions { daemonset_nodes: 4 });
+    let again = graph_with(yaml, GraphOptions { daemonset_nodes: 4 });
     assert_eq!(g.nodes, again.nodes);
     assert!(g.problems.is_empty(), "{:#?}", g.problems);
 }

@@ -140,9 +140,10 @@ impl Reader<'_> {
         };
         for entry in entries {
             if !allowed.contains(&entry.key.as_str()) {
-                let hint = closest(&entry.key, allowed.iter().copied())
-                    .map(|k| format!("; did you mean `{k}`?"))
-                    .unwrap_or_else(|| format!("; expected one of {}", allowed.join(", ")));
+                let hint = closest(&entry.key, allowed.iter().copied()).map_or_else(
+                    || format!("; expected one of {}", allowed.join(", ")),
+                    |k| format!("; did you mean `{k}`?"),
+                );
                 self.error(
                     entry.key_pos,
                     format!("unknown key `{}` in {what}{hint}", entry.key),
@@ -553,6 +554,10 @@ impl Reader<'_> {
     }
 
     /// An optional object id; `Some(None)` when absent, `None` when invalid.
+    #[allow(
+        clippy::option_option,
+        reason = "absent and invalid are different answers"
+    )]
     fn opt_object(&mut self, map: Map<'_>, key: &str) -> Option<Option<String>> {
         match map.get(key) {
             None => Some(None),

@@ -157,7 +157,7 @@ impl<'a> Analysis<'a> {
                     ..RolloutOptions::default()
                 };
                 let rollout = rollout::simulate(model, &id, &options).ok()?;
-                rollout.states().map(|s| s.available()).min()
+                rollout.states().map(rollout::State::available).min()
             })
     }
 

@@ -502,7 +502,7 @@ fn offered_conditions_follow_the_findings_edges_and_objects() {
     let files = web(2, "wbe");
     let model = model_of(&files);
     let review = Review::build(&model, &Settings::default());
-    let graph = crate::graph::Graph::build(&model, &Default::default());
+    let graph = crate::graph::Graph::build(&model, &crate::graph::GraphOptions::default());
     let texts = |model: &Model, review: &Review, graph: &crate::graph::Graph| -> Vec<String> {
         offered_conditions(model, review, graph)
             .into_iter()
@@ -524,7 +524,7 @@ fn offered_conditions_follow_the_findings_edges_and_objects() {
     let files = web(2, "web");
     let model = model_of(&files);
     let review = Review::build(&model, &Settings::default());
-    let graph = crate::graph::Graph::build(&model, &Default::default());
+    let graph = crate::graph::Graph::build(&model, &crate::graph::GraphOptions::default());
     let fixed = offered_conditions(&model, &review, &graph);
     let edge = fixed
         .iter()

@@ -4,7 +4,7 @@ use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 /// The percentage a string holds when the API server accepts it as one (`^[0-9]+%$`, as
 /// `IsValidPercent`): no sign, no spaces. Very long digit strings saturate.
-pub fn valid_percent(text: &str) -> Option<u128> {
+fn valid_percent(text: &str) -> Option<u128> {
     let digits = text.strip_suffix('%')?;
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;

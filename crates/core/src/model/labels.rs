@@ -83,7 +83,7 @@ mod tests {
         LabelSelectorRequirement {
             key: key.into(),
             operator: op.into(),
-            values: Some(values.iter().map(|v| v.to_string()).collect()),
+            values: Some(values.iter().map(ToString::to_string).collect()),
         }
     }
 

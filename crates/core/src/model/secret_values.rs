@@ -313,6 +313,10 @@ mod tests {
             .collect()
     }
 
+    #[allow(
+        clippy::unnecessary_wraps,
+        reason = "shorthand for the expected values below"
+    )]
     fn some(s: &str) -> Option<String> {
         Some(s.to_owned())
     }

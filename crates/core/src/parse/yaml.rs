@@ -82,7 +82,7 @@ struct Chunk<'a> {
 
 /// A file is read as a JSON stream when it starts with `{` or `[` and has no YAML document marker.
 fn looks_like_json(text: &str) -> bool {
-    matches!(text.trim_start().chars().next(), Some('{') | Some('['))
+    matches!(text.trim_start().chars().next(), Some('{' | '['))
         && !lines(text).any(|l| {
             let l = l.trim_end_matches(['\n', '\r']);
             l.trim_end() == "---" || l.starts_with("--- ")
@@ -406,7 +406,7 @@ fn parse_chunk(
                         key,
                         key_pos,
                         value: built.node,
-                    })
+                    });
                 }
                 None => {
                     return Err(SyntaxError {

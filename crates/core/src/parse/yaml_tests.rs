@@ -153,7 +153,7 @@ fn whole_pipeline(text: String) -> Vec<String> {
     let findings = checks::run(&Context::new(&model, &settings));
     let review = crate::report::Review::from_findings(&model, &settings, findings);
     let _ = (review.to_markdown(), review.to_json(), review.to_sarif());
-    let graph = crate::graph::Graph::build(&model, &Default::default());
+    let graph = crate::graph::Graph::build(&model, &crate::graph::GraphOptions::default());
     let _ = crate::graph::to_dot(&graph);
     let _ = model.clone();
     model

@@ -136,7 +136,7 @@ pub fn severities(check: &Check) -> String {
         .severities()
         .into_iter()
         .filter(|l| *l != check.severity)
-        .map(|l| l.as_str())
+        .map(checks::Level::as_str)
         .collect();
     if others.is_empty() {
         check.severity.as_str().to_owned()

@@ -241,8 +241,7 @@ fn components(review: &Review, out: &mut String) {
         }
         let cells: Vec<&checklist::Cell> = cells_of.get(&object.id).cloned().unwrap_or_default();
         if !cells.is_empty() {
-            let title =
-                |c: &&checklist::Cell| checklist::row(c.row).map(|r| r.title).unwrap_or(c.row);
+            let title = |c: &&checklist::Cell| checklist::row(c.row).map_or(c.row, |r| r.title);
             let met: Vec<&str> = cells
                 .iter()
                 .filter(|c| c.result == Outcome::Pass)

@@ -64,8 +64,7 @@ fn physical(location: &source::Location) -> PhysicalLocation {
 fn rule(check: &Check) -> ReportingDescriptor {
     let full = docs::section(check.docs, "What it does")
         .and_then(|s| s.split("\n\n").next())
-        .map(|s| s.replace('\n', " "))
-        .unwrap_or_else(|| check.summary.to_owned());
+        .map_or_else(|| check.summary.to_owned(), |s| s.replace('\n', " "));
     let markdown = if check.docs.trim().is_empty() {
         check.summary.to_owned()
     } else {

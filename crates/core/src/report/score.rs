@@ -76,7 +76,7 @@ pub fn score(model: &Model, settings: &Settings, findings: &[Finding]) -> (Vec<O
         }
         let object = model.get(&object.id).unwrap_or(object);
         let on_object = by_object.remove(&object.id).unwrap_or_default();
-        let s = score_object(object, &enabled, on_object);
+        let s = score_object(object, &enabled, &on_object);
         passed_all += s.passed_weight;
         total_all += s.total_weight;
         scores.push(s);
@@ -94,7 +94,7 @@ pub fn ratio(passed: u32, total: u32) -> f64 {
 }
 
 /// The score of `object` given the findings on it (`on_object`, in the review's order).
-fn score_object(object: &Object, enabled: &[&Check], on_object: Vec<&Finding>) -> ObjectScore {
+fn score_object(object: &Object, enabled: &[&Check], on_object: &[&Finding]) -> ObjectScore {
     let mut applicable = Vec::new();
     let mut failed = Vec::new();
     let mut silenced = Vec::new();

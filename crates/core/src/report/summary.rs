@@ -110,8 +110,7 @@ fn describe(object: &Object) -> String {
                 .and_then(|s| s.resources.as_ref())
                 .and_then(|r| r.requests.as_ref())
                 .and_then(|r| r.get("storage"))
-                .map(|q| q.0.clone())
-                .unwrap_or_else(|| "no size".to_owned());
+                .map_or_else(|| "no size".to_owned(), |q| q.0.clone());
             let class = spec
                 .and_then(|s| s.storage_class_name.clone())
                 .map(|c| format!(", class {c}"))
@@ -136,12 +135,10 @@ fn describe(object: &Object) -> String {
                     " (maxSurge {}, maxUnavailable {})",
                     r.max_surge
                         .as_ref()
-                        .map(int_or_string)
-                        .unwrap_or_else(|| "25%".to_owned()),
+                        .map_or_else(|| "25%".to_owned(), int_or_string),
                     r.max_unavailable
                         .as_ref()
-                        .map(int_or_string)
-                        .unwrap_or_else(|| "25%".to_owned())
+                        .map_or_else(|| "25%".to_owned(), int_or_string)
                 ),
                 None if kind == "RollingUpdate" => {
                     " (defaults: maxSurge 25%, maxUnavailable 25%)".to_owned()
@@ -198,12 +195,10 @@ fn describe(object: &Object) -> String {
                     " (maxSurge {}, maxUnavailable {})",
                     p.max_surge
                         .as_ref()
-                        .map(int_or_string)
-                        .unwrap_or_else(|| "25%".to_owned()),
+                        .map_or_else(|| "25%".to_owned(), int_or_string),
                     p.max_unavailable
                         .as_ref()
-                        .map(int_or_string)
-                        .unwrap_or_else(|| "25%".to_owned())
+                        .map_or_else(|| "25%".to_owned(), int_or_string)
                 ),
                 None => " (defaults: maxSurge 25%, maxUnavailable 25%)".to_owned(),
             };
@@ -240,10 +235,10 @@ fn describe(object: &Object) -> String {
                     None => p.port.to_string(),
                 })
                 .collect();
-            let selector = spec
-                .and_then(|s| s.selector.as_ref())
-                .map(|s| format!("; selects {}", describe_label_map(s)))
-                .unwrap_or_else(|| "; no selector".to_owned());
+            let selector = spec.and_then(|s| s.selector.as_ref()).map_or_else(
+                || "; no selector".to_owned(),
+                |s| format!("; selects {}", describe_label_map(s)),
+            );
             format!(
                 "{kind}{headless}, ports {}{selector}",
                 if ports.is_empty() {

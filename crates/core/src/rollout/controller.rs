@@ -37,7 +37,7 @@ pub(crate) struct ReplicaSet {
 
 impl ReplicaSet {
     /// A ReplicaSet with `ready` available pods.
-    pub fn new(name: String, revision: u32, is_new: bool, created: u32, ready: u32) -> Self {
+    pub(super) fn new(name: String, revision: u32, is_new: bool, created: u32, ready: u32) -> Self {
         let mut rs = ReplicaSet {
             name,
             revision,
@@ -79,27 +79,27 @@ impl ReplicaSet {
 
     /// How many runs of alike pods the ReplicaSet keeps: what a pass goes through.
     #[cfg(test)]
-    pub fn pod_runs(&self) -> usize {
+    fn pod_runs(&self) -> usize {
         self.pods.len()
     }
 
     /// Its pods, terminating ones included.
-    pub fn pod_count(&self) -> u32 {
+    pub(super) fn pod_count(&self) -> u32 {
         runs::count(&self.pods, |_| true)
     }
 
     /// Whether some pod is in `phase`.
-    pub fn has(&self, phase: Phase) -> bool {
+    pub(super) fn has(&self, phase: Phase) -> bool {
         self.pods.iter().any(|r| r.value == phase)
     }
 
     /// `status.availableReplicas`.
-    pub fn available(&self) -> u32 {
+    pub(super) fn available(&self) -> u32 {
         runs::count(&self.pods, |p| p.is_available())
     }
 
     /// `status.replicas`: pods that are not terminating.
-    pub fn live(&self) -> u32 {
+    pub(super) fn live(&self) -> u32 {
         runs::count(&self.pods, |p| *p != Phase::Terminating)
     }
 
@@ -111,7 +111,7 @@ impl ReplicaSet {
     /// The ReplicaSet controller: create pods up to `spec`, or delete the surplus, least useful
     /// first (not scheduled, not ready, then the most recently ready): by phase, and within a
     /// phase the highest pod numbers first.
-    pub fn sync_pods(&mut self) {
+    pub(super) fn sync_pods(&mut self) {
         let live = self.live();
         if live < self.spec {
             self.add_pods(self.spec - live, Phase::ContainerCreating);
@@ -150,7 +150,7 @@ impl ReplicaSet {
 
     /// The pods settle: terminated ones are gone, started ones become available (or stay not
     /// ready when `broken`).
-    pub fn settle(&mut self, broken: bool) {
+    pub(super) fn settle(&mut self, broken: bool) {
         let mut pods = Vec::with_capacity(self.pods.len());
         for run in &self.pods {
             let phase = match run.value {
@@ -213,7 +213,7 @@ pub(crate) struct OldTrace {
 
 impl RollingTrace {
     /// Whether the pass changed anything.
-    pub fn changed(&self) -> bool {
+    pub(super) fn changed(&self) -> bool {
         self.created.is_some()
             || self.new_from != self.new_to
             || self.old.as_ref().is_some_and(|o| o.cleaned + o.scaled > 0)
@@ -258,22 +258,22 @@ pub(crate) struct Cluster {
 
 impl Cluster {
     /// The index of the new ReplicaSet, if it exists.
-    pub fn new_index(&self) -> Option<usize> {
+    pub(super) fn new_index(&self) -> Option<usize> {
         self.rss.iter().position(|r| r.is_new)
     }
 
     /// Σ `spec.replicas` over every ReplicaSet.
-    pub fn total(&self) -> u32 {
+    pub(super) fn total(&self) -> u32 {
         self.rss.iter().map(|r| r.spec).sum()
     }
 
     /// Σ over the old ReplicaSets of `spec.replicas`.
-    pub fn old_total(&self) -> u32 {
+    pub(super) fn old_total(&self) -> u32 {
         self.rss.iter().filter(|r| !r.is_new).map(|r| r.spec).sum()
     }
 
     /// `scaleReplicaSetAndRecordEvent`: sets the spec and records the event.
-    pub fn scale(&mut self, i: usize, to: u32) {
+    pub(super) fn scale(&mut self, i: usize, to: u32) {
         let rs = &mut self.rss[i];
         if rs.spec == to {
             return;
@@ -291,7 +291,7 @@ impl Cluster {
     }
 
     /// Creates the new ReplicaSet (`getNewReplicaSet`) at `size`.
-    pub fn create_new(&mut self, size: u32) -> usize {
+    fn create_new(&mut self, size: u32) -> usize {
         let revision = self.rss.iter().map(|r| r.revision).max().unwrap_or(0) + 1;
         let created = self
             .rss
@@ -325,7 +325,7 @@ impl Cluster {
     }
 
     /// One `rolloutRolling` pass.
-    pub fn rolling_pass(&mut self) -> RollingTrace {
+    pub(super) fn rolling_pass(&mut self) -> RollingTrace {
         let mut trace = RollingTrace {
             replicas: self.replicas,
             max_total: self.replicas + self.surge,
@@ -416,7 +416,7 @@ impl Cluster {
     }
 
     /// One `rolloutRecreate` pass.
-    pub fn recreate_pass(&mut self) -> RecreateStep {
+    pub(super) fn recreate_pass(&mut self) -> RecreateStep {
         let old_total = self.old_total();
         if old_total > 0 {
             for i in 0..self.rss.len() {
@@ -451,14 +451,14 @@ impl Cluster {
     }
 
     /// Every ReplicaSet creates or deletes pods to match its spec.
-    pub fn sync_pods(&mut self) {
+    pub(super) fn sync_pods(&mut self) {
         for rs in &mut self.rss {
             rs.sync_pods();
         }
     }
 
     /// The pods settle (ready-between-passes).
-    pub fn settle(&mut self) {
+    pub(super) fn settle(&mut self) {
         let fail = self.fail_new;
         for rs in &mut self.rss {
             rs.settle(fail && rs.is_new);
@@ -467,7 +467,7 @@ impl Cluster {
 
     /// Whether the rollout is complete: the new ReplicaSet has every replica, all available,
     /// and no old pod is left.
-    pub fn complete(&self) -> bool {
+    pub(super) fn complete(&self) -> bool {
         match self.new_index() {
             Some(i) => {
                 let new = &self.rss[i];
@@ -480,7 +480,7 @@ impl Cluster {
     }
 
     /// Every pod as drawn, oldest ReplicaSet first.
-    pub fn pods(&self) -> Vec<PodTile> {
+    pub(super) fn pods(&self) -> Vec<PodTile> {
         self.rss
             .iter()
             .flat_map(|r| {
@@ -494,7 +494,7 @@ impl Cluster {
     /// The state as the controller counts it. Pods are named and drawn only when there are at
     /// most [`MAX_TILES`](super::MAX_TILES); beyond that the state is counted, so a pass costs
     /// no string copies whatever the replicas or the name's length.
-    pub fn state(&self, endpoints: &Endpoints) -> State {
+    pub(super) fn state(&self, endpoints: &Endpoints) -> State {
         let new_total = self.new_index().map_or(0, |i| self.rss[i].spec);
         let totals = Some((self.old_total(), new_total));
         let pod_count: u32 = self.rss.iter().map(ReplicaSet::pod_count).sum();

@@ -236,7 +236,7 @@ impl Daemons {
         let mut nodes = Vec::with_capacity(self.nodes.len() + 2);
         for (run, action) in self.nodes.iter().zip(actions) {
             let mut cuts = [action.delete, action.create];
-            cuts.sort();
+            cuts.sort_unstable();
             let mut from = 0;
             for to in cuts.into_iter().chain([run.count]) {
                 let part = run.part(from, to - from);

@@ -418,10 +418,9 @@ pub(crate) fn run(
 
     let new_rs = cluster
         .new_index()
-        .map(|i| cluster.rss[i].name.clone())
-        .unwrap_or_else(|| new_name.clone());
+        .map_or_else(|| new_name.clone(), |i| cluster.rss[i].name.clone());
     rollout.complete = cluster.complete();
-    rollout.assumptions = timing.assumptions.clone();
+    rollout.assumptions.clone_from(&timing.assumptions);
     rollout.assumptions.push(timing::PASS_MODEL.to_owned());
     match settings.strategy {
         Strategy::Recreate => rollout.assumptions.push(format!(

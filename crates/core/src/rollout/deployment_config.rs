@@ -29,7 +29,7 @@ pub(crate) enum Driver {
 
 impl Driver {
     /// The driver of `object`'s rollout.
-    pub fn of(object: &Object) -> Driver {
+    pub(super) fn of(object: &Object) -> Driver {
         match &object.resource {
             Resource::DeploymentConfig(dc) => Driver::DeploymentConfig {
                 version: dc.latest_version(),
@@ -39,7 +39,7 @@ impl Driver {
     }
 
     /// The workload's kind.
-    pub fn kind(self) -> WorkloadKind {
+    pub(super) fn kind(self) -> WorkloadKind {
         match self {
             Driver::Deployment => WorkloadKind::Deployment,
             Driver::DeploymentConfig { .. } => WorkloadKind::DeploymentConfig,
@@ -47,7 +47,7 @@ impl Driver {
     }
 
     /// The kind of its pod sets: `ReplicaSet` or `ReplicationController`.
-    pub fn set_kind(self) -> &'static str {
+    pub(super) fn set_kind(self) -> &'static str {
         match self {
             Driver::Deployment => "ReplicaSet",
             Driver::DeploymentConfig { .. } => "ReplicationController",
@@ -55,7 +55,7 @@ impl Driver {
     }
 
     /// The pod sets' kind in a controller's terse decisions: `RS` or `RC`.
-    pub fn set_abbrev(self) -> &'static str {
+    pub(super) fn set_abbrev(self) -> &'static str {
         match self {
             Driver::Deployment => "RS",
             Driver::DeploymentConfig { .. } => "RC",
@@ -63,7 +63,7 @@ impl Driver {
     }
 
     /// The pod sets' kind in events: `replica set` or `replication controller`.
-    pub fn set_noun(self) -> &'static str {
+    pub(super) fn set_noun(self) -> &'static str {
         match self {
             Driver::Deployment => "replica set",
             Driver::DeploymentConfig { .. } => "replication controller",
@@ -71,7 +71,7 @@ impl Driver {
     }
 
     /// The path of the rolling-update fenceposts in the workload.
-    pub fn rolling_path(self) -> &'static str {
+    pub(super) fn rolling_path(self) -> &'static str {
         match self {
             Driver::Deployment => "spec.strategy.rollingUpdate",
             Driver::DeploymentConfig { .. } => "spec.strategy.rollingParams",
@@ -79,7 +79,7 @@ impl Driver {
     }
 
     /// The pod set running `template`: the running one, or the one the change creates.
-    pub fn set_name(self, workload: &str, template: &PodTemplateSpec, new: bool) -> String {
+    pub(super) fn set_name(self, workload: &str, template: &PodTemplateSpec, new: bool) -> String {
         match self {
             Driver::Deployment => revision_name(workload, template),
             Driver::DeploymentConfig { version } => {
@@ -89,7 +89,7 @@ impl Driver {
     }
 
     /// The command that resumes a paused workload.
-    pub fn resume_command(self, name: &str) -> String {
+    pub(super) fn resume_command(self, name: &str) -> String {
         match self {
             Driver::Deployment => format!("kubectl rollout resume deployment/{name}"),
             Driver::DeploymentConfig { .. } => format!("oc rollout resume dc/{name}"),
@@ -97,7 +97,7 @@ impl Driver {
     }
 
     /// What happens when the new version never becomes ready, after `deadline` seconds.
-    pub fn on_timeout(self, deadline: u32) -> String {
+    pub(super) fn on_timeout(self, deadline: u32) -> String {
         match self {
             Driver::Deployment => format!(
                 "the new version never becomes ready: after progressDeadlineSeconds ({deadline} s) without progress the Deployment reports Progressing=False with reason ProgressDeadlineExceeded; nothing rolls back automatically"

@@ -269,6 +269,10 @@ mod tests {
     }
 
     #[track_caller]
+    #[allow(
+        clippy::needless_pass_by_value,
+        reason = "keeps the table of cases below short"
+    )]
     fn fenceposts(
         surge: Option<IntOrString>,
         unavailable: Option<IntOrString>,

@@ -237,7 +237,7 @@ pub fn lesson(model: &Model, object: &ObjectId, experiment: Experiment) -> Resul
                                 purpose: "change the template (running pods keep the old image)".to_owned(),
                             },
                             KubectlCommand {
-                                command: format!("kubectl delete pod {} -n {ns}", pods.first().map(|p| p.name.as_str()).unwrap_or("<pod>")),
+                                command: format!("kubectl delete pod {} -n {ns}", pods.first().map_or("<pod>", |p| p.name.as_str())),
                                 purpose: "replace one pod by hand".to_owned(),
                             },
                         ],

@@ -258,9 +258,6 @@ impl Rollout {
 
     /// The last settled state (the initial one when nothing happened).
     pub fn last(&self) -> &State {
-        self.passes
-            .last()
-            .map(|p| &p.settled)
-            .unwrap_or(&self.initial)
+        self.passes.last().map_or(&self.initial, |p| &p.settled)
     }
 }

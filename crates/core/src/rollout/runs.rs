@@ -25,12 +25,12 @@ pub(crate) struct Run<T> {
 
 impl<T: Alike> Run<T> {
     /// One past the last item's index.
-    pub fn end(&self) -> u32 {
+    pub(super) fn end(&self) -> u32 {
         self.first + self.count
     }
 
     /// The `count` items from `offset` (within this run), as a run.
-    pub fn part(&self, offset: u32, count: u32) -> Run<T> {
+    pub(super) fn part(&self, offset: u32, count: u32) -> Run<T> {
         Run {
             first: self.first + offset,
             count,
@@ -39,12 +39,12 @@ impl<T: Alike> Run<T> {
     }
 
     /// The same items holding `value` (given for the first item).
-    pub fn with(&self, value: T) -> Run<T> {
+    pub(super) fn with(&self, value: T) -> Run<T> {
         Run { value, ..*self }
     }
 
     /// Every item: its index and its value.
-    pub fn items(&self) -> impl Iterator<Item = (u32, T)> + '_ {
+    pub(super) fn items(&self) -> impl Iterator<Item = (u32, T)> + '_ {
         (0..self.count).map(|k| (self.first + k, self.value.advanced(k)))
     }
 }

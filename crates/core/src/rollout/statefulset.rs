@@ -505,8 +505,7 @@ pub(crate) fn simulate(
             if !set.complete() && !settings.on_delete {
                 let who = trace
                     .waiting_on
-                    .map(|o| format!("{}-{o}", object.name))
-                    .unwrap_or_else(|| "a new pod".into());
+                    .map_or_else(|| "a new pod".into(), |o| format!("{}-{o}", object.name));
                 rollout.stall = Some(format!(
                     "Waits for {who} to become Running and Ready, and it never does: the rollout is stuck. StatefulSets have no progress deadline. Reverting the template is not enough: the broken pod must also be deleted so it is re-created from the reverted template (a forced rollback)."
                 ));

@@ -535,13 +535,13 @@ spec:
     )
 }
 
-fn simulate_other(yaml: &str, id: ObjectId, fail_new: bool, nodes: u32) -> Rollout {
+fn simulate_other(yaml: &str, id: &ObjectId, fail_new: bool, nodes: u32) -> Rollout {
     let options = RolloutOptions {
         fail_new,
         nodes,
         ..RolloutOptions::default()
     };
-    simulate(&model(yaml), &id, &options).expect("simulates")
+    simulate(&model(yaml), id, &options).expect("simulates")
 }
 
 /// StatefulSet pods by ordinal: `O` old, `N` new, `-` absent.
@@ -565,7 +565,7 @@ fn ordinals(state: &State, replicas: u32) -> String {
 fn check_statefulset(replicas: u32, extra: &str, expected: &[&str]) -> Rollout {
     let rollout = simulate_other(
         &statefulset(replicas, extra),
-        ObjectId::new("StatefulSet", Some("demo"), "db"),
+        &ObjectId::new("StatefulSet", Some("demo"), "db"),
         false,
         3,
     );
@@ -640,7 +640,7 @@ fn statefulset_max_unavailable_2() {
 fn statefulset_on_delete_replaces_nothing() {
     let rollout = simulate_other(
         &statefulset(3, "  updateStrategy:\n    type: OnDelete"),
-        ObjectId::new("StatefulSet", Some("demo"), "db"),
+        &ObjectId::new("StatefulSet", Some("demo"), "db"),
         false,
         3,
     );
@@ -660,7 +660,7 @@ fn statefulset_on_delete_replaces_nothing() {
 fn statefulset_blocks_on_a_pod_that_never_becomes_ready() {
     let rollout = simulate_other(
         &statefulset(3, ""),
-        ObjectId::new("StatefulSet", Some("demo"), "db"),
+        &ObjectId::new("StatefulSet", Some("demo"), "db"),
         true,
         3,
     );
@@ -723,7 +723,7 @@ fn per_node(state: &State, nodes: u32) -> String {
 fn check_daemonset(extra: &str, nodes: u32, fail_new: bool, expected: &[&str]) -> Rollout {
     let rollout = simulate_other(
         &daemonset(extra),
-        ObjectId::new("DaemonSet", Some("demo"), "agent"),
+        &ObjectId::new("DaemonSet", Some("demo"), "agent"),
         fail_new,
         nodes,
     );

@@ -20,7 +20,7 @@ pub(crate) struct Endpoints {
 impl Endpoints {
     /// The Services in the workload's namespace whose selector matches the old or the new pod
     /// labels. A Service without a selector selects no pods.
-    pub fn new(
+    pub(super) fn new(
         model: &Model,
         workload: &Object,
         old_labels: &BTreeMap<String, String>,
@@ -55,7 +55,7 @@ impl Endpoints {
 
     /// The Services over a workload's pods before (`old`) and after (`new`) a template change,
     /// matched against each template's labels.
-    pub fn between(
+    pub(super) fn between(
         model: &Model,
         workload: &Object,
         old: &PodTemplateSpec,
@@ -71,7 +71,7 @@ impl Endpoints {
     }
 
     /// The traffic over these pods.
-    pub fn traffic(&self, pods: &[PodTile]) -> Traffic {
+    pub(super) fn traffic(&self, pods: &[PodTile]) -> Traffic {
         let mut traffic = Traffic {
             services: self.services.clone(),
             ..Traffic::default()
@@ -102,7 +102,7 @@ impl Endpoints {
 
     /// The traffic when pods are only counted: `old` and `new` pods receive traffic if a
     /// Service selects them (no pod names).
-    pub fn counted(&self, old: u32, new: u32) -> Traffic {
+    pub(super) fn counted(&self, old: u32, new: u32) -> Traffic {
         let serves = !self.services.is_empty();
         Traffic {
             services: self.services.clone(),
@@ -114,12 +114,15 @@ impl Endpoints {
 
     /// A state from pods counted by version and phase, `(updated, phase, how many)`: counts
     /// and traffic, no tiles (for states beyond [`MAX_TILES`] pods).
-    pub fn counted_state(&self, groups: impl IntoIterator<Item = (bool, Phase, u32)>) -> State {
+    pub(super) fn counted_state(
+        &self,
+        groups: impl IntoIterator<Item = (bool, Phase, u32)>,
+    ) -> State {
         // [live, available, serving] for old and new.
         let mut counts = [[0u32; 3]; 2];
         for (updated, phase, n) in groups {
             let c = &mut counts[usize::from(updated)];
-            c[0] += if phase != Phase::Terminating { n } else { 0 };
+            c[0] += if phase == Phase::Terminating { 0 } else { n };
             c[1] += if phase.is_available() { n } else { 0 };
             c[2] += if phase.receives_traffic() { n } else { 0 };
         }
@@ -137,7 +140,7 @@ impl Endpoints {
 
     /// A state from the pods: counts of non-terminating and available pods by version, tiles
     /// (within [`MAX_TILES`]) and traffic.
-    pub fn state(&self, pods: &[PodTile]) -> State {
+    pub(super) fn state(&self, pods: &[PodTile]) -> State {
         let mut state = self.state_with_totals(pods, None);
         let live = |updated: bool| {
             pods.iter()
@@ -150,7 +153,7 @@ impl Endpoints {
     }
 
     /// A state whose totals are given (a Deployment counts ReplicaSet specs, not pods).
-    pub fn state_with_totals(&self, pods: &[PodTile], totals: Option<(u32, u32)>) -> State {
+    pub(super) fn state_with_totals(&self, pods: &[PodTile], totals: Option<(u32, u32)>) -> State {
         let available = |updated: bool| {
             pods.iter()
                 .filter(|p| p.updated == updated && p.phase.is_available())

@@ -54,10 +54,10 @@ fn pack_yaml(draft: &Draft) -> Result<(lesson::Pack, String), String> {
     let name = format!("{}.yaml", pack.id);
     match lesson::parse_pack(&name, &yaml) {
         Ok(_) => Ok((pack, yaml)),
-        Err(errors) => Err(errors
-            .first()
-            .map(|d| d.message.clone())
-            .unwrap_or_else(|| "the pack does not read back".to_owned())),
+        Err(errors) => Err(errors.first().map_or_else(
+            || "the pack does not read back".to_owned(),
+            |d| d.message.clone(),
+        )),
     }
 }
 

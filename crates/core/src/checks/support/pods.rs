@@ -19,18 +19,18 @@ pub(crate) struct Pod<'a> {
 
 impl<'a> Pod<'a> {
     /// The pod-level securityContext.
-    pub fn security_context(&self) -> Option<&'a PodSecurityContext> {
+    pub(crate) fn security_context(&self) -> Option<&'a PodSecurityContext> {
         self.spec.security_context.as_ref()
     }
 
     /// The path of a pod-level field, e.g. `spec.template.spec.hostNetwork`.
-    pub fn field(&self, field: &str) -> String {
+    pub(crate) fn field(&self, field: &str) -> String {
         format!("{}.{field}", self.path)
     }
 
     /// Whether the pod runs on Windows nodes (`spec.os.name` or a `kubernetes.io/os` node
     /// selector), where the Linux-only settings do not apply.
-    pub fn is_windows(&self) -> bool {
+    pub(crate) fn is_windows(&self) -> bool {
         let by_os = self.spec.os.as_ref().is_some_and(|os| os.name == "windows");
         let by_selector = self
             .spec

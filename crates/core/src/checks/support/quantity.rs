@@ -125,7 +125,7 @@ mod tests {
     #[test]
     fn quantities_in_base_units() {
         assert_eq!(parse_quantity("500m"), Some(0.5));
-        assert_eq!(parse_quantity("1Gi"), Some(1073741824.0));
+        assert_eq!(parse_quantity("1Gi"), Some(1_073_741_824.0));
         assert_eq!(parse_quantity("1G"), Some(1e9));
         assert_eq!(parse_quantity("1.5"), Some(1.5));
         assert_eq!(parse_quantity("1e3"), Some(1000.0));

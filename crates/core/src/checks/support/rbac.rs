@@ -125,7 +125,7 @@ pub(crate) fn rules<'a>(ctx: &Context<'a>) -> Vec<Rule<'a>> {
 impl Rule<'_> {
     /// Whether the rule covers the API group `group` (`""` is the core group), by name or `*`. A
     /// rule that names no group is read as the core group.
-    pub fn covers_group(&self, group: &str) -> bool {
+    pub(crate) fn covers_group(&self, group: &str) -> bool {
         match self.rule.api_groups.as_deref() {
             None | Some([]) => group.is_empty(),
             Some(groups) => groups.iter().any(|g| g == group || g == "*"),
@@ -134,7 +134,7 @@ impl Rule<'_> {
 
     /// The written resources (with their index) that name one of `wanted` exactly, or name its
     /// subresource through `*/<sub>`. A bare `*` is left to `rbac-wildcards`.
-    pub fn named_resources<'r>(&'r self, wanted: &[&str]) -> Vec<(usize, &'r str)> {
+    pub(crate) fn named_resources<'r>(&'r self, wanted: &[&str]) -> Vec<(usize, &'r str)> {
         self.rule
             .resources
             .iter()
@@ -152,7 +152,7 @@ impl Rule<'_> {
     }
 
     /// The verbs of `wanted` this rule grants, `*` granting them all.
-    pub fn granted_verbs(&self, wanted: &[&'static str]) -> Vec<&'static str> {
+    pub(crate) fn granted_verbs(&self, wanted: &[&'static str]) -> Vec<&'static str> {
         if self.rule.verbs.iter().any(|v| v == "*") {
             return wanted.to_vec();
         }
@@ -165,7 +165,7 @@ impl Rule<'_> {
 
     /// The granted verbs as the rule writes them: `"*"` for a wildcard (quoted, not expanded),
     /// else the verbs of `granted` joined with commas.
-    pub fn verbs_as_written(&self, granted: &[&str]) -> String {
+    pub(crate) fn verbs_as_written(&self, granted: &[&str]) -> String {
         if self.rule.verbs.iter().any(|v| v == "*") {
             "\"*\" (every verb)".to_owned()
         } else {
@@ -174,17 +174,17 @@ impl Rule<'_> {
     }
 
     /// The path of one written resource, e.g. `rules[0].resources[1]`.
-    pub fn resource_path(&self, index: usize) -> String {
+    pub(crate) fn resource_path(&self, index: usize) -> String {
         format!("{}.resources[{index}]", self.path)
     }
 
     /// The path of one written verb, e.g. `rules[0].verbs[1]`.
-    pub fn verb_path(&self, index: usize) -> String {
+    pub(crate) fn verb_path(&self, index: usize) -> String {
         format!("{}.verbs[{index}]", self.path)
     }
 
     /// `role "reader"` or `cluster role "reader"`, for messages.
-    pub fn describe_role(&self) -> String {
+    pub(crate) fn describe_role(&self) -> String {
         let kind = if self.obj.kind == "ClusterRole" {
             "cluster role"
         } else {

@@ -40,7 +40,7 @@ pub(crate) struct Replicas<'a> {
 
 impl Replicas<'_> {
     /// `3 replicas`, `1 replica (spec.replicas is not set)`, `at least 2 replicas (HPA "web")`.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let noun = if self.count == 1 {
             "replica"
         } else {

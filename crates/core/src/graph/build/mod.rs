@@ -22,8 +22,8 @@ use crate::source::Location;
 use crate::text::closest;
 
 /// Builds the graph of `model`.
-pub(super) fn build(model: &Model, options: &GraphOptions) -> Graph {
-    let mut b = Builder::new(model, *options);
+pub(super) fn build(model: &Model, options: GraphOptions) -> Graph {
+    let mut b = Builder::new(model, options);
     b.objects_and_simulated();
     b.owner_references();
     b.pod_spec_references();

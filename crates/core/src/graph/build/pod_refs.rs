@@ -5,7 +5,7 @@ use super::{Builder, PodRef, builtin};
 use crate::graph::{ProblemCode, Relation};
 use crate::model::{Object, ObjectId, Resource};
 
-impl<'m> Builder<'m> {
+impl Builder<'_> {
     pub(super) fn pod_spec_references(&mut self) {
         for obj in self.objects() {
             let Some(spec_ref) = obj.pod_spec() else {
@@ -187,12 +187,12 @@ impl<'m> Builder<'m> {
                 });
             }
             for r in refs {
-                self.pod_reference(obj, r);
+                self.pod_reference(obj, &r);
             }
         }
     }
 
-    fn pod_reference(&mut self, obj: &Object, r: PodRef) {
+    fn pod_reference(&mut self, obj: &Object, r: &PodRef) {
         if r.name.is_empty() {
             return;
         }

@@ -7,7 +7,7 @@ use super::{Builder, builtin};
 use crate::graph::{ProblemCode, Relation};
 use crate::model::{ObjectId, Resource, describe_selector, selector_matches};
 
-impl<'m> Builder<'m> {
+impl Builder<'_> {
     pub(super) fn network_policies(&mut self) {
         for obj in self.objects() {
             let Resource::NetworkPolicy(np) = &obj.resource else {
@@ -187,9 +187,12 @@ impl<'m> Builder<'m> {
 }
 
 fn is_empty_selector(selector: &LabelSelector) -> bool {
-    selector.match_labels.as_ref().is_none_or(|m| m.is_empty())
+    selector
+        .match_labels
+        .as_ref()
+        .is_none_or(std::collections::BTreeMap::is_empty)
         && selector
             .match_expressions
             .as_ref()
-            .is_none_or(|e| e.is_empty())
+            .is_none_or(Vec::is_empty)
 }

@@ -5,7 +5,7 @@ use super::selectors::required_labels;
 use crate::graph::{ProblemCode, Relation};
 use crate::model::{ObjectId, Resource, describe_selector, selector_matches};
 
-impl<'m> Builder<'m> {
+impl Builder<'_> {
     pub(super) fn autoscalers(&mut self) {
         for obj in self.objects() {
             let Resource::HorizontalPodAutoscaler(hpa) = &obj.resource else {

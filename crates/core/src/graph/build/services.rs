@@ -86,8 +86,10 @@ impl<'m> Builder<'m> {
             }
             let field = obj
                 .find(&format!("spec.ports[{i}].targetPort"))
-                .map(|_| format!("spec.ports[{i}].targetPort"))
-                .unwrap_or_else(|| format!("spec.ports[{i}].port"));
+                .map_or_else(
+                    || format!("spec.ports[{i}].port"),
+                    |_| format!("spec.ports[{i}].targetPort"),
+                );
             if let IntOrString::Int(n) = &target
                 && unresolved.iter().all(|t| declared_ports(t).is_empty())
             {

@@ -63,7 +63,7 @@ impl<'m> Builder<'m> {
                     obj,
                     "ReplicaSet",
                     &format!("{}-{hash}", obj.name),
-                    labels,
+                    &labels,
                     format!("spec.template: a Deployment runs its pod template through a ReplicaSet (pod-template-hash {hash})"),
                 );
             }
@@ -82,7 +82,7 @@ impl<'m> Builder<'m> {
                     obj,
                     "ReplicationController",
                     &rc_name,
-                    labels,
+                    &labels,
                     format!("spec.template: a DeploymentConfig runs each version of its pod template through a ReplicationController named <name>-<version> ({which})"),
                 );
             }
@@ -94,7 +94,7 @@ impl<'m> Builder<'m> {
                     &obj.name,
                     n,
                     &why,
-                    template_labels,
+                    &template_labels,
                     "spec.template",
                 );
             }
@@ -183,7 +183,7 @@ impl<'m> Builder<'m> {
                     &obj.name,
                     n,
                     &why,
-                    template_labels,
+                    &template_labels,
                     "spec.template",
                 );
             }
@@ -193,7 +193,7 @@ impl<'m> Builder<'m> {
                     j.spec.as_ref().and_then(|s| s.completions),
                 );
                 let labels = job_pod_labels(template_labels, &obj.name);
-                self.simulate_pods(obj, &obj.id, &obj.name, n, &why, labels, "spec.template");
+                self.simulate_pods(obj, &obj.id, &obj.name, n, &why, &labels, "spec.template");
             }
             Resource::CronJob(c) => {
                 let job_name = format!("{}-{}", obj.name, job_number(obj.id.as_str()));
@@ -229,7 +229,7 @@ impl<'m> Builder<'m> {
                     &job_name,
                     n,
                     &why,
-                    labels,
+                    &labels,
                     "spec.jobTemplate.spec.template",
                 );
             }
@@ -296,7 +296,7 @@ impl<'m> Builder<'m> {
         obj: &'m Object,
         kind: &str,
         name: &str,
-        labels: BTreeMap<String, String>,
+        labels: &BTreeMap<String, String>,
         reason: String,
     ) {
         let set = self.simulated_node(kind, name, &obj.id, obj, "spec.template", labels.clone());
@@ -333,7 +333,7 @@ impl<'m> Builder<'m> {
         prefix: &str,
         n: u32,
         why: &str,
-        labels: BTreeMap<String, String>,
+        labels: &BTreeMap<String, String>,
         field: &str,
     ) {
         if obj.pod_spec().is_none() {

@@ -361,7 +361,7 @@ pub(super) fn wrong_api_version(api_version: &str, kind: &str) -> Option<&'stati
         return None;
     }
     // A kind of the same name in another API group is someone else's (Knative's Service).
-    let written_group = api_version.rsplit_once('/').map(|(g, _)| g).unwrap_or("");
+    let written_group = api_version.rsplit_once('/').map_or("", |(g, _)| g);
     if !BUILT_IN_GROUPS.contains(&written_group) {
         return None;
     }

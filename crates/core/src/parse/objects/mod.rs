@@ -117,7 +117,7 @@ pub fn model_from_parts(
         files,
         objects,
         diagnostics,
-        index: Default::default(),
+        index: std::sync::OnceLock::default(),
     }
 }
 
@@ -351,7 +351,7 @@ fn typed(
     raw: &Json,
     ignored: &mut Vec<Vec<Seg>>,
 ) -> Result<Resource, TypeError> {
-    let group = api_version.rsplit_once('/').map(|(g, _)| g).unwrap_or("");
+    let group = api_version.rsplit_once('/').map_or("", |(g, _)| g);
     let mut value = raw.clone();
     stringify_quantities(&mut value, None);
     let resource = match (group, kind) {
@@ -372,7 +372,7 @@ fn typed(
         // OpenShift 3 also served DeploymentConfigs under the legacy `v1`.
         ("apps.openshift.io" | "", "DeploymentConfig") => {
             default_map_selector(&mut value);
-            Resource::DeploymentConfig(Box::new(deployment_config(value, ignored)?))
+            Resource::DeploymentConfig(Box::new(deployment_config(&value, ignored)?))
         }
         ("storage.k8s.io", "StorageClass") => {
             Resource::StorageClass(Box::new(de(value, "storage.k8s.io/v1", ignored)?))
@@ -464,11 +464,11 @@ fn de<T: DeserializeOwned + Serialize>(
 /// Deserialises a DeploymentConfig. Its own schema is not known here, so only the parts typed
 /// with Kubernetes' types (metadata and the pod template) report unknown fields.
 fn deployment_config(
-    value: Json,
+    value: &Json,
     ignored: &mut Vec<Vec<Seg>>,
 ) -> Result<DeploymentConfig, TypeError> {
     let typed: DeploymentConfig =
-        serde_path_to_error::deserialize(&value).map_err(|e| type_error(e, None))?;
+        serde_path_to_error::deserialize(value).map_err(|e| type_error(e, None))?;
     if let Ok(written) = serde_json::to_value(&typed) {
         for part in ["/metadata", "/spec/template"] {
             if let (Some(input), Some(kept)) = (value.pointer(part), written.pointer(part)) {
@@ -490,7 +490,7 @@ fn type_error(
 ) -> TypeError {
     use serde_path_to_error::Segment;
     let mut segs: Vec<Seg> = prefix.map(|p| Seg::Key(p.to_owned())).into_iter().collect();
-    for seg in err.path().iter() {
+    for seg in err.path() {
         match seg {
             Segment::Seq { index } => segs.push(Seg::Index(*index)),
             Segment::Map { key } => segs.push(Seg::Key(key.clone())),

@@ -31,7 +31,7 @@ fn monitor_watches(monitor: &Object, namespace: &str) -> bool {
         .get("spec")
         .and_then(|s| s.get("namespaceSelector"));
     match ns {
-        Some(sel) if sel.get("any").and_then(|a| a.as_bool()) == Some(true) => true,
+        Some(sel) if sel.get("any").and_then(serde_json::Value::as_bool) == Some(true) => true,
         Some(sel) if sel.get("matchNames").is_some() => sel["matchNames"]
             .as_array()
             .is_some_and(|names| names.iter().any(|n| n.as_str() == Some(namespace))),
@@ -59,8 +59,7 @@ fn monitoring(object: &Object, model: &Model) -> Verdict {
             "{}.metadata.annotations[\"prometheus.io/scrape\"]",
             object
                 .pod_spec()
-                .map(|s| s.path)
-                .unwrap_or("spec.template.spec")
+                .map_or("spec.template.spec", |s| s.path)
                 .trim_end_matches(".spec")
         )
     };
