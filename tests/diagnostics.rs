@@ -74,7 +74,7 @@ async fn lists_each_problem_with_its_location_and_source_line() {
     let caret_column = caret_line.find('^').expect("a caret under the column");
     let source_line = snippet.lines().find(|l| l.contains("k: [1, 2")).unwrap();
     assert_eq!(
-        &source_line[caret_column..caret_column + 1],
+        &source_line[caret_column..=caret_column],
         "2",
         "the caret points at column 10 of the line:\n{snippet}"
     );
