@@ -22,6 +22,7 @@ use crate::hooks::settings::{stored_settings, use_settings_persistence};
 use crate::hooks::share::{shared_or, use_share_fragment};
 use crate::hooks::storage::{initial_state, use_persistence};
 use crate::state::{AppContext, AppState};
+use crate::text::plural;
 
 /// The whole page.
 #[component]
@@ -185,15 +186,6 @@ fn Summary(props: &SummaryProps) -> Html {
                 <progress class="analysis-progress" aria-label="Analysing"></progress>
             }
         </p>
-    }
-}
-
-/// "1 file", "3 files".
-fn plural(n: usize, one: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {one}s")
     }
 }
 

@@ -1,5 +1,19 @@
-//! Small text helpers for the UI: positions in a textarea (which counts in UTF-16 code units),
-//! base64 for Secret values and the apiVersions worth flagging.
+//! Small text helpers for the UI: counts with their nouns, positions in a textarea (which counts
+//! in UTF-16 code units), base64 for Secret values and the apiVersions worth flagging.
+
+/// `1 file`, `3 files`: a count with its noun, made plural with an `s`.
+pub fn plural(n: usize, noun: &str) -> String {
+    counted(n, noun, &format!("{noun}s"))
+}
+
+/// `1 box`, `3 boxes`: a count with the noun for one and the noun for many.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
 
 /// The UTF-16 offsets `(start, end)` of lines `first..=last` (1-based) in `text`, as a
 /// textarea's `setSelectionRange` wants them; `end` stops before the last line's line break.
@@ -75,6 +89,15 @@ pub fn masked(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_say_one_or_many() {
+        assert_eq!(plural(1, "error"), "1 error");
+        assert_eq!(plural(0, "error"), "0 errors");
+        assert_eq!(plural(3, "file"), "3 files");
+        assert_eq!(counted(1, "box", "boxes"), "1 box");
+        assert_eq!(counted(2, "box", "boxes"), "2 boxes");
+    }
 
     #[track_caller]
     fn check_span(text: &str, first: usize, last: usize, expected: &str) {

@@ -7,6 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::state::{Action, AppContext, FileEntry};
+use crate::text::plural;
 
 /// One tab per loaded file.
 #[component]
@@ -103,7 +104,7 @@ pub fn FileTabs() -> Html {
                 >
                     { &file.name }
                     if problems > 0 {
-                        <span class="count count-error" title={format!("{problems} errors")}>{ problems }</span>
+                        <span class="count count-error" title={plural(problems, "error")}>{ problems }</span>
                     }
                 </button>
             }

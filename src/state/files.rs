@@ -1,6 +1,7 @@
 //! The loaded files: typing, loading, adding, renaming and removing them, and undoing the last
 //! destructive change.
 
+use crate::text::plural;
 use std::rc::Rc;
 
 use manifesto_core::samples::Sample;
@@ -39,14 +40,6 @@ pub fn sample_files(sample: Sample) -> Vec<LoadedFile> {
 /// Whether the replaced-character mark of a load problem is still in the text.
 fn still_has_replacements(text: &str) -> bool {
     text.contains('\u{fffd}')
-}
-
-fn plural(n: usize, one: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {one}s")
-    }
 }
 
 impl AppState {

@@ -17,15 +17,7 @@ use self::objects::ObjectChanges;
 use self::rollouts::RolloutChanges;
 use crate::hooks::baseline::read_baseline_files;
 use crate::state::{Action, AppContext};
-
-/// `1 object`, `2 objects`.
-pub(crate) fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
+use crate::text::plural;
 
 /// The Compare view.
 #[component]

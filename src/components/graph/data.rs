@@ -1,6 +1,7 @@
 //! What the graph view derives from the core's graph and layout: the filtered graph, problem
 //! counts, accessible names and short labels. Pure functions, tested natively.
 
+use crate::text::plural;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
@@ -219,14 +220,6 @@ pub fn box_problems(node: &NodeBox, counts: &HashMap<ObjectId, Badge>) -> Badge 
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// The box's name for screen readers, e.g. `Deployment feastflow-backend in namespace feastflow,
 /// written in 06-backend-deployment.yaml`, `Pod web-0 in namespace shop, simulated`.
 pub fn accessible_name(node: &NodeBox, graph: &Graph, problems: usize) -> String {
@@ -260,7 +253,7 @@ pub fn accessible_name(node: &NodeBox, graph: &Graph, problems: usize) -> String
         }
     };
     if problems > 0 {
-        name.push_str(&format!(", {}", plural(problems, "problem", "problems")));
+        name.push_str(&format!(", {}", plural(problems, "problem")));
     }
     name
 }

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::text::{counted, plural};
 use manifesto_core::ObjectId;
 use manifesto_core::graph::{Graph, NamespaceGroup};
 use yew::prelude::*;
@@ -66,8 +67,8 @@ pub fn GraphOverview(props: &GraphOverviewProps) -> Html {
         <div class="graph-overview" data-testid="graph-overview">
             <p class="graph-overview-intro">
                 { format!(
-                    "{total} boxes in {} namespaces: too many to read at once. Open a namespace to see its graph, or ",
-                    cards.len()
+                    "{total} boxes in {}: too many to read at once. Open a namespace to see its graph, or ",
+                    plural(cards.len(), "namespace")
                 ) }
                 <button type="button" class="link-button" data-testid="graph-draw-all" onclick={on_draw_all}>
                     { format!("draw all {total} boxes") }
@@ -112,7 +113,7 @@ fn card_html(card: &Card, on_open: &Callback<NamespaceFilter>) -> Html {
                 {onclick}
             >
                 <span class="namespace-group-title">{ title }</span>
-                <span class="namespace-group-count">{ format!("{} boxes", group.nodes) }</span>
+                <span class="namespace-group-count">{ counted(group.nodes, "box", "boxes") }</span>
                 if problems.count > 0 {
                     <span
                         class={classes!("badge", if problems.serious { "badge-error" } else { "badge-warning" })}
@@ -120,11 +121,11 @@ fn card_html(card: &Card, on_open: &Callback<NamespaceFilter>) -> Html {
                     >{ problems.count }</span>
                 }
                 if group.broken_edges > 0 {
-                    <span class="namespace-group-broken">{ format!("{} broken links", group.broken_edges) }</span>
+                    <span class="namespace-group-broken">{ plural(group.broken_edges, "broken link") }</span>
                 }
                 <span class="namespace-group-kinds">
                     { kinds }
-                    if more > 0 { { format!(" and {more} more kinds") } }
+                    if more > 0 { { format!(" and {}", plural(more, "more kind")) } }
                 </span>
             </button>
         </li>

@@ -24,6 +24,7 @@ use self::findings::FindingsList;
 use self::scores::{Scores, format_score};
 use self::settings::SettingsPanel;
 use crate::state::AppContext;
+use crate::text::{counted, plural};
 
 /// What the side panel shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,19 +35,11 @@ enum Panel {
     Docs { check: &'static str, back: bool },
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 fn counts_line(counts: &Counts) -> Html {
     let chip = |n: usize, one: &str, many: &str, severity: Option<&'static str>| {
         html! {
             <span class="rv-count" data-severity={severity} data-zero={(n == 0).then_some("true")}>
-                { plural(n, one, many) }
+                { counted(n, one, many) }
             </span>
         }
     };
@@ -204,9 +197,9 @@ pub fn ReviewView() -> Html {
                 <div class="rv-head-text">
                     { counts_line(&review.counts) }
                     <p class="note">
-                        { format!("{} checked for {target}", plural(review.objects.len(), "object", "objects")) }
+                        { format!("{} checked for {target}", plural(review.objects.len(), "object")) }
                         if diagnostics > 0 {
-                            { format!(" · {} while reading the files (see below the editor)", plural(diagnostics, "problem", "problems")) }
+                            { format!(" · {} while reading the files (see below the editor)", plural(diagnostics, "problem")) }
                         }
                     </p>
                 </div>

@@ -1,6 +1,7 @@
 //! The level being written in the builder, the levels already added, and the pack they make.
 //! The draft is kept for the page's lifetime, so switching views does not lose it.
 
+use crate::text::plural;
 use std::cell::RefCell;
 
 use manifesto_core::lesson::{
@@ -72,15 +73,6 @@ pub fn slug(title: &str) -> String {
     }
 }
 
-/// `1 level`, `2 levels`.
-pub fn plural(n: usize) -> String {
-    if n == 1 {
-        "1 level".to_owned()
-    } else {
-        format!("{n} levels")
-    }
-}
-
 impl Draft {
     /// What is missing before the level can be added, in words.
     pub fn missing(&self) -> Option<&'static str> {
@@ -111,7 +103,10 @@ impl Draft {
         Pack {
             id: slug(title),
             title: title.to_owned(),
-            summary: format!("{} written in Manifesto.", plural(self.levels.len())),
+            summary: format!(
+                "{} written in Manifesto.",
+                plural(self.levels.len(), "level")
+            ),
             levels: self.levels.clone(),
         }
     }

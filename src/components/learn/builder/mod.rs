@@ -15,9 +15,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use self::draft::{Draft, keep, kept, plural};
+use self::draft::{Draft, keep, kept};
 use crate::hooks::share::{FRAGMENT, page_address};
 use crate::state::{Action, AppContext, AppState, LearnAction, LoadedPack, Notice};
+use crate::text::plural;
 
 /// The groups of the condition menu, by the rule's kind: (key, label).
 const GROUPS: [(&str, &str); 4] = [
@@ -383,7 +384,7 @@ pub fn Builder() -> Html {
                     <span class="muted">{ format!("Still needed: {m}.") }</span>
                 }
             </div>
-            <p data-testid="builder-pack-size">{ format!("The pack holds {}.", plural(d.levels.len())) }</p>
+            <p data-testid="builder-pack-size">{ format!("The pack holds {}.", plural(d.levels.len(), "level")) }</p>
             <ol class="builder-levels">
                 { for d.levels.iter().zip(&d.verdicts).enumerate().map(|(i, (level, verdict))| html! {
                     <li data-testid="builder-level" data-level={level.id.clone()} data-works={verdict.is_none().to_string()}>
