@@ -1,7 +1,7 @@
 //! Generates the check registry from the files of `src/checks/`.
 //!
 //! Every `.rs` file there that `checks/mod.rs` does not declare itself is a check and must hold a
-//! `pub static CHECK: Check` descriptor (and, for the tests, its `FIRES` and `CLEAN` fixtures).
+//! `pub(crate) static CHECK: Check` descriptor (and, for the tests, its `FIRES` and `CLEAN` fixtures).
 //! The generated `checks.rs` in `OUT_DIR`, which `checks/mod.rs` includes, declares one module
 //! per check, the `ALL` slice sorted by each descriptor's `rank`, and the fixtures' table.
 
@@ -51,8 +51,8 @@ fn check_files(dir: &Path) -> Vec<(String, PathBuf)> {
         }
         let text = fs::read_to_string(&path).expect("read a check file");
         assert!(
-            text.contains("pub static CHECK: Check"),
-            "src/checks/{name}.rs has no `pub static CHECK: Check`: a file in src/checks is a \
+            text.contains("pub(crate) static CHECK: Check"),
+            "src/checks/{name}.rs has no `pub(crate) static CHECK: Check`: a file in src/checks is a \
              check unless checks/mod.rs declares it as a module"
         );
         checks.push((name.to_owned(), path));

@@ -8,6 +8,7 @@
 //! The core has no web dependencies and performs no I/O: callers hand it text and get values back.
 
 #![warn(missing_docs)]
+#![warn(unreachable_pub)]
 
 pub mod checks;
 pub mod diff;

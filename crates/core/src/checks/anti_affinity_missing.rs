@@ -8,7 +8,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::selector_matches;
 
 /// The `anti-affinity-missing` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "anti-affinity-missing",
     rank: 580,
     category: Category::Reliability,

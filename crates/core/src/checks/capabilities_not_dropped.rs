@@ -8,7 +8,7 @@ use super::support::security_context::{capability, container_sc, sc_path};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `capabilities-not-dropped` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "capabilities-not-dropped",
     rank: 860,
     category: Category::Security,

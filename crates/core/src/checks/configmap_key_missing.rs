@@ -5,7 +5,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `configmap-key-missing` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "configmap-key-missing",
     rank: 230,
     category: Category::Correctness,

@@ -9,7 +9,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `container-port-invalid` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "container-port-invalid",
     rank: 360,
     category: Category::Correctness,

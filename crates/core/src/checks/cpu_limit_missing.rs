@@ -6,7 +6,7 @@ use super::support::quantity::{Side, quantity};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `cpu-limit-missing` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "cpu-limit-missing",
     rank: 760,
     category: Category::Resources,

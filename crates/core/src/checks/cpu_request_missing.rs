@@ -4,7 +4,7 @@ use super::support::quantity::request_missing;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `cpu-request-missing` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "cpu-request-missing",
     rank: 730,
     category: Category::Resources,

@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `cronjob-deadline-unset` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "cronjob-deadline-unset",
     rank: 680,
     category: Category::Reliability,

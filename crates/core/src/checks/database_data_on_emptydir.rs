@@ -5,7 +5,7 @@ use super::support::images::parse_image;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `database-data-on-emptydir` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "database-data-on-emptydir",
     rank: 290,
     category: Category::Reliability,

@@ -3,7 +3,7 @@
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `default-namespace` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "default-namespace",
     rank: 1140,
     category: Category::Hygiene,

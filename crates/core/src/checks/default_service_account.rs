@@ -6,7 +6,7 @@ use super::support::rbac::{bindings, subject_namespace};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `default-service-account` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "default-service-account",
     rank: 980,
     category: Category::Security,

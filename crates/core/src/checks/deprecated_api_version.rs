@@ -3,7 +3,7 @@
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `deprecated-api-version` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "deprecated-api-version",
     rank: 420,
     category: Category::Correctness,

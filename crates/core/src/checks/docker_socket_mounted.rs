@@ -8,7 +8,7 @@ use super::support::security_context::is_runtime_socket;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `docker-socket-mounted` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "docker-socket-mounted",
     rank: 930,
     category: Category::Security,

@@ -6,7 +6,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::{Object, ObjectId};
 
 /// The `duplicate-object` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "duplicate-object",
     rank: 380,
     category: Category::Correctness,

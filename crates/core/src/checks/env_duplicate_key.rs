@@ -6,7 +6,7 @@ use super::support::containers::describe;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `env-duplicate-key` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "env-duplicate-key",
     rank: 370,
     category: Category::Correctness,

@@ -6,7 +6,7 @@ use super::support::quantity::{Side, quantity};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `ephemeral-storage-unset` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "ephemeral-storage-unset",
     rank: 780,
     category: Category::Resources,

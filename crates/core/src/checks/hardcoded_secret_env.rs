@@ -6,7 +6,7 @@ use super::support::secrets::{credential_in_value, is_literal_value, is_secret_n
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `hardcoded-secret-env` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "hardcoded-secret-env",
     rank: 1000,
     category: Category::Security,

@@ -4,7 +4,7 @@ use super::support::pods::host_namespace;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `host-ipc` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "host-ipc",
     rank: 900,
     category: Category::Security,

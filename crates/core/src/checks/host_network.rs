@@ -4,7 +4,7 @@ use super::support::pods::host_namespace;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `host-network` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "host-network",
     rank: 880,
     category: Category::Security,

@@ -8,7 +8,7 @@ use super::support::security_context::is_runtime_socket;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `host-path-volume` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "host-path-volume",
     rank: 920,
     category: Category::Security,

@@ -6,7 +6,7 @@ use super::support::pods::pods;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `host-port` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "host-port",
     rank: 910,
     category: Category::Security,

@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `hpa-min-equals-max` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "hpa-min-equals-max",
     rank: 550,
     category: Category::Reliability,

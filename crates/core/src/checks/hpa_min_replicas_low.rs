@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `hpa-min-replicas-low` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "hpa-min-replicas-low",
     rank: 540,
     category: Category::Reliability,

@@ -3,7 +3,7 @@
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `hpa-target-sets-replicas` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "hpa-target-sets-replicas",
     rank: 130,
     category: Category::Correctness,

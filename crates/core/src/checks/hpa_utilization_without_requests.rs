@@ -5,7 +5,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `hpa-utilization-without-requests` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "hpa-utilization-without-requests",
     rank: 140,
     category: Category::Correctness,

@@ -4,7 +4,7 @@ use super::support::images::{UnpinnedImage, unpinned_images};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `image-digest-missing` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "image-digest-missing",
     rank: 650,
     category: Category::Security,

@@ -4,7 +4,7 @@ use super::support::images::{UnpinnedImage, unpinned_images};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `image-pull-policy` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "image-pull-policy",
     rank: 660,
     category: Category::Reliability,

@@ -4,7 +4,7 @@ use super::support::images::{UnpinnedImage, unpinned_images};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `image-tag-mutable` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "image-tag-mutable",
     rank: 640,
     category: Category::Reliability,

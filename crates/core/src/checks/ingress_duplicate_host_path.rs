@@ -6,7 +6,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Object;
 
 /// The `ingress-duplicate-host-path` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "ingress-duplicate-host-path",
     rank: 100,
     category: Category::Correctness,

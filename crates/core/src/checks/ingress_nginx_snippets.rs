@@ -3,7 +3,7 @@
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `ingress-nginx-snippets` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "ingress-nginx-snippets",
     rank: 1070,
     category: Category::Security,

@@ -4,7 +4,7 @@ use super::support::containers::describe;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `install-at-startup` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "install-at-startup",
     rank: 620,
     category: Category::Reliability,

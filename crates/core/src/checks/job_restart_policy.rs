@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `job-restart-policy` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "job-restart-policy",
     rank: 480,
     category: Category::Correctness,

@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `job-ttl-unset` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "job-ttl-unset",
     rank: 690,
     category: Category::Reliability,

@@ -5,7 +5,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `known-risky-components` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "known-risky-components",
     rank: 1150,
     category: Category::Security,

@@ -8,7 +8,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::{Object, Resource};
 
 /// The `label-value-invalid` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "label-value-invalid",
     rank: 400,
     category: Category::Correctness,

@@ -6,7 +6,7 @@ use super::support::workloads::is_long_running;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `liveness-probe-missing` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "liveness-probe-missing",
     rank: 500,
     category: Category::Reliability,

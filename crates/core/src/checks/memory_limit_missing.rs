@@ -6,7 +6,7 @@ use super::support::quantity::{Side, quantity};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `memory-limit-missing` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "memory-limit-missing",
     rank: 750,
     category: Category::Resources,

@@ -4,7 +4,7 @@ use super::support::quantity::request_missing;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `memory-request-missing` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "memory-request-missing",
     rank: 740,
     category: Category::Resources,

@@ -9,7 +9,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::{Object, Resource};
 
 /// The `named-ports-preferred` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "named-ports-preferred",
     rank: 1180,
     category: Category::Hygiene,

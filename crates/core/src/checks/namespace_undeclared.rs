@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `namespace-undeclared` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "namespace-undeclared",
     rank: 390,
     category: Category::Correctness,

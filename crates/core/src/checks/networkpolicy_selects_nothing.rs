@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::graph::ProblemCode;
 
 /// The `networkpolicy-selects-nothing` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "networkpolicy-selects-nothing",
     rank: 200,
     category: Category::Correctness,

@@ -3,7 +3,7 @@
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `node-affinity-missing` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "node-affinity-missing",
     rank: 710,
     category: Category::Hygiene,

@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::text::{NameFormat, name_errors, name_to_validate, shorten};
 
 /// The `object-name-invalid` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "object-name-invalid",
     rank: 410,
     category: Category::Correctness,

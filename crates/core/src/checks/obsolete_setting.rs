@@ -3,7 +3,7 @@
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `obsolete-setting` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "obsolete-setting",
     rank: 630,
     category: Category::Reliability,

@@ -3,7 +3,7 @@
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `openshift-scc-privileged` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "openshift-scc-privileged",
     rank: 1160,
     category: Category::Security,

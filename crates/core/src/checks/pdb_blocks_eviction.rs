@@ -8,7 +8,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::{Object, Resource};
 
 /// The `pdb-blocks-eviction` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "pdb-blocks-eviction",
     rank: 180,
     category: Category::Reliability,

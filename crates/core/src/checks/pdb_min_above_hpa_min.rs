@@ -4,7 +4,7 @@ use super::support::pdb::{pdb_spec, pdb_targets, scaled, show_int_or_string};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `pdb-min-above-hpa-min` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "pdb-min-above-hpa-min",
     rank: 190,
     category: Category::Reliability,

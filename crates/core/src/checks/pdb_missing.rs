@@ -6,7 +6,7 @@ use super::support::workloads::{min_replicas, replicas_path};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `pdb-missing` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "pdb-missing",
     rank: 560,
     category: Category::Reliability,

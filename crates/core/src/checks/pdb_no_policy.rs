@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `pdb-no-policy` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "pdb-no-policy",
     rank: 170,
     category: Category::Correctness,

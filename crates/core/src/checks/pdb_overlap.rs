@@ -7,7 +7,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Object;
 
 /// The `pdb-overlap` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "pdb-overlap",
     rank: 160,
     category: Category::Correctness,

@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `pdb-unhealthy-eviction-policy-unset` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "pdb-unhealthy-eviction-policy-unset",
     rank: 570,
     category: Category::Reliability,

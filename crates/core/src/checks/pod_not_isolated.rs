@@ -3,7 +3,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::{Resource, describe_label_map, selector_matches};
 
 /// The `pod-not-isolated` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "pod-not-isolated",
     rank: 1210,
     category: Category::Security,

@@ -3,7 +3,7 @@
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `priority-class-unset` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "priority-class-unset",
     rank: 670,
     category: Category::Reliability,

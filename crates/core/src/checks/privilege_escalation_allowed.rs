@@ -8,7 +8,7 @@ use super::support::security_context::{container_sc, sc_path};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `privilege-escalation-allowed` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "privilege-escalation-allowed",
     rank: 800,
     category: Category::Security,

@@ -8,7 +8,7 @@ use super::support::security_context::{container_sc, sc_path};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `privileged-container` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "privileged-container",
     rank: 790,
     category: Category::Security,

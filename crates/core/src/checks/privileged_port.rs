@@ -4,7 +4,7 @@ use super::support::containers::describe;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `privileged-port` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "privileged-port",
     rank: 1040,
     category: Category::Security,

@@ -9,7 +9,7 @@ use super::support::containers::describe;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `probe-port-not-declared` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "probe-port-not-declared",
     rank: 350,
     category: Category::Correctness,

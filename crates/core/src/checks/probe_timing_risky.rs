@@ -7,7 +7,7 @@ use super::support::containers::regular_containers;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `probe-timing-risky` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "probe-timing-risky",
     rank: 520,
     category: Category::Reliability,

@@ -7,7 +7,7 @@ use super::support::containers::regular_containers;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `probes-identical` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "probes-identical",
     rank: 510,
     category: Category::Reliability,

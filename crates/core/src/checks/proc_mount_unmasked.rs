@@ -8,7 +8,7 @@ use super::support::security_context::{container_sc, sc_path};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `proc-mount-unmasked` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "proc-mount-unmasked",
     rank: 940,
     category: Category::Security,

@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `rbac-cluster-admin-binding` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "rbac-cluster-admin-binding",
     rank: 1090,
     category: Category::Security,

@@ -4,7 +4,7 @@ use super::support::rbac::rules;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `rbac-create-pods` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "rbac-create-pods",
     rank: 1120,
     category: Category::Security,

@@ -4,7 +4,7 @@ use super::support::rbac::{Rule, rules};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `rbac-escalation-verbs` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "rbac-escalation-verbs",
     rank: 1130,
     category: Category::Security,

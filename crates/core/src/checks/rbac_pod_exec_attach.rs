@@ -4,7 +4,7 @@ use super::support::rbac::rules;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `rbac-pod-exec-attach` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "rbac-pod-exec-attach",
     rank: 1100,
     category: Category::Security,

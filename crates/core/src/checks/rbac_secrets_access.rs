@@ -4,7 +4,7 @@ use super::support::rbac::rules;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `rbac-secrets-access` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "rbac-secrets-access",
     rank: 1110,
     category: Category::Security,

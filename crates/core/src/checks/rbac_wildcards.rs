@@ -4,7 +4,7 @@ use super::support::rbac::rules;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `rbac-wildcards` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "rbac-wildcards",
     rank: 1080,
     category: Category::Security,

@@ -9,7 +9,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `readiness-probe-missing` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "readiness-probe-missing",
     rank: 490,
     category: Category::Reliability,

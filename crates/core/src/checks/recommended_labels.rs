@@ -3,7 +3,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `recommended-labels` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "recommended-labels",
     rank: 1170,
     category: Category::Hygiene,

@@ -5,7 +5,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `replicas-single` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "replicas-single",
     rank: 530,
     category: Category::Reliability,

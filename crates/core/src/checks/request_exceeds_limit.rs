@@ -8,7 +8,7 @@ use super::support::quantity::parse_quantity;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `request-exceeds-limit` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "request-exceeds-limit",
     rank: 460,
     category: Category::Correctness,

@@ -7,7 +7,7 @@ use super::support::quantity::{Side, parse_quantity_lenient, quantity};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `requests-equal-limits` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "requests-equal-limits",
     rank: 770,
     category: Category::Resources,

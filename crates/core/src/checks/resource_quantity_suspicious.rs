@@ -8,7 +8,7 @@ use super::support::quantity::{parse_quantity, split_quantity};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `resource-quantity-suspicious` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "resource-quantity-suspicious",
     rank: 470,
     category: Category::Hygiene,

@@ -10,7 +10,7 @@ use super::support::workloads::{min_replicas, update_strategy};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `rollout-params-risky` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "rollout-params-risky",
     rank: 610,
     category: Category::Reliability,

@@ -5,7 +5,7 @@ use super::support::workloads::update_strategy;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `rollout-strategy-recreate` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "rollout-strategy-recreate",
     rank: 600,
     category: Category::Reliability,

@@ -8,7 +8,7 @@ use super::support::security_context::{container_sc, sc_path};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `root-fs-writable` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "root-fs-writable",
     rank: 830,
     category: Category::Security,

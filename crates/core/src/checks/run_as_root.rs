@@ -10,7 +10,7 @@ use super::support::security_context::{
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `run-as-root` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "run-as-root",
     rank: 810,
     category: Category::Security,

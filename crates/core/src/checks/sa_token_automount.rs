@@ -7,7 +7,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::Resource;
 
 /// The `sa-token-automount` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "sa-token-automount",
     rank: 970,
     category: Category::Security,

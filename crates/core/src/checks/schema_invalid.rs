@@ -3,7 +3,7 @@
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `schema-invalid` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "schema-invalid",
     rank: 430,
     category: Category::Correctness,

@@ -8,7 +8,7 @@ use super::support::security_context::{effective, inherited, sc_path};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `seccomp-unset` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "seccomp-unset",
     rank: 850,
     category: Category::Security,

@@ -6,7 +6,7 @@ use super::support::pods::pods;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `secret-in-env` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "secret-in-env",
     rank: 990,
     category: Category::Security,

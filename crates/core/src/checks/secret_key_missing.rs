@@ -5,7 +5,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `secret-key-missing` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "secret-key-missing",
     rank: 250,
     category: Category::Correctness,

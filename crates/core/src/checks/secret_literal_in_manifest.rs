@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `secret-literal-in-manifest` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "secret-literal-in-manifest",
     rank: 1020,
     category: Category::Hygiene,

@@ -10,7 +10,7 @@ use super::support::security_context::container_sc;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `security-context-missing` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "security-context-missing",
     rank: 840,
     category: Category::Security,

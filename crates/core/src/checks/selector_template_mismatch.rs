@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::{Resource, describe_label_map, describe_selector, selector_matches};
 
 /// The `selector-template-mismatch` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "selector-template-mismatch",
     rank: 10,
     category: Category::Correctness,

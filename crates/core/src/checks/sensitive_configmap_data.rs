@@ -5,7 +5,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `sensitive-configmap-data` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "sensitive-configmap-data",
     rank: 1010,
     category: Category::Security,

@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `service-exposure-type` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "service-exposure-type",
     rank: 1050,
     category: Category::Security,

@@ -5,7 +5,7 @@ use crate::graph::Relation;
 use crate::model::{ObjectId, Resource, describe_label_map};
 
 /// The `service-selects-multiple-workloads` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "service-selects-multiple-workloads",
     rank: 50,
     category: Category::Correctness,

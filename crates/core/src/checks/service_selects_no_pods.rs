@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::graph::ProblemCode;
 
 /// The `service-selects-no-pods` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "service-selects-no-pods",
     rank: 20,
     category: Category::Correctness,

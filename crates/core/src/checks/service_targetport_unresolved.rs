@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::graph::ProblemCode;
 
 /// The `service-targetport-unresolved` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "service-targetport-unresolved",
     rank: 40,
     category: Category::Correctness,

@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `service-without-selector` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "service-without-selector",
     rank: 30,
     category: Category::Correctness,

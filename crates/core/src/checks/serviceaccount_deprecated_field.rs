@@ -3,7 +3,7 @@
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `serviceaccount-deprecated-field` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "serviceaccount-deprecated-field",
     rank: 310,
     category: Category::Hygiene,

@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::graph::ProblemCode;
 
 /// The `servicemonitor-selects-nothing` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "servicemonitor-selects-nothing",
     rank: 1200,
     category: Category::Correctness,

@@ -4,7 +4,7 @@ use super::support::containers::describe;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `ssh-port` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "ssh-port",
     rank: 1030,
     category: Category::Security,

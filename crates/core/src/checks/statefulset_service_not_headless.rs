@@ -5,7 +5,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::graph::ProblemCode;
 
 /// The `statefulset-service-not-headless` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "statefulset-service-not-headless",
     rank: 330,
     category: Category::Correctness,

@@ -25,7 +25,7 @@ use crate::model::Model;
 
 /// Why `finding` is suppressed, if an annotation on its object (or its pod template) silences it.
 /// The reason names the annotation, where it is written and the reason its authors gave.
-pub fn reason(model: &Model, finding: &Finding) -> Option<String> {
+pub(crate) fn reason(model: &Model, finding: &Finding) -> Option<String> {
     let object = model.get(&finding.object)?;
     let aliases = super::by_id(finding.check)
         .map(|c| c.aliases)

@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::{describe_label_map, describe_selector, selector_matches};
 
 /// The `topology-spread-invalid` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "topology-spread-invalid",
     rank: 450,
     category: Category::Correctness,

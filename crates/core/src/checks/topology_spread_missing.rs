@@ -4,7 +4,7 @@ use super::support::workloads::min_replicas;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `topology-spread-missing` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "topology-spread-missing",
     rank: 590,
     category: Category::Reliability,

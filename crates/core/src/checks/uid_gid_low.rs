@@ -8,7 +8,7 @@ use super::support::security_context::{inherited, run_as_group, run_as_user};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `uid-gid-low` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "uid-gid-low",
     rank: 820,
     category: Category::Security,

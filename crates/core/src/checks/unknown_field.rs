@@ -3,7 +3,7 @@
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `unknown-field` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "unknown-field",
     rank: 440,
     category: Category::Correctness,

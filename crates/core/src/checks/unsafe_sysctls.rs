@@ -4,7 +4,7 @@ use super::support::pods::pods;
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `unsafe-sysctls` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "unsafe-sysctls",
     rank: 950,
     category: Category::Security,

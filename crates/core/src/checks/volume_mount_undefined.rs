@@ -7,7 +7,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::Resource;
 
 /// The `volume-mount-undefined` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "volume-mount-undefined",
     rank: 270,
     category: Category::Correctness,

@@ -3,7 +3,7 @@
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `volume-unused` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "volume-unused",
     rank: 280,
     category: Category::Hygiene,

@@ -8,7 +8,7 @@ use super::support::security_context::{container_sc, sc_path};
 use super::{Category, Check, Context, Finding, Level, Scope};
 
 /// The `windows-host-process` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "windows-host-process",
     rank: 960,
     category: Category::Security,

@@ -3,7 +3,7 @@ use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::model::{Object, Resource, describe_selector};
 
 /// The `workload-selector-overlap` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "workload-selector-overlap",
     rank: 60,
     category: Category::Correctness,

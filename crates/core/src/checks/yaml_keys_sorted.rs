@@ -6,7 +6,7 @@ use crate::parse::tree::{Node, Value};
 use crate::source::Location;
 
 /// The `yaml-keys-sorted` check.
-pub static CHECK: Check = Check {
+pub(crate) static CHECK: Check = Check {
     id: "yaml-keys-sorted",
     rank: 1190,
     category: Category::Hygiene,

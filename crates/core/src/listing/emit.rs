@@ -30,7 +30,7 @@ pub fn to_yaml(value: &Json) -> String {
 /// `value` as block YAML, its mappings' keys in their order, multi-line strings as literal
 /// blocks where that keeps them exact, and every string that would read as something else
 /// quoted, for YAML 1.1 too.
-pub fn write(value: &Yaml) -> String {
+pub(crate) fn write(value: &Yaml) -> String {
     let yaml = serde_yaml::to_string(value).unwrap_or_default();
     quote_ambiguous(value, yaml)
 }
