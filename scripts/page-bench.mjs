@@ -66,9 +66,7 @@ async function pasteAndWait(page, text, objects) {
   return page.evaluate(
     async ({ text, objects }) => {
       const start = performance.now();
-      const el = document.querySelector("[data-testid=editor]");
-      el.value = text;
-      el.dispatchEvent(new Event("input", { bubbles: true }));
+      window.ManifestoEditor.of(document.querySelector("[data-testid=editor]")).paste(text);
       const status = document.querySelector("[data-testid=analysis-status]");
       await new Promise((done) => {
         const check = () => {

@@ -6,7 +6,8 @@
 #
 # Installs: the wasm32 Rust target, rustfmt and clippy, Trunk, wasm-bindgen-cli
 # (the version in Cargo.lock), binaryen's wasm-opt (npm, into .tools/), Debian's
-# chromium and chromium-driver, the e2e node packages, and the crates (cargo fetch).
+# chromium and chromium-driver, the e2e node packages, the code editor's bundle (npm and esbuild),
+# and the crates (cargo fetch).
 set -euo pipefail
 
 # shellcheck source=scripts/env.sh
@@ -124,6 +125,20 @@ else
   step "installing e2e node packages (npm ci in tests/e2e/)"
   (cd tests/e2e && npm ci --no-audit --no-fund)
   printf '%s\n' "$lock_sum" >"$stamp"
+fi
+
+# --- The code editor ----------------------------------------------------------
+
+# CodeMirror 6 from npm, bundled into editor/dist/editor.js, which index.html loads (Trunk
+# copies it into dist/). Rebuilt when the lock file or the editor's source changes.
+editor_sum="$(cat editor/package-lock.json editor/src/*.js | sha256sum | cut -d' ' -f1)"
+stamp="editor/dist/.built-from-sha256"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$editor_sum" ] && [ -f editor/dist/editor.js ]; then
+  skip "code editor bundle: present"
+else
+  step "bundling the code editor (npm ci and esbuild in editor/)"
+  (cd editor && npm ci --no-audit --no-fund && npm run --silent build)
+  printf '%s\n' "$editor_sum" >"$stamp"
 fi
 
 # --- Crates -------------------------------------------------------------------

@@ -6,13 +6,16 @@ use std::collections::HashMap;
 use manifesto_core::{Diagnostic, LineIndex, Model};
 use yew::prelude::*;
 
+use crate::components::more::{FIRST_ROWS, ShowMore, use_row_limit};
 use crate::state::{Action, AppContext};
+use crate::text::plural;
 
 /// The list of diagnostics under the editor.
 #[component]
 pub fn Diagnostics() -> Html {
     let state = use_context::<AppContext>().expect("AppContext is provided by App");
     let diagnostics = state.diagnostics.clone();
+    let (limit, on_show) = use_row_limit(FIRST_ROWS);
     let errors = diagnostics
         .iter()
         .filter(|d| d.severity == manifesto_core::Severity::Error)
@@ -23,9 +26,9 @@ pub fn Diagnostics() -> Html {
     let mut indexes: HashMap<String, LineIndex> = HashMap::new();
     let summary = match (errors, warnings) {
         (0, 0) => "No problems".to_owned(),
-        (e, 0) => count(e, "error"),
-        (0, w) => count(w, "warning"),
-        (e, w) => format!("{}, {}", count(e, "error"), count(w, "warning")),
+        (e, 0) => plural(e, "error"),
+        (0, w) => plural(w, "warning"),
+        (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
     };
 
     html! {
@@ -45,7 +48,7 @@ pub fn Diagnostics() -> Html {
                 // A click anywhere on an item (or Enter on its location button, whose click
                 // bubbles up) shows the line.
                 <ul class="diagnostic-list">
-                    { for diagnostics.iter().map(|d| {
+                    { for diagnostics.iter().take(limit).map(|d| {
                         let snippet = snippet(&state.model, &mut indexes, d);
                         let location = d.location.clone();
                         let onclick = {
@@ -77,16 +80,9 @@ pub fn Diagnostics() -> Html {
                         }
                     }) }
                 </ul>
+                <ShowMore shown={diagnostics.len().min(limit)} total={diagnostics.len()} step={FIRST_ROWS} noun="problem" {on_show} />
             }
         </section>
-    }
-}
-
-fn count(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
     }
 }
 

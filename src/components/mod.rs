@@ -6,6 +6,7 @@ pub mod editor;
 pub mod file_tabs;
 pub mod graph;
 pub mod learn;
+pub mod more;
 pub mod notices;
 pub mod object_details;
 pub mod object_list;

@@ -1,8 +1,8 @@
 //! The objects the manifests define, grouped by namespace and kind.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use manifesto_core::Object;
+use manifesto_core::{LineIndex, Object};
 use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
@@ -48,6 +48,14 @@ pub fn ObjectList() -> Html {
             .push(object);
     }
 
+    // Each file's lines, indexed once: an object's row shows the line its document starts at.
+    let lines: HashMap<&str, (&str, LineIndex)> = state
+        .model
+        .files
+        .iter()
+        .map(|f| (f.name.as_str(), (f.text.as_str(), LineIndex::new(&f.text))))
+        .collect();
+
     let body = if groups.is_empty() {
         html! {
             <p class="empty-note">
@@ -69,7 +77,7 @@ pub fn ObjectList() -> Html {
                             <div class="kind-group">
                                 <h4 class="kind-title">{ *kind }<span class="count">{ objects.len() }</span></h4>
                                 <ul class="objects">
-                                    { for objects.iter().map(|o| object_item(&state, o)) }
+                                    { for objects.iter().map(|o| object_item(&state, &lines, o)) }
                                 </ul>
                             </div>
                         }) }
@@ -86,7 +94,11 @@ pub fn ObjectList() -> Html {
     }
 }
 
-fn object_item(state: &AppContext, object: &Object) -> Html {
+fn object_item(
+    state: &AppContext,
+    lines: &HashMap<&str, (&str, LineIndex)>,
+    object: &Object,
+) -> Html {
     let selected = state.selected.as_ref() == Some(&object.id);
     let onclick = {
         let state = state.clone();
@@ -94,11 +106,10 @@ fn object_item(state: &AppContext, object: &Object) -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Reveal(id.clone())))
     };
     let deprecated = deprecated_api_replacement(&object.api_version, &object.kind).is_some();
-    let line = state
-        .model
-        .file(&object.file)
-        .map_or(object.pos.line, |file| {
-            document_start_line(&file.text, object.pos.line)
+    let line = lines
+        .get(object.file.as_str())
+        .map_or(object.pos.line, |(text, index)| {
+            document_start_line(text, index, object.pos.line)
         });
     html! {
         <li

@@ -14,6 +14,7 @@ pub const FILE_NAME: &str = "manifesto.html";
 /// The ids of the data blocks a single file keeps its parts in.
 pub(crate) const GLUE_ID: &str = "manifesto-glue";
 const WASM_ID: &str = "manifesto-wasm";
+const EDITOR_ID: &str = "manifesto-editor";
 const CSS_ID: &str = "manifesto-css";
 const WORKSPACE_ID: &str = "manifesto-workspace";
 
@@ -25,15 +26,24 @@ if (!location.hash.startsWith("#share=")) {
   const hash = "#share=" + document.getElementById("manifesto-workspace").textContent.trim();
   try { history.replaceState(null, "", hash); } catch { location.hash = hash; }
 }
+await new Promise((loaded, failed) => {
+  const editor = document.createElement("script");
+  editor.src = URL.createObjectURL(new Blob([bytes("manifesto-editor")], { type: "text/javascript" }));
+  editor.onload = loaded;
+  editor.onerror = failed;
+  document.head.append(editor);
+});
 const glue = URL.createObjectURL(new Blob([bytes("manifesto-glue")], { type: "text/javascript" }));
 const init = (await import(glue)).default;
 await init({ module_or_path: bytes("manifesto-wasm") });
 "##;
 
-/// The parts of the app, in base64 (script and WebAssembly) and as text (styles).
+/// The parts of the app, in base64 (scripts and WebAssembly) and as text (styles).
 struct Parts {
     glue: String,
     wasm: String,
+    /// The code editor's script (`ManifestoEditor`).
+    editor: String,
     css: String,
 }
 
@@ -71,18 +81,27 @@ async fn fetch(url: &str) -> Result<Vec<u8>, String> {
 /// The app's parts: from this file's data blocks, or fetched from the page's own files.
 async fn parts() -> Result<Parts, String> {
     let document = document()?;
-    if let (Some(glue), Some(wasm), Some(css)) = (
+    if let (Some(glue), Some(wasm), Some(editor), Some(css)) = (
         text_of(&document, GLUE_ID),
         text_of(&document, WASM_ID),
+        text_of(&document, EDITOR_ID),
         text_of(&document, CSS_ID),
     ) {
-        return Ok(Parts { glue, wasm, css });
+        return Ok(Parts {
+            glue,
+            wasm,
+            editor,
+            css,
+        });
     }
     let glue_url = attribute_of(&document, "link[rel=modulepreload][href$='.js']", "href")
         .ok_or("the page does not name its script")?;
     let wasm_url = attribute_of(&document, "link[rel=preload][href$='.wasm']", "href")
         .ok_or("the page does not name its WebAssembly")?;
+    let editor_url = attribute_of(&document, "script[src*='editor']", "src")
+        .ok_or("the page does not name its editor")?;
     let glue = STANDARD.encode(fetch(&glue_url).await?);
+    let editor = STANDARD.encode(fetch(&editor_url).await?);
     let wasm = STANDARD.encode(fetch(&wasm_url).await?);
     let mut css = String::new();
     let sheets = document
@@ -99,7 +118,12 @@ async fn parts() -> Result<Parts, String> {
         css.push_str(&String::from_utf8_lossy(&fetch(&href).await?));
         css.push('\n');
     }
-    Ok(Parts { glue, wasm, css })
+    Ok(Parts {
+        glue,
+        wasm,
+        editor,
+        css,
+    })
 }
 
 /// A nonce for the loader script, so the file's policy allows it and nothing else inline.
@@ -132,6 +156,7 @@ fn assemble(parts: &Parts, payload: &str) -> String {
   </head>
   <body>
     <script type="application/octet-stream" id="{WORKSPACE_ID}">{payload}</script>
+    <script type="application/octet-stream" id="{EDITOR_ID}">{editor}</script>
     <script type="application/octet-stream" id="{GLUE_ID}">{glue}</script>
     <script type="application/octet-stream" id="{WASM_ID}">{wasm}</script>
     <script type="module" nonce="{nonce}">{LOADER}</script>
@@ -140,6 +165,7 @@ fn assemble(parts: &Parts, payload: &str) -> String {
 "#,
         glue = parts.glue,
         wasm = parts.wasm,
+        editor = parts.editor,
     )
 }
 

@@ -3,7 +3,7 @@
 // until its analysis is done, and of two quick edits only the latest one's results are shown.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { objectIds, openApp, startServer, waitFor } from "./helpers.mjs";
+import { objectIds, openApp, setEditorText, startServer, waitFor } from "./helpers.mjs";
 
 const STATUS = "[data-testid=analysis-status]";
 
@@ -17,13 +17,6 @@ function configMaps(prefix, count) {
   return text;
 }
 
-/** Puts `text` in the editor as a paste does (one input event). */
-async function paste(page, text) {
-  await page.$eval("[data-testid=editor]", (el, text) => {
-    el.value = text;
-    el.dispatchEvent(new Event("input", { bubbles: true }));
-  }, text);
-}
 
 /** The status element's state and object count. */
 async function status(page) {
@@ -45,7 +38,7 @@ describe("analysis status", () => {
 
   it("says done with the objects of the finished analysis", async () => {
     const { page } = app;
-    await paste(page, configMaps("small", 3));
+    await setEditorText(page, configMaps("small", 3));
     await waitFor(async () => (await status(page)).objects === (await objectIds(page)).length, {
       message: "the status to count the listed objects",
     });
@@ -75,10 +68,7 @@ describe("analysis status", () => {
     assert.ok(older.length > 64 * 1024, "the text is over the size analysed at once");
     // Two edits in a row, as quick typing sends them.
     await page.$eval("[data-testid=editor]", (el, texts) => {
-      for (const text of texts) {
-        el.value = text;
-        el.dispatchEvent(new Event("input", { bubbles: true }));
-      }
+      for (const text of texts) window.ManifestoEditor.of(el).paste(text);
     }, [older, latest]);
 
     const latestIds = async () => (await objectIds(page)).filter((id) => id.startsWith("ConfigMap/shop/latest-"));

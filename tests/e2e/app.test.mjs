@@ -8,10 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   chooseSample,
+  editorSelection,
   listDiagnostics,
   listObjects,
   objectIds,
   openApp,
+  pageOutsideEditor,
   readRepoFile,
   setEditorText,
   startServer,
@@ -39,33 +41,12 @@ const BROKEN_LINE = 12;
 
 const byId = (objects) => Object.fromEntries(objects.map((o) => [o.id, o]));
 
-/** The editor's selection as text, with its start and end lines (1-based). */
-async function editorSelection(page) {
-  return page.$eval("[data-testid=editor]", (el) => {
-    const before = el.value.slice(0, el.selectionStart);
-    const selected = el.value.slice(el.selectionStart, el.selectionEnd);
-    return {
-      text: selected,
-      startLine: before.split("\n").length,
-      endLine: before.split("\n").length + selected.split("\n").length - 1,
-      focused: document.activeElement === el,
-    };
-  });
-}
 
 /** The `data-file` of every file tab, in order. */
 async function fileTabs(page) {
   return page.$$eval("[data-testid=file-tab]", (els) => els.map((el) => el.dataset.file));
 }
 
-/** The text of the page outside the editor. */
-async function textOutsideEditor(page) {
-  return page.evaluate(() => {
-    const clone = document.body.cloneNode(true);
-    clone.querySelectorAll("textarea").forEach((el) => el.remove());
-    return clone.textContent;
-  });
-}
 
 describe("app", () => {
   let server;
@@ -148,7 +129,7 @@ describe("app", () => {
       const values = page.locator("[data-testid=secret-value]");
       await waitFor(async () => (await values.count()) === 2, { message: "the Secret's two keys" });
 
-      const outside = await textOutsideEditor(page);
+      const outside = await pageOutsideEditor(page);
       for (const [key, value] of encoded) {
         assert.ok(outside.includes(key), `the key ${key} is listed`);
         assert.ok(!outside.includes(value), `the encoded ${key} is not shown`);
@@ -172,7 +153,7 @@ describe("app", () => {
       const line = Number(await diagnostic.getAttribute("data-line"));
       assert.equal(line, BROKEN_LINE, "the error is on the broken line");
 
-      await page.locator("[data-testid=editor]").evaluate((el) => el.setSelectionRange(0, 0));
+      await page.$eval("[data-testid=editor]", (el) => window.ManifestoEditor.of(el).selectLines(1, 1, false));
       await diagnostic.click();
       const selection = await waitFor(async () => {
         const s = await editorSelection(page);

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, openApp, setEditorText, startServer, waitFor, waitForEqual } from "./helpers.mjs";
+import { ROOT, editorSelection, openApp, setEditorText, startServer, waitFor, waitForEqual } from "./helpers.mjs";
 
 const GRAPH = "svg[data-testid=graph]";
 const DETAILS = "[data-testid=node-details]";
@@ -230,7 +230,7 @@ describe("graph", () => {
       assert.match(await details.textContent(), /Traffic.*feastflow\.local\/api/s);
 
       // Its source is selected in the editor.
-      const selection = await page.$eval("[data-testid=editor]", (el) => el.value.slice(el.selectionStart, el.selectionEnd));
+      const selection = (await editorSelection(page)).text;
       assert.match(selection, /^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n  name: feastflow-backend\n/);
 
       // Edges explain themselves.

@@ -249,16 +249,47 @@ export async function listDiagnostics(page) {
   );
 }
 
-/** Replaces the editor's text as a paste would, firing `input`. */
+/**
+ * Replaces the editor's text as a paste does: one edit the page hears and analyses after the
+ * typing pause. (Typing a long text key by key would take minutes.)
+ */
 export async function setEditorText(page, text) {
-  const editor = page.locator("[data-testid=editor]");
-  await editor.fill(text);
-  await editor.dispatchEvent("input");
+  await page.$eval("[data-testid=editor]", (el, text) => window.ManifestoEditor.of(el).paste(text), text);
 }
 
 /** The editor's current text. */
 export async function editorText(page) {
-  return page.locator("[data-testid=editor]").inputValue();
+  return page.$eval("[data-testid=editor]", (el) => window.ManifestoEditor.of(el).text());
+}
+
+/**
+ * The page outside the editor, where a Secret's value must never show: its `text`, or its
+ * `markup` (text and attributes). The editor and the page's other text boxes are left out.
+ */
+export async function pageOutsideEditor(page, what = "text") {
+  return page.evaluate((what) => {
+    const clone = document.body.cloneNode(true);
+    clone.querySelectorAll("textarea, .cm-editor").forEach((el) => el.remove());
+    return what === "markup" ? clone.outerHTML : clone.textContent;
+  }, what);
+}
+
+/** The editor's selection as text, with its start and end lines (1-based) and whether the editor has the focus. */
+export async function editorSelection(page) {
+  return page.$eval("[data-testid=editor]", (el) => {
+    const editor = window.ManifestoEditor.of(el);
+    const text = editor.text();
+    const [from, to] = editor.selection();
+    const before = text.slice(0, from);
+    const selected = text.slice(from, to);
+    return {
+      text: selected,
+      from,
+      startLine: before.split("\n").length,
+      endLine: before.split("\n").length + selected.split("\n").length - 1,
+      focused: editor.hasFocus(),
+    };
+  });
 }
 
 /** Chooses a sample in the sample picker (`feastflow`, `pods-vs-replicasets`, `empty`). */

@@ -5,7 +5,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { ROOT, openApp, startServer, waitFor } from "./helpers.mjs";
+import { ROOT, openApp, setEditorText, startServer, waitFor } from "./helpers.mjs";
 
 const GRAPH = "[data-testid=graph]";
 const COPIES = 20;
@@ -47,10 +47,7 @@ describe("large graph", () => {
     app = await openApp(server);
     const { page } = app;
     const text = await manyNamespaces();
-    await page.$eval("[data-testid=editor]", (el, text) => {
-      el.value = text;
-      el.dispatchEvent(new Event("input", { bubbles: true }));
-    }, text);
+    await setEditorText(page, text);
     await page.waitForSelector('[data-testid=analysis-status][data-state="done"]', { state: "attached" });
     await waitFor(async () => Number(await page.$eval("[data-testid=analysis-status]", (el) => el.dataset.objects)) > 11 * COPIES, {
       message: "the copies analysed",

@@ -3,7 +3,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { editorText, objectIds, openApp, readRepoFile, setEditorText, startServer, waitFor, waitForEqual } from "./helpers.mjs";
+import { editorSelection, editorText, objectIds, openApp, readRepoFile, setEditorText, startServer, waitFor, waitForEqual } from "./helpers.mjs";
 
 const BACKEND = "Deployment/feastflow/feastflow-backend";
 const FRONTEND = "Deployment/feastflow/feastflow-frontend";
@@ -125,10 +125,7 @@ describe("review", () => {
       );
       const selectedLine = await waitFor(
         () =>
-          page.$eval("[data-testid=editor]", (el) => {
-            const start = el.selectionStart;
-            return start > 0 ? el.value.slice(0, start).split("\n").length : 0;
-          }),
+          editorSelection(page).then((s) => (s.from > 0 ? s.startLine : 0)),
         { message: "a selection in the editor" },
       );
       assert.equal(selectedLine, line, "the selection starts on the finding's line");

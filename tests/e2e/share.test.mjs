@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { inflateRawSync } from "node:zlib";
 import {
   chooseSample,
+  editorText,
   objectIds,
   openApp,
   setEditorText,
@@ -208,7 +209,7 @@ describe("share links", () => {
       await page.waitForSelector(`[data-testid=level-panel][data-open-level="${levelId}"]`);
       // One edit, so the link holds the student's files, not the level's starting ones.
       await page.locator('[data-testid=view-tab][data-view="objects"]').click();
-      await setEditorText(page, (await page.locator("[data-testid=editor]").inputValue()) + "\n# my note\n");
+      await setEditorText(page, (await editorText(page)) + "\n# my note\n");
       startGoals = await goals(page);
       assert.ok(startGoals.length > 0, "the level has goals");
       tabs = await fileTabs(page);
@@ -232,7 +233,7 @@ describe("share links", () => {
       assert.deepEqual(await openLevel(page), [levelId]);
       assert.deepEqual(await goals(page), startGoals);
       assert.deepEqual(await fileTabs(page), tabs);
-      assert.ok((await page.locator("[data-testid=editor]").inputValue()).includes("# my note"), "the student's edit");
+      assert.ok((await editorText(page)).includes("# my note"), "the student's edit");
       assert.deepEqual(second.pageErrors, []);
     } finally {
       await second.close();
@@ -300,7 +301,7 @@ describe("share links", () => {
       await page.locator('[data-testid=view-tab][data-view="compare"]').click();
       await page.locator("[data-testid=compare-baseline]").click();
       await page.waitForSelector("[data-testid=compare-clear]");
-      const text = await page.locator("[data-testid=editor]").inputValue();
+      const text = await editorText(page);
       await setEditorText(page, `${text.trimEnd()}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n  namespace: class\n`);
       await page.waitForSelector('[data-testid=diff-object][data-change="added"][data-id="ConfigMap/class/extra"]');
 

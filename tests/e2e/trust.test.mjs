@@ -13,6 +13,7 @@ import {
   editorText,
   objectIds,
   openApp,
+  pageOutsideEditor,
   setEditorText,
   startServer,
   waitFor,
@@ -120,14 +121,6 @@ data:
   key: ${SECRET}
 `;
 
-/** The page's markup (text and attributes) outside the editor. */
-async function markupOutsideEditor(page) {
-  return page.evaluate(() => {
-    const clone = document.body.cloneNode(true);
-    clone.querySelectorAll("textarea").forEach((el) => el.remove());
-    return clone.outerHTML;
-  });
-}
 
 /** Where the Secret's value (plain or base64) shows in `text`, for the message. */
 function leaks(text) {
@@ -277,7 +270,7 @@ describe("trust", () => {
       await waitFor(async () => (await objectIds(page)).includes("Secret/demo/vault"), { message: "the Secret" });
       const checked = [];
       const clean = async (where) => {
-        assert.deepEqual(leaks(await markupOutsideEditor(page)), [], `the page, ${where}`);
+        assert.deepEqual(leaks(await pageOutsideEditor(page, "markup")), [], `the page, ${where}`);
         checked.push(where);
       };
       assert.ok((await page.locator("[data-testid=diagnostic]").count()) > 0, "the broken Secret is diagnosed");
@@ -327,7 +320,7 @@ describe("trust", () => {
       await page.locator("[data-testid=view-tab][data-view=objects]").click();
       await page.locator('[data-object-id="Secret/demo/vault"] button').first().click();
       await page.locator('[data-testid=secret-value][data-key="token"]').locator("xpath=..").locator("[data-testid=secret-reveal]").click();
-      await waitFor(async () => (await markupOutsideEditor(page)).includes(SECRET), { message: "the revealed value" });
+      await waitFor(async () => (await pageOutsideEditor(page, "markup")).includes(SECRET), { message: "the revealed value" });
       assert.deepEqual(app.pageErrors, []);
     } finally {
       await app.close();

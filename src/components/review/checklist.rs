@@ -7,6 +7,10 @@ use manifesto_core::report::{Outcome, Review, checklist::ROWS};
 use yew::prelude::*;
 
 use super::filter::CellRef;
+use crate::components::more::{ShowMore, use_row_limit};
+
+/// The workload columns the checklist draws at first, and adds with each "Show more".
+const FIRST_COLUMNS: usize = 40;
 
 /// Props of [`ChecklistTable`].
 #[derive(Properties, PartialEq)]
@@ -33,6 +37,7 @@ pub fn outcome_label(outcome: Outcome) -> (&'static str, &'static str) {
 #[component]
 pub fn ChecklistTable(props: &ChecklistTableProps) -> Html {
     let checklist = &props.review.checklist;
+    let (limit, on_show) = use_row_limit(FIRST_COLUMNS);
     if checklist.columns.is_empty() {
         return html! {
             <p class="note">
@@ -43,6 +48,7 @@ pub fn ChecklistTable(props: &ChecklistTableProps) -> Html {
     let head: Html = checklist
         .columns
         .iter()
+        .take(limit)
         .map(|id| {
             html! {
                 <th scope="col" title={id.as_str().to_owned()}>
@@ -57,6 +63,7 @@ pub fn ChecklistTable(props: &ChecklistTableProps) -> Html {
         .map(|row| {
             let cells: Html = checklist
                 .row_cells(row.id)
+                .take(limit)
                 .map(|cell| {
                     let (symbol, word) = outcome_label(cell.result);
                     let cell_ref = CellRef {
@@ -114,7 +121,9 @@ pub fn ChecklistTable(props: &ChecklistTableProps) -> Html {
             }
         })
         .collect();
+    let columns = checklist.columns.len();
     html! {
+        <>
         <div class="rv-table-wrap">
             <table class="rv-checklist" data-testid="checklist">
                 <caption class="visually-hidden">
@@ -129,5 +138,7 @@ pub fn ChecklistTable(props: &ChecklistTableProps) -> Html {
                 <tbody>{ body }</tbody>
             </table>
         </div>
+        <ShowMore shown={columns.min(limit)} total={columns} step={FIRST_COLUMNS} noun="workload" {on_show} />
+        </>
     }
 }

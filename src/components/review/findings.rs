@@ -1,6 +1,7 @@
 //! The findings list: filters (severity, category, object, text), order, and one line per finding
 //! that jumps to its line in the editor.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 use strum::VariantArray;
 
@@ -12,6 +13,7 @@ use yew::prelude::*;
 
 use super::checklist::outcome_label;
 use super::filter::{Filters, Sort, category_of, visible};
+use crate::components::more::{FIRST_ROWS, ShowMore, use_row_limit};
 use crate::state::{Action, AppContext};
 
 /// Props of [`FindingsList`].
@@ -74,6 +76,7 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
     let review = &props.review;
     let filters = &props.filters;
     let shown = visible(review, filters);
+    let (limit, on_show) = use_row_limit(FIRST_ROWS);
 
     let update = |change: fn(&mut Filters, String)| {
         let on_filter = props.on_filter.clone();
@@ -120,6 +123,7 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
         Callback::from(move |_: MouseEvent| on_filter.emit(next.clone()))
     };
 
+    let per_object = findings_per_object(review);
     let count =
         |pred: &dyn Fn(&Finding) -> bool| review.findings.iter().filter(|f| pred(f)).count();
     let severity_options: Html = [Level::Error, Level::Warning, Level::Info]
@@ -148,7 +152,7 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
         .objects
         .iter()
         .filter_map(|o| {
-            let n = count(&|f| f.object == o.id);
+            let n = per_object.get(o.id.as_str()).copied().unwrap_or(0);
             (n > 0).then(|| {
                 let id = o.id.as_str().to_owned();
                 let selected = filters.object.as_deref() == Some(id.as_str());
@@ -195,6 +199,7 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
 
     let items: Html = shown
         .iter()
+        .take(limit)
         .map(|&index| {
             let finding = &review.findings[index];
             let check = finding.check;
@@ -306,7 +311,17 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
                 </p>
             } else {
                 <ul class="rv-finding-list">{ items }</ul>
+                <ShowMore shown={shown.len().min(limit)} total={shown.len()} step={FIRST_ROWS} noun="finding" {on_show} />
             }
         </div>
     }
+}
+
+/// The number of findings of each object, by id: one pass, for the object menu's counts.
+fn findings_per_object(review: &Review) -> HashMap<&str, usize> {
+    let mut counts = HashMap::new();
+    for finding in &review.findings {
+        *counts.entry(finding.object.as_str()).or_default() += 1;
+    }
+    counts
 }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use manifesto_core::report::Review;
 use yew::prelude::*;
 
+use crate::components::more::{FIRST_ROWS, ShowMore, use_row_limit};
 use crate::state::{Action, AppContext};
 
 /// Props of [`Scores`].
@@ -45,9 +46,12 @@ fn bar(score: f64) -> Html {
 pub fn Scores(props: &ScoresProps) -> Html {
     let state = use_context::<AppContext>().expect("AppContext is provided by App");
     let review = &props.review;
+    let (limit, on_show) = use_row_limit(FIRST_ROWS);
+    let total = review.scores.len();
     let rows: Html = review
         .scores
         .iter()
+        .take(limit)
         .map(|s| {
             let reveal = {
                 let state = state.clone();
@@ -106,6 +110,7 @@ pub fn Scores(props: &ScoresProps) -> Html {
                     </tfoot>
                 </table>
             </div>
+            <ShowMore shown={total.min(limit)} {total} step={FIRST_ROWS} noun="score" {on_show} />
             <details class="rv-formula">
                 <summary>{ "How the score is computed" }</summary>
                 <ul>{ sentences }</ul>

@@ -1,0 +1,196 @@
+// The page's code editor: CodeMirror 6 with YAML highlighting, line numbers, folding, search
+// (Ctrl-F), go to line (Ctrl-Alt-G), undo and redo, and the problems of the analysis marked in
+// place. Bundled by `npm run build` (scripts/setup.sh) into dist/editor.js, a classic script
+// that defines the global `ManifestoEditor`; src/components/editor/code_mirror.rs is the only
+// Rust code that calls it.
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { yaml } from "@codemirror/lang-yaml";
+import {
+  bracketMatching,
+  defaultHighlightStyle,
+  foldGutter,
+  foldKeymap,
+  indentOnInput,
+  syntaxHighlighting,
+} from "@codemirror/language";
+import { lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
+import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
+import { Annotation, Compartment, EditorState, RangeSetBuilder, StateEffect, StateField } from "@codemirror/state";
+import {
+  Decoration,
+  EditorView,
+  drawSelection,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  highlightSpecialChars,
+  keymap,
+  lineNumbers,
+  placeholder,
+} from "@codemirror/view";
+
+/** Marks a change made by the page (a file loaded, switched or replaced), not typed. */
+const fromPage = Annotation.define();
+
+/** The lines of the selected object, shaded. */
+const setObjectLines = StateEffect.define();
+const objectLines = StateField.define({
+  create: () => Decoration.none,
+  update(lines, tr) {
+    lines = lines.map(tr.changes);
+    for (const effect of tr.effects) {
+      if (effect.is(setObjectLines)) lines = lineDecorations(tr.state.doc, effect.value);
+    }
+    return lines;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+const objectLine = Decoration.line({ class: "cm-object-line" });
+
+function lineDecorations(doc, range) {
+  if (!range) return Decoration.none;
+  const builder = new RangeSetBuilder();
+  const last = Math.min(range[1], doc.lines);
+  for (let n = Math.max(range[0], 1); n <= last; n++) builder.add(doc.line(n).from, doc.line(n).from, objectLine);
+  return builder.finish();
+}
+
+/** The document position of a 1-based line and column (in characters), kept inside the text. */
+function position(doc, line, column) {
+  const at = doc.line(Math.min(Math.max(line, 1), doc.lines));
+  let offset = at.from;
+  // Columns count characters; the document counts UTF-16 units.
+  for (let c = 1; c < column && offset < at.to; c++) offset += at.text.codePointAt(offset - at.from) > 0xffff ? 2 : 1;
+  return { from: Math.min(offset, at.to), lineEnd: at.to };
+}
+
+/** The content element's attributes, which name the editor after its file. */
+const attributes = new Compartment();
+
+function contentAttributes(label) {
+  return EditorView.contentAttributes.of({
+    "data-testid": "editor",
+    "aria-label": label ?? "YAML",
+    spellcheck: "false",
+    autocapitalize: "off",
+    autocorrect: "off",
+  });
+}
+
+/** The handles of the editors on the page, by their content element. */
+const editors = new WeakMap();
+
+/**
+ * An editor in `parent`. `options`: `text`, `label` (its accessible name), `placeholder`,
+ * `onChange()` (the user changed the text: read it with `text()`), `onCursor(line)` (the
+ * cursor moved to a 1-based line), `onBlur()`, `onOpen(index)` (a marked problem's "Open"
+ * was chosen).
+ */
+export function create(parent, options) {
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({ doc: options.text ?? "", extensions: extensions(options) }),
+  });
+  const handle = {
+    /** The text. */
+    text: () => view.state.doc.toString(),
+    /** Replaces the text as the page does (not undoable by the user's undo), cursor at the top. */
+    setText(text) {
+      view.dispatch({
+        changes: { from: 0, to: view.state.doc.length, insert: text },
+        selection: { anchor: 0 },
+        annotations: [fromPage.of(true)],
+        effects: EditorView.scrollIntoView(0),
+      });
+    },
+    /** Replaces the text as a paste into the focused editor does: the page hears of it and the user can undo it. */
+    paste(text) {
+      view.focus();
+      view.dispatch({
+        changes: { from: 0, to: view.state.doc.length, insert: text },
+        userEvent: "input.paste",
+      });
+    },
+    /**
+     * Marks problems: `[{ line, column, severity: "error"|"warning"|"info", message, open }]`,
+     * where `open` says whether the mark offers "Open" (its index goes to `onOpen`).
+     */
+    setProblems(problems) {
+      const doc = view.state.doc;
+      const diagnostics = problems.map((p, index) => {
+        const { from, lineEnd } = position(doc, p.line, p.column);
+        return {
+          from,
+          to: Math.max(lineEnd, from),
+          severity: p.severity,
+          message: p.message,
+          actions: p.open ? [{ name: "Open", apply: () => options.onOpen?.(index) }] : [],
+        };
+      });
+      view.dispatch(setDiagnostics(view.state, diagnostics));
+    },
+    /** Shades lines `first..=last` (the selected object); `0, 0` shades none. */
+    setObjectLines(first, last) {
+      view.dispatch({ effects: setObjectLines.of(first > 0 ? [first, last] : null) });
+    },
+    /** Selects lines `first..=last` and scrolls them into view; focuses the editor if asked. */
+    selectLines(first, last, focus) {
+      const doc = view.state.doc;
+      const start = doc.line(Math.min(Math.max(first, 1), doc.lines)).from;
+      const end = doc.line(Math.min(Math.max(last, first, 1), doc.lines)).to;
+      view.dispatch({
+        selection: { anchor: start, head: end },
+        effects: EditorView.scrollIntoView(start, { y: "start", yMargin: 60 }),
+      });
+      if (focus) view.focus();
+    },
+    /** The selected text's offsets in the text, in UTF-16 units: `[from, to]`. */
+    selection: () => [view.state.selection.main.from, view.state.selection.main.to],
+    /** Names the editor (its accessible name). */
+    setLabel: (label) => view.dispatch({ effects: attributes.reconfigure(contentAttributes(label)) }),
+    /** Whether the editor holds the keyboard focus. */
+    hasFocus: () => view.hasFocus,
+    /** Removes the editor from the page. */
+    destroy: () => view.destroy(),
+  };
+  // Heard at once, before a click elsewhere is handled: what was typed is sent first.
+  view.contentDOM.addEventListener("blur", () => options.onBlur?.());
+  editors.set(view.contentDOM, handle);
+  return handle;
+}
+
+/** The handle of the editor holding `element` (its content element or anything inside). */
+export function of(element) {
+  const content = element?.closest?.(".cm-content");
+  return content ? editors.get(content) : undefined;
+}
+
+function extensions(options) {
+  return [
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    highlightSpecialChars(),
+    history(),
+    foldGutter(),
+    drawSelection(),
+    indentOnInput(),
+    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    bracketMatching(),
+    highlightActiveLine(),
+    highlightSelectionMatches(),
+    lintGutter(),
+    yaml(),
+    objectLines,
+    placeholder(options.placeholder ?? ""),
+    EditorState.tabSize.of(2),
+    attributes.of(contentAttributes(options.label)),
+    keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...searchKeymap, ...lintKeymap]),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged && !update.transactions.some((tr) => tr.annotation(fromPage))) options.onChange?.();
+      const byUser = update.transactions.some((tr) => ["select", "input", "delete", "undo", "redo"].some((e) => tr.isUserEvent(e)));
+      if ((update.selectionSet || update.docChanged) && byUser) {
+        options.onCursor?.(update.state.doc.lineAt(update.state.selection.main.head).number);
+      }
+    }),
+  ];
+}
