@@ -1,5 +1,5 @@
-// Times the page in headless Chromium against the native CLI on the same text, and prints:
-//   - the first load: each wasm and JavaScript file the page fetches, raw and gzip -9;
+// Times the page in headless Chromium against the native CLI on the same text, and prints
+// (the first-load sizes are ./scripts/wasm-size.sh's):
 //   - pasting FeastFlow repeated in 100 namespaces (1,100 objects) until the status says done,
 //     with the longest main-thread task, beside `manifesto check` on the same text;
 //   - typing 7 characters at the end of argo-cd-install.yaml (1.9 MB, from ../shared/corpus):
@@ -10,30 +10,14 @@
 //
 // Figures are wall-clock on whatever else the machine runs: take the least of a few runs.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
-import { ROOT, openApp, startServer } from "../tests/e2e/helpers.mjs";
+import { ROOT, feastflowCopies, openApp, startServer } from "../tests/e2e/helpers.mjs";
 
 const MANIFESTO = process.env.MANIFESTO ?? join(ROOT, "target/release/manifesto");
 const CORPUS = join(ROOT, "../shared/corpus");
 
-/** FeastFlow copied into `copies` namespaces, as one text. */
-function feastflowCopies(copies) {
-  const dir = join(ROOT, "samples/feastflow");
-  const sample = readdirSync(dir)
-    .filter((n) => n.endsWith(".yaml"))
-    .sort()
-    .map((n) => readFileSync(join(dir, n), "utf8"));
-  const parts = [];
-  for (let c = 0; c < copies; c++) {
-    for (const text of sample) {
-      parts.push(text.replaceAll("namespace: feastflow", `namespace: ff-${c}`).replace(/^  name: feastflow$/m, `  name: ff-${c}`));
-    }
-  }
-  return parts.join("\n---\n");
-}
 
 /** Wall-clock milliseconds of `manifesto check FILE`, the least of three runs. */
 function nativeCheckMs(text) {
@@ -86,19 +70,8 @@ const app = await openApp(server);
 const { page } = app;
 const rows = [];
 try {
-  // The first load: what the page fetched to show FeastFlow.
-  let total = 0;
-  for (const file of readdirSync(join(ROOT, process.env.DIST ?? "dist"))) {
-    if (!/\.(wasm|js)$/.test(file) || file === "sw.js") continue;
-    const bytes = readFileSync(join(ROOT, process.env.DIST ?? "dist", file));
-    const gz = gzipSync(bytes, { level: 9 }).length;
-    total += gz;
-    rows.push([`first load: ${file}`, `${Math.round(bytes.length / 1000)} KB raw, ${Math.round(gz / 1000)} KB gzip`]);
-  }
-  rows.push(["first load, gzip total", `${Math.round(total / 1000)} KB`]);
-
   // Paste 1,100 objects.
-  const copies = feastflowCopies(100);
+  const copies = await feastflowCopies(100, "ff");
   await page.locator('[data-testid=view-tab][data-view="review"]').click();
   await recordLongTasks(page);
   const pasteMs = await pasteAndWait(page, copies, 1100);

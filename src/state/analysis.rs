@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use manifesto_core::parse::{FileObjects, ParseOptions, model_from_parts, parse_file};
+use manifesto_core::parse::{FileObjects, ParseOptions, model_from_parts, parse_file_again};
 use manifesto_core::report::Review;
 use manifesto_core::{Diagnostic, Location, SourceFile};
 
@@ -86,18 +86,32 @@ impl AppState {
             .iter()
             .map(|f| SourceFile::new(f.name.clone(), f.text.clone()))
             .collect();
-        let kept = (self.parsed.options == options).then_some(&self.parsed.parts);
+        // A file not edited keeps its objects; an edited one keeps those of the documents the
+        // edit did not touch (its last reading is found by name).
+        let by_name: HashMap<&str, &FileObjects> = self
+            .parsed
+            .parts
+            .values()
+            .map(|(entry, part)| (entry.name.as_str(), &**part))
+            .collect();
+        let nothing_read = FileObjects::default();
         let parts: Vec<(Rc<FileEntry>, Rc<FileObjects>)> = self
             .files
             .iter()
             .zip(&sources)
             .map(|(entry, source)| {
-                let part = kept
-                    .and_then(|kept| kept.get(&Rc::as_ptr(entry)))
-                    .map_or_else(
-                        || Rc::new(parse_file(source, &options)),
-                        |(_, part)| part.clone(),
-                    );
+                let kept = self.parsed.parts.get(&Rc::as_ptr(entry));
+                let part = match kept {
+                    Some((_, part)) if self.parsed.options == options => part.clone(),
+                    _ => {
+                        let previous = by_name.get(entry.name.as_str()).copied();
+                        Rc::new(parse_file_again(
+                            source,
+                            &options,
+                            previous.unwrap_or(&nothing_read),
+                        ))
+                    }
+                };
                 (entry.clone(), part)
             })
             .collect();
@@ -276,6 +290,28 @@ mod cache_tests {
         );
         let ids: Vec<_> = state.model.objects.iter().map(|o| o.id.as_str()).collect();
         assert_eq!(ids, ["Namespace/c", "Namespace/b"]);
+    }
+
+    #[test]
+    fn editing_one_document_reads_only_that_document_again() {
+        let three: String = ["a", "b", "c"]
+            .iter()
+            .map(|name| NS.replace("name: a", &format!("name: {name}")))
+            .collect::<Vec<_>>()
+            .join("---\n");
+        let state = AppState::with_files(vec![file("a.yaml", &three)], None);
+        assert_eq!(part(&state, "a.yaml").documents_read, 3);
+        let id = state.files[0].id;
+        let text = three.replace("name: b", "name: bee");
+        let state = reduce(state, Action::SetText { file: id, text });
+
+        assert_eq!(
+            part(&state, "a.yaml").documents_read,
+            1,
+            "only the edited document"
+        );
+        let ids: Vec<_> = state.model.objects.iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(ids, ["Namespace/a", "Namespace/bee", "Namespace/c"]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 // Run the journeys with `node --test --test-concurrency=1 tests/e2e/` after
 // `trunk build --release`; DIST points at another build directory.
 import { createServer } from "node:http";
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
@@ -290,6 +290,26 @@ export async function editorSelection(page) {
       focused: editor.hasFocus(),
     };
   });
+}
+
+/** FeastFlow's files (samples/feastflow), in order, as texts. */
+export async function feastflowSample() {
+  const dir = join(ROOT, "samples/feastflow");
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".yaml")).sort();
+  return Promise.all(names.map((n) => readFile(join(dir, n), "utf8")));
+}
+
+/** FeastFlow's documents (`sample`, from `feastflowSample`) moved into namespace `namespace`. */
+export function feastflowIn(sample, namespace) {
+  return sample.map((text) => text.replaceAll("namespace: feastflow", `namespace: ${namespace}`).replace(/^  name: feastflow$/m, `  name: ${namespace}`));
+}
+
+/** FeastFlow copied into `copies` namespaces `PREFIX-0`, `PREFIX-1`…, as one text. */
+export async function feastflowCopies(copies, prefix) {
+  const sample = await feastflowSample();
+  const parts = [];
+  for (let c = 0; c < copies; c++) parts.push(...feastflowIn(sample, `${prefix}-${c}`));
+  return parts.join("\n---\n");
 }
 
 /** Chooses a sample in the sample picker (`feastflow`, `pods-vs-replicasets`, `empty`). */

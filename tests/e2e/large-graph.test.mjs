@@ -3,26 +3,10 @@
 // to the summary, and "draw all" draws every box.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readFile, readdir } from "node:fs/promises";
-import { join } from "node:path";
-import { ROOT, openApp, setEditorText, startServer, waitFor } from "./helpers.mjs";
+import { feastflowCopies, openApp, setEditorText, startServer, waitFor } from "./helpers.mjs";
 
 const GRAPH = "[data-testid=graph]";
 const COPIES = 20;
-
-/** FeastFlow copied into `COPIES` namespaces `shop-N`, as one file. */
-async function manyNamespaces() {
-  const dir = join(ROOT, "samples/feastflow");
-  const names = (await readdir(dir)).filter((n) => n.endsWith(".yaml")).sort();
-  const sample = await Promise.all(names.map((n) => readFile(join(dir, n), "utf8")));
-  const parts = [];
-  for (let c = 0; c < COPIES; c++) {
-    for (const text of sample) {
-      parts.push(text.replaceAll("namespace: feastflow", `namespace: shop-${c}`).replace(/^  name: feastflow$/m, `  name: shop-${c}`));
-    }
-  }
-  return parts.join("\n---\n");
-}
 
 /** Every namespace card: its namespace, boxes and problems. */
 async function cards(page) {
@@ -46,7 +30,7 @@ describe("large graph", () => {
     server = await startServer();
     app = await openApp(server);
     const { page } = app;
-    const text = await manyNamespaces();
+    const text = await feastflowCopies(COPIES, "shop");
     await setEditorText(page, text);
     await page.waitForSelector('[data-testid=analysis-status][data-state="done"]', { state: "attached" });
     await waitFor(async () => Number(await page.$eval("[data-testid=analysis-status]", (el) => el.dataset.objects)) > 11 * COPIES, {

@@ -4,13 +4,14 @@
 // upload reads back.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  ROOT,
   chooseSample,
   editorText,
+  feastflowIn,
+  feastflowSample,
   objectIds,
   openApp,
   pageOutsideEditor,
@@ -35,9 +36,7 @@ async function waitSaved(page, timeout) {
  * `files` files of `copies` copies each. Returns [{ name, text }].
  */
 async function bigWorkspace({ files, copies, bulkBytes }) {
-  const dir = join(ROOT, "samples/feastflow");
-  const names = (await readdir(dir)).filter((n) => n.endsWith(".yaml")).sort();
-  const sample = await Promise.all(names.map((n) => readFile(join(dir, n), "utf8")));
+  const sample = await feastflowSample();
   const line = "    the quick brown fox jumps over the lazy dog 0123456789 abcdefghijklmnopqrstuvwxyz\n";
   const bulk = line.repeat(Math.ceil(bulkBytes / line.length));
   const out = [];
@@ -45,9 +44,7 @@ async function bigWorkspace({ files, copies, bulkBytes }) {
     const parts = [];
     for (let c = 0; c < copies; c++) {
       const ns = `ff-${f * copies + c}`;
-      for (const text of sample) {
-        parts.push(text.replaceAll("namespace: feastflow", `namespace: ${ns}`).replace(/^  name: feastflow$/m, `  name: ${ns}`));
-      }
+      parts.push(...feastflowIn(sample, ns));
       parts.push(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bulk\n  namespace: ${ns}\ndata:\n  blob: |\n${bulk}`);
     }
     out.push({ name: `workspace-${String(f).padStart(2, "0")}.yaml`, text: parts.join("\n---\n") });

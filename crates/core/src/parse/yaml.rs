@@ -47,37 +47,45 @@ pub struct SyntaxError {
 /// Reads every document of a file. Empty documents (nothing but comments or blank lines) are
 /// skipped.
 pub fn read_documents(text: &str) -> Vec<RawDocument> {
-    let chunks = if looks_like_json(text) {
-        split_json(text)
-    } else {
-        split_yaml(text)
-    };
     let mut docs = Vec::new();
-    for chunk in chunks {
-        let mut problems = Vec::new();
-        let start = Pos::new(chunk.first_line, chunk.first_column);
-        match parse_chunk(chunk.text, start, &mut problems) {
-            Ok(None) => {}
-            Ok(Some(node)) => docs.push(RawDocument {
-                index: docs.len(),
-                result: Ok(node),
-                problems,
-            }),
-            Err(err) => docs.push(RawDocument {
-                index: docs.len(),
-                result: Err(err),
-                problems,
-            }),
+    for chunk in split_documents(text) {
+        if let Some(doc) = read_chunk(&chunk, docs.len()) {
+            docs.push(doc);
         }
     }
     docs
 }
 
-/// A piece of a file that holds one document, and the 1-based line and column it starts at.
-struct Chunk<'a> {
-    text: &'a str,
-    first_line: usize,
-    first_column: usize,
+/// A piece of a file that holds one document (or nothing but comments), and the 1-based line
+/// and column it starts at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Chunk<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) first_line: usize,
+    pub(crate) first_column: usize,
+}
+
+/// Cuts a file into the pieces [`read_chunk`] reads one by one: on its `---` lines, or, for a
+/// JSON file, into its top-level values.
+pub(crate) fn split_documents(text: &str) -> Vec<Chunk<'_>> {
+    if looks_like_json(text) {
+        split_json(text)
+    } else {
+        split_yaml(text)
+    }
+}
+
+/// Reads one piece of a file as the document numbered `index`; `None` when it holds no
+/// document (nothing but comments or blank lines).
+pub(crate) fn read_chunk(chunk: &Chunk<'_>, index: usize) -> Option<RawDocument> {
+    let mut problems = Vec::new();
+    let start = Pos::new(chunk.first_line, chunk.first_column);
+    let result = parse_chunk(chunk.text, start, &mut problems).transpose()?;
+    Some(RawDocument {
+        index,
+        result,
+        problems,
+    })
 }
 
 /// A file is read as a JSON stream when it starts with `{` or `[` and has no YAML document marker.

@@ -1,8 +1,10 @@
 //! From documents to objects: identity (kind, name, namespace), `kind: List` items, conversion of
 //! older apiVersions and deserialisation into the real Kubernetes types.
 
+mod again;
 mod fields;
 
+pub use again::parse_file_again;
 pub use fields::current_api_version;
 
 use std::sync::Arc;
@@ -12,7 +14,6 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value as Json, json};
 
 use super::tree::{Node, Seg, Value};
-use super::yaml::read_documents;
 use crate::model::{
     DeploymentConfig, Model, Object, ObjectId, Resource, UnknownField, is_cluster_scoped,
 };
@@ -63,41 +64,23 @@ pub fn parse_files_with(files: Vec<SourceFile>, options: &ParseOptions) -> Model
 
 /// What one file holds: its objects and the problems met reading it, in document order. Files
 /// are read independently, so a caller can keep the parts of files that did not change and read
-/// again only the edited one ([`model_from_parts`]).
+/// again only the edited one ([`model_from_parts`]); within an edited file, [`parse_file_again`]
+/// reads again only the documents that changed.
 #[derive(Debug, Clone, Default)]
 pub struct FileObjects {
     /// The objects, in document order (a `List`'s items in place of the list).
     pub objects: Vec<Object>,
     /// The problems met, located in the file.
     pub diagnostics: Vec<Diagnostic>,
+    /// How many documents this reading parsed (the others were kept from the last reading).
+    pub documents_read: usize,
+    /// What was read, document by document: what the next reading may keep.
+    read: Option<again::ReadFile>,
 }
 
 /// Reads one file's documents into objects.
 pub fn parse_file(file: &SourceFile, options: &ParseOptions) -> FileObjects {
-    let mut part = FileObjects::default();
-    for doc in read_documents(&file.text) {
-        for problem in doc.problems {
-            part.diagnostics.push(Diagnostic::error(
-                Location::new(&file.name, problem.pos),
-                problem.message,
-            ));
-        }
-        match doc.result {
-            Ok(node) => read_document(
-                &file.name,
-                doc.index,
-                node,
-                options,
-                &mut part.objects,
-                &mut part.diagnostics,
-            ),
-            Err(err) => part.diagnostics.push(Diagnostic::error(
-                Location::new(&file.name, err.pos),
-                format!("YAML syntax error: {}", err.message),
-            )),
-        }
-    }
-    part
+    parse_file_again(file, options, &FileObjects::default())
 }
 
 /// The model of `files` from their parts ([`parse_file`] of each, in the same order): the same

@@ -221,3 +221,89 @@ fn a_v1_ingress_in_the_v1beta1_shape_explains_the_v1_shape() {
     );
     assert!(old.diagnostics.is_empty(), "{:?}", old.diagnostics);
 }
+
+/// Three ConfigMaps, a comment-only piece and a document with a syntax error.
+const THREE_MAPS: &str = "# the settings\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n---\nkey: [unclosed\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n";
+
+/// `text` read again after `before`, checked against a reading from scratch; returns how many
+/// documents the second reading parsed.
+#[track_caller]
+fn read_again(before: &str, text: &str, options: &ParseOptions) -> usize {
+    let previous = parse_file(&SourceFile::new("m.yaml", before), &ParseOptions::default());
+    let file = SourceFile::new("m.yaml", text);
+    let again = parse_file_again(&file, options, &previous);
+    let fresh = parse_file(&file, options);
+    assert_eq!(
+        format!("{:?}", again.objects),
+        format!("{:?}", fresh.objects)
+    );
+    assert_eq!(again.diagnostics, fresh.diagnostics);
+    again.documents_read
+}
+
+#[test]
+fn an_edit_reads_again_only_the_documents_it_touched() {
+    let options = ParseOptions::default();
+    assert_eq!(
+        parse_file(&SourceFile::new("m.yaml", THREE_MAPS), &options).documents_read,
+        4
+    );
+    assert_eq!(
+        read_again(THREE_MAPS, THREE_MAPS, &options),
+        0,
+        "nothing changed"
+    );
+    let renamed = THREE_MAPS.replace("name: b", "name: bee");
+    assert_eq!(
+        read_again(THREE_MAPS, &renamed, &options),
+        1,
+        "typing within one document"
+    );
+    let fixed = THREE_MAPS.replace("[unclosed", "[closed]");
+    assert_eq!(
+        read_again(THREE_MAPS, &fixed, &options),
+        1,
+        "the broken document mended"
+    );
+}
+
+#[test]
+fn documents_that_move_or_are_renumbered_are_read_again() {
+    let options = ParseOptions::default();
+    // A line above moves every document below it.
+    let shifted = format!("# a note\n{THREE_MAPS}");
+    assert_eq!(read_again(THREE_MAPS, &shifted, &options), 4);
+    // Without the first ConfigMap, the documents after it take new numbers.
+    let shorter = THREE_MAPS.replace(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\n",
+        "",
+    );
+    assert_eq!(read_again(THREE_MAPS, &shorter, &options), 3);
+    // An appended document is the only one read.
+    let longer =
+        format!("{THREE_MAPS}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: d\n");
+    assert_eq!(read_again(THREE_MAPS, &longer, &options), 1);
+}
+
+#[test]
+fn another_name_or_namespace_reads_everything_again() {
+    assert_eq!(
+        read_again(
+            THREE_MAPS,
+            THREE_MAPS,
+            &ParseOptions::with_namespace("shop")
+        ),
+        4
+    );
+    let previous = parse_file(
+        &SourceFile::new("m.yaml", THREE_MAPS),
+        &ParseOptions::default(),
+    );
+    let other = parse_file_again(
+        &SourceFile::new("other.yaml", THREE_MAPS),
+        &ParseOptions::default(),
+        &previous,
+    );
+    assert_eq!(other.documents_read, 4);
+    assert!(other.objects.iter().all(|o| o.file == "other.yaml"));
+}

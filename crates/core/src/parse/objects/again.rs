@@ -1,0 +1,150 @@
+//! Reading a file again after an edit: each document's text and place are remembered, and a
+//! document the edit did not touch keeps its objects and problems.
+
+use std::collections::HashMap;
+
+use super::{FileObjects, ParseOptions, read_document};
+use crate::parse::yaml::{RawDocument, read_chunk, split_documents};
+use crate::source::{Diagnostic, Location, SourceFile};
+
+/// A file as it was read: its name, the options, and each of its pieces.
+#[derive(Debug, Clone)]
+pub(super) struct ReadFile {
+    name: String,
+    options: ParseOptions,
+    pieces: Vec<ReadPiece>,
+}
+
+/// One piece of a file (a document, or nothing but comments) and what it gave: the next reading
+/// keeps its objects and problems when the piece's text, its place and its document number are
+/// the same.
+#[derive(Debug, Clone)]
+struct ReadPiece {
+    text: String,
+    first_line: usize,
+    first_column: usize,
+    /// The number of the document it is, if it holds one.
+    index: Option<usize>,
+    objects: usize,
+    diagnostics: usize,
+}
+
+/// What identifies a piece of a file: its text, first line, first column and document number.
+type PieceKey<'a> = (&'a str, usize, usize, Option<usize>);
+
+/// A piece of the last reading, with where its objects and problems start in it.
+struct KeptPiece<'a> {
+    piece: &'a ReadPiece,
+    objects: usize,
+    diagnostics: usize,
+}
+
+impl ReadFile {
+    /// Each piece by what identifies it.
+    fn kept(&self) -> HashMap<PieceKey<'_>, KeptPiece<'_>> {
+        let (mut objects, mut diagnostics) = (0, 0);
+        self.pieces
+            .iter()
+            .map(|piece| {
+                let key = (
+                    piece.text.as_str(),
+                    piece.first_line,
+                    piece.first_column,
+                    piece.index,
+                );
+                let kept = KeptPiece {
+                    piece,
+                    objects,
+                    diagnostics,
+                };
+                objects += piece.objects;
+                diagnostics += piece.diagnostics;
+                (key, kept)
+            })
+            .collect()
+    }
+}
+
+/// Reads one file's documents into objects, keeping from `previous` (the last reading of a file
+/// of the same name, with the same options) each document whose text and place did not change:
+/// an edit reads again only the documents it touched. The result is what [`parse_file`] gives.
+pub fn parse_file_again(
+    file: &SourceFile,
+    options: &ParseOptions,
+    previous: &FileObjects,
+) -> FileObjects {
+    let kept = previous
+        .read
+        .as_ref()
+        .filter(|read| read.name == file.name && read.options == *options)
+        .map(ReadFile::kept)
+        .unwrap_or_default();
+    let mut part = FileObjects::default();
+    let mut pieces = Vec::new();
+    let mut documents = 0;
+    for chunk in split_documents(&file.text) {
+        let (objects_before, diagnostics_before) = (part.objects.len(), part.diagnostics.len());
+        let keep = |index| kept.get(&(chunk.text, chunk.first_line, chunk.first_column, index));
+        // A piece holding a document keeps its number; one holding nothing has none.
+        let index = match keep(Some(documents)).or_else(|| keep(None)) {
+            Some(kept) => {
+                let piece = kept.piece;
+                part.objects.extend_from_slice(
+                    &previous.objects[kept.objects..kept.objects + piece.objects],
+                );
+                part.diagnostics.extend_from_slice(
+                    &previous.diagnostics[kept.diagnostics..kept.diagnostics + piece.diagnostics],
+                );
+                piece.index
+            }
+            None => {
+                let doc = read_chunk(&chunk, documents);
+                part.documents_read += usize::from(doc.is_some());
+                doc.map(|doc| {
+                    let index = doc.index;
+                    read_raw_document(&file.name, doc, options, &mut part);
+                    index
+                })
+            }
+        };
+        documents += usize::from(index.is_some());
+        pieces.push(ReadPiece {
+            text: chunk.text.to_owned(),
+            first_line: chunk.first_line,
+            first_column: chunk.first_column,
+            index,
+            objects: part.objects.len() - objects_before,
+            diagnostics: part.diagnostics.len() - diagnostics_before,
+        });
+    }
+    part.read = Some(ReadFile {
+        name: file.name.clone(),
+        options: options.clone(),
+        pieces,
+    });
+    part
+}
+
+/// Adds one document's objects and problems to `part`.
+fn read_raw_document(file: &str, doc: RawDocument, options: &ParseOptions, part: &mut FileObjects) {
+    for problem in doc.problems {
+        part.diagnostics.push(Diagnostic::error(
+            Location::new(file, problem.pos),
+            problem.message,
+        ));
+    }
+    match doc.result {
+        Ok(node) => read_document(
+            file,
+            doc.index,
+            node,
+            options,
+            &mut part.objects,
+            &mut part.diagnostics,
+        ),
+        Err(err) => part.diagnostics.push(Diagnostic::error(
+            Location::new(file, err.pos),
+            format!("YAML syntax error: {}", err.message),
+        )),
+    }
+}
