@@ -173,16 +173,12 @@ pub fn GraphView() -> Html {
     });
     let (namespaces, kinds, troubled_count) = {
         let memo = use_memo((graph.clone(), flagged.clone()), |(graph, flagged)| {
-            let mut namespaces: Vec<Option<String>> = graph
-                .nodes()
-                .iter()
-                .map(|n| n.namespace.clone())
-                .collect::<BTreeSet<_>>()
+            // In name order, cluster-scoped last, as in the drawing and the summary.
+            let namespaces: Vec<Option<String>> = graph
+                .namespace_groups()
                 .into_iter()
+                .map(|group| group.namespace)
                 .collect();
-            // Cluster-scoped last, as in the drawing.
-            let cluster_first = namespaces.first().is_some_and(Option::is_none);
-            namespaces.rotate_left(usize::from(cluster_first));
             let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
             for node in graph.nodes() {
                 *kinds.entry(node.kind.clone()).or_default() += 1;
