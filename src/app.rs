@@ -156,16 +156,20 @@ struct SummaryProps {
     state: AppState,
 }
 
-/// "11 objects in 11 files", or "Analysing 3 files (1.2 MB)…" while a large workspace waits for
-/// its analysis. `data-objects` counts the objects of the finished analysis.
+/// "11 objects in 11 files", or while a large workspace is analysed, where the analysis is:
+/// "Reading 3 files (1.2 MB)…", then "Checking 1,100 objects…". `data-objects` counts the
+/// objects of the finished analysis.
 #[component]
 fn Summary(props: &SummaryProps) -> Html {
     let status = props.state.analysis;
     let objects = props.state.model.objects.len();
     let files = props.state.files.len();
-    let text = if status.running() {
+    let checking = props.state.checking_objects();
+    let text = if let Some(checking) = checking {
+        format!("Checking {}\u{2026}", plural(checking, "object"))
+    } else if status.running() {
         format!(
-            "Analysing {} ({})\u{2026}",
+            "Reading {} ({})\u{2026}",
             plural(status.files, "file"),
             size(status.bytes)
         )
@@ -183,7 +187,12 @@ fn Summary(props: &SummaryProps) -> Html {
         >
             { text }
             if status.running() {
-                <progress class="analysis-progress" aria-label="Analysing"></progress>
+                <progress
+                    class="analysis-progress"
+                    aria-label="Analysing: reading, then checking"
+                    max="2"
+                    value={if checking.is_some() { "1" } else { "0" }}
+                ></progress>
             }
         </p>
     }

@@ -241,6 +241,8 @@ pub struct AppState {
     pub analysis: AnalysisStatus,
     /// Each file's objects from the last analysis, reused for files not edited since.
     parsed: Rc<ParseCache>,
+    /// The files of the pending request as read, waiting for their review before they show.
+    read: Option<analysis::Read>,
     next_id: u32,
     next_serial: u64,
 }
@@ -387,6 +389,7 @@ impl AppState {
             learn: Rc::default(),
             analysis: AnalysisStatus::default(),
             parsed: Rc::default(),
+            read: None,
             next_id: 1,
             next_serial: 1,
         };

@@ -1,5 +1,6 @@
-//! Runs the pending analysis of a large workspace once the page has shown the change: after the
-//! next paint, so "Analysing…" and the new text appear before the work starts.
+//! Runs the pending analysis of a large workspace once the page has shown the change, a stage at
+//! a time: after the next paint, so the new text and "Reading…" appear before the files are
+//! read, and "Checking…" before they are checked.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -11,8 +12,8 @@ use yew::prelude::*;
 
 use crate::state::{Action, AppContext};
 
-/// Dispatches [`Action::Analyse`] for the latest request after the next paint. A request that
-/// fires after a newer one was made is ignored by the reducer.
+/// Dispatches [`Action::Analyse`] for the latest request after the next paint, again after each
+/// stage. A request that fires after a newer one was made is ignored by the reducer.
 #[hook]
 pub fn use_analysis_scheduler(state: &AppContext) {
     let status = state.analysis;

@@ -3,17 +3,19 @@
 //!
 //! Small workspaces are analysed at once, within the action that changed them. Above
 //! [`ANALYSE_AT_ONCE_BYTES`] a change only records a request ([`AnalysisStatus`]): the page first
-//! shows the new text and "Analysing…" with the previous results marked stale, then
+//! shows the new text and "Reading…" with the previous results marked stale, then
 //! `use_analysis_scheduler` (in `hooks/`) dispatches [`super::Action::Analyse`] after the next
-//! paint. Every change bumps the request number, so an older request that fires late
-//! does nothing: the results shown always come from the latest files.
+//! paint, which reads the files; after the paint that says "Checking…", the next one reviews
+//! them and shows the model and its review together. Every change bumps the request number, so
+//! an older request that fires late does nothing: the results shown always come from the latest
+//! files.
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use manifesto_core::parse::{FileObjects, ParseOptions, model_from_parts, parse_file_again};
 use manifesto_core::report::Review;
-use manifesto_core::{Diagnostic, Location, SourceFile};
+use manifesto_core::{Diagnostic, Location, Model, SourceFile};
 
 use super::{AppState, FileEntry};
 
@@ -45,6 +47,18 @@ pub struct AnalysisStatus {
     pub bytes: usize,
     /// The files the pending (or last) analysis reads.
     pub files: usize,
+    /// The pending analysis has read the files and is checking them.
+    pub checking: bool,
+}
+
+/// The files of a request as read: the model, the diagnostics and the objects kept for the next
+/// reading, waiting for the review to show with them.
+#[derive(Debug, Clone)]
+pub struct Read {
+    request: u64,
+    model: Rc<Model>,
+    diagnostics: Rc<Vec<Diagnostic>>,
+    parsed: Rc<ParseCache>,
 }
 
 impl AnalysisStatus {
@@ -61,6 +75,8 @@ impl AppState {
     pub(super) fn request_analysis(&mut self) {
         let status = &mut self.analysis;
         status.requested += 1;
+        status.checking = false;
+        self.read = None;
         status.files = self.files.len();
         status.bytes = self.files.iter().map(|f| f.text.len()).sum();
         if status.bytes <= ANALYSE_AT_ONCE_BYTES {
@@ -68,18 +84,36 @@ impl AppState {
         }
     }
 
-    /// [`super::Action::Analyse`]: runs the pending analysis if `request` is still the latest.
+    /// [`super::Action::Analyse`]: the next stage of the pending analysis, if `request` is still
+    /// the latest: reading the files, then checking them and showing both.
     pub(super) fn analyse_requested(&mut self, request: u64) -> bool {
         if request != self.analysis.requested || !self.analysis.running() {
             return false;
         }
-        self.analyse();
+        match self.read.take() {
+            Some(read) if read.request == request => self.show(read),
+            _ => {
+                self.read = Some(self.read_files());
+                self.analysis.checking = true;
+            }
+        }
         true
     }
 
-    /// Reads the files again: the model, the diagnostics, and a selection that still exists.
-    /// Files not edited since the last analysis are not read again.
+    /// How many objects the pending analysis is checking, once it has read the files.
+    pub fn checking_objects(&self) -> Option<usize> {
+        self.read.as_ref().map(|read| read.model.objects.len())
+    }
+
+    /// Reads the files and checks them at once.
     pub(super) fn analyse(&mut self) {
+        let read = self.read_files();
+        self.show(read);
+    }
+
+    /// Reads the files again: the model and the diagnostics. Files not edited since the last
+    /// analysis are not read again, nor the documents an edit did not touch.
+    fn read_files(&self) -> Read {
         let options = self.settings.parse_options();
         let sources: Vec<SourceFile> = self
             .files
@@ -117,7 +151,7 @@ impl AppState {
             .collect();
         let model = model_from_parts(sources, parts.iter().map(|(_, part)| (**part).clone()));
         let bytes: usize = self.files.iter().map(|f| f.text.len()).sum();
-        self.parsed = Rc::new(if bytes <= KEEP_PARSES_UP_TO_BYTES {
+        let parsed = if bytes <= KEEP_PARSES_UP_TO_BYTES {
             ParseCache {
                 options,
                 parts: parts
@@ -127,7 +161,7 @@ impl AppState {
             }
         } else {
             ParseCache::default()
-        });
+        };
         let mut diagnostics: Vec<Diagnostic> = self
             .files
             .iter()
@@ -154,14 +188,33 @@ impl AppState {
                 b.location.column,
             ))
         });
+        Read {
+            request: self.analysis.requested,
+            model: Rc::new(model),
+            diagnostics: Rc::new(diagnostics),
+            parsed: Rc::new(parsed),
+        }
+    }
+
+    /// Shows what was read with its review, and keeps a selection that still exists.
+    fn show(&mut self, read: Read) {
+        let Read {
+            request,
+            model,
+            diagnostics,
+            parsed,
+        } = read;
         if let Some(id) = &self.selected
             && model.get(id).is_none()
         {
             self.selected = None;
         }
-        self.model = Rc::new(model);
-        self.diagnostics = Rc::new(diagnostics);
-        self.analysis.finished = self.analysis.requested;
+        self.model = model;
+        self.diagnostics = diagnostics;
+        self.parsed = parsed;
+        self.read = None;
+        self.analysis.finished = request;
+        self.analysis.checking = false;
         self.refresh_review();
     }
 
@@ -237,13 +290,27 @@ mod tests {
         assert!(state.analysis.running());
         assert_eq!(state.model.objects.len(), 1);
 
+        // The first stage reads the files; the model shown stays the previous one.
+        let state = reduce(state, Action::Analyse(latest));
+        assert!(state.analysis.running() && state.analysis.checking);
+        assert_eq!(state.checking_objects(), Some(2001));
+        assert_eq!(state.model.objects.len(), 1, "shown with its review only");
+        let state = reduce(state, Action::Analyse(first));
+        assert!(
+            state.analysis.checking,
+            "an older request still changes nothing"
+        );
+
+        // The second checks them and shows the model with its review.
         let state = reduce(state, Action::Analyse(latest));
         assert!(!state.analysis.running());
+        assert_eq!(state.checking_objects(), None);
         assert_eq!(
             state.model.objects.len(),
             2001,
             "the results are the latest text's"
         );
+        assert_eq!(state.review.objects.len(), 2001, "and so is the review");
     }
 }
 

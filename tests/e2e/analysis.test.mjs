@@ -1,5 +1,5 @@
 // The analysis status: `[data-testid=analysis-status]` says how many objects the finished
-// analysis found; a large workspace shows "Analysing…" with the previous results marked stale
+// analysis found; a large workspace shows "Reading…" then "Checking…" with the previous results marked stale
 // until its analysis is done, and of two quick edits only the latest one's results are shown.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -85,7 +85,12 @@ describe("analysis status", () => {
     const running = seen.find((s) => s.state === "running");
     assert.ok(running, `the status went through running: ${JSON.stringify(seen)}`);
     const record = JSON.stringify(seen);
-    assert.ok(/Analysing \d+ files \(\d+ KB\)/.test(running.text), `the status says what it analyses: ${record}`);
+    assert.ok(/Reading \d+ files? \(\d+ KB\)/.test(running.text), `the status says what it reads: ${record}`);
+    // Then where it is: the latest text's objects are being checked, still not shown.
+    const checking = seen.find((s) => s.text === `Checking ${ids.length} objects\u2026`);
+    assert.ok(checking, `the status says what it checks: ${record}`);
+    assert.equal(checking.state, "running");
+    assert.equal(checking.objects, shownBefore, `while checking, the count is still the finished analysis's: ${record}`);
     assert.equal(running.objects, shownBefore, `while running, the count is the finished analysis's: ${record}`);
     assert.ok(running.stale, `the previous results are marked stale while the analysis waits: ${record}`);
     const olderCount = ids.length - 50;

@@ -71,6 +71,23 @@ pub struct Listeners {
     pub on_open: Closure<dyn FnMut(u32)>,
 }
 
+impl Problem {
+    /// A problem at `location` that offers nothing to open.
+    pub fn at(
+        location: &manifesto_core::Location,
+        severity: &'static str,
+        message: String,
+    ) -> Self {
+        Problem {
+            line: location.line,
+            column: location.column,
+            severity,
+            message,
+            open: false,
+        }
+    }
+}
+
 impl EditorHandle {
     /// A new editor in `parent` holding `text`; `label` is its accessible name. `None` when the
     /// editor's script is missing from the page.

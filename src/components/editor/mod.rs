@@ -7,8 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use manifesto_core::checks::Level;
-use manifesto_core::{ObjectId, Severity};
+use manifesto_core::ObjectId;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
@@ -180,16 +179,7 @@ fn problems(state: &AppState) -> (Vec<Problem>, Vec<Option<ObjectId>>) {
         .iter()
         .filter(|d| d.location.file == file.name)
         .map(|d| {
-            let problem = Problem {
-                line: d.location.line,
-                column: d.location.column,
-                severity: match d.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                },
-                message: d.message.clone(),
-                open: false,
-            };
+            let problem = Problem::at(&d.location, d.severity.as_str(), d.message.clone());
             (problem, None)
         });
     let found = state
@@ -197,16 +187,10 @@ fn problems(state: &AppState) -> (Vec<Problem>, Vec<Option<ObjectId>>) {
         .open_findings()
         .filter(|f| f.location.file == file.name)
         .map(|f| {
+            let message = format!("{} [{}]", f.message, f.check);
             let problem = Problem {
-                line: f.location.line,
-                column: f.location.column,
-                severity: match f.severity {
-                    Level::Error => "error",
-                    Level::Warning => "warning",
-                    Level::Info => "info",
-                },
-                message: format!("{} [{}]", f.message, f.check),
                 open: true,
+                ..Problem::at(&f.location, f.severity.as_str(), message)
             };
             (problem, Some(f.object.clone()))
         });
