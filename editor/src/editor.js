@@ -6,14 +6,15 @@
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { yaml } from "@codemirror/lang-yaml";
 import {
+  HighlightStyle,
   bracketMatching,
-  defaultHighlightStyle,
   foldGutter,
   foldKeymap,
   indentOnInput,
   syntaxHighlighting,
 } from "@codemirror/language";
 import { lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
+import { tags } from "@lezer/highlight";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { Annotation, Compartment, EditorState, RangeSetBuilder, StateEffect, StateField } from "@codemirror/state";
 import {
@@ -27,6 +28,30 @@ import {
   lineNumbers,
   placeholder,
 } from "@codemirror/view";
+
+/** YAML's colours, from the page's style sheet (`--syntax-*`), so they follow light and dark. */
+const yamlColours = HighlightStyle.define([
+  { tag: [tags.propertyName, tags.definition(tags.propertyName)], color: "var(--syntax-key)" },
+  { tag: [tags.string, tags.special(tags.string), tags.content], color: "var(--syntax-string)" },
+  { tag: [tags.number, tags.bool, tags.null, tags.keyword, tags.atom], color: "var(--syntax-literal)" },
+  { tag: [tags.comment, tags.lineComment], color: "var(--syntax-comment)", fontStyle: "italic" },
+  { tag: [tags.meta, tags.documentMeta, tags.labelName, tags.typeName], color: "var(--syntax-marker)" },
+]);
+
+/** CodeMirror's own colours are for a light page: these follow the page's, light or dark. */
+const pageColours = EditorView.theme({
+  ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--fg)" },
+  "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection": {
+    backgroundColor: "color-mix(in srgb, var(--accent) 30%, transparent)",
+  },
+  ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "color-mix(in srgb, var(--accent) 6%, transparent)" },
+  ".cm-selectionMatch": { backgroundColor: "color-mix(in srgb, var(--ok) 25%, transparent)" },
+  ".cm-tooltip, .cm-panels": { backgroundColor: "var(--bg-subtle)", color: "var(--fg)", borderColor: "var(--border)" },
+  ".cm-tooltip-lint": { maxWidth: "min(36em, 80vw)" },
+  ".cm-diagnostic": { whiteSpace: "normal" },
+  ".cm-textfield": { backgroundColor: "var(--bg)", color: "var(--fg)", borderColor: "var(--border)" },
+  ".cm-foldPlaceholder": { backgroundColor: "var(--bg-subtle)", color: "var(--fg-muted)", borderColor: "var(--border)" },
+});
 
 /** Marks a change made by the page (a file loaded, switched or replaced), not typed. */
 const fromPage = Annotation.define();
@@ -174,7 +199,8 @@ function extensions(options) {
     foldGutter(),
     drawSelection(),
     indentOnInput(),
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    syntaxHighlighting(yamlColours),
+    pageColours,
     bracketMatching(),
     highlightActiveLine(),
     highlightSelectionMatches(),
