@@ -16,7 +16,7 @@ import {
 import { lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { tags } from "@lezer/highlight";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
-import { Annotation, Compartment, EditorState, RangeSetBuilder, StateEffect, StateField } from "@codemirror/state";
+import { Compartment, EditorState, RangeSetBuilder, StateEffect, StateField } from "@codemirror/state";
 import {
   Decoration,
   EditorView,
@@ -52,9 +52,6 @@ const pageColours = EditorView.theme({
   ".cm-textfield": { backgroundColor: "var(--bg)", color: "var(--fg)", borderColor: "var(--border)" },
   ".cm-foldPlaceholder": { backgroundColor: "var(--bg-subtle)", color: "var(--fg-muted)", borderColor: "var(--border)" },
 });
-
-/** Marks a change made by the page (a file loaded, switched or replaced), not typed. */
-const fromPage = Annotation.define();
 
 /** The lines of the selected object, shaded. */
 const setObjectLines = StateEffect.define();
@@ -112,21 +109,20 @@ const editors = new WeakMap();
  * was chosen).
  */
 export function create(parent, options) {
-  const view = new EditorView({
-    parent,
-    state: EditorState.create({ doc: options.text ?? "", extensions: extensions(options) }),
-  });
+  let label = options.label;
+  /** A fresh state holding `text`: its own undo history, folds and selection. */
+  const fresh = (text) => EditorState.create({ doc: text, extensions: extensions({ ...options, label }) });
+  const view = new EditorView({ parent, state: fresh(options.text ?? "") });
   const handle = {
     /** The text. */
     text: () => view.state.doc.toString(),
-    /** Replaces the text as the page does (not undoable by the user's undo), cursor at the top. */
+    /**
+     * Replaces the text as the page does (another file, a sample, an upload), with a history of
+     * its own: undo never brings back another file's text. The cursor goes to the top.
+     */
     setText(text) {
-      view.dispatch({
-        changes: { from: 0, to: view.state.doc.length, insert: text },
-        selection: { anchor: 0 },
-        annotations: [fromPage.of(true)],
-        effects: EditorView.scrollIntoView(0),
-      });
+      view.setState(fresh(text));
+      view.dispatch({ effects: EditorView.scrollIntoView(0) });
     },
     /** Replaces the text as a paste into the focused editor does: the page hears of it and the user can undo it. */
     paste(text) {
@@ -172,7 +168,10 @@ export function create(parent, options) {
     /** The selected text's offsets in the text, in UTF-16 units: `[from, to]`. */
     selection: () => [view.state.selection.main.from, view.state.selection.main.to],
     /** Names the editor (its accessible name). */
-    setLabel: (label) => view.dispatch({ effects: attributes.reconfigure(contentAttributes(label)) }),
+    setLabel(name) {
+      label = name;
+      view.dispatch({ effects: attributes.reconfigure(contentAttributes(label)) });
+    },
     /** Whether the editor holds the keyboard focus. */
     hasFocus: () => view.hasFocus,
     /** Removes the editor from the page. */
@@ -212,7 +211,8 @@ function extensions(options) {
     attributes.of(contentAttributes(options.label)),
     keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...searchKeymap, ...lintKeymap]),
     EditorView.updateListener.of((update) => {
-      if (update.docChanged && !update.transactions.some((tr) => tr.annotation(fromPage))) options.onChange?.();
+      // The page replaces the text with a new state, which is no update: every change here is the user's.
+      if (update.docChanged) options.onChange?.();
       const byUser = update.transactions.some((tr) => ["select", "input", "delete", "undo", "redo"].some((e) => tr.isUserEvent(e)));
       if ((update.selectionSet || update.docChanged) && byUser) {
         options.onCursor?.(update.state.doc.lineAt(update.state.selection.main.head).number);

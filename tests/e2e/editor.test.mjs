@@ -139,6 +139,27 @@ describe("code editor", () => {
     assert.ok((await editorText(page)).includes("name: settings-2"));
   });
 
+  it("keeps each file's undo to itself", async () => {
+    const { page } = app;
+    await chooseSample(page, "feastflow");
+    await page.locator('[data-testid=file-tab][data-file="00-namespace.yaml"] .file-tab-name').click();
+    const namespaceFile = await editorText(page);
+    await page.locator(EDITOR).click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("# typed here\n");
+    // Another file: undo there changes nothing, and never brings the first file's text back.
+    await page.locator('[data-testid=file-tab][data-file="01-configmap.yaml"] .file-tab-name').click();
+    const configFile = await editorText(page);
+    assert.notEqual(configFile, namespaceFile);
+    await page.locator(EDITOR).click();
+    await page.keyboard.press("Control+z");
+    await page.keyboard.press("Control+z");
+    assert.equal(await editorText(page), configFile, "the second file's text is untouched");
+    // The first file kept what was typed.
+    await page.locator('[data-testid=file-tab][data-file="00-namespace.yaml"] .file-tab-name').click();
+    await waitFor(async () => (await editorText(page)).endsWith("# typed here\n"), { message: "the typed line kept" });
+  });
+
   it("draws only the lines in view of a 5 MB text, and types at its end", async () => {
     const { page } = app;
     await chooseSample(page, "empty");

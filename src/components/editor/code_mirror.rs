@@ -19,7 +19,8 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn text(this: &EditorHandle) -> String;
 
-    /// Replaces the text as the page does (not heard as an edit), with the cursor at the top.
+    /// Replaces the text as the page does (not heard as an edit), with an undo history of its
+    /// own and the cursor at the top.
     #[wasm_bindgen(method, js_name = setText)]
     pub fn set_text(this: &EditorHandle, text: &str);
 

@@ -342,15 +342,19 @@ pub fn Editor() -> Html {
             .and_then(|id| state.model.get(id))
             .filter(|o| Some(&o.file) == file_name.as_ref())
             .map_or((0, 0), manifesto_core::Object::line_range);
-        use_effect_with(range, move |&(first, last)| {
-            let editor = live.borrow().editor.clone();
-            if let Some(editor) = editor {
-                editor.set_object_lines(
-                    u32::try_from(first).unwrap_or(u32::MAX),
-                    u32::try_from(last).unwrap_or(u32::MAX),
-                );
-            }
-        });
+        // (Also when the text is replaced: a new text starts unshaded.)
+        use_effect_with(
+            (range, state.active, state.content_rev),
+            move |&((first, last), _, _)| {
+                let editor = live.borrow().editor.clone();
+                if let Some(editor) = editor {
+                    editor.set_object_lines(
+                        u32::try_from(first).unwrap_or(u32::MAX),
+                        u32::try_from(last).unwrap_or(u32::MAX),
+                    );
+                }
+            },
+        );
     }
 
     html! {
