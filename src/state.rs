@@ -270,6 +270,7 @@ impl PartialEq for AppState {
             && same_rc(self.diff.as_ref(), other.diff.as_ref())
             && Rc::ptr_eq(&self.learn, &other.learn)
             && self.analysis == other.analysis
+            && self.checking_request() == other.checking_request()
     }
 }
 

@@ -17,8 +17,9 @@ use crate::state::{Action, AppContext};
 #[hook]
 pub fn use_analysis_scheduler(state: &AppContext) {
     let status = state.analysis;
+    let checking = state.checking_objects().is_some();
     let dispatcher = state.dispatcher();
-    use_effect_with(status, move |status| {
+    use_effect_with((status, checking), move |(status, _)| {
         if status.running() {
             let request = status.requested;
             after_next_paint(move || dispatcher.dispatch(Action::Analyse(request)));

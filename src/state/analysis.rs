@@ -47,8 +47,6 @@ pub struct AnalysisStatus {
     pub bytes: usize,
     /// The files the pending (or last) analysis reads.
     pub files: usize,
-    /// The pending analysis has read the files and is checking them.
-    pub checking: bool,
 }
 
 /// The files of a request as read: the model, the diagnostics and the objects kept for the next
@@ -75,7 +73,6 @@ impl AppState {
     pub(super) fn request_analysis(&mut self) {
         let status = &mut self.analysis;
         status.requested += 1;
-        status.checking = false;
         self.read = None;
         status.files = self.files.len();
         status.bytes = self.files.iter().map(|f| f.text.len()).sum();
@@ -94,7 +91,6 @@ impl AppState {
             Some(read) if read.request == request => self.show(read),
             _ => {
                 self.read = Some(self.read_files());
-                self.analysis.checking = true;
             }
         }
         true
@@ -103,6 +99,11 @@ impl AppState {
     /// How many objects the pending analysis is checking, once it has read the files.
     pub fn checking_objects(&self) -> Option<usize> {
         self.read.as_ref().map(|read| read.model.objects.len())
+    }
+
+    /// The request whose files are read and being checked, if any.
+    pub(super) fn checking_request(&self) -> Option<u64> {
+        self.read.as_ref().map(|read| read.request)
     }
 
     /// Reads the files and checks them at once.
@@ -214,7 +215,6 @@ impl AppState {
         self.parsed = parsed;
         self.read = None;
         self.analysis.finished = request;
-        self.analysis.checking = false;
         self.refresh_review();
     }
 
@@ -292,12 +292,13 @@ mod tests {
 
         // The first stage reads the files; the model shown stays the previous one.
         let state = reduce(state, Action::Analyse(latest));
-        assert!(state.analysis.running() && state.analysis.checking);
+        assert!(state.analysis.running());
         assert_eq!(state.checking_objects(), Some(2001));
         assert_eq!(state.model.objects.len(), 1, "shown with its review only");
         let state = reduce(state, Action::Analyse(first));
-        assert!(
-            state.analysis.checking,
+        assert_eq!(
+            state.checking_objects(),
+            Some(2001),
             "an older request still changes nothing"
         );
 
