@@ -158,7 +158,8 @@ struct SummaryProps {
 
 /// "11 objects in 11 files", or while a large workspace is analysed, where the analysis is:
 /// "Reading 3 files (1.2 MB)…", then "Checking 1,100 objects…". `data-objects` counts the
-/// objects of the finished analysis.
+/// objects of the finished analysis, `data-reviewed-in` says whether the analysis worker made its
+/// review (`worker`) or the page (`page`).
 #[component]
 fn Summary(props: &SummaryProps) -> Html {
     let status = props.state.analysis;
@@ -184,6 +185,7 @@ fn Summary(props: &SummaryProps) -> Html {
             data-testid="analysis-status"
             data-state={state}
             data-objects={objects.to_string()}
+            data-reviewed-in={if status.reviewed_in_worker { "worker" } else { "page" }}
         >
             { text }
             if status.running() {

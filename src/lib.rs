@@ -8,6 +8,7 @@ pub mod components;
 mod hooks;
 pub mod state;
 mod text;
+pub mod worker;
 
 /// Mounts the app on the page: a `<div id="app">` appended to the body, once the files kept in
 /// this browser have been read.

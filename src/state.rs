@@ -53,13 +53,13 @@ mod testing;
 
 use std::rc::Rc;
 
-pub use analysis::AnalysisStatus;
-use analysis::ParseCache;
+pub use analysis::{AnalysisStatus, KEEP_PARSES_UP_TO_BYTES};
 pub use baseline::Baseline;
 pub use files::sample_files;
 pub use learn::{Learn, LearnAction, LoadedPack, level_key};
 use manifesto_core::checks::Settings;
 use manifesto_core::diff::Diff;
+use manifesto_core::parse::KeptReadings;
 use manifesto_core::report::Review;
 use manifesto_core::samples::Sample;
 use manifesto_core::{Diagnostic, Location, Model, ObjectId, Pos};
@@ -240,9 +240,11 @@ pub struct AppState {
     /// Whether the results shown come from the files as they are, or an analysis is pending.
     pub analysis: AnalysisStatus,
     /// Each file's objects from the last analysis, reused for files not edited since.
-    parsed: Rc<ParseCache>,
+    parsed: Rc<KeptReadings>,
     /// The files of the pending request as read, waiting for their review before they show.
     read: Option<analysis::Read>,
+    /// The analysis worker's review of the pending request, come before its files were read.
+    worker_review: Option<(u64, Rc<Review>)>,
     next_id: u32,
     next_serial: u64,
 }
@@ -358,6 +360,9 @@ pub enum Action {
     /// Analyse the files now, if this request (an [`AnalysisStatus::requested`]) is still the
     /// latest; a newer change supersedes it and it does nothing.
     Analyse(u64),
+    /// The analysis worker's review of the files of this request; it shows only if the request
+    /// is still the latest.
+    Reviewed(u64, Rc<Review>),
 }
 
 impl Default for AppState {
@@ -391,6 +396,7 @@ impl AppState {
             analysis: AnalysisStatus::default(),
             parsed: Rc::default(),
             read: None,
+            worker_review: None,
             next_id: 1,
             next_serial: 1,
         };
@@ -482,6 +488,7 @@ impl Reducible for AppState {
             Action::SetDefaultNamespace(namespace) => next.set_default_namespace(namespace),
             Action::Learn(action) => next.reduce_learn(action),
             Action::Analyse(request) => next.analyse_requested(request),
+            Action::Reviewed(request, review) => next.reviewed(request, review),
         };
         if changed { Rc::new(next) } else { self }
     }

@@ -1,6 +1,8 @@
-//! Runs the pending analysis of a large workspace once the page has shown the change, a stage at
-//! a time: after the next paint, so the new text and "Reading…" appear before the files are
-//! read, and "Checking…" before they are checked.
+//! Runs the pending analysis of a large workspace once the page has shown the change: after the
+//! next paint, so the new text and "Reading…" appear before the files are read. The files and
+//! settings go to the analysis worker at once, which reviews them off the page's thread while
+//! the page reads them (it needs the model to draw); the two meet in the reducer. Without a
+//! worker, the page reads the files, then after another paint ("Checking…") reviews them itself.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -10,18 +12,72 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
+use super::analysis_worker::{AnalysisWorker, Reply};
 use crate::state::{Action, AppContext};
 
-/// Dispatches [`Action::Analyse`] for the latest request after the next paint, again after each
-/// stage. A request that fires after a newer one was made is ignored by the reducer.
+/// The analysis worker, started once the page has shown.
+enum WorkerSlot {
+    NotStarted,
+    Running(AnalysisWorker),
+    /// It could not start, or failed: the page reviews the files itself.
+    Unavailable,
+}
+
+impl WorkerSlot {
+    /// The worker, started if it was not, unless it is unavailable or has failed.
+    fn get(
+        &mut self,
+        dispatcher: &UseReducerDispatcher<crate::state::AppState>,
+    ) -> Option<&AnalysisWorker> {
+        if matches!(self, WorkerSlot::NotStarted) {
+            let dispatcher = dispatcher.clone();
+            *self = AnalysisWorker::start(move |reply| match reply {
+                Reply::Reviewed(request, review) => {
+                    dispatcher.dispatch(Action::Reviewed(request, review));
+                }
+                // The page reviews this request itself (its next stage).
+                Reply::Failed(request) => dispatcher.dispatch(Action::Analyse(request)),
+            })
+            .map_or(WorkerSlot::Unavailable, WorkerSlot::Running);
+        }
+        match self {
+            WorkerSlot::Running(worker) if worker.failed() => {
+                *self = WorkerSlot::Unavailable;
+                None
+            }
+            WorkerSlot::Running(worker) => Some(worker),
+            _ => None,
+        }
+    }
+}
+
+/// Sends the latest request to the analysis worker and dispatches [`Action::Analyse`] for it
+/// after the next paint (the page's reading); without a worker, again after the reading (the
+/// page's review). A request that fires after a newer one was made is ignored by the reducer.
 #[hook]
 pub fn use_analysis_scheduler(state: &AppContext) {
     let status = state.analysis;
     let checking = state.checking_objects().is_some();
     let dispatcher = state.dispatcher();
-    use_effect_with((status, checking), move |(status, _)| {
-        if status.running() {
-            let request = status.requested;
+    let worker = use_mut_ref(|| WorkerSlot::NotStarted);
+    // Started once the page has shown, so the first large analysis does not wait for it.
+    use_effect_with((), {
+        let (worker, dispatcher) = (worker.clone(), dispatcher.clone());
+        move |()| {
+            worker.borrow_mut().get(&dispatcher);
+        }
+    });
+    let (files, settings) = (state.files.clone(), state.settings.clone());
+    use_effect_with((status, checking), move |&(status, checking)| {
+        if !status.running() {
+            return;
+        }
+        let request = status.requested;
+        let mut slot = worker.borrow_mut();
+        let reviewing = slot
+            .get(&dispatcher)
+            .map(|worker| worker.send(request, &settings, &files));
+        if reviewing.is_none() || !checking {
             after_next_paint(move || dispatcher.dispatch(Action::Analyse(request)));
         }
     });

@@ -59,7 +59,11 @@ fn text_of(document: &Document, id: &str) -> Option<String> {
         .and_then(|e| e.text_content())
 }
 
-fn attribute_of(document: &Document, selector: &str, name: &str) -> Option<String> {
+/// The link by which Trunk's page preloads its module script (the wasm's JavaScript).
+pub(crate) const MODULE_SCRIPT_LINK: &str = "link[rel=modulepreload][href$='.js']";
+
+/// The attribute `name` of the first element `selector` finds.
+pub(crate) fn attribute_of(document: &Document, selector: &str, name: &str) -> Option<String> {
     document
         .query_selector(selector)
         .ok()
@@ -94,7 +98,7 @@ async fn parts() -> Result<Parts, String> {
             css,
         });
     }
-    let glue_url = attribute_of(&document, "link[rel=modulepreload][href$='.js']", "href")
+    let glue_url = attribute_of(&document, MODULE_SCRIPT_LINK, "href")
         .ok_or("the page does not name its script")?;
     let wasm_url = attribute_of(&document, "link[rel=preload][href$='.wasm']", "href")
         .ok_or("the page does not name its WebAssembly")?;

@@ -1,6 +1,7 @@
 //! Side effects of the app: reading files, keeping them in storage, the crash panel.
 
 pub mod analysis;
+pub mod analysis_worker;
 pub mod baseline;
 pub mod bundle;
 pub mod crash;

@@ -4,20 +4,20 @@
 //! Small workspaces are analysed at once, within the action that changed them. Above
 //! [`ANALYSE_AT_ONCE_BYTES`] a change only records a request ([`AnalysisStatus`]): the page first
 //! shows the new text and "Reading…" with the previous results marked stale, then
-//! `use_analysis_scheduler` (in `hooks/`) dispatches [`super::Action::Analyse`] after the next
-//! paint, which reads the files; after the paint that says "Checking…", the next one reviews
-//! them and shows the model and its review together. Every change bumps the request number, so
-//! an older request that fires late does nothing: the results shown always come from the latest
-//! files.
+//! `use_analysis_scheduler` (in `hooks/`) sends the files to the analysis worker and dispatches
+//! [`super::Action::Analyse`] after the next paint, which reads the files here ("Checking…"
+//! follows). The worker's review comes as [`super::Action::Reviewed`] and shows with the files as
+//! read, whichever comes first; without a worker, the next [`super::Action::Analyse`] reviews
+//! them here. Every change bumps the request number, so an older request or review that comes
+//! late does nothing: the results shown always come from the latest files.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
-use manifesto_core::parse::{FileObjects, ParseOptions, model_from_parts, parse_file_again};
+use manifesto_core::parse::KeptReadings;
 use manifesto_core::report::Review;
 use manifesto_core::{Diagnostic, Location, Model, SourceFile};
 
-use super::{AppState, FileEntry};
+use super::AppState;
 
 /// Workspaces up to this many bytes of text are analysed within the action that changed them
 /// (a few milliseconds); larger ones wait for the scheduler, so the page can show the change first.
@@ -26,15 +26,6 @@ pub const ANALYSE_AT_ONCE_BYTES: usize = 64 * 1024;
 /// Workspaces up to this many bytes keep each file's objects between analyses (a second copy of
 /// the model); larger ones are read whole each time, to keep memory bounded.
 pub const KEEP_PARSES_UP_TO_BYTES: usize = 16 * 1024 * 1024;
-
-/// The objects read from each file at the last analysis, so the next one reads again only the
-/// files that changed. A file's entry is replaced when it is edited and shared otherwise, so its
-/// pointer says whether it changed; the entry is kept alive here so the pointer stays unique.
-#[derive(Debug, Default)]
-pub struct ParseCache {
-    options: ParseOptions,
-    parts: HashMap<*const FileEntry, (Rc<FileEntry>, Rc<FileObjects>)>,
-}
 
 /// Whether the results shown come from the latest files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,6 +38,8 @@ pub struct AnalysisStatus {
     pub bytes: usize,
     /// The files the pending (or last) analysis reads.
     pub files: usize,
+    /// Whether the review shown was made by the analysis worker (off the page's thread).
+    pub reviewed_in_worker: bool,
 }
 
 /// The files of a request as read: the model, the diagnostics and the objects kept for the next
@@ -56,7 +49,7 @@ pub struct Read {
     request: u64,
     model: Rc<Model>,
     diagnostics: Rc<Vec<Diagnostic>>,
-    parsed: Rc<ParseCache>,
+    parsed: Rc<KeptReadings>,
 }
 
 impl AnalysisStatus {
@@ -74,10 +67,25 @@ impl AppState {
         let status = &mut self.analysis;
         status.requested += 1;
         self.read = None;
+        self.worker_review = None;
         status.files = self.files.len();
         status.bytes = self.files.iter().map(|f| f.text.len()).sum();
         if status.bytes <= ANALYSE_AT_ONCE_BYTES {
             self.analyse();
+        }
+    }
+
+    /// The settings changed: the files are read again (`reread`: another namespace) or only
+    /// reviewed again, at once in a small workspace. A large one, or one whose analysis is
+    /// pending, asks for a new analysis, so the review the worker makes (or the page, in stages)
+    /// is under the new settings.
+    pub(super) fn settings_changed(&mut self, reread: bool) {
+        if self.analysis.running() || self.analysis.bytes > ANALYSE_AT_ONCE_BYTES {
+            self.request_analysis();
+        } else if reread {
+            self.analyse();
+        } else {
+            self.refresh_review();
         }
     }
 
@@ -88,12 +96,38 @@ impl AppState {
             return false;
         }
         match self.read.take() {
-            Some(read) if read.request == request => self.show(read),
+            Some(read) if read.request == request => self.show(read, None),
             _ => {
-                self.read = Some(self.read_files());
+                let read = self.read_files();
+                match self.worker_review.take() {
+                    Some((reviewed, review)) if reviewed == request => {
+                        self.show(read, Some(review));
+                    }
+                    _ => self.read = Some(read),
+                }
             }
         }
         true
+    }
+
+    /// [`super::Action::Reviewed`]: the analysis worker's review of the files of `request`. It
+    /// shows with the files as read, once they are (and is kept until then); an older request's
+    /// review does nothing.
+    pub(super) fn reviewed(&mut self, request: u64, review: Rc<Review>) -> bool {
+        if request != self.analysis.requested || !self.analysis.running() {
+            return false;
+        }
+        match self.read.take() {
+            Some(read) if read.request == request => {
+                self.show(read, Some(review));
+                true
+            }
+            read => {
+                self.read = read;
+                self.worker_review = Some((request, review));
+                true
+            }
+        }
     }
 
     /// How many objects the pending analysis is checking, once it has read the files.
@@ -109,60 +143,20 @@ impl AppState {
     /// Reads the files and checks them at once.
     pub(super) fn analyse(&mut self) {
         let read = self.read_files();
-        self.show(read);
+        self.show(read, None);
     }
 
     /// Reads the files again: the model and the diagnostics. Files not edited since the last
     /// analysis are not read again, nor the documents an edit did not touch.
     fn read_files(&self) -> Read {
-        let options = self.settings.parse_options();
         let sources: Vec<SourceFile> = self
             .files
             .iter()
             .map(|f| SourceFile::new(f.name.clone(), f.text.clone()))
             .collect();
-        // A file not edited keeps its objects; an edited one keeps those of the documents the
-        // edit did not touch (its last reading is found by name).
-        let by_name: HashMap<&str, &FileObjects> = self
-            .parsed
-            .parts
-            .values()
-            .map(|(entry, part)| (entry.name.as_str(), &**part))
-            .collect();
-        let nothing_read = FileObjects::default();
-        let parts: Vec<(Rc<FileEntry>, Rc<FileObjects>)> = self
-            .files
-            .iter()
-            .zip(&sources)
-            .map(|(entry, source)| {
-                let kept = self.parsed.parts.get(&Rc::as_ptr(entry));
-                let part = match kept {
-                    Some((_, part)) if self.parsed.options == options => part.clone(),
-                    _ => {
-                        let previous = by_name.get(entry.name.as_str()).copied();
-                        Rc::new(parse_file_again(
-                            source,
-                            &options,
-                            previous.unwrap_or(&nothing_read),
-                        ))
-                    }
-                };
-                (entry.clone(), part)
-            })
-            .collect();
-        let model = model_from_parts(sources, parts.iter().map(|(_, part)| (**part).clone()));
-        let bytes: usize = self.files.iter().map(|f| f.text.len()).sum();
-        let parsed = if bytes <= KEEP_PARSES_UP_TO_BYTES {
-            ParseCache {
-                options,
-                parts: parts
-                    .into_iter()
-                    .map(|(entry, part)| (Rc::as_ptr(&entry), (entry, part)))
-                    .collect(),
-            }
-        } else {
-            ParseCache::default()
-        };
+        let mut parsed = (*self.parsed).clone();
+        let options = self.settings.parse_options();
+        let model = parsed.read(sources, &options, KEEP_PARSES_UP_TO_BYTES);
         let mut diagnostics: Vec<Diagnostic> = self
             .files
             .iter()
@@ -197,8 +191,9 @@ impl AppState {
         }
     }
 
-    /// Shows what was read with its review, and keeps a selection that still exists.
-    fn show(&mut self, read: Read) {
+    /// Shows what was read with its review (made here unless the worker's is given), and keeps a
+    /// selection that still exists.
+    fn show(&mut self, read: Read, review: Option<Rc<Review>>) {
         let Read {
             request,
             model,
@@ -215,7 +210,14 @@ impl AppState {
         self.parsed = parsed;
         self.read = None;
         self.analysis.finished = request;
-        self.refresh_review();
+        self.analysis.reviewed_in_worker = review.is_some();
+        match review {
+            Some(review) => {
+                self.review = review;
+                self.refresh_diff();
+            }
+            None => self.refresh_review(),
+        }
     }
 
     /// Reviews the model again under the current settings.
@@ -236,6 +238,11 @@ impl AppState {
 
 #[cfg(test)]
 mod tests {
+    use std::rc::Rc;
+
+    use manifesto_core::report::Review;
+    use manifesto_core::{Model, SourceFile};
+
     use super::super::testing::{NS, file, reduce};
     use super::super::{Action, AppState};
     use super::ANALYSE_AT_ONCE_BYTES;
@@ -313,31 +320,79 @@ mod tests {
         );
         assert_eq!(state.review.objects.len(), 2001, "and so is the review");
     }
+    /// The review the worker would send for the files of `state`.
+    fn worker_review(state: &AppState) -> Rc<Review> {
+        let sources = state
+            .files
+            .iter()
+            .map(|f| SourceFile::new(f.name.clone(), f.text.clone()))
+            .collect();
+        let model = Model::from_files(sources);
+        Rc::new(Review::build(&model, &state.settings))
+    }
+
+    #[test]
+    fn the_workers_review_shows_with_the_files_of_its_request_only() {
+        let state = AppState::with_files(vec![file("a.yaml", NS)], None);
+        let state = typed(state, namespaces(2000));
+        let first = state.analysis.requested;
+        let first_review = worker_review(&state);
+        let state = typed(state, namespaces(2001));
+        let latest = state.analysis.requested;
+        let review = worker_review(&state);
+
+        // An older request's review changes nothing, before or after the reading.
+        let state = reduce(state, Action::Reviewed(first, first_review.clone()));
+        let state = reduce(state, Action::Analyse(latest));
+        assert_eq!(state.checking_objects(), Some(2001));
+        let state = reduce(state, Action::Reviewed(first, first_review));
+        assert!(state.analysis.running());
+
+        // The latest one shows with the model, without a review made here.
+        let state = reduce(state, Action::Reviewed(latest, review.clone()));
+        assert!(!state.analysis.running());
+        assert!(Rc::ptr_eq(&state.review, &review));
+        assert!(state.analysis.reviewed_in_worker);
+        assert_eq!(state.model.objects.len(), 2001);
+    }
+
+    #[test]
+    fn a_review_that_comes_before_the_reading_waits_for_it() {
+        let state = AppState::with_files(vec![file("a.yaml", NS)], None);
+        let state = typed(state, namespaces(2000));
+        let request = state.analysis.requested;
+        let review = worker_review(&state);
+        let state = reduce(state, Action::Reviewed(request, review.clone()));
+        assert!(state.analysis.running(), "kept until the files are read");
+        assert_eq!(state.model.objects.len(), 1);
+        let state = reduce(state, Action::Analyse(request));
+        assert!(!state.analysis.running());
+        assert!(Rc::ptr_eq(&state.review, &review));
+        assert_eq!(state.model.objects.len(), 2000);
+    }
 }
 
 #[cfg(test)]
 mod cache_tests {
-    use std::rc::Rc;
+    use manifesto_core::parse::FileObjects;
 
     use super::super::testing::{NS, file, reduce};
     use super::super::{Action, AppState};
 
-    /// The kept objects of the file named `name`.
-    fn part(state: &AppState, name: &str) -> Rc<manifesto_core::parse::FileObjects> {
-        let (_, part) = state
+    /// The kept reading of the file named `name`.
+    fn part<'a>(state: &'a AppState, name: &str) -> &'a FileObjects {
+        state
             .parsed
-            .parts
-            .values()
-            .find(|(entry, _)| entry.name == name)
-            .expect("the file's objects are kept");
-        part.clone()
+            .kept(name)
+            .expect("the file's objects are kept")
     }
 
     #[test]
     fn editing_one_file_reads_only_that_file_again() {
         let other = NS.replace("name: a", "name: b");
         let state = AppState::with_files(vec![file("a.yaml", NS), file("b.yaml", &other)], None);
-        let (a, b) = (part(&state, "a.yaml"), part(&state, "b.yaml"));
+        let a: *const FileObjects = part(&state, "a.yaml");
+        let b: *const FileObjects = part(&state, "b.yaml");
         let id = state.files[0].id;
         let edited = NS.replace("name: a", "name: c");
         let state = reduce(
@@ -349,11 +404,11 @@ mod cache_tests {
         );
 
         assert!(
-            Rc::ptr_eq(&b, &part(&state, "b.yaml")),
+            std::ptr::eq(b, part(&state, "b.yaml")),
             "b.yaml was not read again"
         );
         assert!(
-            !Rc::ptr_eq(&a, &part(&state, "a.yaml")),
+            !std::ptr::eq(a, part(&state, "a.yaml")),
             "a.yaml was read again"
         );
         let ids: Vec<_> = state.model.objects.iter().map(|o| o.id.as_str()).collect();

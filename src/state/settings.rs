@@ -20,13 +20,9 @@ impl AppState {
         if self.settings == settings {
             return false;
         }
-        let reparse = self.settings.default_namespace != settings.default_namespace;
+        let reread = self.settings.default_namespace != settings.default_namespace;
         self.settings = settings;
-        if reparse {
-            self.analyse();
-        } else {
-            self.refresh_review();
-        }
+        self.settings_changed(reread);
         true
     }
 
@@ -35,7 +31,7 @@ impl AppState {
         if !self.settings.set_enabled(id, on) {
             return false;
         }
-        self.refresh_review();
+        self.settings_changed(false);
         true
     }
 
@@ -45,7 +41,7 @@ impl AppState {
             return false;
         }
         self.settings.target_version = version;
-        self.refresh_review();
+        self.settings_changed(false);
         true
     }
 
@@ -59,7 +55,7 @@ impl AppState {
             return false;
         }
         self.settings.default_namespace = namespace;
-        self.analyse();
+        self.settings_changed(true);
         true
     }
 }

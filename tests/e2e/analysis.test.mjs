@@ -1,9 +1,11 @@
 // The analysis status: `[data-testid=analysis-status]` says how many objects the finished
 // analysis found; a large workspace shows "Reading…" then "Checking…" with the previous results marked stale
 // until its analysis is done, and of two quick edits only the latest one's results are shown.
+// A large workspace is reviewed by the analysis worker, with the page's own results, while the
+// page stays usable.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { objectIds, openApp, setEditorText, startServer, waitFor } from "./helpers.mjs";
+import { chooseSample, feastflowCopies, objectIds, openApp, setEditorText, startServer, waitFor } from "./helpers.mjs";
 
 const STATUS = "[data-testid=analysis-status]";
 
@@ -86,11 +88,15 @@ describe("analysis status", () => {
     assert.ok(running, `the status went through running: ${JSON.stringify(seen)}`);
     const record = JSON.stringify(seen);
     assert.ok(/Reading \d+ files? \(\d+ KB\)/.test(running.text), `the status says what it reads: ${record}`);
-    // Then where it is: the latest text's objects are being checked, still not shown.
+    // Then where it is: the latest text's objects are being checked, still not shown (unless the
+    // worker's review came before the page had read the files: then both show at once).
     const checking = seen.find((s) => s.text === `Checking ${ids.length} objects\u2026`);
-    assert.ok(checking, `the status says what it checks: ${record}`);
-    assert.equal(checking.state, "running");
-    assert.equal(checking.objects, shownBefore, `while checking, the count is still the finished analysis's: ${record}`);
+    const reviewedIn = await page.$eval(STATUS, (el) => el.dataset.reviewedIn);
+    assert.ok(checking || reviewedIn === "worker", `the status says what it checks: ${record}`);
+    if (checking) {
+      assert.equal(checking.state, "running");
+      assert.equal(checking.objects, shownBefore, `while checking, the count is still the finished analysis's: ${record}`);
+    }
     assert.equal(running.objects, shownBefore, `while running, the count is the finished analysis's: ${record}`);
     assert.ok(running.stale, `the previous results are marked stale while the analysis waits: ${record}`);
     const olderCount = ids.length - 50;
@@ -99,4 +105,61 @@ describe("analysis status", () => {
       `the older edit's results were never shown: ${JSON.stringify(seen.map((s) => s.state + ":" + s.objects))}`,
     );
   });
+
+  it("reviews a large workspace in the worker, with the results the page gives", async () => {
+    const { page } = app;
+    await page.locator('[data-testid=view-tab][data-view="review"]').click();
+    await chooseSample(page, "empty");
+    const text = await feastflowCopies(3, "shop");
+    assert.ok(text.length < 64 * 1024, "small enough to be reviewed at once by the page");
+    await setEditorText(page, text);
+    await waitFor(async () => (await status(page)).objects === 33, { message: "FeastFlow in three namespaces" });
+    const byPage = await reviewShown(page);
+    assert.equal(byPage.reviewedIn, "page");
+
+    // The same objects with a long comment after them: large enough for the worker.
+    const padded = `${text}\n${"# a comment adds no object, only bytes\n".repeat(2000)}`;
+    await setEditorText(page, padded);
+    await waitFor(async () => (await status(page)).state === "done" && (await reviewShown(page)).reviewedIn === "worker", {
+      message: "the worker's review",
+      timeout: 60_000,
+    });
+    const byWorker = await reviewShown(page);
+    assert.ok(byPage.findings > 0 && byPage.rows.length > 0);
+    assert.deepEqual({ ...byWorker, reviewedIn: "page" }, byPage, "the worker's review is the page's");
+  });
+
+  it("stays usable while the worker checks: a search typed meanwhile appears at once", async () => {
+    const { page } = app;
+    await page.locator('[data-testid=view-tab][data-view="review"]').click();
+    const search = page.getByLabel("Search findings");
+    await search.fill("");
+    await setEditorText(page, await feastflowCopies(300, "big"));
+    await waitFor(async () => (await status(page)).text.startsWith("Checking") || (await status(page)).objects === 3300, {
+      message: "the page to have read the files",
+      timeout: 60_000,
+    });
+    assert.equal((await status(page)).state, "running", "the page had a moment to type in while the files were checked");
+    // Were the page checking them itself, the keys would wait for it, and the analysis would be
+    // done before the search shows them.
+    await search.pressSequentially("probe");
+    const meanwhile = await page.evaluate((selector) => ({
+      typed: document.querySelector('input[aria-label="Search findings"]').value,
+      state: document.querySelector(selector).dataset.state,
+    }), STATUS);
+    assert.deepEqual(meanwhile, { typed: "probe", state: "running" });
+    await waitFor(async () => (await status(page)).state === "done", { message: "the analysis to end", timeout: 60_000 });
+    assert.equal((await status(page)).objects, 3300);
+    assert.equal(await page.$eval(STATUS, (el) => el.dataset.reviewedIn), "worker");
+  });
 });
+
+/** The review shown: where it was made, its number of findings, their rows and the overall score. */
+async function reviewShown(page) {
+  return page.evaluate((selector) => ({
+    reviewedIn: document.querySelector(selector).dataset.reviewedIn,
+    findings: Number(document.querySelector(".rv-findings").textContent.match(/(\d+) findings/)?.[1]),
+    rows: [...document.querySelectorAll("[data-testid=finding]")].map((row) => row.textContent),
+    overall: document.querySelector("[data-testid=overall]").dataset.value,
+  }), STATUS);
+}

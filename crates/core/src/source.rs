@@ -1,6 +1,6 @@
 //! Source files, positions and diagnostics.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A file as the user gave it: its name (as shown in every location) and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -256,7 +256,7 @@ impl Pos {
 }
 
 /// A position in a named file: what every finding and diagnostic points at.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Location {
     /// The file's name.
     pub file: String,
@@ -285,7 +285,17 @@ impl std::fmt::Display for Location {
 
 /// How bad a diagnostic is.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, strum::IntoStaticStr,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
 )]
 #[serde(rename_all = "lowercase")]
 #[strum(serialize_all = "lowercase")]
@@ -304,7 +314,7 @@ impl Severity {
 }
 
 /// A problem found while reading the input, with the place it was found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,

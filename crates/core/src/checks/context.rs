@@ -8,7 +8,7 @@ use crate::graph::{Graph, GraphOptions, Problem, ProblemCode};
 use crate::model::{Model, Object};
 
 /// The user's choices: checks turned on or off, and the Kubernetes version the manifests target.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Settings {
     /// Checks turned off although on by default.
     pub disabled: BTreeSet<String>,

@@ -1,6 +1,6 @@
 //! What a check reports.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Check;
 use crate::model::{Object, ObjectId};
@@ -17,6 +17,7 @@ use crate::source::Location;
     Ord,
     Hash,
     Serialize,
+    Deserialize,
     strum::IntoStaticStr,
     strum::EnumString,
 )]
@@ -44,10 +45,11 @@ impl Level {
 }
 
 /// One problem found by a check in one object.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// The check's id.
-    pub check: &'static str,
+    #[serde(deserialize_with = "crate::report::wire::id")]
+    pub check: crate::report::wire::StaticId,
     /// How serious it is.
     pub severity: Level,
     /// The object it is about.

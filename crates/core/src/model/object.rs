@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::resource::Resource;
 use crate::parse::tree::{Node, Seg, parse_path};
@@ -11,7 +11,7 @@ use crate::source::{Diagnostic, Location, Pos};
 
 /// The id of an object everywhere (UI, CLI, tests): `Kind/namespace/name`, or `Kind/name` for
 /// cluster-scoped kinds.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ObjectId(String);
 

@@ -70,7 +70,7 @@ mod service_discovery;
 use std::collections::{BTreeSet, HashMap};
 
 use k8s_openapi::api::core::v1::Container;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::checks::{self, Finding, Settings};
 use crate::model::{Model, Object, ObjectId};
@@ -129,7 +129,7 @@ pub fn row(id: &str) -> Option<&'static Row> {
 }
 
 /// The result of one cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 #[serde(rename_all = "lowercase")]
 #[strum(serialize_all = "lowercase")]
 pub enum Outcome {
@@ -161,10 +161,11 @@ impl Outcome {
 }
 
 /// One cell: a practice for one workload.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cell {
     /// The row id.
-    pub row: &'static str,
+    #[serde(deserialize_with = "super::wire::id")]
+    pub row: super::wire::StaticId,
     /// The workload.
     pub object: ObjectId,
     /// Pass, fail, N/A or skipped.
@@ -172,6 +173,7 @@ pub struct Cell {
     /// Why, in one line.
     pub reason: String,
     /// The checks consulted (enabled ones).
+    #[serde(deserialize_with = "super::wire::ids")]
     pub checks: Vec<&'static str>,
     /// Indexes (into the review's findings) of the findings behind the result.
     pub findings: Vec<usize>,
@@ -180,7 +182,8 @@ pub struct Cell {
 }
 
 /// The checklist: rows, workload columns and their cells.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "super::wire::ChecklistParts")]
 pub struct Checklist {
     /// The rows' ids, in order.
     pub rows: Vec<&'static str>,
@@ -214,15 +217,29 @@ impl Checklist {
                 cells.push(cell(row, &checks, object, model, findings, &by_object));
             }
         }
-        Checklist {
-            rows: ROWS.iter().map(|r| r.id).collect(),
-            columns: columns.iter().map(|o| o.id.clone()).collect(),
+        Checklist::assemble(
+            ROWS.iter().map(|r| r.id).collect(),
+            columns.iter().map(|o| o.id.clone()).collect(),
             cells,
-            column_positions: columns
-                .iter()
-                .enumerate()
-                .map(|(i, o)| (o.id.clone(), i))
-                .collect(),
+        )
+    }
+
+    /// The checklist of these rows, columns and (row-major) cells, with its index of columns.
+    pub(super) fn assemble(
+        rows: Vec<&'static str>,
+        columns: Vec<ObjectId>,
+        cells: Vec<Cell>,
+    ) -> Checklist {
+        let column_positions = columns
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), i))
+            .collect();
+        Checklist {
+            rows,
+            columns,
+            cells,
+            column_positions,
         }
     }
 

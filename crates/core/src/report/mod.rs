@@ -12,8 +12,9 @@ pub mod markdown;
 pub mod sarif;
 pub mod score;
 mod summary;
+pub(crate) mod wire;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use checklist::{Cell, Checklist, Outcome, Row};
 pub use score::ObjectScore;
@@ -23,7 +24,9 @@ use crate::model::{Model, ObjectId};
 use crate::source::Diagnostic;
 
 /// The review of a set of manifests.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// It also reads back from its serialised form (the page's analysis worker sends it as JSON).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Review {
     /// Every finding of the enabled checks, sorted by file and position; suppressed ones are kept
     /// and marked with their reason.
@@ -35,7 +38,8 @@ pub struct Review {
     /// The overall score out of 10 (see [`score::FORMULA`]).
     pub overall_score: f64,
     /// How the scores are computed.
-    pub formula: &'static str,
+    #[serde(skip_deserializing, default = "score::formula")]
+    pub formula: wire::StaticId,
     /// What each object is, in one line, in model order.
     pub objects: Vec<ObjectSummary>,
     /// Problems met while reading the input.
@@ -45,7 +49,7 @@ pub struct Review {
 }
 
 /// An object of the review, described in one line.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ObjectSummary {
     /// `Kind/namespace/name`.
     pub id: ObjectId,
@@ -62,7 +66,7 @@ pub struct ObjectSummary {
 }
 
 /// Findings counted by severity.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
     /// Unsuppressed errors.
     pub error: usize,

@@ -3,7 +3,7 @@
 //! The formula is [`FORMULA`]; which checks apply to which objects is each check's
 //! [`Scope`](checks::Scope).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::checks::{self, Check, Finding, Level, Settings};
 use crate::model::{Model, Object, ObjectId};
@@ -30,8 +30,13 @@ pub fn weight(level: Level) -> u32 {
     }
 }
 
+/// [`FORMULA`], for a review read back from its serialised form.
+pub(crate) fn formula() -> &'static str {
+    FORMULA
+}
+
 /// One object's score.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ObjectScore {
     /// The object.
     pub object: ObjectId,
@@ -44,10 +49,13 @@ pub struct ObjectScore {
     /// Weight of all applicable checks.
     pub total_weight: u32,
     /// The enabled checks that apply to the object, in registry order (silenced ones included).
+    #[serde(deserialize_with = "super::wire::ids")]
     pub applicable: Vec<&'static str>,
     /// The checks that failed, with the severity of their strongest finding, strongest first.
+    #[serde(deserialize_with = "super::wire::ids_with_levels")]
     pub failed: Vec<(&'static str, Level)>,
     /// The checks an annotation silenced on this object.
+    #[serde(deserialize_with = "super::wire::ids")]
     pub silenced: Vec<&'static str>,
     /// One line: which checks failed, or that all passed.
     pub reason: String,

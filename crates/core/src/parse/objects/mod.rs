@@ -3,9 +3,11 @@
 
 mod again;
 mod fields;
+mod kept;
 
 pub use again::parse_file_again;
 pub use fields::current_api_version;
+pub use kept::KeptReadings;
 
 use std::sync::Arc;
 

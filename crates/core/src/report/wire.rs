@@ -1,0 +1,120 @@
+//! Reading a [`super::Review`] back from its serialised form: the page's analysis worker sends
+//! the review as JSON. Check and checklist-row ids are `&'static str` in the review, so each is
+//! read back as the registry's own id; an id the registry does not know is an error.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+use serde::de::{Deserializer, Error};
+
+use super::checklist::{self, Cell, Checklist};
+use crate::checks::{self, Level};
+use crate::model::ObjectId;
+
+/// A `&'static str` that serde does not try to borrow from its input (it would for the type
+/// written out): the fields of this type read back through [`id`].
+pub(crate) type StaticId = &'static str;
+
+/// The registry's id equal to `id`: a check's or a checklist row's.
+fn known(id: &str) -> Option<&'static str> {
+    static IDS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let ids = IDS.get_or_init(|| {
+        let checks = checks::ALL.iter().map(|c| c.id);
+        let rows = checklist::ROWS.iter().map(|r| r.id);
+        checks.chain(rows).map(|id| (id, id)).collect()
+    });
+    ids.get(id).copied()
+}
+
+fn read<E: Error>(id: &str) -> Result<&'static str, E> {
+    known(id).ok_or_else(|| E::custom(format!("unknown check or checklist row `{id}`")))
+}
+
+/// One id.
+pub(crate) fn id<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    read(&String::deserialize(d)?)
+}
+
+/// A list of ids.
+pub(crate) fn ids<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<&'static str>, D::Error> {
+    Vec::<String>::deserialize(d)?
+        .iter()
+        .map(|id| read(id))
+        .collect()
+}
+
+/// A list of ids, each with a level.
+pub(crate) fn ids_with_levels<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<(&'static str, Level)>, D::Error> {
+    Vec::<(String, Level)>::deserialize(d)?
+        .iter()
+        .map(|(id, level)| Ok((read(id)?, *level)))
+        .collect()
+}
+
+/// A checklist as serialised: its index of columns is rebuilt on reading.
+#[derive(Deserialize)]
+pub(crate) struct ChecklistParts {
+    #[serde(deserialize_with = "ids")]
+    rows: Vec<&'static str>,
+    columns: Vec<ObjectId>,
+    cells: Vec<Cell>,
+}
+
+impl From<ChecklistParts> for Checklist {
+    fn from(parts: ChecklistParts) -> Checklist {
+        Checklist::assemble(parts.rows, parts.columns, parts.cells)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Model;
+    use crate::checks::Settings;
+    use crate::report::Review;
+    use crate::samples::Sample;
+
+    #[test]
+    fn a_review_reads_back_as_it_was() {
+        let model = Model::from_files(Sample::FeastFlow.files());
+        let mut settings = Settings::default();
+        let opt_in = crate::checks::ALL
+            .iter()
+            .find(|c| !c.enabled_by_default)
+            .unwrap();
+        settings.enabled.insert(opt_in.id.to_owned());
+        let review = Review::build(&model, &settings);
+        assert!(!review.checklist.cells.is_empty() && !review.findings.is_empty());
+        let json = serde_json::to_string(&review).unwrap();
+        let back: Review = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, review);
+        let row = review.checklist.rows[0];
+        let column = review.checklist.columns[0].as_str();
+        assert_eq!(
+            back.checklist.cell(row, column),
+            review.checklist.cell(row, column)
+        );
+    }
+
+    #[test]
+    fn an_unknown_check_id_is_refused() {
+        let model = Model::from_files(Sample::FeastFlow.files());
+        let review = Review::build(&model, &Settings::default());
+        let json = serde_json::to_string(&review).unwrap();
+        let check = review.findings[0].check;
+        let tampered = json.replacen(
+            &format!("\"check\":\"{check}\""),
+            "\"check\":\"no-such-check\"",
+            1,
+        );
+        let error = serde_json::from_str::<Review>(&tampered).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("unknown check or checklist row `no-such-check`"),
+            "{error}"
+        );
+    }
+}

@@ -1,0 +1,71 @@
+//! The analysis worker's side. `static/analysis-worker.js` starts the page's own wasm module
+//! again in a Web Worker and hands each job to [`review_in_worker`], which reads the files
+//! (keeping the readings, so the next job reads again only what changed) and reviews them off
+//! the page's thread. The page's side is `hooks/analysis_worker.rs`.
+
+use std::cell::RefCell;
+
+use manifesto_core::SourceFile;
+use manifesto_core::checks::Settings;
+use manifesto_core::parse::KeptReadings;
+use manifesto_core::report::Review;
+use wasm_bindgen::prelude::*;
+
+use crate::state::KEEP_PARSES_UP_TO_BYTES;
+
+thread_local! {
+    /// The files as the last job read them.
+    static KEPT: RefCell<KeptReadings> = RefCell::default();
+}
+
+/// The review, as JSON, of the files named `names` with the texts `texts` (in the same order)
+/// under `settings` (JSON): what the page would compute for them.
+#[wasm_bindgen(js_name = reviewInWorker)]
+pub fn review_in_worker(
+    settings: &str,
+    names: Vec<String>,
+    texts: Vec<String>,
+) -> Result<String, JsError> {
+    let settings: Settings = serde_json::from_str(settings)?;
+    let files = names
+        .into_iter()
+        .zip(texts)
+        .map(|(name, text)| SourceFile::new(name, text));
+    let options = settings.parse_options();
+    let model =
+        KEPT.with_borrow_mut(|kept| kept.read(files.collect(), &options, KEEP_PARSES_UP_TO_BYTES));
+    let review = Review::build(&model, &settings);
+    Ok(serde_json::to_string(&review)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use manifesto_core::Model;
+    use manifesto_core::checks::Settings;
+    use manifesto_core::report::Review;
+    use manifesto_core::samples::Sample;
+
+    use super::review_in_worker;
+
+    #[test]
+    fn the_workers_review_is_the_pages() {
+        let files = Sample::FeastFlow.files();
+        let mut settings = Settings {
+            default_namespace: Some("shop".into()),
+            ..Settings::default()
+        };
+        let first = Review::build(&Model::from_files(files.clone()), &settings).findings[0].check;
+        settings.disabled.insert(first.to_owned());
+        let names = files.iter().map(|f| f.name.clone()).collect();
+        let texts = files.iter().map(|f| f.text.clone()).collect();
+        let json = review_in_worker(&serde_json::to_string(&settings).unwrap(), names, texts)
+            .unwrap_or_else(|_| panic!("the job is reviewed"));
+        let from_worker: Review = serde_json::from_str(&json).unwrap();
+        let model = Model::from_files_with(files, &settings.parse_options());
+        assert_eq!(from_worker, Review::build(&model, &settings));
+        assert!(
+            from_worker.findings.iter().all(|f| f.check != first),
+            "under the settings sent"
+        );
+    }
+}
