@@ -193,7 +193,11 @@ fn Summary(props: &SummaryProps) -> Html {
                     class="analysis-progress"
                     aria-label="Analysing: reading, then checking"
                     max="2"
-                    value={if checking.is_some() { "1" } else { "0" }}
+                    value={if checking.is_some() {
+                        "1".to_owned()
+                    } else {
+                        format!("{:.2}", status.bytes_read as f64 / status.bytes.max(1) as f64)
+                    }}
                 ></progress>
             }
         </p>

@@ -51,6 +51,7 @@ mod share;
 #[cfg(test)]
 mod testing;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 pub use analysis::{AnalysisStatus, KEEP_PARSES_UP_TO_BYTES};
@@ -243,6 +244,8 @@ pub struct AppState {
     parsed: Rc<KeptReadings>,
     /// The files of the pending request as read, waiting for their review before they show.
     read: Option<analysis::Read>,
+    /// The files of the pending request being read, a slice at a time.
+    reading: Option<Rc<RefCell<analysis::Reading>>>,
     /// The analysis worker's review of the pending request, come before its files were read.
     worker_review: Option<(u64, Rc<Review>)>,
     next_id: u32,
@@ -396,6 +399,7 @@ impl AppState {
             analysis: AnalysisStatus::default(),
             parsed: Rc::default(),
             read: None,
+            reading: None,
             worker_review: None,
             next_id: 1,
             next_serial: 1,

@@ -1,5 +1,6 @@
 //! Runs the pending analysis of a large workspace once the page has shown the change: after the
-//! next paint, so the new text and "Reading…" appear before the files are read. The files and
+//! next paint, so the new text and "Reading…" appear before the files are read, a slice at a
+//! time. The files and
 //! settings go to the analysis worker at once, which reviews them off the page's thread while
 //! the page reads them (it needs the model to draw); the two meet in the reducer. Without a
 //! worker, the page reads the files, then after another paint ("Checking…") reviews them itself.
@@ -52,8 +53,9 @@ impl WorkerSlot {
 }
 
 /// Sends the latest request to the analysis worker and dispatches [`Action::Analyse`] for it
-/// after the next paint (the page's reading); without a worker, again after the reading (the
-/// page's review). A request that fires after a newer one was made is ignored by the reducer.
+/// after the next paint (the page's reading, a slice at a time, each after the page has had a
+/// turn); without a worker, again after the reading (the page's review). A request that fires
+/// after a newer one was made is ignored by the reducer.
 #[hook]
 pub fn use_analysis_scheduler(state: &AppContext) {
     let status = state.analysis;
@@ -77,8 +79,14 @@ pub fn use_analysis_scheduler(state: &AppContext) {
         let reviewing = slot
             .get(&dispatcher)
             .map(|worker| worker.send(request, &settings, &files));
-        if reviewing.is_none() || !checking {
-            after_next_paint(move || dispatcher.dispatch(Action::Analyse(request)));
+        let analyse = move || dispatcher.dispatch(Action::Analyse(request));
+        if checking && reviewing.is_some() {
+            // The worker's review comes as its own action.
+        } else if status.bytes_read > 0 && !checking {
+            // The next slice of the reading, once the page has answered what came meanwhile.
+            Timeout::new(0, analyse).forget();
+        } else {
+            after_next_paint(analyse);
         }
     });
 }

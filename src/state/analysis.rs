@@ -11,9 +11,10 @@
 //! them here. Every change bumps the request number, so an older request or review that comes
 //! late does nothing: the results shown always come from the latest files.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use manifesto_core::parse::KeptReadings;
+use manifesto_core::parse::{KeptReadings, SteppedReading};
 use manifesto_core::report::Review;
 use manifesto_core::{Diagnostic, Location, Model, SourceFile};
 
@@ -22,6 +23,10 @@ use super::AppState;
 /// Workspaces up to this many bytes of text are analysed within the action that changed them
 /// (a few milliseconds); larger ones wait for the scheduler, so the page can show the change first.
 pub const ANALYSE_AT_ONCE_BYTES: usize = 64 * 1024;
+
+/// A large workspace is read about this many bytes of text at a time (some 40 ms in the page),
+/// so the page can paint and answer input between the slices.
+pub const READ_STEP_BYTES: usize = 128 * 1024;
 
 /// Workspaces up to this many bytes keep each file's objects between analyses (a second copy of
 /// the model); larger ones are read whole each time, to keep memory bounded.
@@ -38,8 +43,18 @@ pub struct AnalysisStatus {
     pub bytes: usize,
     /// The files the pending (or last) analysis reads.
     pub files: usize,
+    /// The bytes of text the pending analysis has read so far.
+    pub bytes_read: usize,
     /// Whether the review shown was made by the analysis worker (off the page's thread).
     pub reviewed_in_worker: bool,
+}
+
+/// The files of a request being read, a slice at a time, with the readings it goes on from.
+/// Shared by the states of one request (each action clones the state), and taken out when done.
+#[derive(Debug)]
+pub struct Reading {
+    request: u64,
+    files: Option<(SteppedReading, KeptReadings)>,
 }
 
 /// The files of a request as read: the model, the diagnostics and the objects kept for the next
@@ -66,7 +81,9 @@ impl AppState {
     pub(super) fn request_analysis(&mut self) {
         let status = &mut self.analysis;
         status.requested += 1;
+        status.bytes_read = 0;
         self.read = None;
+        self.reading = None;
         self.worker_review = None;
         status.files = self.files.len();
         status.bytes = self.files.iter().map(|f| f.text.len()).sum();
@@ -97,17 +114,44 @@ impl AppState {
         }
         match self.read.take() {
             Some(read) if read.request == request => self.show(read, None),
-            _ => {
-                let read = self.read_files();
-                match self.worker_review.take() {
-                    Some((reviewed, review)) if reviewed == request => {
-                        self.show(read, Some(review));
-                    }
-                    _ => self.read = Some(read),
-                }
-            }
+            _ => self.read_slice(request),
         }
         true
+    }
+
+    /// Reads the next slice of the files of `request`; once they are all read, they wait for
+    /// their review (or show with the worker's, come already).
+    fn read_slice(&mut self, request: u64) {
+        let reading = match &self.reading {
+            Some(reading) if reading.borrow().request == request => reading.clone(),
+            _ => {
+                let reading = Rc::new(RefCell::new(Reading {
+                    request,
+                    files: Some(self.start_reading()),
+                }));
+                self.reading = Some(reading.clone());
+                reading
+            }
+        };
+        let mut reading = reading.borrow_mut();
+        let Some((stepped, _)) = reading.files.as_mut() else {
+            return;
+        };
+        let ended = stepped.step(READ_STEP_BYTES);
+        self.analysis.bytes_read = stepped.progress().0;
+        if !ended {
+            return;
+        }
+        let Some((stepped, parsed)) = reading.files.take() else {
+            return;
+        };
+        drop(reading);
+        self.reading = None;
+        let read = self.finish_reading(request, stepped, parsed);
+        match self.worker_review.take() {
+            Some((reviewed, review)) if reviewed == request => self.show(read, Some(review)),
+            _ => self.read = Some(read),
+        }
     }
 
     /// [`super::Action::Reviewed`]: the analysis worker's review of the files of `request`. It
@@ -146,17 +190,33 @@ impl AppState {
         self.show(read, None);
     }
 
-    /// Reads the files again: the model and the diagnostics. Files not edited since the last
-    /// analysis are not read again, nor the documents an edit did not touch.
+    /// Reads the files again, at once: the model and the diagnostics.
     fn read_files(&self) -> Read {
+        let (stepped, parsed) = self.start_reading();
+        self.finish_reading(self.analysis.requested, stepped, parsed)
+    }
+
+    /// A reading of the files as they are, going on from the last one: files not edited since
+    /// the last analysis are not read again, nor the documents an edit did not touch.
+    fn start_reading(&self) -> (SteppedReading, KeptReadings) {
         let sources: Vec<SourceFile> = self
             .files
             .iter()
             .map(|f| SourceFile::new(f.name.clone(), f.text.clone()))
             .collect();
         let mut parsed = (*self.parsed).clone();
-        let options = self.settings.parse_options();
-        let model = parsed.read(sources, &options, KEEP_PARSES_UP_TO_BYTES);
+        let stepped = parsed.start(sources, &self.settings.parse_options());
+        (stepped, parsed)
+    }
+
+    /// The model and diagnostics of a reading (read to its end first).
+    fn finish_reading(
+        &self,
+        request: u64,
+        stepped: SteppedReading,
+        mut parsed: KeptReadings,
+    ) -> Read {
+        let model = parsed.finish(stepped, KEEP_PARSES_UP_TO_BYTES);
         let mut diagnostics: Vec<Diagnostic> = self
             .files
             .iter()
@@ -184,7 +244,7 @@ impl AppState {
             ))
         });
         Read {
-            request: self.analysis.requested,
+            request,
             model: Rc::new(model),
             diagnostics: Rc::new(diagnostics),
             parsed: Rc::new(parsed),
@@ -245,7 +305,7 @@ mod tests {
 
     use super::super::testing::{NS, file, reduce};
     use super::super::{Action, AppState};
-    use super::ANALYSE_AT_ONCE_BYTES;
+    use super::{ANALYSE_AT_ONCE_BYTES, READ_STEP_BYTES};
 
     /// `count` Namespaces, one document each: over the at-once limit when `count` is large.
     fn namespaces(count: usize) -> String {
@@ -320,6 +380,51 @@ mod tests {
         );
         assert_eq!(state.review.objects.len(), 2001, "and so is the review");
     }
+    #[test]
+    fn a_large_workspace_is_read_a_slice_at_a_time() {
+        let state = AppState::with_files(vec![file("a.yaml", NS)], None);
+        let big = namespaces(6000);
+        assert!(big.len() > 2 * READ_STEP_BYTES);
+        let mut state = typed(state, big.clone());
+        let request = state.analysis.requested;
+        let mut slices = Vec::new();
+        while state.checking_objects().is_none() {
+            state = reduce(state, Action::Analyse(request));
+            slices.push(state.analysis.bytes_read);
+            assert_eq!(
+                state.model.objects.len(),
+                1,
+                "the previous results stay shown"
+            );
+            assert!(slices.len() < 10, "the reading ends: {slices:?}");
+        }
+        assert!(slices.len() >= 3, "{slices:?}");
+        assert!(
+            slices.windows(2).all(|w| w[0] < w[1]),
+            "each slice goes on: {slices:?}"
+        );
+        assert!(slices[0] <= READ_STEP_BYTES + 100);
+        assert_eq!(state.checking_objects(), Some(6000));
+
+        // A newer edit starts a reading of its own; the older one's slices are dropped.
+        let state = typed(
+            state,
+            format!("{big}{}", namespaces(1).replace("n0", "extra")),
+        );
+        assert_eq!(state.analysis.bytes_read, 0);
+        let newer = state.analysis.requested;
+        let state = reduce(state, Action::Analyse(request));
+        assert_eq!(
+            state.analysis.bytes_read, 0,
+            "the older request does nothing"
+        );
+        let mut state = reduce(state, Action::Analyse(newer));
+        while state.analysis.running() {
+            state = reduce(state, Action::Analyse(newer));
+        }
+        assert_eq!(state.model.objects.len(), 6001);
+    }
+
     /// The review the worker would send for the files of `state`.
     fn worker_review(state: &AppState) -> Rc<Review> {
         let sources = state

@@ -5,6 +5,6 @@ pub mod tree;
 pub mod yaml;
 
 pub use objects::{
-    FileObjects, KeptReadings, ParseOptions, current_api_version, model_from_parts, parse_file,
-    parse_file_again, parse_files, parse_files_with,
+    FileObjects, KeptReadings, ParseOptions, SteppedReading, current_api_version, model_from_parts,
+    parse_file, parse_file_again, parse_files, parse_files_with,
 };

@@ -68,61 +68,103 @@ impl ReadFile {
 /// Reads one file's documents into objects, keeping from `previous` (the last reading of a file
 /// of the same name, with the same options) each document whose text and place did not change:
 /// an edit reads again only the documents it touched. The result is what [`parse_file`] gives.
+///
+/// [`parse_file`]: super::parse_file
 pub fn parse_file_again(
     file: &SourceFile,
     options: &ParseOptions,
     previous: &FileObjects,
 ) -> FileObjects {
-    let kept = previous
-        .read
-        .as_ref()
-        .filter(|read| read.name == file.name && read.options == *options)
-        .map(ReadFile::kept)
-        .unwrap_or_default();
-    let mut part = FileObjects::default();
-    let mut pieces = Vec::new();
-    let mut documents = 0;
-    for chunk in split_documents(&file.text) {
-        let (objects_before, diagnostics_before) = (part.objects.len(), part.diagnostics.len());
-        let keep = |index| kept.get(&(chunk.text, chunk.first_line, chunk.first_column, index));
-        // A piece holding a document keeps its number; one holding nothing has none.
-        let index = match keep(Some(documents)).or_else(|| keep(None)) {
-            Some(kept) => {
-                let piece = kept.piece;
-                part.objects.extend_from_slice(
-                    &previous.objects[kept.objects..kept.objects + piece.objects],
-                );
-                part.diagnostics.extend_from_slice(
-                    &previous.diagnostics[kept.diagnostics..kept.diagnostics + piece.diagnostics],
-                );
-                piece.index
+    let mut reading = FileReading::default();
+    reading.advance(file, options, previous, usize::MAX);
+    reading.finish(file, options)
+}
+
+/// A file read a few documents at a time: what is read so far and where to go on.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FileReading {
+    part: FileObjects,
+    pieces: Vec<ReadPiece>,
+    /// The documents read so far (pieces that hold one).
+    documents: usize,
+    /// The bytes of text gone through so far.
+    pub(crate) bytes: usize,
+}
+
+impl FileReading {
+    /// Reads on from where the last call stopped, as [`parse_file_again`] would, until the
+    /// documents read (not kept from `previous`) pass `budget` bytes of text; whether the file
+    /// is read to its end.
+    pub(crate) fn advance(
+        &mut self,
+        file: &SourceFile,
+        options: &ParseOptions,
+        previous: &FileObjects,
+        budget: usize,
+    ) -> bool {
+        let kept = previous
+            .read
+            .as_ref()
+            .filter(|read| read.name == file.name && read.options == *options)
+            .map(ReadFile::kept)
+            .unwrap_or_default();
+        let mut spent = 0;
+        for chunk in split_documents(&file.text).iter().skip(self.pieces.len()) {
+            if spent >= budget {
+                return false;
             }
-            None => {
-                let doc = read_chunk(&chunk, documents);
-                part.documents_read += usize::from(doc.is_some());
-                doc.map(|doc| {
-                    let index = doc.index;
-                    read_raw_document(&file.name, doc, options, &mut part);
-                    index
-                })
-            }
-        };
-        documents += usize::from(index.is_some());
-        pieces.push(ReadPiece {
-            text: chunk.text.to_owned(),
-            first_line: chunk.first_line,
-            first_column: chunk.first_column,
-            index,
-            objects: part.objects.len() - objects_before,
-            diagnostics: part.diagnostics.len() - diagnostics_before,
-        });
+            let part = &mut self.part;
+            let (objects_before, diagnostics_before) = (part.objects.len(), part.diagnostics.len());
+            let documents = self.documents;
+            let keep = |index| kept.get(&(chunk.text, chunk.first_line, chunk.first_column, index));
+            // A piece holding a document keeps its number; one holding nothing has none.
+            let index = match keep(Some(documents)).or_else(|| keep(None)) {
+                Some(kept) => {
+                    let piece = kept.piece;
+                    part.objects.extend_from_slice(
+                        &previous.objects[kept.objects..kept.objects + piece.objects],
+                    );
+                    part.diagnostics.extend_from_slice(
+                        &previous.diagnostics
+                            [kept.diagnostics..kept.diagnostics + piece.diagnostics],
+                    );
+                    piece.index
+                }
+                None => {
+                    spent += chunk.text.len();
+                    let doc = read_chunk(chunk, documents);
+                    part.documents_read += usize::from(doc.is_some());
+                    doc.map(|doc| {
+                        let index = doc.index;
+                        read_raw_document(&file.name, doc, options, part);
+                        index
+                    })
+                }
+            };
+            self.documents += usize::from(index.is_some());
+            self.bytes += chunk.text.len();
+            self.pieces.push(ReadPiece {
+                text: chunk.text.to_owned(),
+                first_line: chunk.first_line,
+                first_column: chunk.first_column,
+                index,
+                objects: part.objects.len() - objects_before,
+                diagnostics: part.diagnostics.len() - diagnostics_before,
+            });
+        }
+        true
     }
-    part.read = Some(ReadFile {
-        name: file.name.clone(),
-        options: options.clone(),
-        pieces,
-    });
-    part
+
+    /// What was read, remembering each piece for the next reading.
+    pub(crate) fn finish(self, file: &SourceFile, options: &ParseOptions) -> FileObjects {
+        let mut part = self.part;
+        part.read = Some(ReadFile {
+            name: file.name.clone(),
+            options: options.clone(),
+            pieces: self.pieces,
+        });
+        part
+    }
 }
 
 /// Adds one document's objects and problems to `part`.

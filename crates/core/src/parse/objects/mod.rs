@@ -7,7 +7,7 @@ mod kept;
 
 pub use again::parse_file_again;
 pub use fields::current_api_version;
-pub use kept::KeptReadings;
+pub use kept::{KeptReadings, SteppedReading};
 
 use std::sync::Arc;
 
