@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::{FileObjects, ParseOptions, read_document};
-use crate::parse::yaml::{RawDocument, read_chunk, split_documents};
+use crate::parse::yaml::{Chunk, RawDocument, read_chunk, split_documents};
 use crate::source::{Diagnostic, Location, SourceFile};
 
 /// A file as it was read: its name, the options, and each of its pieces.
@@ -89,6 +89,9 @@ pub(crate) struct FileReading {
     documents: usize,
     /// The bytes of text gone through so far.
     pub(crate) bytes: usize,
+    /// Where each piece of the file is (found on the first call, so later ones do not cut the
+    /// file again): its byte range, first line and first column.
+    places: Option<Vec<(std::ops::Range<usize>, usize, usize)>>,
 }
 
 impl FileReading {
@@ -108,11 +111,26 @@ impl FileReading {
             .filter(|read| read.name == file.name && read.options == *options)
             .map(ReadFile::kept)
             .unwrap_or_default();
+        let places = self.places.get_or_insert_with(|| {
+            let start = file.text.as_ptr() as usize;
+            split_documents(&file.text)
+                .iter()
+                .map(|chunk| {
+                    let from = chunk.text.as_ptr() as usize - start;
+                    (from..from + chunk.text.len(), chunk.first_line, chunk.first_column)
+                })
+                .collect()
+        });
         let mut spent = 0;
-        for chunk in split_documents(&file.text).iter().skip(self.pieces.len()) {
+        for (range, first_line, first_column) in places.iter().skip(self.pieces.len()) {
             if spent >= budget {
                 return false;
             }
+            let chunk = Chunk {
+                text: file.text.get(range.clone()).unwrap_or_default(),
+                first_line: *first_line,
+                first_column: *first_column,
+            };
             let part = &mut self.part;
             let (objects_before, diagnostics_before) = (part.objects.len(), part.diagnostics.len());
             let documents = self.documents;
@@ -132,7 +150,7 @@ impl FileReading {
                 }
                 None => {
                     spent += chunk.text.len();
-                    let doc = read_chunk(chunk, documents);
+                    let doc = read_chunk(&chunk, documents);
                     part.documents_read += usize::from(doc.is_some());
                     doc.map(|doc| {
                         let index = doc.index;
