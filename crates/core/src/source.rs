@@ -157,6 +157,9 @@ impl LineIndex {
 
 /// Whether a line says `kind: Secret` (YAML or JSON).
 fn declares_secret(line: &str) -> bool {
+    if !line.contains("Secret") {
+        return false;
+    }
     let squeezed: String = line
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'')
@@ -213,7 +216,8 @@ pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        let end = match rest.find(['\n', '\r']) {
+        // Bytes, not characters: both breaks are ASCII, and this runs over every line of a file.
+        let end = match rest.bytes().position(|b| b == b'\n' || b == b'\r') {
             Some(i) if rest[i..].starts_with("\r\n") => i + 2,
             Some(i) => i + 1,
             None => rest.len(),

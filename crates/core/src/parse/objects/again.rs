@@ -117,7 +117,11 @@ impl FileReading {
                 .iter()
                 .map(|chunk| {
                     let from = chunk.text.as_ptr() as usize - start;
-                    (from..from + chunk.text.len(), chunk.first_line, chunk.first_column)
+                    (
+                        from..from + chunk.text.len(),
+                        chunk.first_line,
+                        chunk.first_column,
+                    )
                 })
                 .collect()
         });
