@@ -5,7 +5,7 @@
 // with the page's own results, while the page stays usable.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { chooseSample, feastflowCopies, objectIds, openApp, setEditorText, startServer, waitFor } from "./helpers.mjs";
+import { chooseSample, feastflowCopies, launchBrowser, objectIds, openApp, setEditorText, startServer, waitFor } from "./helpers.mjs";
 
 const STATUS = "[data-testid=analysis-status]";
 
@@ -164,3 +164,28 @@ async function reviewShown(page) {
     overall: document.querySelector("[data-testid=overall]").dataset.value,
   }), STATUS);
 }
+
+describe("analysis without the worker", () => {
+  it("reviews a large workspace on the page when the worker cannot start", async () => {
+    const server = await startServer();
+    const browser = await launchBrowser();
+    try {
+      const { context, page } = browser;
+      await context.route("**/analysis-worker.js", (route) => route.abort());
+      await page.goto(server.origin + "/", { waitUntil: "load" });
+      await page.waitForSelector("[data-testid=object-list]", { state: "attached" });
+      await chooseSample(page, "empty");
+      await setEditorText(page, await feastflowCopies(10, "shop"));
+      await waitFor(async () => (await status(page)).state === "done" && (await status(page)).objects === 110, {
+        message: "FeastFlow in ten namespaces",
+        timeout: 60_000,
+      });
+      assert.equal(await page.$eval(STATUS, (el) => el.dataset.reviewedIn), "page");
+      await page.locator('[data-testid=view-tab][data-view="review"]').click();
+      assert.ok((await reviewShown(page)).findings > 0, "the review shows its findings");
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});
