@@ -1,6 +1,7 @@
 //! The objects the manifests define, grouped by namespace and kind.
 
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use manifesto_core::{LineIndex, Object};
 use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -48,13 +49,19 @@ pub fn ObjectList() -> Html {
             .push(object);
     }
 
-    // Each file's lines, indexed once: an object's row shows the line its document starts at.
-    let lines: HashMap<&str, (&str, LineIndex)> = state
-        .model
-        .files
-        .iter()
-        .map(|f| (f.name.as_str(), (f.text.as_str(), LineIndex::new(&f.text))))
-        .collect();
+    // Each file's lines, indexed once per analysis (not on every click): an object's row shows
+    // the line its document starts at.
+    let lines = {
+        let model = state.model.clone();
+        use_memo(Rc::as_ptr(&state.model) as usize, move |_| {
+            model
+                .files
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.name.clone(), (i, LineIndex::new(&f.text))))
+                .collect::<FileLines>()
+        })
+    };
 
     let body = if groups.is_empty() {
         html! {
@@ -94,11 +101,10 @@ pub fn ObjectList() -> Html {
     }
 }
 
-fn object_item(
-    state: &AppContext,
-    lines: &HashMap<&str, (&str, LineIndex)>,
-    object: &Object,
-) -> Html {
+/// Each file's place in the model and its line index, by file name.
+type FileLines = HashMap<String, (usize, LineIndex)>;
+
+fn object_item(state: &AppContext, lines: &FileLines, object: &Object) -> Html {
     let selected = state.selected.as_ref() == Some(&object.id);
     let onclick = {
         let state = state.clone();
@@ -108,6 +114,7 @@ fn object_item(
     let deprecated = deprecated_api_replacement(&object.api_version, &object.kind).is_some();
     let line = lines
         .get(object.file.as_str())
+        .and_then(|(file, index)| Some((&state.model.files.get(*file)?.text, index)))
         .map_or(object.pos.line, |(text, index)| {
             document_start_line(text, index, object.pos.line)
         });

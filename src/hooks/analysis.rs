@@ -1,9 +1,9 @@
 //! Runs the pending analysis of a large workspace once the page has shown the change: after the
 //! next paint, so the new text and "Reading…" appear before the files are read, a slice at a
-//! time. The files and
-//! settings go to the analysis worker at once, which reviews them off the page's thread while
-//! the page reads them (it needs the model to draw); the two meet in the reducer. Without a
-//! worker, the page reads the files, then after another paint ("Checking…") reviews them itself.
+//! time. The files and settings go to the analysis worker at once, which reviews them off the
+//! page's thread while the page reads them (it needs the model to draw); the two meet in the
+//! reducer. Without a worker, the page reads the files, then after another paint ("Checking…")
+//! reviews them itself.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -33,8 +33,13 @@ impl WorkerSlot {
         if matches!(self, WorkerSlot::NotStarted) {
             let dispatcher = dispatcher.clone();
             *self = AnalysisWorker::start(move |reply| match reply {
+                // Shown in a task of its own: the review was read from its JSON in this one.
                 Reply::Reviewed(request, review) => {
-                    dispatcher.dispatch(Action::Reviewed(request, review));
+                    let dispatcher = dispatcher.clone();
+                    Timeout::new(0, move || {
+                        dispatcher.dispatch(Action::Reviewed(request, review));
+                    })
+                    .forget();
                 }
                 // The page reviews this request itself (its next stage).
                 Reply::Failed(request) => dispatcher.dispatch(Action::Analyse(request)),
@@ -79,10 +84,11 @@ pub fn use_analysis_scheduler(state: &AppContext) {
         let reviewing = slot
             .get(&dispatcher)
             .map(|worker| worker.send(request, &settings, &files));
-        let analyse = move || dispatcher.dispatch(Action::Analyse(request));
         if checking && reviewing.is_some() {
-            // The worker's review comes as its own action.
-        } else if status.bytes_read > 0 && !checking {
+            return; // The worker's review comes as its own action.
+        }
+        let analyse = move || dispatcher.dispatch(Action::Analyse(request));
+        if status.bytes_read > 0 && !checking {
             // The next slice of the reading, once the page has answered what came meanwhile.
             Timeout::new(0, analyse).forget();
         } else {

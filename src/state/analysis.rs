@@ -270,10 +270,10 @@ impl AppState {
         self.parsed = parsed;
         self.read = None;
         self.analysis.finished = request;
-        self.analysis.reviewed_in_worker = review.is_some();
         match review {
             Some(review) => {
                 self.review = review;
+                self.analysis.reviewed_in_worker = true;
                 self.refresh_diff();
             }
             None => self.refresh_review(),
@@ -283,6 +283,7 @@ impl AppState {
     /// Reviews the model again under the current settings.
     pub(super) fn refresh_review(&mut self) {
         self.review = Rc::new(Review::build(&self.model, &self.settings));
+        self.analysis.reviewed_in_worker = false;
         self.refresh_diff();
     }
 
@@ -459,6 +460,11 @@ mod tests {
         assert!(Rc::ptr_eq(&state.review, &review));
         assert!(state.analysis.reviewed_in_worker);
         assert_eq!(state.model.objects.len(), 2001);
+
+        // A small edit is reviewed here, at once, and says so.
+        let state = typed(state, NS.into());
+        assert!(!state.analysis.running());
+        assert!(!state.analysis.reviewed_in_worker);
     }
 
     #[test]
