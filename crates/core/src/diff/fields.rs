@@ -206,7 +206,7 @@ pub(crate) fn typed_json(object: &Object) -> Value {
         Resource::Deployment(r) => serde_json::to_value(r),
         // Its type holds only the fields Manifesto models; triggers and hooks change too.
         #[allow(clippy::match_same_arms, reason = "kept apart from `Other` to say why")]
-        Resource::DeploymentConfig(_) => Ok(object.raw.clone()),
+        Resource::DeploymentConfig(_) => Ok((*object.raw).clone()),
         Resource::StatefulSet(r) => serde_json::to_value(r),
         Resource::DaemonSet(r) => serde_json::to_value(r),
         Resource::Job(r) => serde_json::to_value(r),
@@ -221,9 +221,9 @@ pub(crate) fn typed_json(object: &Object) -> Value {
         Resource::ClusterRole(r) => serde_json::to_value(r),
         Resource::RoleBinding(r) => serde_json::to_value(r),
         Resource::ClusterRoleBinding(r) => serde_json::to_value(r),
-        Resource::Other(_) => Ok(object.raw.clone()),
+        Resource::Other(_) => Ok((*object.raw).clone()),
     };
-    let mut value = typed.unwrap_or_else(|_| object.raw.clone());
+    let mut value = typed.unwrap_or_else(|_| (*object.raw).clone());
     if let Value::Object(map) = &mut value {
         map.insert(
             "apiVersion".to_owned(),

@@ -86,8 +86,9 @@ pub struct Object {
     pub pos: Pos,
     /// The typed content.
     pub resource: Resource,
-    /// The content as plain JSON (as written, before any conversion).
-    pub raw: serde_json::Value,
+    /// The content as plain JSON (as written, before any conversion); shared, so copies of a
+    /// reading kept for the next one cost no copy of it.
+    pub raw: Arc<serde_json::Value>,
     /// Why the content of a built-in kind did not fit its type, if it did not (the object is then
     /// read as [`Resource::Other`]); the same diagnostic is in the model's diagnostics.
     pub type_error: Option<Diagnostic>,

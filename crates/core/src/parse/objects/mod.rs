@@ -267,7 +267,7 @@ fn read_object(
         document,
         pos: node.pos,
         resource,
-        raw,
+        raw: Arc::new(raw),
         type_error,
         unknown_fields,
         tree: Arc::new(node),
