@@ -141,9 +141,19 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
-/// The check with this id.
+/// The check with this id (from an index built on first use: reviews and their exports look
+/// checks up once per finding and per score).
 pub fn by_id(id: &str) -> Option<&'static Check> {
-    ALL.iter().copied().find(|c| c.id == id)
+    static BY_ID: std::sync::OnceLock<std::collections::HashMap<&str, &Check>> =
+        std::sync::OnceLock::new();
+    let index = BY_ID.get_or_init(|| {
+        let mut index = std::collections::HashMap::new();
+        for check in ALL {
+            index.entry(check.id).or_insert(*check);
+        }
+        index
+    });
+    index.get(id).copied()
 }
 
 /// The checks an id names: the check itself, plus the checks that were split out of it and keep

@@ -2,9 +2,6 @@
 //! the review as JSON. Check and checklist-row ids are `&'static str` in the review, so each is
 //! read back as the registry's own id; an id the registry does not know is an error.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use serde::Deserialize;
 use serde::de::{Deserializer, Error};
 
@@ -18,13 +15,9 @@ pub(crate) type StaticId = &'static str;
 
 /// The registry's id equal to `id`: a check's or a checklist row's.
 fn known(id: &str) -> Option<&'static str> {
-    static IDS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    let ids = IDS.get_or_init(|| {
-        let checks = checks::ALL.iter().map(|c| c.id);
-        let rows = checklist::ROWS.iter().map(|r| r.id);
-        checks.chain(rows).map(|id| (id, id)).collect()
-    });
-    ids.get(id).copied()
+    checks::by_id(id)
+        .map(|check| check.id)
+        .or_else(|| checklist::row(id).map(|row| row.id))
 }
 
 fn read<E: Error>(id: &str) -> Result<&'static str, E> {
