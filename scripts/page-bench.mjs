@@ -2,6 +2,9 @@
 // (the first-load sizes are ./scripts/wasm-size.sh's):
 //   - pasting FeastFlow repeated in 100 namespaces (1,100 objects) until the status says done,
 //     with the longest main-thread task, beside `manifesto check` on the same text;
+//   - opening the Graph of those 1,100 objects (its summary by namespace), drawing it whole,
+//     panning and zooming, fitting all of it in the view, panning and zooming again: the time to
+//     show and the main-thread tasks over 50 ms;
 //   - typing 7 characters at the end of argo-cd-install.yaml (1.9 MB, from ../shared/corpus):
 //     main-thread tasks over 50 ms from the first key until the analysis is done.
 //
@@ -45,6 +48,78 @@ async function recordLongTasks(page) {
   });
 }
 
+/** The main-thread tasks over 50 ms recorded since `recordLongTasks`, in words. */
+async function longTasks(page) {
+  const tasks = await page.evaluate(() => window.__tasks);
+  return `${tasks.length} tasks over 50 ms${tasks.length ? `, longest ${Math.max(...tasks)} ms` : ""}`;
+}
+
+/** Milliseconds from now until `selector` is in the page, after `act` (e.g. a click). */
+async function msUntil(page, selector, act) {
+  const start = Date.now();
+  await act();
+  await page.waitForSelector(selector, { state: "attached", timeout: 120_000 });
+  return Date.now() - start;
+}
+
+/** The boxes of the graph once everything in view is drawn (a large drawing takes a few frames). */
+const DRAWN = 'g.nodes[data-complete="true"]';
+
+/** How many boxes are drawn, of how many. */
+async function drawnBoxes(page) {
+  const nodes = page.locator("[data-testid=graph] g.nodes");
+  return `${await nodes.getAttribute("data-drawn")} of ${await nodes.getAttribute("data-boxes")} boxes drawn`;
+}
+
+/** Drags the graph (20 moves), then turns the wheel 6 times (in 3, out 3). */
+async function panAndZoom(page) {
+  const svg = await page.locator("[data-testid=graph]").boundingBox();
+  const [x, y] = [svg.x + svg.width / 2, svg.y + svg.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 200, y + 120, { steps: 20 });
+  await page.mouse.up();
+  for (let i = 0; i < 6; i++) {
+    await page.mouse.wheel(0, i < 3 ? -300 : 300);
+    await page.waitForTimeout(50);
+  }
+  await page.waitForTimeout(300);
+}
+
+/** Opens the Graph of the analysed workspace, draws it whole, pans and zooms, fits all of it in
+ * the view and pans and zooms again. */
+async function graphRows(page, objects) {
+  const rows = [];
+  await recordLongTasks(page);
+  const openMs = await msUntil(page, "[data-testid=graph-overview]", () =>
+    page.locator('[data-testid=view-tab][data-view="graph"]').click(),
+  );
+  rows.push([`open the Graph of ${objects} objects (summary by namespace)`, `${openMs} ms; ${await longTasks(page)}`]);
+
+  await recordLongTasks(page);
+  const drawMs = await msUntil(page, DRAWN, () =>
+    page.locator("[data-testid=graph-draw-all]").click(),
+  );
+  rows.push([`draw the whole graph (${await drawnBoxes(page)})`, `${drawMs} ms; ${await longTasks(page)}`]);
+
+  await page.waitForTimeout(500);
+  await recordLongTasks(page);
+  await panAndZoom(page);
+  rows.push([`pan and zoom at the opening scale (${await drawnBoxes(page)})`, await longTasks(page)]);
+
+  await recordLongTasks(page);
+  const fitMs = await msUntil(page, `[data-testid=graph] [data-root].far ${DRAWN}`, () =>
+    page.locator("[data-testid=zoom-fit]").click(),
+  );
+  await page.waitForTimeout(500);
+  rows.push([`fit the whole drawing (${await drawnBoxes(page)})`, `${fitMs} ms; ${await longTasks(page)}`]);
+  await recordLongTasks(page);
+  await panAndZoom(page);
+  await page.waitForSelector(`[data-testid=graph] ${DRAWN}`, { state: "attached" });
+  rows.push([`pan and zoom from there (${await drawnBoxes(page)})`, await longTasks(page)]);
+  return rows;
+}
+
 /** Puts `text` in the editor as a paste does and waits for the analysis of `objects` objects. */
 async function pasteAndWait(page, text, objects) {
   return page.evaluate(
@@ -81,6 +156,8 @@ try {
     `paste 1,100 objects (${(copies.length / 1e6).toFixed(2)} MB) until analysed`,
     `${pasteMs} ms (native check ${native} ms, ×${(pasteMs / native).toFixed(1)}); longest task ${Math.max(0, ...pasteTasks)} ms`,
   ]);
+  rows.push(...(await graphRows(page, 1100)));
+  await page.locator('[data-testid=view-tab][data-view="review"]').click();
 
   // Type in a 1.9 MB file.
   const argo = join(CORPUS, "argo-cd-install.yaml");

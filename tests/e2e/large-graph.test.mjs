@@ -1,8 +1,10 @@
 // A graph too large to read at once opens as a summary by namespace: one card per namespace
 // with its boxes and problems; a card opens that namespace's graph, "All namespaces" comes back
-// to the summary, and "draw all" draws every box.
+// to the summary, and "draw all" draws the graph: the boxes around the view, every box once
+// fitted (without their text until zoomed in), and every box in an export.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { feastflowCopies, openApp, setEditorText, startServer, waitFor } from "./helpers.mjs";
 
 const GRAPH = "[data-testid=graph]";
@@ -13,6 +15,15 @@ async function cards(page) {
   return page.$$eval("[data-testid=namespace-group]", (els) =>
     els.map((el) => ({ namespace: el.dataset.namespace, objects: Number(el.dataset.objects), problems: Number(el.dataset.problems) })),
   );
+}
+
+/** How many boxes are drawn, of how many, and whether all those in view are. */
+async function drawn(page) {
+  return page.$eval(`${GRAPH} g.nodes`, (g) => ({
+    drawn: Number(g.dataset.drawn),
+    of: Number(g.dataset.boxes),
+    complete: g.dataset.complete === "true",
+  }));
 }
 
 /** The namespaces of the boxes drawn. */
@@ -69,14 +80,37 @@ describe("large graph", () => {
     await page.waitForSelector("[data-testid=graph-overview]");
   });
 
-  it("draws every box when asked", async () => {
+  it("draws the whole graph when asked: what is in view, the rest as the view moves", async () => {
     const { page } = app;
     const total = (await cards(page)).reduce((sum, c) => sum + c.objects, 0);
+    assert.ok(total > 300, `the summary counted ${total} boxes`);
     await page.locator("[data-testid=graph-draw-all]").click();
     await page.waitForSelector(`${GRAPH} [data-node-id="Deployment/shop-0/feastflow-backend"]`);
     assert.equal(await page.locator("[data-testid=graph-overview]").count(), 0);
+    const boxes = await drawn(page);
+    assert.ok(boxes.drawn > 0 && boxes.drawn < boxes.of, `only the boxes around the view are drawn: ${JSON.stringify(boxes)}`);
+    assert.ok((await drawnNamespaces(page)).length < COPIES, "the namespaces far below are not drawn yet");
+
+    // Fitted, all of it is in view: every box is drawn (over a few frames), without its text.
+    await page.locator("[data-testid=zoom-fit]").click();
+    await waitFor(async () => (await drawn(page)).complete && (await drawn(page)).drawn === boxes.of, {
+      message: "every box drawn once fitted",
+    });
     const namespaces = await drawnNamespaces(page);
     assert.equal(namespaces.filter((ns) => ns.startsWith("shop-")).length, COPIES);
-    assert.ok(total > 300, `the summary counted ${total} boxes`);
+    const nameShown = () => page.$eval(`${GRAPH} .node-name`, (t) => getComputedStyle(t).display !== "none");
+    assert.equal(await nameShown(), false, "too small to read: the names are left out");
+    for (let i = 0; i < 12 && !(await nameShown()); i++) await page.locator("[data-testid=zoom-in]").click();
+    assert.ok(await nameShown(), "zoomed in, the names come back");
+  });
+
+  it("exports every box of the drawing, not only those drawn", async () => {
+    const { page } = app;
+    const { of } = await drawn(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("[data-testid=export-svg]").click()]);
+    const svg = await readFile(await download.path(), "utf8");
+    assert.equal(svg.match(/data-node-id="/g).length, of, "every box is in the file");
+    assert.doesNotMatch(svg, /class="far"/, "with its text");
+    await waitFor(async () => (await drawn(page)).drawn < of, { message: "back to drawing what is in view" });
   });
 });

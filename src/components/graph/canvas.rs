@@ -6,15 +6,17 @@ use std::cell::Cell;
 use std::collections::HashSet;
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use manifesto_core::ObjectId;
 use manifesto_core::diff::GraphDelta;
 use manifesto_core::graph::{Layout, Point};
 use yew::prelude::*;
 
 use super::data::{Badge, Shared, linked};
-use super::edge::{EdgeKey, edge_view, markers};
-use super::node::{NodeHandlers, NodeLook, node_view};
-use super::viewport::{Size, ViewAction, ViewState, Viewport};
+use super::edge::{EdgeKey, EdgeLook, GraphEdge, markers};
+use super::node::{GraphBox, NodeHandlers, NodeLook};
+use super::progressive::{Frame, Progressive};
+use super::viewport::{Size, ViewAction, ViewState, Viewport, Window};
 
 /// Room above the first band for the lane titles.
 pub const HEADER: f64 = 30.0;
@@ -98,6 +100,9 @@ pub struct GraphCanvasProps {
     pub on_edge: Callback<EdgeKey>,
     /// The `<svg>` element (for fitting and exporting).
     pub svg_ref: NodeRef,
+    /// Draws only what is in view and around it, and leaves the boxes' text out when zoomed far
+    /// out (for a large drawing); `false` draws everything, e.g. for an export.
+    pub culled: bool,
 }
 
 /// A drag in progress: the last pointer position and whether it moved.
@@ -241,6 +246,25 @@ pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
     };
 
     let size = content_size(&props.layout);
+    let viewport = props.view.viewport;
+    let window = props
+        .culled
+        .then(|| Window::around(viewport, view_size(&props.svg_ref)));
+    let far = props.culled && viewport.k < Window::FAR;
+    // Lighting a box's neighbours restyles every box: not while dragging across them, nor on a
+    // large drawing zoomed out too far to read.
+    let on_hover = {
+        let drag = drag.clone();
+        use_callback(
+            (props.on_hover.clone(), far),
+            move |id: Option<ObjectId>, (on_hover, far)| {
+                let dragging = drag.borrow().last.is_some();
+                if id.is_none() || !(*far || dragging) {
+                    on_hover.emit(id);
+                }
+            },
+        )
+    };
     html! {
         <svg
             ref={props.svg_ref.clone()}
@@ -260,7 +284,7 @@ pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
             {onkeydown}
         >
             { markers() }
-            <g data-root="" transform={props.view.viewport.transform()}>
+            <g data-root="" class={far.then_some("far")} transform={viewport.transform()}>
                 <GraphScene
                     layout={props.layout.clone()}
                     curves={props.curves.clone()}
@@ -269,8 +293,9 @@ pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
                     pods={props.pods.clone()}
                     emphasis={props.emphasis.clone()}
                     delta={props.delta.clone()}
+                    {window}
                     {on_activate}
-                    on_hover={props.on_hover.clone()}
+                    {on_hover}
                     on_focus={props.on_focus.clone()}
                     {on_edge}
                 />
@@ -289,14 +314,16 @@ struct GraphSceneProps {
     pods: Shared<Vec<Option<u32>>>,
     emphasis: Emphasis,
     delta: Option<Shared<GraphDelta>>,
+    /// The part to draw (`None`: all of it).
+    window: Option<Window>,
     on_activate: Callback<ObjectId>,
     on_hover: Callback<Option<ObjectId>>,
     on_focus: Callback<ObjectId>,
     on_edge: Callback<EdgeKey>,
 }
 
-/// The drawing itself; its props do not change while panning or zooming, so it is not redrawn
-/// then.
+/// The drawing itself; its props do not change while panning or zooming within its window, so it
+/// is not redrawn then.
 #[component]
 fn GraphScene(props: &GraphSceneProps) -> Html {
     let layout = &props.layout;
@@ -318,6 +345,57 @@ fn GraphScene(props: &GraphSceneProps) -> Html {
         .map(|n| &n.id)
         .collect();
     let band_w = (layout.width - 16.0).max(0.0);
+    // Inside the window, in the coordinates below the lane titles.
+    let inside = |x: f64, y: f64, w: f64, h: f64| {
+        props
+            .window
+            .is_none_or(|window| window.holds(x, y + HEADER, w, h))
+    };
+    let drawn_edge = |points: &[Point]| {
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for p in points {
+            (x0, y0, x1, y1) = (x0.min(p.x), y0.min(p.y), x1.max(p.x), y1.max(p.y));
+        }
+        points.is_empty() || inside(x0, y0, x1 - x0, y1 - y0)
+    };
+    let box_inside: Vec<bool> = layout
+        .nodes
+        .iter()
+        .map(|n| inside(n.x, n.y, n.w, n.h))
+        .collect();
+    let edge_inside: Vec<bool> = layout
+        .edges
+        .iter()
+        .enumerate()
+        .map(|(i, edge)| {
+            drawn_edge(
+                props
+                    .curves
+                    .get(i)
+                    .map_or(edge.points.as_slice(), Vec::as_slice),
+            )
+        })
+        .collect();
+    // A large drawing (one with a window) is drawn a few hundred boxes and edges per frame.
+    let progressive = use_mut_ref(Progressive::default);
+    let frame = match props.window {
+        Some(_) => progressive.borrow_mut().frame(
+            Rc::as_ptr(&layout.0) as usize,
+            &box_inside,
+            &edge_inside,
+        ),
+        None => Frame {
+            boxes: (0..layout.nodes.len()).collect(),
+            edges: (0..layout.edges.len()).collect(),
+            pending: false,
+        },
+    };
+    let redraw = use_force_update();
+    let frame_pending = frame.pending;
+    use_effect(move || {
+        let next = frame_pending.then(|| Timeout::new(0, move || redraw.force_update()));
+        move || drop(next)
+    });
 
     html! {
         <>
@@ -328,7 +406,7 @@ fn GraphScene(props: &GraphSceneProps) -> Html {
             </g>
             <g transform={format!("translate(0 {HEADER})")}>
                 <g class="bands">
-                    { for layout.bands.iter().map(|band| html! {
+                    { for layout.bands.iter().filter(|band| inside(0.0, band.y, band_w, band.h)).map(|band| html! {
                         <g class="band" data-namespace={band.namespace.clone().unwrap_or_default()}>
                             <rect x="8" y={format!("{:.1}", band.y)} width={format!("{band_w:.1}")} height={format!("{:.1}", band.h)} rx="10" />
                             <text x="22" y={format!("{:.1}", band.y + 21.0)}>{ &band.label }</text>
@@ -336,20 +414,26 @@ fn GraphScene(props: &GraphSceneProps) -> Html {
                     }) }
                 </g>
                 <g class="edges">
-                    { for layout.edges.iter().enumerate().map(|(i, edge)| {
+                    { for frame.edges.iter().filter_map(|&i| Some((i, layout.edges.get(i)?))).map(|(i, edge)| {
                         let touches = |id: &ObjectId| edge.from == *id || edge.to == *id;
-                        let (dimmed, lit_edge) = match &emphasis.hovered {
+                        let (dimmed, lit) = match &emphasis.hovered {
                             Some(h) => (!touches(h), touches(h)),
                             None => (emphasis.matches.as_ref().is_some_and(|m| !m.contains(&edge.from) && !m.contains(&edge.to)), false),
                         };
-                        let selected = emphasis.edge.as_ref().is_some_and(|k| *k == EdgeKey::of(edge));
-                        let points = props.curves.get(i).map_or(edge.points.as_slice(), Vec::as_slice);
-                        let change = props.delta.as_ref().and_then(|d| d.edge_change(&edge.from, &edge.to, edge.relation));
-                        edge_view(edge, points, missing.contains(&edge.to), (dimmed, lit_edge, selected), change, &props.on_edge)
+                        let look = EdgeLook {
+                            dimmed,
+                            lit,
+                            selected: emphasis.edge.as_ref().is_some_and(|k| k.from == edge.from && k.to == edge.to && k.relation == edge.relation),
+                            target_missing: missing.contains(&edge.to),
+                            change: props.delta.as_ref().and_then(|d| d.edge_change(&edge.from, &edge.to, edge.relation)),
+                        };
+                        html! {
+                            <GraphEdge key={i} layout={props.layout.clone()} curves={props.curves.clone()} index={i} {look} on_select={props.on_edge.clone()} />
+                        }
                     }) }
                 </g>
-                <g class="nodes">
-                    { for layout.nodes.iter().enumerate().map(|(i, node)| {
+                <g class="nodes" data-drawn={frame.boxes.len().to_string()} data-boxes={layout.nodes.len().to_string()} data-complete={(!frame.pending).to_string()}>
+                    { for frame.boxes.iter().filter_map(|&i| Some((i, layout.nodes.get(i)?))).map(|(i, node)| {
                         let matched = emphasis.matches.as_ref().is_some_and(|m| m.contains(&node.id));
                         let look = NodeLook {
                             dimmed: match &lit {
@@ -363,8 +447,9 @@ fn GraphScene(props: &GraphSceneProps) -> Html {
                             pods: props.pods.get(i).copied().flatten(),
                             change: props.delta.as_ref().and_then(|d| d.node_change(&node.id)),
                         };
-                        let name = props.names.get(i).map_or("", String::as_str);
-                        node_view(node, name, look, &handlers)
+                        html! {
+                            <GraphBox key={i} layout={props.layout.clone()} names={props.names.clone()} index={i} {look} handlers={handlers.clone()} />
+                        }
                     }) }
                 </g>
             </g>

@@ -1,10 +1,10 @@
 //! One edge of the graph: a curve styled by its relation, red and dashed with a short reason
 //! when broken, and a wider invisible stroke that takes the clicks.
 
-use manifesto_core::graph::{EdgePath, Point, Relation};
+use manifesto_core::graph::{EdgePath, Layout, Point, Relation};
 use yew::prelude::*;
 
-use super::data::{midpoint, path_data, short_reason};
+use super::data::{Shared, midpoint, path_data, short_reason};
 
 /// Which drawn edge: its two boxes and its relation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,15 +63,63 @@ pub fn markers() -> Html {
     }
 }
 
+/// How an edge is emphasised.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct EdgeLook {
+    /// Faded: it does not touch the hovered box, or neither end matches the search.
+    pub dimmed: bool,
+    /// It touches the hovered box.
+    pub lit: bool,
+    /// The selected edge.
+    pub selected: bool,
+    /// The box it reaches is missing.
+    pub target_missing: bool,
+    /// `added` or `removed` since the Compare view's baseline.
+    pub change: Option<&'static str>,
+}
+
+/// Props of [`GraphEdge`].
+#[derive(Properties, PartialEq)]
+pub struct GraphEdgeProps {
+    /// The drawing.
+    pub layout: Shared<Layout>,
+    /// Each edge's curve, in layout order.
+    pub curves: Shared<Vec<Vec<Point>>>,
+    /// The edge's place in the layout.
+    pub index: usize,
+    /// How it is emphasised.
+    pub look: EdgeLook,
+    /// It was clicked.
+    pub on_select: Callback<EdgeKey>,
+}
+
+/// One edge as a component: drawing the scene again redraws only the edges whose look changed.
+#[component]
+pub fn GraphEdge(props: &GraphEdgeProps) -> Html {
+    let Some(edge) = props.layout.edges.get(props.index) else {
+        return Html::default();
+    };
+    let points = props
+        .curves
+        .get(props.index)
+        .map_or(edge.points.as_slice(), Vec::as_slice);
+    edge_view(edge, points, props.look, &props.on_select)
+}
+
 /// Draws one edge along `points` (its curve, ends spread).
-pub fn edge_view(
+fn edge_view(
     edge: &EdgePath,
     points: &[Point],
-    target_missing: bool,
-    (dimmed, lit, selected): (bool, bool, bool),
-    change: Option<&'static str>,
+    look: EdgeLook,
     on_select: &Callback<EdgeKey>,
 ) -> Html {
+    let EdgeLook {
+        dimmed,
+        lit,
+        selected,
+        target_missing,
+        change,
+    } = look;
     let d = path_data(points);
     let onclick = {
         let on_select = on_select.clone();

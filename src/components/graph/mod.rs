@@ -14,6 +14,7 @@ mod export;
 mod legend;
 mod node;
 mod overview;
+mod progressive;
 mod rollout;
 mod toolbar;
 mod viewport;
@@ -398,31 +399,27 @@ pub fn GraphView() -> Html {
         let focus = focus.clone();
         Callback::from(move |()| focus.set(None))
     };
+    // An export draws the whole drawing first (a large one is drawn only around the view), and
+    // runs once it is drawn.
+    let exporting = use_state_eq(|| None::<Export>);
     let on_export = {
+        let exporting = exporting.clone();
+        Callback::from(move |kind: Export| exporting.set(Some(kind)))
+    };
+    {
+        let exporting = exporting.clone();
         let svg = svg_ref.clone();
         let laid = laid.clone();
         let status = status.clone();
-        Callback::from(move |kind: Export| {
-            let Some(el) = svg.cast::<web_sys::Element>() else {
-                return;
-            };
-            let size = canvas::content_size(&laid);
-            let result = match kind {
-                Export::Svg => export::download_svg(&el, size.w, size.h),
-                Export::Png => {
-                    let status = status.clone();
-                    export::download_png(&el, size.w, size.h, move |err| {
-                        status.set(Some(format!("The PNG could not be made: {err}").into()));
-                    })
-                }
-            };
-            status.set(
-                result
-                    .err()
-                    .map(|err| format!("The export failed: {}", export::describe(&err)).into()),
-            );
-        })
-    };
+        use_effect_with(*exporting, move |kind| {
+            if let (Some(kind), Some(el)) = (*kind, svg.cast::<web_sys::Element>()) {
+                status.set(export_drawing(kind, &el, &laid, &status));
+            }
+            if kind.is_some() {
+                exporting.set(None);
+            }
+        });
+    }
 
     let selected = match &*focus {
         Some(Focus::Node(id)) => box_of(&laid, id).map(|b| b.id.clone()),
@@ -508,6 +505,7 @@ pub fn GraphView() -> Html {
                     on_focus={on_focus_node}
                     {on_edge}
                     svg_ref={svg_ref.clone()}
+                    culled={laid.nodes.len() > OVERVIEW_ABOVE_NODES && exporting.is_none()}
                 />
                 }
                 if graph.nodes().is_empty() {
@@ -532,4 +530,26 @@ pub fn GraphView() -> Html {
             <Legend changes={delta.is_some()} />
         </section>
     }
+}
+
+/// Exports the drawn graph as `kind`; the status to show (`None` when it went well).
+fn export_drawing(
+    kind: Export,
+    svg: &web_sys::Element,
+    laid: &Layout,
+    status: &UseStateHandle<Option<AttrValue>>,
+) -> Option<AttrValue> {
+    let size = canvas::content_size(laid);
+    let result = match kind {
+        Export::Svg => export::download_svg(svg, size.w, size.h),
+        Export::Png => {
+            let status = status.clone();
+            export::download_png(svg, size.w, size.h, move |err| {
+                status.set(Some(format!("The PNG could not be made: {err}").into()));
+            })
+        }
+    };
+    result
+        .err()
+        .map(|err| format!("The export failed: {}", export::describe(&err)).into())
 }

@@ -2,11 +2,11 @@
 //! the name and a problem badge.
 
 use manifesto_core::ObjectId;
-use manifesto_core::graph::{Lane, NodeBox};
+use manifesto_core::graph::{Lane, Layout, NodeBox};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::data::{Badge, fit, status_tag};
+use super::data::{Badge, Shared, fit, status_tag};
 
 /// How many characters of a name fit in a box.
 const NAME_CHARS: usize = 27;
@@ -56,8 +56,33 @@ pub fn lane_class(lane: Lane) -> &'static str {
     }
 }
 
+/// Props of [`GraphBox`].
+#[derive(Properties, PartialEq)]
+pub struct GraphBoxProps {
+    /// The drawing.
+    pub layout: Shared<Layout>,
+    /// Each box's accessible name, in layout order.
+    pub names: Shared<Vec<String>>,
+    /// The box's place in the layout.
+    pub index: usize,
+    /// How it is emphasised.
+    pub look: NodeLook,
+    /// What it does when used.
+    pub handlers: NodeHandlers,
+}
+
+/// One box as a component: drawing the scene again redraws only the boxes whose look changed.
+#[component]
+pub fn GraphBox(props: &GraphBoxProps) -> Html {
+    let Some(node) = props.layout.nodes.get(props.index) else {
+        return Html::default();
+    };
+    let name = props.names.get(props.index).map_or("", String::as_str);
+    node_view(node, name, props.look, &props.handlers)
+}
+
 /// Draws one box.
-pub fn node_view(node: &NodeBox, name: &str, look: NodeLook, handlers: &NodeHandlers) -> Html {
+fn node_view(node: &NodeBox, name: &str, look: NodeLook, handlers: &NodeHandlers) -> Html {
     let id = node.id.clone();
     let onclick = {
         let on_activate = handlers.on_activate.clone();

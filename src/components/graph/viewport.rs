@@ -126,6 +126,58 @@ impl Viewport {
     }
 }
 
+/// The part of a large drawing that is drawn: what is on screen and a screen's worth around it,
+/// in drawing coordinates, snapped outward to a grid as large as the screen (in drawing units,
+/// rounded up to a power of two). Small pans and zooms keep the same window, so nothing is
+/// redrawn; the browser then only moves or scales what is already drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Window {
+    /// Left edge.
+    pub left: f64,
+    /// Top edge.
+    pub top: f64,
+    /// Right edge.
+    pub right: f64,
+    /// Bottom edge.
+    pub bottom: f64,
+}
+
+impl Window {
+    /// Below this scale the boxes' text is too small to read, and a large drawing leaves it out.
+    pub const FAR: f64 = 0.3;
+    /// The screen size assumed before the canvas is on screen.
+    pub const FIRST_VIEW: Size = Size {
+        w: 1600.0,
+        h: 1000.0,
+    };
+
+    /// The window around what `viewport` shows of the drawing in a view of size `view`.
+    pub fn around(viewport: Viewport, view: Size) -> Window {
+        let view = if view.w > 0.0 && view.h > 0.0 {
+            view
+        } else {
+            Self::FIRST_VIEW
+        };
+        let k = viewport.k.max(Viewport::MIN_K);
+        let (w, h) = (view.w / k, view.h / k);
+        let (left, top) = (-viewport.x / k, -viewport.y / k);
+        let cell = w.max(h).log2().ceil().exp2();
+        let down = |v: f64| (v / cell).floor() * cell;
+        let up = |v: f64| (v / cell).ceil() * cell;
+        Window {
+            left: down(left - w),
+            top: down(top - h),
+            right: up(left + 2.0 * w),
+            bottom: up(top + 2.0 * h),
+        }
+    }
+
+    /// Whether the rectangle (`x`, `y`, `w`, `h`) is at least partly inside.
+    pub fn holds(&self, x: f64, y: f64, w: f64, h: f64) -> bool {
+        x <= self.right && x + w >= self.left && y <= self.bottom && y + h >= self.top
+    }
+}
+
 /// A change of the viewport.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ViewAction {
@@ -239,6 +291,48 @@ mod tests {
         assert_eq!(((110.0 - z.x) / z.k, (220.0 - z.y) / z.k), (100.0, 200.0));
         assert_eq!(v.zoom_at(1000.0, 0.0, 0.0).k, Viewport::MAX_K);
         assert_eq!(v.zoom_at(0.0001, 0.0, 0.0).k, Viewport::MIN_K);
+    }
+
+    #[test]
+    fn the_window_holds_the_screen_and_a_margin_and_stays_put_for_small_moves() {
+        let v = Viewport {
+            x: -1000.0,
+            y: -500.0,
+            k: 0.5,
+        };
+        let window = Window::around(v, VIEW);
+        // On screen: x 2000..3600 and y 1000..2200 of the drawing.
+        assert!(window.holds(2000.0, 1000.0, 1600.0, 1200.0), "{window:?}");
+        assert!(
+            window.left <= 400.0 && window.right >= 5200.0,
+            "a screen either side: {window:?}"
+        );
+        assert!(
+            window.top <= -200.0 && window.bottom >= 3400.0,
+            "{window:?}"
+        );
+        assert!(
+            !window.holds(20_000.0, 1000.0, 200.0, 40.0),
+            "far away: {window:?}"
+        );
+        assert!(
+            !window.holds(2000.0, 20_000.0, 200.0, 40.0),
+            "far below: {window:?}"
+        );
+        // A few pixels of panning or a small zoom keep the same window: nothing is redrawn.
+        assert_eq!(Window::around(v.pan(12.0, -7.0), VIEW), window);
+        assert_eq!(Window::around(v.zoom_at(1.1, 400.0, 300.0), VIEW), window);
+        // Panning a whole screen away moves it, and it still holds what is on screen.
+        let moved = Window::around(v.pan(-4000.0, 0.0), VIEW);
+        assert_ne!(moved, window);
+        assert!(moved.holds(10_000.0, 1000.0, 1600.0, 1200.0), "{moved:?}");
+    }
+
+    #[test]
+    fn the_window_before_the_canvas_is_on_screen_assumes_a_screen() {
+        let window = Window::around(Viewport::default(), Size { w: 0.0, h: 0.0 });
+        assert!(window.holds(0.0, 0.0, 1600.0, 1000.0), "{window:?}");
+        assert!(!window.holds(10_000.0, 0.0, 200.0, 40.0), "{window:?}");
     }
 
     #[test]

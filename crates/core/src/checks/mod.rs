@@ -136,9 +136,37 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             finding.severity = level;
         }
     }
+    sort_findings(&mut findings);
     findings
-        .sort_by(|a, b| (&a.location, a.check, &a.object).cmp(&(&b.location, b.check, &b.object)));
-    findings
+}
+
+/// Sorts findings by location (file, line, column), then check id and object. Each file name is
+/// ranked once, so the sort compares numbers where it would compare the same name again and again.
+fn sort_findings(findings: &mut Vec<Finding>) {
+    let mut files: Vec<&str> = findings.iter().map(|f| f.location.file.as_str()).collect();
+    files.sort_unstable();
+    files.dedup();
+    let rank = |f: &Finding| files.binary_search(&f.location.file.as_str()).unwrap_or(0);
+    let mut order: Vec<(usize, usize)> = findings.iter().map(rank).zip(0..).collect();
+    order.sort_by(|&(file_a, a), &(file_b, b)| {
+        let (a, b) = (&findings[a], &findings[b]);
+        (
+            file_a,
+            a.location.line,
+            a.location.column,
+            a.check,
+            &a.object,
+        )
+            .cmp(&(
+                file_b,
+                b.location.line,
+                b.location.column,
+                b.check,
+                &b.object,
+            ))
+    });
+    let mut slots: Vec<Option<Finding>> = std::mem::take(findings).into_iter().map(Some).collect();
+    findings.extend(order.into_iter().filter_map(|(_, i)| slots[i].take()));
 }
 
 /// The check with this id (from an index built on first use: reviews and their exports look

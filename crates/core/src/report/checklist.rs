@@ -292,6 +292,9 @@ impl RowChecks {
     }
 }
 
+/// A finding behind a cell, with its place in the review.
+type Behind<'f> = (usize, &'f Finding);
+
 fn cell(
     row: &'static Row,
     checks: &RowChecks,
@@ -311,21 +314,11 @@ fn cell(
         .collect();
     indexes.sort_unstable();
     indexes.dedup();
-    let behind: Vec<(usize, &Finding)> = indexes
+    let (silenced, open): (Vec<Behind>, Vec<Behind>) = indexes
         .into_iter()
         .filter_map(|i| Some((i, findings.get(i)?)))
         .filter(|(_, f)| enabled.contains(&f.check))
-        .collect();
-    let open: Vec<(usize, &Finding)> = behind
-        .iter()
-        .copied()
-        .filter(|(_, f)| !f.is_suppressed())
-        .collect();
-    let silenced: Vec<(usize, &Finding)> = behind
-        .iter()
-        .copied()
-        .filter(|(_, f)| f.is_suppressed())
-        .collect();
+        .partition(|(_, f)| f.is_suppressed());
     let verdict = (row.verdict)(object, model);
     let mut cell = Cell {
         row: row.id,

@@ -76,8 +76,8 @@ struct Builder<'m> {
     options: GraphOptions,
     /// The objects by id; the last definition of an id wins, as on `kubectl apply`.
     objects: HashMap<&'m ObjectId, &'m Object>,
-    /// The ids in the order they first appear.
-    order: Vec<&'m ObjectId>,
+    /// The objects in the order their ids first appear (the last definition of each id).
+    live: Vec<&'m Object>,
     nodes: Vec<GraphNode>,
     index: HashMap<ObjectId, usize>,
     edges: Vec<Edge>,
@@ -121,8 +121,8 @@ impl<'m> Builder<'m> {
         let mut by_namespace_name: HashMap<(&str, &str), Vec<&Object>> = HashMap::new();
         let mut pod_makers: HashMap<&str, Vec<&Object>> = HashMap::new();
         let mut services_by_namespace: HashMap<&str, Vec<(usize, &Object)>> = HashMap::new();
-        for (position, id) in order.iter().enumerate() {
-            let obj: &'m Object = objects[id];
+        let live: Vec<&'m Object> = order.iter().map(|id| objects[id]).collect();
+        for (position, &obj) in live.iter().enumerate() {
             let (kind, ns, name) = (obj.kind.as_str(), obj.ns(), obj.name.as_str());
             names.entry((kind, ns)).or_default().push(name);
             namespaces.entry((kind, name)).or_default().push(ns);
@@ -144,7 +144,7 @@ impl<'m> Builder<'m> {
         Builder {
             options,
             objects,
-            order,
+            live,
             nodes: Vec::new(),
             index: HashMap::new(),
             edges: Vec::new(),
@@ -166,7 +166,7 @@ impl<'m> Builder<'m> {
 
     /// The objects in the order they first appear (last definition of each id).
     fn objects(&self) -> Vec<&'m Object> {
-        self.order.iter().map(|id| self.objects[id]).collect()
+        self.live.clone()
     }
 
     fn exists(&self, id: &ObjectId) -> bool {

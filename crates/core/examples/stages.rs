@@ -1,0 +1,94 @@
+//! Times each stage of the review of a synthetic input, and the slowest checks, in one process:
+//! `cargo run --release -p manifesto-core --example stages -- feastflow 10010`.
+//!
+//! Where the time of `manifesto check` goes beyond its parse; the shapes are those of the
+//! `generate` example. Each figure is the least of five runs.
+
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+#[path = "../benches/support/generate.rs"]
+mod generate;
+
+use generate::{Shape, file};
+use manifesto_core::Model;
+use manifesto_core::checks::{self, Context, Settings};
+use manifesto_core::graph::{Graph, GraphOptions};
+use manifesto_core::report::Review;
+
+const RUNS: usize = 5;
+
+/// The least time of [`RUNS`] runs of `f`.
+fn least<T>(mut f: impl FnMut() -> T) -> Duration {
+    (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(f());
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1}", d.as_secs_f64() * 1e3)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(shape), Some(objects)) = (
+        args.first().and_then(|s| Shape::from_key(s)),
+        args.get(1).and_then(|n| n.parse::<usize>().ok()),
+    ) else {
+        let shapes: Vec<&str> = Shape::ALL.iter().map(|s| s.key()).collect();
+        eprintln!("usage: stages <{}> <objects>", shapes.join("|"));
+        return ExitCode::from(2);
+    };
+    let source = file(shape, objects);
+    let model = Model::from_files(vec![source.clone()]);
+    let settings = Settings::default();
+    let findings = checks::run(&Context::new(&model, &settings));
+
+    let parse = least(|| Model::from_files(vec![source.clone()]));
+    let graph = least(|| Graph::build(&model, &GraphOptions::default()));
+    let run = least(|| checks::run(&Context::new(&model, &settings)));
+    let report = least(|| Review::from_findings(&model, &settings, findings.clone()));
+    let review = least(|| Review::build(&model, &settings));
+    println!(
+        "{} objects, {:.2} MB, {} findings\n",
+        model.objects.len(),
+        source.text.len() as f64 / 1e6,
+        findings.len()
+    );
+    println!("| stage | ms | of parse |\n|---|---:|---:|");
+    for (stage, d) in [
+        ("parse", parse),
+        ("graph (inside the checks)", graph),
+        ("checks", run),
+        ("checklist, scores, summaries", report),
+        ("review (checks + the rest)", review),
+    ] {
+        let ratio = d.as_secs_f64() / parse.as_secs_f64().max(1e-9);
+        println!("| {stage} | {} | {ratio:.2} |", ms(d));
+    }
+
+    let ctx = Context::new(&model, &settings);
+    // The graph is built once per context; build it first so no check is charged for it.
+    let _ = ctx.graph();
+    let mut per_check: Vec<(&str, Duration)> = checks::ALL
+        .iter()
+        .filter(|c| settings.is_enabled(c))
+        .map(|c| (c.id, least(|| (c.run)(&ctx))))
+        .collect();
+    per_check.sort_by_key(|(_, d)| std::cmp::Reverse(*d));
+    let sum: Duration = per_check.iter().map(|(_, d)| *d).sum();
+    println!(
+        "\nthe checks alone, each timed on its own, sum to {} ms",
+        ms(sum)
+    );
+    println!("\n| slowest checks | ms |\n|---|---:|");
+    for (id, d) in per_check.iter().take(15) {
+        println!("| {id} | {} |", ms(*d));
+    }
+    ExitCode::SUCCESS
+}
