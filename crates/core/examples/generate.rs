@@ -8,20 +8,17 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+#[path = "support/args.rs"]
+mod args;
 #[path = "../benches/support/generate.rs"]
 mod generate;
 
-use generate::{Shape, generate};
+use generate::generate;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (Some(shape), Some(objects)) = (
-        args.first().and_then(|s| Shape::from_key(s)),
-        args.get(1).and_then(|n| n.parse::<usize>().ok()),
-    ) else {
-        let shapes: Vec<&str> = Shape::ALL.iter().map(|s| s.key()).collect();
-        eprintln!("usage: generate <{}> <objects>", shapes.join("|"));
-        return ExitCode::from(2);
+    let (shape, objects) = match args::shape_and_size("generate") {
+        Ok(chosen) => chosen,
+        Err(code) => return code,
     };
     let text = generate(shape, objects);
     if std::io::stdout().lock().write_all(text.as_bytes()).is_err() {

@@ -7,10 +7,12 @@
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+#[path = "support/args.rs"]
+mod args;
 #[path = "../benches/support/generate.rs"]
 mod generate;
 
-use generate::{Shape, file};
+use generate::file;
 use manifesto_core::Model;
 use manifesto_core::checks::{self, Context, Settings};
 use manifesto_core::graph::{Graph, GraphOptions};
@@ -35,14 +37,9 @@ fn ms(d: Duration) -> String {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (Some(shape), Some(objects)) = (
-        args.first().and_then(|s| Shape::from_key(s)),
-        args.get(1).and_then(|n| n.parse::<usize>().ok()),
-    ) else {
-        let shapes: Vec<&str> = Shape::ALL.iter().map(|s| s.key()).collect();
-        eprintln!("usage: stages <{}> <objects>", shapes.join("|"));
-        return ExitCode::from(2);
+    let (shape, objects) = match args::shape_and_size("stages") {
+        Ok(chosen) => chosen,
+        Err(code) => return code,
     };
     let source = file(shape, objects);
     let model = Model::from_files(vec![source.clone()]);
