@@ -258,7 +258,7 @@ pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
         use_callback(
             (props.on_hover.clone(), far),
             move |id: Option<ObjectId>, (on_hover, far)| {
-                let dragging = drag.borrow().last.is_some();
+                let dragging = drag.try_borrow().is_ok_and(|d| d.last.is_some());
                 if id.is_none() || !(*far || dragging) {
                     on_hover.emit(id);
                 }
