@@ -249,7 +249,7 @@ pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
     let viewport = props.view.viewport;
     let window = props
         .culled
-        .then(|| Window::around(viewport, view_size(&props.svg_ref)));
+        .then(|| Window::around(viewport, view_size(&props.svg_ref)).within(size));
     let far = props.culled && viewport.k < Window::FAR;
     // Lighting a box's neighbours restyles every box: not while dragging across them, nor on a
     // large drawing zoomed out too far to read.

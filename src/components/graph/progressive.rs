@@ -76,18 +76,36 @@ mod tests {
     #[test]
     fn a_large_window_is_drawn_over_several_frames_boxes_first() {
         let mut drawn = Progressive::default();
-        let boxes = vec![true; 500];
-        let edges = vec![true; 200];
+        let (boxes, edges) = (
+            vec![true; 2 * NEW_PER_FRAME + 50],
+            vec![true; NEW_PER_FRAME],
+        );
         let first = drawn.frame(1, &boxes, &edges);
         assert_eq!(first.boxes, (0..NEW_PER_FRAME).collect::<Vec<_>>());
         assert!(first.edges.is_empty() && first.pending);
-        let second = drawn.frame(1, &boxes, &edges);
-        assert_eq!(second.boxes.len(), 500);
-        assert_eq!(second.edges.len(), NEW_PER_FRAME - 200);
-        assert!(second.pending);
-        let third = drawn.frame(1, &boxes, &edges);
-        assert_eq!((third.boxes.len(), third.edges.len()), (500, 200));
-        assert!(!third.pending, "everything in the window is drawn");
+        let mut last = first;
+        let mut frames = 1;
+        while last.pending {
+            let next = drawn.frame(1, &boxes, &edges);
+            let added = next.boxes.len() + next.edges.len() - last.boxes.len() - last.edges.len();
+            assert!(added <= NEW_PER_FRAME, "{added} added in one frame");
+            assert!(
+                next.edges.is_empty() || next.boxes.len() == boxes.len(),
+                "boxes come first"
+            );
+            last = next;
+            frames += 1;
+        }
+        assert_eq!(
+            (last.boxes.len(), last.edges.len()),
+            (boxes.len(), edges.len())
+        );
+        assert_eq!(
+            frames,
+            4,
+            "{} boxes and edges, {NEW_PER_FRAME} a frame",
+            3 * NEW_PER_FRAME + 50
+        );
     }
 
     #[test]

@@ -172,6 +172,17 @@ impl Window {
         }
     }
 
+    /// The part of the window over a drawing of size `drawing`: once the window holds the whole
+    /// drawing, zooming further out or panning keeps the same window (nothing is redrawn).
+    pub fn within(self, drawing: Size) -> Window {
+        Window {
+            left: self.left.max(0.0),
+            top: self.top.max(0.0),
+            right: self.right.min(drawing.w),
+            bottom: self.bottom.min(drawing.h),
+        }
+    }
+
     /// Whether the rectangle (`x`, `y`, `w`, `h`) is at least partly inside.
     pub fn holds(&self, x: f64, y: f64, w: f64, h: f64) -> bool {
         x <= self.right && x + w >= self.left && y <= self.bottom && y + h >= self.top
@@ -326,6 +337,36 @@ mod tests {
         let moved = Window::around(v.pan(-4000.0, 0.0), VIEW);
         assert_ne!(moved, window);
         assert!(moved.holds(10_000.0, 1000.0, 1600.0, 1200.0), "{moved:?}");
+    }
+
+    #[test]
+    fn a_window_holding_the_whole_drawing_stays_the_same_as_the_view_moves() {
+        let drawing = Size {
+            w: 3000.0,
+            h: 40_000.0,
+        };
+        let fitted = Viewport::fit(drawing, VIEW);
+        let whole = Window::around(fitted, VIEW).within(drawing);
+        assert_eq!(
+            whole,
+            Window {
+                left: 0.0,
+                top: 0.0,
+                right: 3000.0,
+                bottom: 40_000.0
+            }
+        );
+        assert_eq!(
+            Window::around(fitted.zoom_at(1.3, 400.0, 300.0), VIEW).within(drawing),
+            whole
+        );
+        assert_eq!(
+            Window::around(fitted.pan(40.0, -25.0), VIEW).within(drawing),
+            whole
+        );
+        // Zoomed in, only a part of it.
+        let part = Window::around(fitted.zoom_at(12.0, 400.0, 300.0), VIEW).within(drawing);
+        assert!(part.bottom - part.top < 40_000.0, "{part:?}");
     }
 
     #[test]
