@@ -29,37 +29,37 @@ struct ReadPiece {
     diagnostics: usize,
 }
 
-/// What identifies a piece of a file: its text, first line, first column and document number.
-type PieceKey<'a> = (&'a str, usize, usize, Option<usize>);
+/// Where a piece of a file is: its first line, first column and document number. Pieces do not
+/// overlap, so at most one piece of a reading is at a place; it is kept when its text is the same
+/// too (compared, not hashed: hashing every piece's text cost as much as comparing it).
+type PiecePlace = (usize, usize, Option<usize>);
 
-/// A piece of the last reading, with where its objects and problems start in it.
-struct KeptPiece<'a> {
-    piece: &'a ReadPiece,
+/// A piece of the last reading (its place in `pieces`), with where its objects and problems
+/// start in it.
+#[derive(Debug, Clone, Copy)]
+struct KeptPiece {
+    piece: usize,
     objects: usize,
     diagnostics: usize,
 }
 
 impl ReadFile {
-    /// Each piece by what identifies it.
-    fn kept(&self) -> HashMap<PieceKey<'_>, KeptPiece<'_>> {
+    /// Each piece by its place.
+    fn kept(&self) -> HashMap<PiecePlace, KeptPiece> {
         let (mut objects, mut diagnostics) = (0, 0);
         self.pieces
             .iter()
-            .map(|piece| {
-                let key = (
-                    piece.text.as_str(),
-                    piece.first_line,
-                    piece.first_column,
-                    piece.index,
-                );
+            .enumerate()
+            .map(|(i, piece)| {
+                let place = (piece.first_line, piece.first_column, piece.index);
                 let kept = KeptPiece {
-                    piece,
+                    piece: i,
                     objects,
                     diagnostics,
                 };
                 objects += piece.objects;
                 diagnostics += piece.diagnostics;
-                (key, kept)
+                (place, kept)
             })
             .collect()
     }
@@ -92,6 +92,8 @@ pub(crate) struct FileReading {
     /// Where each piece of the file is (found on the first call, so later ones do not cut the
     /// file again): its byte range, first line and first column.
     places: Option<Vec<(std::ops::Range<usize>, usize, usize)>>,
+    /// The pieces of the last reading that may be kept, by place (also found on the first call).
+    kept: Option<HashMap<PiecePlace, KeptPiece>>,
 }
 
 impl FileReading {
@@ -105,12 +107,13 @@ impl FileReading {
         previous: &FileObjects,
         budget: usize,
     ) -> bool {
-        let kept = previous
+        let last = previous
             .read
             .as_ref()
-            .filter(|read| read.name == file.name && read.options == *options)
-            .map(ReadFile::kept)
-            .unwrap_or_default();
+            .filter(|read| read.name == file.name && read.options == *options);
+        let kept = self
+            .kept
+            .get_or_insert_with(|| last.map(ReadFile::kept).unwrap_or_default());
         let places = self.places.get_or_insert_with(|| {
             let start = file.text.as_ptr() as usize;
             split_documents(&file.text)
@@ -138,11 +141,14 @@ impl FileReading {
             let part = &mut self.part;
             let (objects_before, diagnostics_before) = (part.objects.len(), part.diagnostics.len());
             let documents = self.documents;
-            let keep = |index| kept.get(&(chunk.text, chunk.first_line, chunk.first_column, index));
+            let keep = |index| {
+                let kept = kept.get(&(chunk.first_line, chunk.first_column, index))?;
+                let piece = last?.pieces.get(kept.piece)?;
+                (piece.text == chunk.text).then_some((kept, piece))
+            };
             // A piece holding a document keeps its number; one holding nothing has none.
             let index = match keep(Some(documents)).or_else(|| keep(None)) {
-                Some(kept) => {
-                    let piece = kept.piece;
+                Some((kept, piece)) => {
                     part.objects.extend_from_slice(
                         &previous.objects[kept.objects..kept.objects + piece.objects],
                     );
