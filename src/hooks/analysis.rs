@@ -74,7 +74,8 @@ pub fn use_analysis_scheduler(state: &AppContext) {
             worker.borrow_mut().get(&dispatcher);
         }
     });
-    let (files, settings) = (state.files.clone(), state.settings.clone());
+    // The state of this render (a shared handle: nothing is copied unless a job is sent).
+    let state = state.clone();
     use_effect_with((status, checking), move |&(status, checking)| {
         if !status.running() {
             return;
@@ -83,7 +84,7 @@ pub fn use_analysis_scheduler(state: &AppContext) {
         let mut slot = worker.borrow_mut();
         let reviewing = slot
             .get(&dispatcher)
-            .map(|worker| worker.send(request, &settings, &files));
+            .map(|worker| worker.send(request, &state.settings, &state.files));
         if checking && reviewing.is_some() {
             return; // The worker's review comes as its own action.
         }

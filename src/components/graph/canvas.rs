@@ -358,32 +358,34 @@ fn GraphScene(props: &GraphSceneProps) -> Html {
         }
         points.is_empty() || inside(x0, y0, x1 - x0, y1 - y0)
     };
-    let box_inside: Vec<bool> = layout
-        .nodes
-        .iter()
-        .map(|n| inside(n.x, n.y, n.w, n.h))
-        .collect();
-    let edge_inside: Vec<bool> = layout
-        .edges
-        .iter()
-        .enumerate()
-        .map(|(i, edge)| {
-            drawn_edge(
-                props
-                    .curves
-                    .get(i)
-                    .map_or(edge.points.as_slice(), Vec::as_slice),
-            )
-        })
-        .collect();
     // A large drawing (one with a window) is drawn a few hundred boxes and edges per frame.
     let progressive = use_mut_ref(Progressive::default);
     let frame = match props.window {
-        Some(_) => progressive.borrow_mut().frame(
-            Rc::as_ptr(&layout.0) as usize,
-            &box_inside,
-            &edge_inside,
-        ),
+        Some(_) => {
+            let box_inside: Vec<bool> = layout
+                .nodes
+                .iter()
+                .map(|n| inside(n.x, n.y, n.w, n.h))
+                .collect();
+            let edge_inside: Vec<bool> = layout
+                .edges
+                .iter()
+                .enumerate()
+                .map(|(i, edge)| {
+                    drawn_edge(
+                        props
+                            .curves
+                            .get(i)
+                            .map_or(edge.points.as_slice(), Vec::as_slice),
+                    )
+                })
+                .collect();
+            progressive.borrow_mut().frame(
+                Rc::as_ptr(&layout.0) as usize,
+                &box_inside,
+                &edge_inside,
+            )
+        }
         None => Frame {
             boxes: (0..layout.nodes.len()).collect(),
             edges: (0..layout.edges.len()).collect(),
