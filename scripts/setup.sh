@@ -131,7 +131,7 @@ fi
 
 # CodeMirror 6 from npm, bundled into editor/dist/editor.js, which index.html loads (Trunk
 # copies it into dist/). Rebuilt when the lock file or the editor's source changes.
-editor_sum="$(cat editor/package-lock.json editor/src/*.js | sha256sum | cut -d' ' -f1)"
+editor_sum="$(cat editor/package.json editor/package-lock.json editor/src/*.js | sha256sum | cut -d' ' -f1)"
 stamp="editor/dist/.built-from-sha256"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$editor_sum" ] && [ -f editor/dist/editor.js ]; then
   skip "code editor bundle: present"

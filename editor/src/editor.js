@@ -3,6 +3,12 @@
 // place. Bundled by `npm run build` (scripts/setup.sh) into dist/editor.js, a classic script
 // that defines the global `ManifestoEditor`; src/components/editor/code_mirror.rs is the only
 // Rust code that calls it.
+//
+// The bundle is built with `navigator.scheduling` defined as `undefined` (package.json). Where
+// the browser has `navigator.scheduling.isInputPending`, CodeMirror's background parse runs in
+// slices of up to 100 ms, stopping early only for pending input, so a large file kept the page
+// from drawing a frame for 100 ms at a time while it was typed in. Without it, each slice ends
+// within the idle period the browser gives (at most 50 ms).
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { yaml } from "@codemirror/lang-yaml";
 import {
