@@ -3,6 +3,10 @@
 use super::{Category, Check, Context, Finding, Level, Scope};
 use crate::graph::Relation;
 use crate::model::{ObjectId, Resource, describe_label_map};
+use crate::text::first_few;
+
+/// The most workloads a finding names; it counts the others.
+const MAX_NAMED: usize = 5;
 
 /// The `service-selects-multiple-workloads` check.
 pub(crate) static CHECK: Check = Check {
@@ -110,12 +114,23 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let Some(selector) = svc.spec.as_ref().and_then(|s| s.selector.as_ref()) else {
             continue;
         };
-        let mut owners: Vec<&ObjectId> = graph
+        // The pods' direct owners first: many pods share one, and finding the top of a chain
+        // takes a lookup per link.
+        let mut parents: Vec<&ObjectId> = graph
             .outgoing(&obj.id)
             .filter(|e| e.relation == Relation::Selects)
-            .map(|e| graph.root_owner(&e.to))
+            .map(|e| {
+                graph
+                    .node(&e.to)
+                    .and_then(|n| n.owner.as_ref())
+                    .filter(|owner| graph.node(owner).is_some())
+                    .unwrap_or(&e.to)
+            })
             .collect();
-        owners.sort();
+        parents.sort_unstable();
+        parents.dedup();
+        let mut owners: Vec<&ObjectId> = parents.into_iter().map(|p| graph.root_owner(p)).collect();
+        owners.sort_unstable();
         owners.dedup();
         if owners.len() < 2 {
             continue;
@@ -130,7 +145,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     "selector {} matches the pods of {} workloads: {}",
                     describe_label_map(selector),
                     owners.len(),
-                    names.join(", ")
+                    first_few(&names, MAX_NAMED)
                 ),
             )
             .help("add a label to the selector that only the intended workload's pods carry"),
@@ -254,3 +269,25 @@ spec:
   ports:
   - port: 80
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::super::support::testing::findings;
+    use super::CHECK;
+
+    #[test]
+    fn names_five_workloads_and_counts_the_others() {
+        let mut yaml = String::from(
+            "apiVersion: v1\nkind: Service\nmetadata:\n  name: all\nspec:\n  selector:\n    tier: web\n",
+        );
+        for i in 1..=7 {
+            yaml.push_str(&format!(
+                "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-{i}\nspec:\n  replicas: 3\n  selector:\n    matchLabels:\n      app: app-{i}\n  template:\n    metadata:\n      labels:\n        app: app-{i}\n        tier: web\n    spec:\n      containers:\n      - name: app\n        image: example/app:1\n"
+            ));
+        }
+        assert_eq!(
+            findings(&CHECK, &yaml),
+            ["6 info selector tier=web matches the pods of 7 workloads: Deployment/default/app-1, Deployment/default/app-2, Deployment/default/app-3, Deployment/default/app-4, Deployment/default/app-5, and 2 more"]
+        );
+    }
+}

@@ -6,6 +6,7 @@ use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use super::ObjectSummary;
 use crate::model::{Model, Object, Resource, describe_label_map};
+use crate::text::first_few;
 
 /// Every object of the model (each id once, the last definition winning), described.
 pub(super) fn summaries(model: &Model) -> Vec<ObjectSummary> {
@@ -33,16 +34,6 @@ fn int_or_string(v: &IntOrString) -> String {
     }
 }
 
-/// `a, b, c` with at most `max` items and a count of the rest.
-fn some(items: Vec<String>, max: usize) -> String {
-    let n = items.len();
-    let mut shown: Vec<String> = items.into_iter().take(max).collect();
-    if n > max {
-        shown.push(format!("and {} more", n - max));
-    }
-    shown.join(", ")
-}
-
 fn images(object: &Object) -> String {
     let images: Vec<String> = object
         .containers()
@@ -53,7 +44,7 @@ fn images(object: &Object) -> String {
     if images.is_empty() {
         "no image".to_owned()
     } else {
-        some(images, 3)
+        first_few(&images, 3)
     }
 }
 
@@ -83,7 +74,7 @@ fn describe(object: &Object) -> String {
                 .map(|(k, _)| k.clone())
                 .chain(cm.binary_data.iter().flatten().map(|(k, _)| k.clone()))
                 .collect();
-            format!("{} keys: {}", keys.len(), some(keys, 8))
+            format!("{} keys: {}", keys.len(), first_few(&keys, 8))
         }
         Resource::Secret(s) => {
             let keys: Vec<String> = s
@@ -97,7 +88,7 @@ fn describe(object: &Object) -> String {
                 "type {}, {} keys: {}",
                 s.type_.as_deref().unwrap_or("Opaque"),
                 keys.len(),
-                some(keys, 8)
+                first_few(&keys, 8)
             )
         }
         Resource::PersistentVolumeClaim(p) => {
@@ -288,7 +279,7 @@ fn describe(object: &Object) -> String {
                 if routes.is_empty() {
                     "no routes".to_owned()
                 } else {
-                    some(routes, 4)
+                    first_few(&routes, 4)
                 }
             )
         }

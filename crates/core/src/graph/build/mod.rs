@@ -81,7 +81,8 @@ struct Builder<'m> {
     nodes: Vec<GraphNode>,
     index: HashMap<ObjectId, usize>,
     edges: Vec<Edge>,
-    edge_index: HashMap<(ObjectId, ObjectId, Relation), usize>,
+    /// Each edge's position, by the positions of its nodes and its relation.
+    edge_index: HashMap<(usize, usize, Relation), usize>,
     problems: Vec<Problem>,
     traffic: Vec<TrafficPath>,
     /// The pods of each namespace.
@@ -261,6 +262,8 @@ impl<'m> Builder<'m> {
 
     // ----- edges and problems ----------------------------------------------------------------
 
+    /// The edge `relation` from `from` to `to`, or one more reason on it if it exists. Both ends
+    /// are nodes already.
     fn edge(
         &mut self,
         from: &ObjectId,
@@ -270,8 +273,24 @@ impl<'m> Builder<'m> {
         reason: String,
         location: Option<Location>,
     ) {
-        let key = (from.clone(), to.clone(), relation);
-        if let Some(&i) = self.edge_index.get(&key) {
+        let (Some(&from), Some(&to)) = (self.index.get(from), self.index.get(to)) else {
+            debug_assert!(false, "an edge between ids without nodes: {from} -> {to}");
+            return;
+        };
+        self.edge_between(from, to, relation, ok, reason, location);
+    }
+
+    /// [`Builder::edge`] between the nodes at these positions.
+    fn edge_between(
+        &mut self,
+        from: usize,
+        to: usize,
+        relation: Relation,
+        ok: bool,
+        reason: String,
+        location: Option<Location>,
+    ) {
+        if let Some(&i) = self.edge_index.get(&(from, to, relation)) {
             let edge = &mut self.edges[i];
             edge.ok &= ok;
             if !edge.reasons.contains(&reason) && edge.reasons.len() < MAX_EDGE_REASONS {
@@ -279,10 +298,11 @@ impl<'m> Builder<'m> {
             }
             return;
         }
-        self.edge_index.insert(key, self.edges.len());
+        self.edge_index
+            .insert((from, to, relation), self.edges.len());
         self.edges.push(Edge {
-            from: from.clone(),
-            to: to.clone(),
+            from: self.nodes[from].id.clone(),
+            to: self.nodes[to].id.clone(),
             relation,
             ok,
             reasons: vec![reason],

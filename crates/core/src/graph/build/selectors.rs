@@ -42,8 +42,10 @@ impl<'m> Builder<'m> {
         reason: &str,
     ) {
         let location = Some(obj.locate(field));
+        let Some(&from) = self.index.get(&obj.id) else {
+            return;
+        };
         for pod in matched {
-            let pod_id = self.nodes[pod.node].id.clone();
             let reason = match operator_pods(pod.template) {
                 Some(made) => format!(
                     "{reason} (the pod comes from {} {}, made by the {})",
@@ -51,9 +53,9 @@ impl<'m> Builder<'m> {
                 ),
                 None => reason.to_owned(),
             };
-            self.edge(
-                &obj.id,
-                &pod_id,
+            self.edge_between(
+                from,
+                pod.node,
                 Relation::Selects,
                 true,
                 reason,

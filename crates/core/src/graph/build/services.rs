@@ -364,14 +364,25 @@ pub(super) fn resolve_port(
     target: &IntOrString,
     protocol: &str,
 ) -> Option<(String, k8s_openapi::api::core::v1::ContainerPort)> {
-    declared_ports(obj).into_iter().find(|(_, p)| {
-        let same_protocol = p.protocol.as_deref().unwrap_or("TCP") == protocol;
-        same_protocol
+    let lands = |p: &k8s_openapi::api::core::v1::ContainerPort| {
+        p.protocol.as_deref().unwrap_or("TCP") == protocol
             && match target {
                 IntOrString::Int(n) => p.container_port == *n,
                 IntOrString::String(name) => p.name.as_deref() == Some(name.as_str()),
             }
-    })
+    };
+    if let Some(ports) = operator_ports(obj) {
+        return ports.into_iter().find(|(_, p)| lands(p));
+    }
+    // The same as searching `declared_ports`, without copying every port first: a Service is
+    // resolved against each workload it selects.
+    obj.containers()
+        .into_iter()
+        .filter(|c| !c.init || is_sidecar(c.container))
+        .find_map(|c| {
+            let port = c.container.ports.iter().flatten().find(|p| lands(p))?;
+            Some((c.container.name.clone(), port.clone()))
+        })
 }
 
 fn describe_container_port(port: &k8s_openapi::api::core::v1::ContainerPort) -> String {
