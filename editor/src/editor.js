@@ -110,7 +110,8 @@ const editors = new WeakMap();
 
 /**
  * An editor in `parent`. `options`: `text`, `label` (its accessible name), `placeholder`,
- * `onChange()` (the user changed the text: read it with `text()`), `onCursor(line)` (the
+ * `onChange(whole)` (the user changed the text: read it with `text()`; `whole` when pasted or
+ * dropped), `onCursor(line)` (the
  * cursor moved to a 1-based line), `onBlur()`, `onOpen(index)` (a marked problem's "Open"
  * was chosen).
  */
@@ -217,8 +218,11 @@ function extensions(options) {
     attributes.of(contentAttributes(options.label)),
     keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...searchKeymap, ...lintKeymap]),
     EditorView.updateListener.of((update) => {
-      // The page replaces the text with a new state, which is no update: every change here is the user's.
-      if (update.docChanged) options.onChange?.();
+      // The page replaces the text with a new state, which is no update: every change here is the
+      // user's. A paste or a drop is whole at once: there is no pause in typing to wait for.
+      if (update.docChanged) {
+        options.onChange?.(update.transactions.some((tr) => tr.isUserEvent("input.paste") || tr.isUserEvent("input.drop")));
+      }
       const byUser = update.transactions.some((tr) => ["select", "input", "delete", "undo", "redo"].some((e) => tr.isUserEvent(e)));
       if ((update.selectionSet || update.docChanged) && byUser) {
         options.onCursor?.(update.state.doc.lineAt(update.state.selection.main.head).number);

@@ -62,8 +62,8 @@ pub struct Problem {
 
 /// What the editor tells the page.
 pub struct Listeners {
-    /// The user changed the text.
-    pub on_change: Closure<dyn FnMut()>,
+    /// The user changed the text; `true` when pasted or dropped, `false` when typed.
+    pub on_change: Closure<dyn FnMut(bool)>,
     /// The user moved the cursor (or typed) on this 1-based line.
     pub on_cursor: Closure<dyn FnMut(u32)>,
     /// The editor lost the focus.

@@ -1,5 +1,5 @@
 //! The editor of the active file: a code editor ([`code_mirror`]) whose text is analysed
-//! ~250 ms after typing pauses, with the analysis's problems marked in place.
+//! ~250 ms after typing pauses (a paste at once), with the analysis's problems marked in place.
 
 pub mod code_mirror;
 
@@ -91,15 +91,18 @@ fn flush(live: &Shared) {
     }
 }
 
-/// The listeners of the editor: typing starts the pause before [`flush`], moving the cursor
-/// selects the object under it, leaving sends what was typed, "Open" shows a finding.
+/// The listeners of the editor: typing starts the pause before [`flush`] (a paste flushes at
+/// once), moving the cursor selects the object under it, leaving sends what was typed, "Open"
+/// shows a finding.
 fn listeners(live: &Shared) -> Listeners {
     let on_change = {
         let live = live.clone();
-        Closure::<dyn FnMut()>::new(move || {
+        Closure::<dyn FnMut(bool)>::new(move |pasted: bool| {
+            // A paste is analysed at once, typing once it pauses.
+            let wait = if pasted { 0 } else { DEBOUNCE_MS };
             let timer = {
                 let live = live.clone();
-                Timeout::new(DEBOUNCE_MS, move || flush(&live))
+                Timeout::new(wait, move || flush(&live))
             };
             let mut shared = live.borrow_mut();
             let Some(state) = shared.state.clone() else {
