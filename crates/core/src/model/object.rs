@@ -10,29 +10,17 @@ use crate::parse::tree::{Node, Seg, parse_path};
 use crate::source::{Diagnostic, Location, Pos};
 
 /// The id of an object everywhere (UI, CLI, tests): `Kind/namespace/name`, or `Kind/name` for
-/// cluster-scoped kinds. Its text is shared, so a copy (every edge holds two) costs no
-/// allocation.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ObjectId(Arc<str>);
-
-impl Serialize for ObjectId {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for ObjectId {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|id| ObjectId(id.into()))
-    }
-}
+/// cluster-scoped kinds.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ObjectId(String);
 
 impl ObjectId {
     /// The id of an object of `kind` named `name`, in `namespace` unless cluster-scoped.
     pub fn new(kind: &str, namespace: Option<&str>, name: &str) -> Self {
         match namespace {
-            Some(ns) => ObjectId(format!("{kind}/{ns}/{name}").into()),
-            None => ObjectId(format!("{kind}/{name}").into()),
+            Some(ns) => ObjectId(format!("{kind}/{ns}/{name}")),
+            None => ObjectId(format!("{kind}/{name}")),
         }
     }
 
