@@ -339,18 +339,26 @@ fn declared_ports(obj: &Object) -> Vec<(String, k8s_openapi::api::core::v1::Cont
     if let Some(ports) = operator_ports(obj) {
         return ports;
     }
+    serving_ports(obj)
+        .map(|(container, port)| (container.name.clone(), port.clone()))
+        .collect()
+}
+
+/// The ports written in the serving containers of `obj`'s pod spec, with their container.
+fn serving_ports(
+    obj: &Object,
+) -> impl Iterator<Item = (&Container, &k8s_openapi::api::core::v1::ContainerPort)> {
     obj.containers()
         .into_iter()
         .filter(|c| !c.init || is_sidecar(c.container))
         .flat_map(|c| {
-            let name = c.container.name.clone();
-            c.container
+            let container = c.container;
+            container
                 .ports
                 .iter()
                 .flatten()
-                .map(move |p| (name.clone(), p.clone()))
+                .map(move |p| (container, p))
         })
-        .collect()
 }
 
 fn is_sidecar(container: &Container) -> bool {
@@ -374,15 +382,11 @@ pub(super) fn resolve_port(
     if let Some(ports) = operator_ports(obj) {
         return ports.into_iter().find(|(_, p)| lands(p));
     }
-    // The same as searching `declared_ports`, without copying every port first: a Service is
-    // resolved against each workload it selects.
-    obj.containers()
-        .into_iter()
-        .filter(|c| !c.init || is_sidecar(c.container))
-        .find_map(|c| {
-            let port = c.container.ports.iter().flatten().find(|p| lands(p))?;
-            Some((c.container.name.clone(), port.clone()))
-        })
+    // Not `declared_ports`, which copies every port first: a Service is resolved against each
+    // workload it selects.
+    serving_ports(obj)
+        .find(|(_, port)| lands(port))
+        .map(|(container, port)| (container.name.clone(), port.clone()))
 }
 
 fn describe_container_port(port: &k8s_openapi::api::core::v1::ContainerPort) -> String {
