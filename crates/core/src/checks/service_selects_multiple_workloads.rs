@@ -119,13 +119,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let mut parents: Vec<&ObjectId> = graph
             .outgoing(&obj.id)
             .filter(|e| e.relation == Relation::Selects)
-            .map(|e| {
-                graph
-                    .node(&e.to)
-                    .and_then(|n| n.owner.as_ref())
-                    .filter(|owner| graph.node(owner).is_some())
-                    .unwrap_or(&e.to)
-            })
+            .map(|e| graph.owner(&e.to).unwrap_or(&e.to))
             .collect();
         parents.sort_unstable();
         parents.dedup();

@@ -518,11 +518,20 @@ impl Graph {
     pub fn root_owner<'a>(&'a self, id: &'a ObjectId) -> &'a ObjectId {
         let mut current = id;
         for _ in 0..8 {
-            match self.node(current).and_then(|n| n.owner.as_ref()) {
-                Some(owner) if self.node(owner).is_some() => current = owner,
-                _ => break,
+            match self.owner(current) {
+                Some(owner) => current = owner,
+                None => break,
             }
         }
         current
+    }
+
+    /// The controller that owns `id` (a pod's ReplicaSet, a ReplicaSet's Deployment…), when it is
+    /// a node of the graph.
+    pub fn owner(&self, id: &ObjectId) -> Option<&ObjectId> {
+        self.node(id)?
+            .owner
+            .as_ref()
+            .filter(|owner| self.node(owner).is_some())
     }
 }
