@@ -33,13 +33,11 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
 
 /// `a, b, c` with at most `max` items, then a count of the rest (`a, b, and 3 more`).
 pub fn first_few<T: AsRef<str>>(items: &[T], max: usize) -> String {
-    let mut shown: Vec<&str> = items.iter().take(max).map(AsRef::as_ref).collect();
-    let more = items.len().saturating_sub(max);
-    let rest = format!("and {more} more");
-    if more > 0 {
-        shown.push(&rest);
+    let shown: Vec<&str> = items.iter().take(max).map(AsRef::as_ref).collect();
+    match items.len().saturating_sub(max) {
+        0 => shown.join(", "),
+        more => format!("{}, and {more} more", shown.join(", ")),
     }
-    shown.join(", ")
 }
 
 /// `text` cut to at most `max` characters, with `…` when something was cut.
