@@ -1,14 +1,16 @@
 //! The analysis worker's side. `static/analysis-worker.js` starts the page's own wasm module
 //! again in a Web Worker and hands each job to [`review_in_worker`], which reads the files
 //! (keeping the readings, so the next job reads again only what changed) and reviews them off
-//! the page's thread. The page's side is `hooks/analysis_worker.rs`.
+//! the page's thread, and to [`warm_up`] until the first job comes. The page's side is
+//! `hooks/analysis_worker.rs`.
 
 use std::cell::RefCell;
 
-use manifesto_core::SourceFile;
 use manifesto_core::checks::Settings;
 use manifesto_core::parse::KeptReadings;
 use manifesto_core::report::Review;
+use manifesto_core::samples::Sample;
+use manifesto_core::{Model, SourceFile};
 use wasm_bindgen::prelude::*;
 
 use crate::state::KEEP_PARSES_UP_TO_BYTES;
@@ -36,6 +38,18 @@ pub fn review_in_worker(
         KEPT.with_borrow_mut(|kept| kept.read(files.collect(), &options, KEEP_PARSES_UP_TO_BYTES));
     let review = Review::build(&model, &settings);
     Ok(serde_json::to_string(&review)?)
+}
+
+/// Reviews the built-in sample once and forgets the result: what a job does, on a few objects.
+/// `analysis-worker.js` calls it while it has no job, so the browser has optimised the review's
+/// code before the first large workspace comes rather than during its analysis.
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() {
+    let model = Model::from_files(Sample::FeastFlow.files());
+    let review = Review::build(&model, &Settings::default());
+    if let Ok(json) = serde_json::to_string(&review) {
+        let _ = serde_json::from_str::<Review>(&json);
+    }
 }
 
 #[cfg(test)]

@@ -3,11 +3,13 @@
 // The first message says where the module's JavaScript is and hands over the compiled module;
 // each later one is a job ({request, settings, names, texts}), answered with
 // {request, review} (the review as JSON) or {request, error}. A job not started when a newer
-// one comes is dropped: only the latest files' review is ever wanted.
+// one comes is dropped: only the latest files' review is ever wanted. Until its first job, the
+// worker warms up (below).
 
 let bindings;
 let waiting;
 let running = false;
+let broken;
 
 self.onmessage = async (event) => {
   const message = event.data;
@@ -16,6 +18,7 @@ self.onmessage = async (event) => {
       await glue.default({ module_or_path: message.module });
       return glue;
     });
+    warmUp();
     return;
   }
   waiting = message;
@@ -26,6 +29,7 @@ self.onmessage = async (event) => {
     waiting = undefined;
     try {
       const glue = await bindings;
+      if (broken) throw new Error(broken);
       const review = glue.reviewInWorker(job.settings, job.names, job.texts);
       self.postMessage({ request: job.request, review });
     } catch (error) {
@@ -39,3 +43,23 @@ self.onmessage = async (event) => {
   }
   running = false;
 };
+
+// The browser first runs wasm with a quick, unoptimised compilation and optimises each function
+// once it has run enough, on other threads. Left to the first large workspace, that happens during
+// its analysis, which then takes about three times as long as the next one. So while it has no job,
+// the worker reviews the built-in sample this many times (about a second, mostly idle), stopping at
+// once when a job comes.
+const WARM_UP_ROUNDS = 150;
+
+async function warmUp() {
+  try {
+    const glue = await bindings;
+    for (let round = 0; round < WARM_UP_ROUNDS && !running && !waiting; round++) {
+      glue.warmUp();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  } catch (error) {
+    // The module's state cannot be trusted: the next job answers with this error.
+    broken = String(error);
+  }
+}
