@@ -1,10 +1,10 @@
 // The analysis worker: the page's own wasm module, started again here, reviews large workspaces
 // off the page's thread (src/worker.rs; the page's side is src/hooks/analysis_worker.rs).
 // The first message says where the module's JavaScript is and hands over the compiled module;
-// each later one is a job ({request, settings, names, texts}), answered with
-// {request, review} (the review as JSON) or {request, error}. A job not started when a newer
-// one comes is dropped: only the latest files' review is ever wanted. Until its first job, the
-// worker warms up (below).
+// each later one is a job ({request, settings, names, texts}), answered with {request, review}
+// (the review as JSON in UTF-8 bytes, whose buffer is handed over rather than copied) or
+// {request, error}. A job not started when a newer one comes is dropped: only the latest files'
+// review is ever wanted. Until its first job, the worker warms up (below).
 
 let bindings;
 let waiting;
@@ -31,7 +31,7 @@ self.onmessage = async (event) => {
       const glue = await bindings;
       if (broken) throw new Error(broken);
       const review = glue.reviewInWorker(job.settings, job.names, job.texts);
-      self.postMessage({ request: job.request, review });
+      self.postMessage({ request: job.request, review }, [review.buffer]);
     } catch (error) {
       // After a failure the module's state cannot be trusted: the page reviews from now on.
       self.postMessage({ request: job.request, error: String(error) });

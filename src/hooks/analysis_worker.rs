@@ -9,7 +9,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object, Reflect, Uint8Array};
 use manifesto_core::checks::Settings;
 use manifesto_core::report::Review;
 use wasm_bindgen::JsCast;
@@ -127,13 +127,14 @@ fn module_script() -> Option<String> {
     Some(url.href())
 }
 
-/// A reply `{request, review}` (the review as JSON) or `{request, error}`.
+/// A reply `{request, review}` (the review as JSON in UTF-8 bytes) or `{request, error}`.
 fn read_reply(data: &JsValue) -> Reply {
     let field = |name: &str| Reflect::get(data, &name.into()).unwrap_or(JsValue::UNDEFINED);
     let request = field("request").as_f64().unwrap_or(0.0) as u64;
     let review = field("review")
-        .as_string()
-        .and_then(|json| serde_json::from_str::<Review>(&json).ok());
+        .dyn_into::<Uint8Array>()
+        .ok()
+        .and_then(|json| serde_json::from_slice::<Review>(&json.to_vec()).ok());
     match review {
         Some(review) => Reply::Reviewed(request, Rc::new(review)),
         None => Reply::Failed(request),
