@@ -47,8 +47,8 @@ pub fn review_in_worker(
 pub fn warm_up() {
     let model = Model::from_files(Sample::FeastFlow.files());
     let review = Review::build(&model, &Settings::default());
-    if let Ok(json) = serde_json::to_string(&review) {
-        let _ = serde_json::from_str::<Review>(&json);
+    if let Ok(json) = serde_json::to_vec(&review) {
+        let _ = serde_json::from_slice::<Review>(&json);
     }
 }
 
