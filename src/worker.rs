@@ -20,8 +20,9 @@ thread_local! {
     static KEPT: RefCell<KeptReadings> = RefCell::default();
 }
 
-/// The review, as JSON in UTF-8 bytes (handed to the page without copying or re-encoding), of the files named `names` with the texts `texts` (in the same order)
-/// under `settings` (JSON): what the page would compute for them.
+/// The review, as JSON in UTF-8 bytes (handed to the page without copying or re-encoding), of
+/// the files named `names` with the texts `texts` (in the same order) under `settings` (JSON):
+/// what the page would compute for them.
 #[wasm_bindgen(js_name = reviewInWorker)]
 pub fn review_in_worker(
     settings: &str,
