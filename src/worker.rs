@@ -38,7 +38,7 @@ pub fn review_in_worker(
     let model =
         KEPT.with_borrow_mut(|kept| kept.read(files.collect(), &options, KEEP_PARSES_UP_TO_BYTES));
     let review = Review::build(&model, &settings);
-    Ok(serde_json::to_vec(&review)?)
+    Ok(review.to_wire()?)
 }
 
 /// Reviews the built-in sample once and forgets the result: what a job does, on a few objects.
@@ -48,8 +48,8 @@ pub fn review_in_worker(
 pub fn warm_up() {
     let model = Model::from_files(Sample::FeastFlow.files());
     let review = Review::build(&model, &Settings::default());
-    if let Ok(json) = serde_json::to_vec(&review) {
-        let _ = serde_json::from_slice::<Review>(&json);
+    if let Ok(json) = review.to_wire() {
+        let _ = Review::from_wire(&json);
     }
 }
 
@@ -75,7 +75,7 @@ mod tests {
         let texts = files.iter().map(|f| f.text.clone()).collect();
         let json = review_in_worker(&serde_json::to_string(&settings).unwrap(), names, texts)
             .unwrap_or_else(|_| panic!("the job is reviewed"));
-        let from_worker: Review = serde_json::from_slice(&json).unwrap();
+        let from_worker = Review::from_wire(&json).unwrap();
         let model = Model::from_files_with(files, &settings.parse_options());
         assert_eq!(from_worker, Review::build(&model, &settings));
         assert!(

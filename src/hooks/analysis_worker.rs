@@ -134,7 +134,7 @@ fn read_reply(data: &JsValue) -> Reply {
     let review = field("review")
         .dyn_into::<Uint8Array>()
         .ok()
-        .and_then(|json| serde_json::from_slice::<Review>(&json.to_vec()).ok());
+        .and_then(|json| Review::from_wire(&json.to_vec()).ok());
     match review {
         Some(review) => Reply::Reviewed(request, Rc::new(review)),
         None => Reply::Failed(request),

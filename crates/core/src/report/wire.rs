@@ -1,13 +1,27 @@
-//! Reading a [`super::Review`] back from its serialised form: the page's analysis worker sends
-//! the review as JSON. Check and checklist-row ids are `&'static str` in the review, so each is
-//! read back as the registry's own id; an id the registry does not know is an error.
+//! A [`super::Review`]'s serialised form, which the page's analysis worker sends the page: JSON
+//! in UTF-8 bytes ([`Review::to_wire`], [`Review::from_wire`]). Check and checklist-row ids are
+//! `&'static str` in the review, so each is read back as the registry's own id; an id the
+//! registry does not know is an error.
 
 use serde::Deserialize;
 use serde::de::{Deserializer, Error};
 
+use super::Review;
 use super::checklist::{self, Cell, Checklist};
 use crate::checks::{self, Level};
 use crate::model::ObjectId;
+
+impl Review {
+    /// The review as the analysis worker hands it to the page: JSON in UTF-8 bytes.
+    pub fn to_wire(&self) -> serde_json::Result<Vec<u8>> {
+        serde_json::to_vec(self)
+    }
+
+    /// A review read back from [`Review::to_wire`]'s bytes.
+    pub fn from_wire(bytes: &[u8]) -> serde_json::Result<Review> {
+        serde_json::from_slice(bytes)
+    }
+}
 
 /// A `&'static str` that serde does not try to borrow from its input (it would for the type
 /// written out): the fields of this type read back through [`id`].
@@ -80,8 +94,7 @@ mod tests {
         settings.enabled.insert(opt_in.id.to_owned());
         let review = Review::build(&model, &settings);
         assert!(!review.checklist.cells.is_empty() && !review.findings.is_empty());
-        let json = serde_json::to_string(&review).unwrap();
-        let back: Review = serde_json::from_str(&json).unwrap();
+        let back = Review::from_wire(&review.to_wire().unwrap()).unwrap();
         assert_eq!(back, review);
         let row = review.checklist.rows[0];
         let column = review.checklist.columns[0].as_str();
@@ -95,14 +108,14 @@ mod tests {
     fn an_unknown_check_id_is_refused() {
         let model = Model::from_files(Sample::FeastFlow.files());
         let review = Review::build(&model, &Settings::default());
-        let json = serde_json::to_string(&review).unwrap();
+        let json = String::from_utf8(review.to_wire().unwrap()).unwrap();
         let check = review.findings[0].check;
         let tampered = json.replacen(
             &format!("\"check\":\"{check}\""),
             "\"check\":\"no-such-check\"",
             1,
         );
-        let error = serde_json::from_str::<Review>(&tampered).unwrap_err();
+        let error = Review::from_wire(tampered.as_bytes()).unwrap_err();
         assert!(
             error
                 .to_string()
