@@ -7,38 +7,6 @@ use serde_json::Value as Json;
 use super::super::tree::Seg;
 use crate::text::closest;
 
-/// Records the path of every field of `input` that `written` (the typed value written back)
-/// lacks: the fields the type does not know. A `null` in the input is an absent field, not an
-/// unknown one.
-pub(super) fn dropped_fields(
-    input: &Json,
-    written: &Json,
-    path: &mut Vec<Seg>,
-    out: &mut Vec<Vec<Seg>>,
-) {
-    match (input, written) {
-        (Json::Object(input), Json::Object(written)) => {
-            for (key, value) in input {
-                path.push(Seg::Key(key.clone()));
-                match written.get(key) {
-                    Some(kept) => dropped_fields(value, kept, path, out),
-                    None if !value.is_null() => out.push(path.clone()),
-                    None => {}
-                }
-                path.pop();
-            }
-        }
-        (Json::Array(input), Json::Array(written)) => {
-            for (index, (value, kept)) in input.iter().zip(written).enumerate() {
-                path.push(Seg::Index(index));
-                dropped_fields(value, kept, path, out);
-                path.pop();
-            }
-        }
-        _ => {}
-    }
-}
-
 /// Field names of the Kubernetes schemas that typos most often miss, for "did you mean".
 const VOCABULARY: &[&str] = &[
     "apiVersion",

@@ -4,14 +4,16 @@
 mod again;
 mod fields;
 mod kept;
+mod reader;
 
 pub use again::parse_file_again;
 pub use fields::current_api_version;
 pub use kept::{KeptReadings, SteppedReading};
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
-use serde::Serialize;
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value as Json, json};
 
@@ -247,8 +249,7 @@ fn read_object(
             diags.push(diag.clone());
             type_error = Some(diag);
             Resource::Other(Box::new(
-                serde_json::from_value(raw.get("metadata").cloned().unwrap_or(Json::Null))
-                    .unwrap_or_default(),
+                metadata(&raw, &mut Vec::new()).unwrap_or_default(),
             ))
         }
     };
@@ -337,113 +338,115 @@ fn typed(
     ignored: &mut Vec<Vec<Seg>>,
 ) -> Result<Resource, TypeError> {
     let group = api_version.rsplit_once('/').map_or("", |(g, _)| g);
-    let mut value = raw.clone();
-    stringify_quantities(&mut value, None);
+    // Copied only for the kinds converted from an older shape.
+    let mut value = Cow::Borrowed(raw);
     let resource = match (group, kind) {
-        ("", "Namespace") => Resource::Namespace(Box::new(de(value, "v1", ignored)?)),
-        ("", "ConfigMap") => Resource::ConfigMap(Box::new(de(value, "v1", ignored)?)),
-        ("", "Secret") => Resource::Secret(Box::new(de(value, "v1", ignored)?)),
+        ("", "Namespace") => Resource::Namespace(Box::new(de(&value, "v1", ignored)?)),
+        ("", "ConfigMap") => Resource::ConfigMap(Box::new(de(&value, "v1", ignored)?)),
+        ("", "Secret") => Resource::Secret(Box::new(de(&value, "v1", ignored)?)),
         ("", "PersistentVolumeClaim") => {
-            Resource::PersistentVolumeClaim(Box::new(de(value, "v1", ignored)?))
+            Resource::PersistentVolumeClaim(Box::new(de(&value, "v1", ignored)?))
         }
-        ("", "PersistentVolume") => Resource::PersistentVolume(Box::new(de(value, "v1", ignored)?)),
-        ("", "ServiceAccount") => Resource::ServiceAccount(Box::new(de(value, "v1", ignored)?)),
-        ("", "Pod") => Resource::Pod(Box::new(de(value, "v1", ignored)?)),
-        ("", "Service") => Resource::Service(Box::new(de(value, "v1", ignored)?)),
+        ("", "PersistentVolume") => {
+            Resource::PersistentVolume(Box::new(de(&value, "v1", ignored)?))
+        }
+        ("", "ServiceAccount") => Resource::ServiceAccount(Box::new(de(&value, "v1", ignored)?)),
+        ("", "Pod") => Resource::Pod(Box::new(de(&value, "v1", ignored)?)),
+        ("", "Service") => Resource::Service(Box::new(de(&value, "v1", ignored)?)),
         ("", "ReplicationController") => {
-            default_map_selector(&mut value);
-            Resource::ReplicationController(Box::new(de(value, "v1", ignored)?))
+            default_map_selector(value.to_mut());
+            Resource::ReplicationController(Box::new(de(&value, "v1", ignored)?))
         }
         // OpenShift 3 also served DeploymentConfigs under the legacy `v1`.
         ("apps.openshift.io" | "", "DeploymentConfig") => {
-            default_map_selector(&mut value);
+            default_map_selector(value.to_mut());
             Resource::DeploymentConfig(Box::new(deployment_config(&value, ignored)?))
         }
         ("storage.k8s.io", "StorageClass") => {
-            Resource::StorageClass(Box::new(de(value, "storage.k8s.io/v1", ignored)?))
+            Resource::StorageClass(Box::new(de(&value, "storage.k8s.io/v1", ignored)?))
         }
         ("apps" | "extensions", "ReplicaSet") => {
-            default_selector(api_version, &mut value);
-            Resource::ReplicaSet(Box::new(de(value, "apps/v1", ignored)?))
+            if api_version != "apps/v1" {
+                default_selector(value.to_mut());
+            }
+            Resource::ReplicaSet(Box::new(de(&value, "apps/v1", ignored)?))
         }
         ("apps" | "extensions", "Deployment") => {
-            default_selector(api_version, &mut value);
-            Resource::Deployment(Box::new(de(value, "apps/v1", ignored)?))
+            if api_version != "apps/v1" {
+                default_selector(value.to_mut());
+            }
+            Resource::Deployment(Box::new(de(&value, "apps/v1", ignored)?))
         }
         ("apps", "StatefulSet") => {
-            default_selector(api_version, &mut value);
-            Resource::StatefulSet(Box::new(de(value, "apps/v1", ignored)?))
+            if api_version != "apps/v1" {
+                default_selector(value.to_mut());
+            }
+            Resource::StatefulSet(Box::new(de(&value, "apps/v1", ignored)?))
         }
         ("apps" | "extensions", "DaemonSet") => {
-            default_selector(api_version, &mut value);
-            Resource::DaemonSet(Box::new(de(value, "apps/v1", ignored)?))
+            if api_version != "apps/v1" {
+                default_selector(value.to_mut());
+            }
+            Resource::DaemonSet(Box::new(de(&value, "apps/v1", ignored)?))
         }
-        ("batch", "Job") => Resource::Job(Box::new(de(value, "batch/v1", ignored)?)),
-        ("batch", "CronJob") => Resource::CronJob(Box::new(de(value, "batch/v1", ignored)?)),
+        ("batch", "Job") => Resource::Job(Box::new(de(&value, "batch/v1", ignored)?)),
+        ("batch", "CronJob") => Resource::CronJob(Box::new(de(&value, "batch/v1", ignored)?)),
         ("networking.k8s.io" | "extensions", "Ingress") => {
-            convert_ingress_v1beta1(&mut value);
-            Resource::Ingress(Box::new(de(value, "networking.k8s.io/v1", ignored)?))
+            convert_ingress_v1beta1(value.to_mut());
+            Resource::Ingress(Box::new(de(&value, "networking.k8s.io/v1", ignored)?))
         }
         ("networking.k8s.io", "IngressClass") => {
-            Resource::IngressClass(Box::new(de(value, "networking.k8s.io/v1", ignored)?))
+            Resource::IngressClass(Box::new(de(&value, "networking.k8s.io/v1", ignored)?))
         }
         ("networking.k8s.io" | "extensions", "NetworkPolicy") => {
-            Resource::NetworkPolicy(Box::new(de(value, "networking.k8s.io/v1", ignored)?))
+            Resource::NetworkPolicy(Box::new(de(&value, "networking.k8s.io/v1", ignored)?))
         }
         ("autoscaling", "HorizontalPodAutoscaler") => {
-            convert_hpa(api_version, &mut value);
-            Resource::HorizontalPodAutoscaler(Box::new(de(value, "autoscaling/v2", ignored)?))
+            convert_hpa(api_version, value.to_mut());
+            Resource::HorizontalPodAutoscaler(Box::new(de(&value, "autoscaling/v2", ignored)?))
         }
         ("policy", "PodDisruptionBudget") => {
-            Resource::PodDisruptionBudget(Box::new(de(value, "policy/v1", ignored)?))
+            Resource::PodDisruptionBudget(Box::new(de(&value, "policy/v1", ignored)?))
         }
         ("rbac.authorization.k8s.io", "Role") => Resource::Role(Box::new(de(
-            value,
+            &value,
             "rbac.authorization.k8s.io/v1",
             ignored,
         )?)),
         ("rbac.authorization.k8s.io", "ClusterRole") => Resource::ClusterRole(Box::new(de(
-            value,
+            &value,
             "rbac.authorization.k8s.io/v1",
             ignored,
         )?)),
         ("rbac.authorization.k8s.io", "RoleBinding") => Resource::RoleBinding(Box::new(de(
-            value,
+            &value,
             "rbac.authorization.k8s.io/v1",
             ignored,
         )?)),
         ("rbac.authorization.k8s.io", "ClusterRoleBinding") => Resource::ClusterRoleBinding(
-            Box::new(de(value, "rbac.authorization.k8s.io/v1", ignored)?),
+            Box::new(de(&value, "rbac.authorization.k8s.io/v1", ignored)?),
         ),
-        _ => {
-            let meta = value.get("metadata").cloned().unwrap_or(Json::Null);
-            let meta = serde_path_to_error::deserialize(meta)
-                .map_err(|e| type_error(e, Some("metadata")))?;
-            Resource::Other(Box::new(meta))
-        }
+        _ => Resource::Other(Box::new(metadata(&value, &mut Vec::new())?)),
     };
     Ok(resource)
 }
 
 /// Deserialises `value` as the current type whose apiVersion is `api_version`; the paths of the
 /// fields the type does not know go to `ignored`.
-///
-/// The unknown fields are those of the input that the typed value, written back, no longer has:
-/// this reuses the `Serialize` code the diff needs, where a second, tracking deserialiser would
-/// double the size of every Kubernetes type's deserialisation code in the web build.
-fn de<T: DeserializeOwned + Serialize>(
-    mut value: Json,
+fn de<T: DeserializeOwned>(
+    value: &Json,
     api_version: &str,
     ignored: &mut Vec<Vec<Seg>>,
 ) -> Result<T, TypeError> {
-    if let Some(obj) = value.as_object_mut() {
-        obj.insert("apiVersion".into(), Json::String(api_version.to_owned()));
+    reader::read(value, None, Some(api_version), ignored).map_err(type_error)
+}
+
+/// Deserialises the `metadata` of `value` (an empty one when there is none).
+fn metadata(value: &Json, ignored: &mut Vec<Vec<Seg>>) -> Result<ObjectMeta, TypeError> {
+    match value.get("metadata") {
+        Some(meta) => reader::read(meta, Some("metadata"), None, ignored).map_err(type_error),
+        None => Ok(ObjectMeta::default()),
     }
-    let typed: T = serde_path_to_error::deserialize(&value).map_err(|e| type_error(e, None))?;
-    if let Ok(written) = serde_json::to_value(&typed) {
-        fields::dropped_fields(&value, &written, &mut Vec::new(), ignored);
-    }
-    Ok(typed)
 }
 
 /// Deserialises a DeploymentConfig. Its own schema is not known here, so only the parts typed
@@ -452,38 +455,20 @@ fn deployment_config(
     value: &Json,
     ignored: &mut Vec<Vec<Seg>>,
 ) -> Result<DeploymentConfig, TypeError> {
+    let mut skipped = Vec::new();
     let typed: DeploymentConfig =
-        serde_path_to_error::deserialize(value).map_err(|e| type_error(e, None))?;
-    if let Ok(written) = serde_json::to_value(&typed) {
-        for part in ["/metadata", "/spec/template"] {
-            if let (Some(input), Some(kept)) = (value.pointer(part), written.pointer(part)) {
-                let mut path: Vec<Seg> = part
-                    .split('/')
-                    .skip(1)
-                    .map(|key| Seg::Key(key.to_owned()))
-                    .collect();
-                fields::dropped_fields(input, kept, &mut path, ignored);
-            }
-        }
-    }
+        reader::read(value, None, None, &mut skipped).map_err(type_error)?;
+    let typed_part = |path: &Vec<Seg>| match path.as_slice() {
+        [Seg::Key(first), ..] if first == "metadata" => true,
+        [Seg::Key(first), Seg::Key(second), ..] => first == "spec" && second == "template",
+        _ => false,
+    };
+    ignored.extend(skipped.into_iter().filter(typed_part));
     Ok(typed)
 }
 
-fn type_error(
-    err: serde_path_to_error::Error<serde_json::Error>,
-    prefix: Option<&str>,
-) -> TypeError {
-    use serde_path_to_error::Segment;
-    let mut segs: Vec<Seg> = prefix.map(|p| Seg::Key(p.to_owned())).into_iter().collect();
-    for seg in err.path() {
-        match seg {
-            Segment::Seq { index } => segs.push(Seg::Index(*index)),
-            Segment::Map { key } => segs.push(Seg::Key(key.clone())),
-            Segment::Enum { variant } => segs.push(Seg::Key(variant.clone())),
-            Segment::Unknown => {}
-        }
-    }
-    let inner = err.into_inner().to_string();
+fn type_error(err: reader::ReadError) -> TypeError {
+    let inner = err.message;
     let message = match inner.strip_prefix("missing field ") {
         Some(field) => format!(
             "is missing the required field {}",
@@ -491,43 +476,12 @@ fn type_error(
         ),
         None => format!("has the wrong type: {inner}"),
     };
-    (segs, message)
-}
-
-/// Kubernetes reads a bare number as a quantity (`cpu: 1`, `storage: 5`): so does the model.
-fn stringify_quantities(value: &mut Json, parent: Option<&str>) {
-    const QUANTITY_MAPS: &[&str] = &[
-        "limits",
-        "requests",
-        "capacity",
-        "hard",
-        "overhead",
-        "allocatable",
-    ];
-    match value {
-        Json::Object(map) => {
-            let numeric_map = parent.is_some_and(|p| QUANTITY_MAPS.contains(&p));
-            for (key, child) in map.iter_mut() {
-                if (numeric_map || key == "sizeLimit") && child.is_number() {
-                    *child = Json::String(child.to_string());
-                } else {
-                    stringify_quantities(child, Some(key));
-                }
-            }
-        }
-        Json::Array(items) => items
-            .iter_mut()
-            .for_each(|i| stringify_quantities(i, parent)),
-        _ => {}
-    }
+    (err.path.unwrap_or_default(), message)
 }
 
 /// Older workload apiVersions (extensions/v1beta1, apps/v1beta1, apps/v1beta2) defaulted
-/// `spec.selector` to the template's labels; `apps/v1` requires it.
-fn default_selector(api_version: &str, value: &mut Json) {
-    if api_version == "apps/v1" {
-        return;
-    }
+/// `spec.selector` to the template's labels; `apps/v1` requires it, so it is not called for it.
+fn default_selector(value: &mut Json) {
     let Some(spec) = value.get_mut("spec").and_then(Json::as_object_mut) else {
         return;
     };

@@ -147,6 +147,76 @@ fn numeric_quantities_are_accepted() {
 }
 
 #[test]
+fn numeric_quantities_read_as_their_text_and_other_numbers_stay_numbers() {
+    let m = model(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: x\n    resources: {limits: {cpu: 0.5, memory: 512}}\n  volumes:\n  - name: v\n    emptyDir: {sizeLimit: 64}\n",
+    );
+    assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics);
+    let Resource::Pod(pod) = &m.objects[0].resource else {
+        panic!("a Pod");
+    };
+    let spec = pod.spec.as_ref().unwrap();
+    let limits = spec.containers[0]
+        .resources
+        .as_ref()
+        .unwrap()
+        .limits
+        .as_ref()
+        .unwrap();
+    assert_eq!(
+        (limits["cpu"].0.as_str(), limits["memory"].0.as_str()),
+        ("0.5", "512")
+    );
+    let volume = &spec.volumes.as_ref().unwrap()[0];
+    let size = volume
+        .empty_dir
+        .as_ref()
+        .unwrap()
+        .size_limit
+        .as_ref()
+        .unwrap();
+    assert_eq!(size.0, "64");
+
+    let m = model(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: 5\n",
+    );
+    assert!(m.diagnostics[0].message.contains("`spec.containers[0].image` has the wrong type: invalid type: integer `5`, expected a string"), "{}", m.diagnostics[0].message);
+}
+
+#[test]
+fn a_wrong_type_in_a_list_item_is_located_at_the_item() {
+    let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: a\n        image: x\n      - name: b\n        image: nginx\n        ports:\n        - containerPort: http\n";
+    let d = &model(text).diagnostics[0];
+    assert_eq!((d.location.line, d.location.column), (15, 11), "{d:?}");
+    assert!(d.message.starts_with("Deployment web: `spec.template.spec.containers[1].ports[0].containerPort` has the wrong type: invalid type: string \"http\", expected i32"), "{}", d.message);
+}
+
+#[test]
+fn unknown_fields_are_the_written_fields_the_type_skips() {
+    let m = model(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, labelz: {a: b}}\nspec:\n  replica: 2\n  paused: null\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      nothing: null\n      containers:\n      - name: a\n        image: x\n        imagePullPolic: Always\n",
+    );
+    assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics);
+    let unknown: Vec<(&str, usize, Option<&str>)> = m.objects[0]
+        .unknown_fields
+        .iter()
+        .map(|u| (u.path.as_str(), u.location.line, u.suggestion.as_deref()))
+        .collect();
+    assert_eq!(
+        unknown,
+        [
+            ("metadata.labelz", 3, Some("labels")),
+            ("spec.replica", 5, Some("replicas")),
+            (
+                "spec.template.spec.containers[0].imagePullPolic",
+                15,
+                Some("imagePullPolicy")
+            ),
+        ]
+    );
+}
+
+#[test]
 fn a_scalar_document_is_not_an_object() {
     let m = model("just some text\n");
     assert_eq!(m.diagnostics.len(), 1);
