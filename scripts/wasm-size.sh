@@ -16,7 +16,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
-BUDGET_KB="${BUDGET_KB:-1650}"
+BUDGET_KB="${BUDGET_KB:-1600}"
 DIST="${DIST:-$ROOT/dist}"
 
 total_gzip=0
