@@ -366,27 +366,19 @@ fn typed(
             Resource::StorageClass(Box::new(de(&value, "storage.k8s.io/v1", ignored)?))
         }
         ("apps" | "extensions", "ReplicaSet") => {
-            if api_version != "apps/v1" {
-                default_selector(value.to_mut());
-            }
+            default_selector(api_version, &mut value);
             Resource::ReplicaSet(Box::new(de(&value, "apps/v1", ignored)?))
         }
         ("apps" | "extensions", "Deployment") => {
-            if api_version != "apps/v1" {
-                default_selector(value.to_mut());
-            }
+            default_selector(api_version, &mut value);
             Resource::Deployment(Box::new(de(&value, "apps/v1", ignored)?))
         }
         ("apps", "StatefulSet") => {
-            if api_version != "apps/v1" {
-                default_selector(value.to_mut());
-            }
+            default_selector(api_version, &mut value);
             Resource::StatefulSet(Box::new(de(&value, "apps/v1", ignored)?))
         }
         ("apps" | "extensions", "DaemonSet") => {
-            if api_version != "apps/v1" {
-                default_selector(value.to_mut());
-            }
+            default_selector(api_version, &mut value);
             Resource::DaemonSet(Box::new(de(&value, "apps/v1", ignored)?))
         }
         ("batch", "Job") => Resource::Job(Box::new(de(&value, "batch/v1", ignored)?)),
@@ -480,9 +472,12 @@ fn type_error(err: reader::ReadError) -> TypeError {
 }
 
 /// Older workload apiVersions (extensions/v1beta1, apps/v1beta1, apps/v1beta2) defaulted
-/// `spec.selector` to the template's labels; `apps/v1` requires it, so it is not called for it.
-fn default_selector(value: &mut Json) {
-    let Some(spec) = value.get_mut("spec").and_then(Json::as_object_mut) else {
+/// `spec.selector` to the template's labels; `apps/v1` requires it (and is not copied).
+fn default_selector(api_version: &str, value: &mut Cow<Json>) {
+    if api_version == "apps/v1" {
+        return;
+    }
+    let Some(spec) = value.to_mut().get_mut("spec").and_then(Json::as_object_mut) else {
         return;
     };
     if spec.get("selector").is_none_or(Json::is_null) {
