@@ -106,7 +106,20 @@ fn run(ctx: &Context) -> Vec<Finding> {
             );
         }
         for c in obj.containers() {
-            if let Some(first) = name_errors(&c.container.name, NameFormat::Label).first() {
+            if c.container.name.is_empty() {
+                findings.push(
+                    Finding::new(
+                        &CHECK,
+                        obj,
+                        &format!("{}.name", c.path),
+                        format!(
+                            "a container has no name, so the API server refuses the {}: every container needs one",
+                            obj.kind
+                        ),
+                    )
+                    .help("name the container with lowercase letters, digits and '-' (at most 63 characters)"),
+                );
+            } else if let Some(first) = name_errors(&c.container.name, NameFormat::Label).first() {
                 findings.push(
                     Finding::new(
                         &CHECK,
@@ -159,6 +172,8 @@ spec:
       - name: Web.Server
 # ^ object-name-invalid
         image: nginx:1.27
+      - image: busybox:1.36
+# ^ object-name-invalid
 ---
 apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRole
@@ -205,6 +220,14 @@ mod tests {
         let findings = super::super::support::testing::run_on(run, yaml);
         let got: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn a_container_without_a_name_is_named_as_such() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - image: nginx:1.27\n",
+            &["a container has no name, so the API server refuses the Pod: every container needs one"],
+        );
     }
 
     #[test]
