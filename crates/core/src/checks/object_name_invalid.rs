@@ -106,35 +106,28 @@ fn run(ctx: &Context) -> Vec<Finding> {
             );
         }
         for c in obj.containers() {
-            if c.container.name.is_empty() {
-                findings.push(
-                    Finding::new(
-                        &CHECK,
-                        obj,
-                        &format!("{}.name", c.path),
-                        format!(
-                            "a container has no name, so the API server refuses the {}: every container needs one",
-                            obj.kind
-                        ),
-                    )
-                    .help("name the container with lowercase letters, digits and '-' (at most 63 characters)"),
-                );
-            } else if let Some(first) = name_errors(&c.container.name, NameFormat::Label).first() {
-                findings.push(
-                    Finding::new(
-                        &CHECK,
-                        obj,
-                        &format!("{}.name", c.path),
-                        format!(
-                            "container name {:?} is not a valid RFC 1123 label, so the API server refuses the {}: {first}",
-                            shorten(&c.container.name, 80),
-                            obj.kind
-                        ),
-                    )
-                    .container(&c.container.name)
-                    .help("name containers with lowercase letters, digits and '-' (at most 63 characters)"),
-                );
-            }
+            let name = &c.container.name;
+            let message = if name.is_empty() {
+                format!(
+                    "a container has no name, so the API server refuses the {}: every container needs one",
+                    obj.kind
+                )
+            } else if let Some(first) = name_errors(name, NameFormat::Label).first() {
+                format!(
+                    "container name {:?} is not a valid RFC 1123 label, so the API server refuses the {}: {first}",
+                    shorten(name, 80),
+                    obj.kind
+                )
+            } else {
+                continue;
+            };
+            let finding = Finding::new(&CHECK, obj, &format!("{}.name", c.path), message)
+                .help("name containers with lowercase letters, digits and '-' (at most 63 characters)");
+            findings.push(if name.is_empty() {
+                finding
+            } else {
+                finding.container(name)
+            });
         }
     }
     findings
