@@ -19,7 +19,7 @@ pub(crate) static CHECK: Check = Check {
 
 const DOCS: &str = r#"## What it does
 
-Flags an object of a built-in kind (Deployment, Service, Ingress…) whose content does not fit the kind's schema: a field with the wrong type (`replicas: "3"`, `containerPort: http`), or a required field left out (a container without `name`).
+Flags an object of a built-in kind (Deployment, Service, Ingress…) whose content does not fit the kind's schema: a field with the wrong type (`replicas: "3"`, `containerPort: http`), or a required field left out where the type insists on it. The Kubernetes types read most missing required strings as empty instead, such as a container's `name`, which `object-name-invalid` reports.
 It points at the offending field.
 The same problem is shown as a parse diagnostic; this check turns it into a finding on the object, so that it appears in the object's report and can be suppressed.
 
