@@ -1,6 +1,7 @@
-//! What the typed reading leaves out: fields the schema does not know (strict validation, as
-//! `kubectl apply` and kubeconform's strict mode refuse them), a built-in kind under the wrong
-//! apiVersion, and an Ingress of `networking.k8s.io/v1` written in the older shape.
+//! What the typed reading leaves out: a "did you mean" for the fields the schema does not know
+//! (`reader.rs` finds them; strict validation, as `kubectl apply` and kubeconform's strict mode,
+//! refuses them), a built-in kind under the wrong apiVersion, and an Ingress of
+//! `networking.k8s.io/v1` written in the older shape.
 
 use serde_json::Value as Json;
 

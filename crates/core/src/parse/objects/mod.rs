@@ -248,9 +248,7 @@ fn read_object(
             let diag = Diagnostic::error(here(pos), format!("{kind} {name}: `{shown}` {message}"));
             diags.push(diag.clone());
             type_error = Some(diag);
-            Resource::Other(Box::new(
-                metadata(&raw, &mut Vec::new()).unwrap_or_default(),
-            ))
+            Resource::Other(Box::new(metadata(&raw).unwrap_or_default()))
         }
     };
     let unknown_fields = if type_error.is_some() {
@@ -418,7 +416,7 @@ fn typed(
         ("rbac.authorization.k8s.io", "ClusterRoleBinding") => Resource::ClusterRoleBinding(
             Box::new(de(&value, "rbac.authorization.k8s.io/v1", ignored)?),
         ),
-        _ => Resource::Other(Box::new(metadata(&value, &mut Vec::new())?)),
+        _ => Resource::Other(Box::new(metadata(&value)?)),
     };
     Ok(resource)
 }
@@ -433,10 +431,13 @@ fn de<T: DeserializeOwned>(
     reader::read(value, None, Some(api_version), ignored).map_err(type_error)
 }
 
-/// Deserialises the `metadata` of `value` (an empty one when there is none).
-fn metadata(value: &Json, ignored: &mut Vec<Vec<Seg>>) -> Result<ObjectMeta, TypeError> {
+/// Deserialises the `metadata` of `value` (an empty one when there is none), for a kind read as
+/// metadata only, whose unknown fields are not reported.
+fn metadata(value: &Json) -> Result<ObjectMeta, TypeError> {
     match value.get("metadata") {
-        Some(meta) => reader::read(meta, Some("metadata"), None, ignored).map_err(type_error),
+        Some(meta) => {
+            reader::read(meta, Some("metadata"), None, &mut Vec::new()).map_err(type_error)
+        }
         None => Ok(ObjectMeta::default()),
     }
 }

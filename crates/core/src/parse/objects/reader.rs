@@ -93,10 +93,7 @@ pub(super) fn read<T: DeserializeOwned>(
         walk: &mut walk,
         api_version,
     };
-    T::deserialize(root).map_err(|mut e| {
-        e.path.get_or_insert_with(|| walk.here());
-        e
-    })
+    T::deserialize(root).map_err(|e| located(e, &walk))
 }
 
 /// One value being read.
@@ -112,12 +109,15 @@ struct Reader<'de, 'w, 'x> {
 /// The result of reading the field last pushed on the path, which it then leaves: an error
 /// from inside it keeps the path where it arose.
 fn found<T>(result: Result<T, ReadError>, walk: &mut Walk) -> Result<T, ReadError> {
-    let result = result.map_err(|mut e| {
-        e.path.get_or_insert_with(|| walk.here());
-        e
-    });
+    let result = result.map_err(|e| located(e, walk));
     walk.path.pop();
     result
+}
+
+/// `error` with the path where the reading is, unless it already has the path where it arose.
+fn located(mut error: ReadError, walk: &Walk) -> ReadError {
+    error.path.get_or_insert_with(|| walk.here());
+    error
 }
 
 impl<'de> Deserializer<'de> for Reader<'de, '_, '_> {
