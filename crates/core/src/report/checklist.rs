@@ -206,15 +206,25 @@ impl Checklist {
             .map(|o| model.get(&o.id).unwrap_or(o))
             .collect();
         // The findings of each object, indexed once: a cell reads only its object's findings.
-        let mut by_object: HashMap<&ObjectId, Vec<usize>> = HashMap::new();
+        let mut by_object: HashMap<&ObjectId, Vec<usize>> = HashMap::with_capacity(columns.len());
         for (i, f) in findings.iter().enumerate() {
             by_object.entry(&f.object).or_default().push(i);
         }
-        let mut cells = Vec::new();
+        // Each column's own findings, looked up once rather than once per row.
+        let own: Vec<&[usize]> = columns
+            .iter()
+            .map(|o| by_object.get(&o.id).map_or(&[][..], Vec::as_slice))
+            .collect();
+        let mut cells = Vec::with_capacity(ROWS.len() * columns.len());
         for row in ROWS {
             let checks = RowChecks::new(row, settings);
-            for object in &columns {
-                cells.push(cell(row, &checks, object, model, findings, &by_object));
+            for (object, own) in columns.iter().zip(&own) {
+                let behind = Behind {
+                    own,
+                    by_object: &by_object,
+                    findings,
+                };
+                cells.push(cell(row, &checks, object, model, &behind));
             }
         }
         Checklist::assemble(
@@ -293,30 +303,40 @@ impl RowChecks {
 }
 
 /// A finding behind a cell, with its place in the review.
-type Behind<'f> = (usize, &'f Finding);
+type Indexed<'f> = (usize, &'f Finding);
+
+/// The findings a cell may read: its object's own (their places in the review) and, for the
+/// rows that count related objects, any object's.
+struct Behind<'a, 'f> {
+    own: &'a [usize],
+    by_object: &'a HashMap<&'f ObjectId, Vec<usize>>,
+    findings: &'f [Finding],
+}
 
 fn cell(
     row: &'static Row,
     checks: &RowChecks,
     object: &Object,
     model: &Model,
-    findings: &[Finding],
-    by_object: &HashMap<&ObjectId, Vec<usize>>,
+    behind: &Behind,
 ) -> Cell {
     let RowChecks { enabled, disabled } = checks;
     let related = (row.related)(object, model);
     // The findings on the object and its related objects, in the review's order.
-    let mut indexes: Vec<usize> = std::iter::once(&object.id)
-        .chain(related.iter())
-        .filter_map(|id| by_object.get(id))
-        .flatten()
-        .copied()
-        .collect();
-    indexes.sort_unstable();
-    indexes.dedup();
-    let (silenced, open): (Vec<Behind>, Vec<Behind>) = indexes
+    let mut indexes: Vec<usize> = behind.own.to_vec();
+    if !related.is_empty() {
+        indexes.extend(
+            related
+                .iter()
+                .filter_map(|id| behind.by_object.get(id))
+                .flatten(),
+        );
+        indexes.sort_unstable();
+        indexes.dedup();
+    }
+    let (silenced, open): (Vec<Indexed>, Vec<Indexed>) = indexes
         .into_iter()
-        .filter_map(|i| Some((i, findings.get(i)?)))
+        .filter_map(|i| Some((i, behind.findings.get(i)?)))
         .filter(|(_, f)| enabled.contains(&f.check))
         .partition(|(_, f)| f.is_suppressed());
     let verdict = (row.verdict)(object, model);

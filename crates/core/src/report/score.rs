@@ -78,13 +78,21 @@ pub fn score(model: &Model, settings: &Settings, findings: &[Finding]) -> (Vec<O
         .copied()
         .filter(|c| settings.is_enabled(c))
         .collect();
+    let positions: std::collections::HashMap<&str, usize> =
+        enabled.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let mut reported = vec![Reported::default(); enabled.len()];
     for object in &model.objects {
         if !seen.insert(&object.id) {
             continue;
         }
         let object = model.get(&object.id).unwrap_or(object);
-        let on_object = by_object.remove(&object.id).unwrap_or_default();
-        let s = score_object(object, &enabled, &on_object);
+        reported.fill(Reported::default());
+        for f in by_object.remove(&object.id).unwrap_or_default() {
+            if let Some(&i) = positions.get(f.check) {
+                reported[i].add(f);
+            }
+        }
+        let s = score_object(object, &enabled, &reported);
         passed_all += s.passed_weight;
         total_all += s.total_weight;
         scores.push(s);
@@ -101,29 +109,45 @@ pub fn ratio(passed: u32, total: u32) -> f64 {
     tenths as f64 / 10.0
 }
 
-/// The score of `object` given the findings on it (`on_object`, in the review's order).
-fn score_object(object: &Object, enabled: &[&Check], on_object: &[&Finding]) -> ObjectScore {
+/// What one check's findings on an object say.
+#[derive(Debug, Clone, Copy, Default)]
+struct Reported {
+    /// Whether the check reported on the object at all (suppressed findings included).
+    any: bool,
+    /// The strongest severity among its unsuppressed findings there.
+    strongest: Option<Level>,
+}
+
+impl Reported {
+    fn add(&mut self, finding: &Finding) {
+        self.any = true;
+        if !finding.is_suppressed() {
+            self.strongest = Some(
+                self.strongest
+                    .map_or(finding.severity, |s| s.min(finding.severity)),
+            );
+        }
+    }
+}
+
+/// The score of `object` given what each enabled check reported on it (`reported`, in the order
+/// of `enabled`).
+fn score_object(object: &Object, enabled: &[&Check], reported: &[Reported]) -> ObjectScore {
     let mut applicable = Vec::new();
     let mut failed = Vec::new();
     let mut silenced = Vec::new();
     let (mut passed_weight, mut total_weight) = (0, 0);
-    for check in enabled {
-        let mine: Vec<&&Finding> = on_object.iter().filter(|f| f.check == check.id).collect();
-        if !applies(check, object) && mine.is_empty() {
+    for (check, mine) in enabled.iter().zip(reported) {
+        if !mine.any && !applies(check, object) {
             continue;
         }
         applicable.push(check.id);
-        let strongest = mine
-            .iter()
-            .filter(|f| !f.is_suppressed())
-            .map(|f| f.severity)
-            .min();
-        match strongest {
+        match mine.strongest {
             Some(level @ (Level::Error | Level::Warning)) => {
                 total_weight += weight(level);
                 failed.push((check.id, level));
             }
-            _ if strongest.is_none() && !mine.is_empty() => silenced.push(check.id),
+            None if mine.any => silenced.push(check.id),
             _ => {
                 total_weight += weight(check.severity);
                 passed_weight += weight(check.severity);

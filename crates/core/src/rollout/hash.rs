@@ -19,12 +19,9 @@ pub const POD_TEMPLATE_HASH_LABEL: &str = "pod-template-hash";
 
 /// FNV-1a, 32 bits.
 pub fn fnv1a32(bytes: &[u8]) -> u32 {
-    let mut hash: u32 = 0x811c_9dc5;
-    for b in bytes {
-        hash ^= u32::from(*b);
-        hash = hash.wrapping_mul(0x0100_0193);
-    }
-    hash
+    let mut hash = Fnv1a32::new();
+    hash.add(bytes);
+    hash.0
 }
 
 /// `rand.SafeEncodeString`: every byte mapped to `SAFE_ALPHABET[byte % 27]`.
@@ -34,8 +31,35 @@ pub fn safe_encode(text: &str) -> String {
         .collect()
 }
 
-/// The template as canonical JSON: keys sorted, no `pod-template-hash` label.
-pub fn canonical_template_json(template: &PodTemplateSpec) -> String {
+/// FNV-1a 32 over the bytes added or written to it.
+struct Fnv1a32(u32);
+
+impl Fnv1a32 {
+    fn new() -> Self {
+        Fnv1a32(0x811c_9dc5)
+    }
+
+    fn add(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u32::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0193);
+        }
+    }
+}
+
+impl std::io::Write for Fnv1a32 {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.add(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The template as a JSON value without the `pod-template-hash` label.
+fn canonical_value(template: &PodTemplateSpec) -> Value {
     let mut value = serde_json::to_value(template).unwrap_or(Value::Null);
     if let Some(labels) = value
         .pointer_mut("/metadata/labels")
@@ -50,44 +74,17 @@ pub fn canonical_template_json(template: &PodTemplateSpec) -> String {
             meta.remove("labels");
         }
     }
-    let mut out = String::new();
-    write_canonical(&value, &mut out);
-    out
+    value
 }
 
-fn write_canonical(value: &Value, out: &mut String) {
-    match value {
-        Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
-            out.push('{');
-            for (i, key) in keys.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&Value::String((*key).clone()).to_string());
-                out.push(':');
-                write_canonical(&map[*key], out);
-            }
-            out.push('}');
-        }
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_canonical(item, out);
-            }
-            out.push(']');
-        }
-        other => out.push_str(&other.to_string()),
-    }
-}
-
-/// The `pod-template-hash` of a template (e.g. `5d59d67564`).
+/// The `pod-template-hash` of a template (e.g. `5d59d67564`): the FNV-1a 32 of its canonical
+/// JSON, hashed as it is written rather than kept. serde_json's maps keep their keys sorted, so
+/// its compact form is the canonical one.
 pub fn pod_template_hash(template: &PodTemplateSpec) -> String {
-    safe_encode(&fnv1a32(canonical_template_json(template).as_bytes()).to_string())
+    let mut hash = Fnv1a32::new();
+    // Writing to a hasher cannot fail, nor can serialising a JSON value.
+    let _ = serde_json::to_writer(&mut hash, &canonical_value(template));
+    safe_encode(&hash.0.to_string())
 }
 
 /// The name of a revision of `owner`'s pods: `<owner>-<pod-template-hash>`, as a Deployment names
@@ -99,7 +96,7 @@ pub(crate) fn revision_name(owner: &str, template: &PodTemplateSpec) -> String {
 /// Whether two templates are equal once the `pod-template-hash` label is ignored
 /// (`EqualIgnoreHash`), which is how the controller finds the new ReplicaSet.
 pub fn templates_equal(a: &PodTemplateSpec, b: &PodTemplateSpec) -> bool {
-    canonical_template_json(a) == canonical_template_json(b)
+    canonical_value(a) == canonical_value(b)
 }
 
 /// A 5-character pod name suffix, like the API server's `generateName` suffixes, derived from

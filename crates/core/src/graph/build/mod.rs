@@ -110,8 +110,9 @@ struct Builder<'m> {
 
 impl<'m> Builder<'m> {
     fn new(model: &'m Model, options: GraphOptions) -> Self {
-        let mut objects = HashMap::new();
-        let mut order = Vec::new();
+        let written = model.objects.len();
+        let mut objects = HashMap::with_capacity(written);
+        let mut order = Vec::with_capacity(written);
         for obj in &model.objects {
             if objects.insert(&obj.id, obj).is_none() {
                 order.push(&obj.id);
@@ -119,7 +120,8 @@ impl<'m> Builder<'m> {
         }
         let mut names: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
         let mut namespaces: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
-        let mut by_namespace_name: HashMap<(&str, &str), Vec<&Object>> = HashMap::new();
+        let mut by_namespace_name: HashMap<(&str, &str), Vec<&Object>> =
+            HashMap::with_capacity(written);
         let mut pod_makers: HashMap<&str, Vec<&Object>> = HashMap::new();
         let mut services_by_namespace: HashMap<&str, Vec<(usize, &Object)>> = HashMap::new();
         let live: Vec<&'m Object> = order.iter().map(|id| objects[id]).collect();
@@ -146,10 +148,11 @@ impl<'m> Builder<'m> {
             options,
             objects,
             live,
-            nodes: Vec::new(),
-            index: HashMap::new(),
-            edges: Vec::new(),
-            edge_index: HashMap::new(),
+            // The cluster creates about as many objects again as are written (ReplicaSets, Pods).
+            nodes: Vec::with_capacity(2 * written),
+            index: HashMap::with_capacity(2 * written),
+            edges: Vec::with_capacity(2 * written),
+            edge_index: HashMap::with_capacity(2 * written),
             problems: Vec::new(),
             traffic: Vec::new(),
             pods: BTreeMap::new(),

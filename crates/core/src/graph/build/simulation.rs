@@ -341,6 +341,10 @@ impl<'m> Builder<'m> {
         }
         let mut used = HashSet::new();
         let mut counter = 0;
+        // Every pod's edge points at the same field: the replicas, or the template.
+        let location = obj
+            .find("spec.replicas")
+            .unwrap_or_else(|| obj.locate(field));
         for i in 0..n.min(MAX_SIMULATED_PODS) {
             // The same names as the rollout simulator gives: `<owner>-<suffix of owner and counter>`.
             let mut name = format!("{prefix}-{}", pod_suffix(prefix, counter));
@@ -352,16 +356,13 @@ impl<'m> Builder<'m> {
             let pod = self.simulated_node("Pod", &name, owner, obj, field, labels.clone());
             let pod_id = self.nodes[pod].id.clone();
             self.add_pod(obj, pod);
-            let location = obj
-                .find("spec.replicas")
-                .or_else(|| Some(obj.locate(field)));
             self.edge(
                 owner,
                 &pod_id,
                 Relation::Owns,
                 true,
                 format!("{why} ({} of {n})", i + 1),
-                location,
+                Some(location.clone()),
             );
         }
     }

@@ -5,7 +5,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::refs::{Refs, list};
 use super::{Row, Verdict, no_related};
 use crate::model::{Model, Object, ObjectId, Resource};
-use crate::source::Location;
 
 /// The `service-discovery` row.
 pub(super) const ROW: Row = Row {
@@ -67,11 +66,51 @@ fn url_hosts(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn service_discovery(object: &Object, model: &Model) -> Verdict {
-    let refs = Refs::of(object);
-    let mut values: Vec<(String, String, Location)> = Vec::new();
+/// Where a value the containers read is written, described and located only when reported.
+enum Source<'a> {
+    /// An inline env var.
+    Env(&'a str),
+    /// An item of a container's `command` or `args`.
+    Argument {
+        field: &'static str,
+        container: &'a str,
+    },
+    /// A key of a ConfigMap the containers read.
+    ConfigMapKey { configmap: &'a str, key: &'a str },
+}
+
+impl std::fmt::Display for Source<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Env(name) => write!(f, "env {name}"),
+            Source::Argument { field, container } => {
+                write!(f, "{field} of container \"{container}\"")
+            }
+            Source::ConfigMapKey { configmap, key } => write!(f, "ConfigMap {configmap} key {key}"),
+        }
+    }
+}
+
+/// A value the containers read: where it comes from, its text, and the object and path it is
+/// written at.
+struct ReadValue<'a> {
+    source: Source<'a>,
+    text: &'a str,
+    owner: &'a Object,
+    path: String,
+}
+
+/// The inline env values, command and args of `object`'s containers and the keys they read from
+/// the ConfigMaps of its namespace.
+fn read_values<'a>(object: &'a Object, refs: &'a Refs, model: &'a Model) -> Vec<ReadValue<'a>> {
+    let mut values = Vec::new();
     for (name, value, path) in &refs.literal {
-        values.push((format!("env {name}"), value.clone(), object.locate(path)));
+        values.push(ReadValue {
+            source: Source::Env(name),
+            text: value,
+            owner: object,
+            path: path.clone(),
+        });
     }
     for c in object.containers() {
         for (field, items) in [
@@ -79,11 +118,15 @@ fn service_discovery(object: &Object, model: &Model) -> Verdict {
             ("args", &c.container.args),
         ] {
             for (i, item) in items.iter().flatten().enumerate() {
-                values.push((
-                    format!("{field} of container \"{}\"", c.container.name),
-                    item.clone(),
-                    object.locate(&format!("{}.{field}[{i}]", c.path)),
-                ));
+                values.push(ReadValue {
+                    source: Source::Argument {
+                        field,
+                        container: &c.container.name,
+                    },
+                    text: item,
+                    owner: object,
+                    path: format!("{}.{field}[{i}]", c.path),
+                });
             }
         }
     }
@@ -109,21 +152,34 @@ fn service_discovery(object: &Object, model: &Model) -> Verdict {
                     .get(name.as_str())
                     .is_some_and(|keys| keys.contains(key.as_str()))
             {
-                values.push((
-                    format!("ConfigMap {name} key {key}"),
-                    value.clone(),
-                    cm_object.locate(&format!("data[\"{key}\"]")),
-                ));
+                values.push(ReadValue {
+                    source: Source::ConfigMapKey {
+                        configmap: name,
+                        key,
+                    },
+                    text: value,
+                    owner: cm_object,
+                    path: format!("data[\"{key}\"]"),
+                });
             }
         }
     }
-    if let Some((what, ip, at)) = values
+    values
+}
+
+fn service_discovery(object: &Object, model: &Model) -> Verdict {
+    let refs = Refs::of(object);
+    let values = read_values(object, &refs, model);
+    if let Some((value, ip)) = values
         .iter()
-        .find_map(|(what, v, at)| hardcoded_ip(v).map(|ip| (what, ip, at)))
+        .find_map(|value| hardcoded_ip(value.text).map(|ip| (value, ip)))
     {
         return Verdict::Fail(
-            format!("{what} hard-codes the address {ip}; use a Service name"),
-            Some(at.clone()),
+            format!(
+                "{} hard-codes the address {ip}; use a Service name",
+                value.source
+            ),
+            Some(value.owner.locate(&value.path)),
         );
     }
     let services = model.services_selecting(object);
@@ -134,10 +190,10 @@ fn service_discovery(object: &Object, model: &Model) -> Verdict {
             .is_some_and(|o| o.kind == "Service" && o.namespace.as_deref() == Some(object.ns()))
     };
     let mut named: BTreeSet<String> = BTreeSet::new();
-    for (_, value, _) in &values {
-        for host in url_hosts(value)
+    for value in &values {
+        for host in url_hosts(value.text)
             .into_iter()
-            .chain(std::iter::once(value.trim().to_owned()))
+            .chain(std::iter::once(value.text.trim().to_owned()))
         {
             let first = host.split('.').next().unwrap_or_default();
             if (host == first || host.contains(".svc")) && is_service(first) {
