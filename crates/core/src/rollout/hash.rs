@@ -158,4 +158,20 @@ mod tests {
         // Digits are bytes 48-57, so hashes only ever use 4-9 and b, c, d, f, as real ones do.
         assert_eq!(safe_encode("0123456789"), "456789bcdf");
     }
+
+    #[test]
+    fn the_hash_is_of_the_json_with_sorted_keys_and_stays_the_same() {
+        // The hash is written from serde_json's compact form, whose maps keep their keys sorted:
+        // this pins that form, and the name a ReplicaSet of this template gets.
+        let value = canonical_value(&template("web:v1", Some("abc")));
+        assert_eq!(
+            value.to_string(),
+            r#"{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"image":"web:v1","name":"web"}]}}"#
+        );
+        assert_eq!(
+            pod_template_hash(&template("web:v1", None)),
+            safe_encode(&fnv1a32(value.to_string().as_bytes()).to_string())
+        );
+        assert_eq!(pod_template_hash(&template("web:v1", None)), "65fb57dd7d");
+    }
 }
