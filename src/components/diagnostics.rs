@@ -61,7 +61,7 @@ pub fn Diagnostics() -> Html {
                                 class="diagnostic"
                                 data-testid="diagnostic"
                                 data-severity={d.severity.as_str()}
-                                data-file={location.file.clone()}
+                                data-file={location.file.to_string()}
                                 data-line={location.line.to_string()}
                                 data-column={location.column.to_string()}
                                 {onclick}

@@ -42,7 +42,7 @@ pub fn FileTabs() -> Html {
         let problems = state
             .diagnostics
             .iter()
-            .filter(|d| d.location.file == file.name && d.severity == Severity::Error)
+            .filter(|d| *d.location.file == *file.name && d.severity == Severity::Error)
             .count();
         let id = file.id;
         let on_show = {

@@ -113,7 +113,7 @@ fn object_item(state: &AppContext, lines: &FileLines, object: &Object) -> Html {
     };
     let deprecated = deprecated_api_replacement(&object.api_version, &object.kind).is_some();
     let line = lines
-        .get(object.file.as_str())
+        .get(&*object.file)
         .and_then(|(file, index)| Some((&state.model.files.get(*file)?.text, index)))
         .map_or(object.pos.line, |(text, index)| {
             document_start_line(text, index, object.pos.line)
@@ -125,7 +125,7 @@ fn object_item(state: &AppContext, lines: &FileLines, object: &Object) -> Html {
             data-kind={object.kind.clone()}
             data-namespace={object.ns().to_owned()}
             data-name={object.name.clone()}
-            data-file={object.file.clone()}
+            data-file={object.file.to_string()}
             data-line={line.to_string()}
         >
             <button

@@ -223,7 +223,7 @@ impl AppState {
             .filter_map(|f| {
                 let problem = f.load_problem.as_ref()?;
                 Some(Diagnostic::error(
-                    Location::new(&f.name, problem.pos),
+                    Location::new(f.name.as_str(), problem.pos),
                     problem.message.clone(),
                 ))
             })

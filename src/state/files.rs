@@ -359,7 +359,7 @@ mod tests {
                 name: "dir/ns.yaml".into(),
             },
         );
-        assert_eq!(state.model.objects[0].file, "dir/ns.yaml");
+        assert_eq!(&*state.model.objects[0].file, "dir/ns.yaml");
     }
 
     #[test]
@@ -372,7 +372,7 @@ mod tests {
         let located: Vec<_> = state
             .diagnostics
             .iter()
-            .map(|d| (d.location.file.as_str(), d.location.line, d.location.column))
+            .map(|d| (&*d.location.file, d.location.line, d.location.column))
             .collect();
         assert!(
             located.contains(&("bad.yaml", 4, 9)),

@@ -467,7 +467,7 @@ mod tests {
             }),
         );
         assert!(!state.learn.errors.is_empty());
-        assert_eq!(state.learn.errors[0].location.file, "bad.yaml");
+        assert_eq!(&*state.learn.errors[0].location.file, "bad.yaml");
         assert_eq!(state.learn.packs.len(), count);
         let mut copy = state.learn.packs[0].clone();
         copy.id = "copied".into();

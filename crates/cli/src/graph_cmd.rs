@@ -4,8 +4,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use manifesto_core::graph::{Graph, GraphOptions, to_dot, to_mermaid};
-use serde_json::json;
+use std::io::Write;
+
+use manifesto_core::ObjectId;
+use manifesto_core::graph::{
+    Edge, Graph, GraphNode, GraphOptions, Problem, ProblemCode, Relation, to_dot, to_mermaid,
+};
+use serde::{Serialize, Serializer};
 
 use crate::input::ReadArgs;
 use crate::terminal::{one_line, safe};
@@ -43,7 +48,7 @@ pub(crate) fn run(args: &GraphArgs) -> Result<ExitCode> {
     match args.format.as_str() {
         "dot" => print!("{}", to_dot(&graph)),
         "mermaid" => print!("{}", to_mermaid(&graph)),
-        _ => println!("{}", serde_json::to_string_pretty(&as_json(&graph))?),
+        _ => print_json(&graph)?,
     }
     if args.format != "json" {
         for p in graph.problems() {
@@ -63,32 +68,87 @@ pub(crate) fn run(args: &GraphArgs) -> Result<ExitCode> {
     })
 }
 
-/// The graph in the CLI's JSON shape.
-fn as_json(graph: &Graph) -> serde_json::Value {
-    let nodes: Vec<_> = graph
-        .nodes()
-        .iter()
-        .map(|n| {
-            json!({
-                "id": n.id, "kind": n.kind, "namespace": n.namespace, "name": n.name,
-                "simulated": n.state.is_simulated(), "missing": n.state.is_missing(),
-            })
-        })
-        .collect();
-    let edges: Vec<_> = graph
-        .edges()
-        .iter()
-        .map(|e| json!({ "from": e.from, "to": e.to, "relation": e.relation, "ok": e.ok, "reason": e.reason_text() }))
-        .collect();
-    let problems: Vec<_> = graph
-        .problems()
-        .iter()
-        .map(|p| {
-            json!({
-                "object": p.object, "code": p.code, "message": p.message,
-                "file": p.location.file, "line": p.location.line,
-            })
-        })
-        .collect();
-    json!({ "nodes": nodes, "edges": edges, "problems": problems })
+/// The graph in the CLI's JSON shape, written as it is serialised (a graph can hold millions of
+/// edges). Fields in alphabetical order, as the shape has always printed them.
+#[derive(Serialize)]
+struct GraphJson<'g> {
+    #[serde(serialize_with = "each_edge")]
+    edges: &'g [Edge],
+    #[serde(serialize_with = "each_node")]
+    nodes: &'g [GraphNode],
+    #[serde(serialize_with = "each_problem")]
+    problems: &'g [Problem],
+}
+
+#[derive(Serialize)]
+struct NodeJson<'g> {
+    id: &'g ObjectId,
+    kind: &'g str,
+    missing: bool,
+    name: &'g str,
+    namespace: Option<&'g str>,
+    simulated: bool,
+}
+
+#[derive(Serialize)]
+struct EdgeJson<'g> {
+    from: &'g ObjectId,
+    ok: bool,
+    reason: String,
+    relation: Relation,
+    to: &'g ObjectId,
+}
+
+#[derive(Serialize)]
+struct ProblemJson<'g> {
+    code: ProblemCode,
+    file: &'g str,
+    line: usize,
+    message: &'g str,
+    object: &'g ObjectId,
+}
+
+fn each_node<S: Serializer>(nodes: &[GraphNode], out: S) -> Result<S::Ok, S::Error> {
+    out.collect_seq(nodes.iter().map(|n| NodeJson {
+        id: &n.id,
+        kind: &n.kind,
+        missing: n.state.is_missing(),
+        name: &n.name,
+        namespace: n.namespace.as_deref(),
+        simulated: n.state.is_simulated(),
+    }))
+}
+
+fn each_edge<S: Serializer>(edges: &[Edge], out: S) -> Result<S::Ok, S::Error> {
+    out.collect_seq(edges.iter().map(|e| EdgeJson {
+        from: &e.from,
+        ok: e.ok,
+        reason: e.reason_text(),
+        relation: e.relation,
+        to: &e.to,
+    }))
+}
+
+fn each_problem<S: Serializer>(problems: &[Problem], out: S) -> Result<S::Ok, S::Error> {
+    out.collect_seq(problems.iter().map(|p| ProblemJson {
+        code: p.code,
+        file: &p.location.file,
+        line: p.location.line,
+        message: &p.message,
+        object: &p.object,
+    }))
+}
+
+/// Writes the graph as indented JSON and a newline to standard output.
+fn print_json(graph: &Graph) -> Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let shape = GraphJson {
+        edges: graph.edges(),
+        nodes: graph.nodes(),
+        problems: graph.problems(),
+    };
+    serde_json::to_writer_pretty(&mut out, &shape)?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(())
 }

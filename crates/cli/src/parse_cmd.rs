@@ -45,9 +45,12 @@ pub(crate) fn run(paths: &[PathBuf], as_json: bool, read: &ReadArgs) -> Result<E
             model.diagnostics.len()
         );
     }
-    Ok(if model.has_errors() {
+    let code = if model.has_errors() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    };
+    // The process ends with this command: see `check_cmd::run`.
+    std::mem::forget(model);
+    Ok(code)
 }

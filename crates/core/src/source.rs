@@ -1,5 +1,7 @@
 //! Source files, positions and diagnostics.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 /// A file as the user gave it: its name (as shown in every location) and its text.
@@ -36,7 +38,7 @@ impl SourceFile {
                 let good = String::from_utf8_lossy(good);
                 let pos = Pos::at_end_of(&good);
                 let diagnostic = Diagnostic::error(
-                    Location::new(&name, pos),
+                    Location::new(name.as_str(), pos),
                     format!(
                         "the file is not valid UTF-8 text (invalid byte 0x{:02x}); it was read with the bad bytes replaced",
                         bytes[err.valid_up_to()]
@@ -262,8 +264,8 @@ impl Pos {
 /// A position in a named file: what every finding and diagnostic points at.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Location {
-    /// The file's name.
-    pub file: String,
+    /// The file's name (shared with its object's, so locating costs no copy of it).
+    pub file: Arc<str>,
     /// 1-based line.
     pub line: usize,
     /// 1-based column.
@@ -272,9 +274,9 @@ pub struct Location {
 
 impl Location {
     /// A location in `file` at `pos`.
-    pub fn new(file: &str, pos: Pos) -> Self {
+    pub fn new(file: impl Into<Arc<str>>, pos: Pos) -> Self {
         Location {
-            file: file.to_owned(),
+            file: file.into(),
             line: pos.line,
             column: pos.column,
         }

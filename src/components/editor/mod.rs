@@ -166,7 +166,7 @@ fn object_at(state: &AppState, line: usize) -> Option<ObjectId> {
         .objects
         .iter()
         .rev()
-        .find(|o| o.file == file.name && o.pos.line <= line)
+        .find(|o| *o.file == *file.name && o.pos.line <= line)
         .filter(|o| line <= o.line_range().1)
         .map(|o| o.id.clone())
 }
@@ -180,7 +180,7 @@ fn problems(state: &AppState) -> (Vec<Problem>, Vec<Option<ObjectId>>) {
     let read = state
         .diagnostics
         .iter()
-        .filter(|d| d.location.file == file.name)
+        .filter(|d| *d.location.file == *file.name)
         .map(|d| {
             let problem = Problem::at(&d.location, d.severity.as_str(), d.message.clone());
             (problem, None)
@@ -188,7 +188,7 @@ fn problems(state: &AppState) -> (Vec<Problem>, Vec<Option<ObjectId>>) {
     let found = state
         .review
         .open_findings()
-        .filter(|f| f.location.file == file.name)
+        .filter(|f| *f.location.file == *file.name)
         .map(|f| {
             let message = format!("{} [{}]", f.message, f.check);
             let problem = Problem {
@@ -343,7 +343,7 @@ pub fn Editor() -> Html {
             .selected
             .as_ref()
             .and_then(|id| state.model.get(id))
-            .filter(|o| Some(&o.file) == file_name.as_ref())
+            .filter(|o| Some(&*o.file) == file_name.as_deref())
             .map_or((0, 0), manifesto_core::Object::line_range);
         // (Also when the text is replaced: a new text starts unshaded.)
         use_effect_with(

@@ -67,7 +67,7 @@ pub fn PackLoader() -> Html {
             if !errors.is_empty() {
                 <ul class="pack-errors" role="alert" data-testid="pack-errors">
                     { for errors.iter().map(|d| html! {
-                        <li data-testid="pack-error" data-file={d.location.file.clone()} data-line={d.location.line.to_string()} data-column={d.location.column.to_string()}>
+                        <li data-testid="pack-error" data-file={d.location.file.to_string()} data-line={d.location.line.to_string()} data-column={d.location.column.to_string()}>
                             <code>{ format!("{}:{}:{}", d.location.file, d.location.line, d.location.column) }</code>
                             { format!(" {}", d.message) }
                         </li>

@@ -106,7 +106,7 @@ fn matches_search(finding: &Finding, words: &[String]) -> bool {
         finding.check,
         finding.object.as_str(),
         finding.message.as_str(),
-        finding.location.file.as_str(),
+        &*finding.location.file,
         finding.container.as_deref().unwrap_or(""),
         finding.help.as_deref().unwrap_or(""),
         finding.suppressed.as_deref().unwrap_or(""),

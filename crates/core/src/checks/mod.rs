@@ -143,10 +143,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
 /// Sorts findings by location (file, line, column), then check id and object. Each file name is
 /// ranked once, so the sort compares numbers where it would compare the same name again and again.
 fn sort_findings(findings: &mut Vec<Finding>) {
-    let mut files: Vec<&str> = findings.iter().map(|f| f.location.file.as_str()).collect();
+    let mut files: Vec<&str> = findings.iter().map(|f| &*f.location.file).collect();
     files.sort_unstable();
     files.dedup();
-    let rank = |f: &Finding| files.binary_search(&f.location.file.as_str()).unwrap_or(0);
+    let rank = |f: &Finding| files.binary_search(&&*f.location.file).unwrap_or(0);
     let mut order: Vec<(usize, usize)> = findings.iter().map(rank).zip(0..).collect();
     order.sort_by(|&(file_a, a), &(file_b, b)| {
         let (a, b) = (&findings[a], &findings[b]);

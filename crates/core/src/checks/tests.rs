@@ -204,7 +204,7 @@ fn feastflow_findings_point_at_the_offending_fields() {
     );
     assert_eq!(tag.container.as_deref(), Some("frontend"));
     assert_eq!(
-        (tag.location.file.as_str(), tag.location.line),
+        (&*tag.location.file, tag.location.line),
         (
             "08-frontend-deployment.yaml",
             line_of(
@@ -249,7 +249,7 @@ fn the_corpus_daemonsets_fire() {
         let check = by_id(id).expect("a registered check");
         (check.run)(&ctx)
             .iter()
-            .filter(|f| f.location.file == file)
+            .filter(|f| &*f.location.file == file)
             .count()
     };
     for id in [

@@ -90,7 +90,7 @@ fn walk(obj: &Object, node: &Node, path: &str, findings: &mut Vec<Finding>) {
                     ),
                 )
                 .help("sort the keys of this mapping alphabetically");
-                finding.location = Location::new(&obj.file, pair[1].key_pos);
+                finding.location = Location::new(obj.file.clone(), pair[1].key_pos);
                 findings.push(finding);
             }
             for entry in entries {

@@ -147,7 +147,7 @@ pub fn compare_objects(old: &Model, new: &Model) -> Vec<ObjectChange> {
 }
 
 fn at(object: &Object) -> (String, usize) {
-    (object.file.clone(), object.pos.line)
+    (object.file.to_string(), object.pos.line)
 }
 
 /// The changed fields between two versions of one object.

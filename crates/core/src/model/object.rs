@@ -10,17 +10,18 @@ use crate::parse::tree::{Node, Seg, parse_path};
 use crate::source::{Diagnostic, Location, Pos};
 
 /// The id of an object everywhere (UI, CLI, tests): `Kind/namespace/name`, or `Kind/name` for
-/// cluster-scoped kinds.
+/// cluster-scoped kinds. Shared text: a copy (every edge, finding and index holds some) costs no
+/// allocation.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct ObjectId(String);
+pub struct ObjectId(Arc<str>);
 
 impl ObjectId {
     /// The id of an object of `kind` named `name`, in `namespace` unless cluster-scoped.
     pub fn new(kind: &str, namespace: Option<&str>, name: &str) -> Self {
         match namespace {
-            Some(ns) => ObjectId(format!("{kind}/{ns}/{name}")),
-            None => ObjectId(format!("{kind}/{name}")),
+            Some(ns) => ObjectId(format!("{kind}/{ns}/{name}").into()),
+            None => ObjectId(format!("{kind}/{name}").into()),
         }
     }
 
@@ -78,8 +79,8 @@ pub struct Object {
     pub namespace: Option<String>,
     /// `metadata.name`.
     pub name: String,
-    /// The name of the file it was written in.
-    pub file: String,
+    /// The name of the file it was written in (shared with every location in it).
+    pub file: Arc<str>,
     /// 0-based index of its document in the file.
     pub document: usize,
     /// Where the object starts (its first key).
@@ -102,7 +103,7 @@ pub struct Object {
 impl Object {
     /// Where the object starts.
     pub fn location(&self) -> Location {
-        Location::new(&self.file, self.pos)
+        Location::new(self.file.clone(), self.pos)
     }
 
     /// Whether a controller manages the object (`ownerReferences` with `controller: true`), as it
@@ -120,18 +121,18 @@ impl Object {
     /// `metadata.annotations["a.b/c"]`): the key's position for a mapping key, the item's for a
     /// sequence index. A field that is not written points at its nearest written ancestor.
     pub fn locate(&self, path: &str) -> Location {
-        Location::new(&self.file, self.tree.locate(&parse_path(path)).0)
+        Location::new(self.file.clone(), self.tree.locate(&parse_path(path)).0)
     }
 
     /// Like [`Object::locate`], but `None` when the field itself is not written.
     pub fn find(&self, path: &str) -> Option<Location> {
         let (pos, found) = self.tree.locate(&parse_path(path));
-        found.then(|| Location::new(&self.file, pos))
+        found.then(|| Location::new(self.file.clone(), pos))
     }
 
     /// The location for a path given as steps.
     pub fn locate_segs(&self, segs: &[Seg]) -> Location {
-        Location::new(&self.file, self.tree.locate(segs).0)
+        Location::new(self.file.clone(), self.tree.locate(segs).0)
     }
 
     /// The object's labels (empty when none).

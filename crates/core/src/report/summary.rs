@@ -20,7 +20,7 @@ pub(super) fn summaries(model: &Model) -> Vec<ObjectSummary> {
             id: o.id.clone(),
             kind: o.kind.clone(),
             name: o.name.clone(),
-            file: o.file.clone(),
+            file: o.file.to_string(),
             line: o.pos.line,
             summary: describe(o),
         })

@@ -25,7 +25,7 @@ fn secret_values(model: &Model) -> Vec<(&str, SecretValue)> {
         .flat_map(|(o, f)| {
             o.secret_values(&f.text)
                 .into_iter()
-                .map(move |v| (o.file.as_str(), v))
+                .map(move |v| (&*o.file, v))
         })
         .collect()
 }
@@ -55,7 +55,7 @@ fn analyse(files: &[SharedFile]) -> (Model, Vec<String>) {
                 (1..=lines_inclusive(&f.text).count()).any(|line| index.in_secret(line))
             })
         })
-        .map(|d| d.location.file.clone())
+        .map(|d| d.location.file.to_string())
         .collect();
     broken.sort();
     broken.dedup();

@@ -34,7 +34,7 @@ fn every_corpus_file_builds_a_consistent_graph_and_layout() {
             }
         }
         for p in graph.problems() {
-            if p.location.file != name || p.location.line == 0 {
+            if *p.location.file != *name || p.location.line == 0 {
                 problems.push(format!("{name}: problem located at {}", p.location));
             }
         }

@@ -100,7 +100,7 @@ fn a_typo_in_a_service_selector_leaves_it_selecting_nothing_and_suggests_the_lab
         p.message
     );
     assert_eq!(
-        (p.location.file.as_str(), p.location.line),
+        (&*p.location.file, p.location.line),
         ("07-backend-service.yaml", 22)
     );
     // The /api traffic path stops at the Service.

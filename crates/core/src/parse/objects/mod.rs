@@ -262,7 +262,7 @@ fn read_object(
         api_version,
         namespace,
         name,
-        file: file.to_owned(),
+        file: file.into(),
         document,
         pos: node.pos,
         resource,

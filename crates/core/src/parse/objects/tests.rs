@@ -375,5 +375,5 @@ fn another_name_or_namespace_reads_everything_again() {
         &previous,
     );
     assert_eq!(other.documents_read, 4);
-    assert!(other.objects.iter().all(|o| o.file == "other.yaml"));
+    assert!(other.objects.iter().all(|o| &*o.file == "other.yaml"));
 }

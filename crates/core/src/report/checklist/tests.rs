@@ -67,7 +67,7 @@ fn feastflow_reproduces_the_hand_reviews_table_cell_for_cell() {
         "maxUnavailable 1: up to 1 of 3 pods may be down during a rollout"
     );
     assert_eq!(
-        frontend.at.as_ref().map(|l| (l.file.as_str(), l.line)),
+        frontend.at.as_ref().map(|l| (&*l.file, l.line)),
         Some(("08-frontend-deployment.yaml", 17))
     );
 }
