@@ -4,6 +4,7 @@
 use crate::text::plural;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use manifesto_core::ObjectId;
 use manifesto_core::checks::{Finding, Level};
@@ -278,11 +279,11 @@ pub fn fit(text: &str, max: usize) -> String {
 }
 
 /// A few words saying why a broken edge is broken, for its label: the end of its last reason.
-pub fn short_reason(reasons: &[String], target_missing: bool) -> String {
+pub fn short_reason(reasons: &[Arc<str>], target_missing: bool) -> String {
     if target_missing {
         return "missing".to_owned();
     }
-    let reason = reasons.last().map_or("", String::as_str);
+    let reason = reasons.last().map_or("", |r| &**r);
     let last = reason.rsplit([',', ';']).next().unwrap_or(reason).trim();
     let last = last.rsplit(": ").next().unwrap_or(last).trim();
     let text = if last.is_empty() { "broken" } else { last };
@@ -745,7 +746,7 @@ mod tests {
         );
         assert_eq!(
             short_reason(
-                &["rules[0].http.paths[1]: host a, path /api → service \"x\" port 80, not defined in namespace shop".to_owned()],
+                &["rules[0].http.paths[1]: host a, path /api → service \"x\" port 80, not defined in namespace shop".into()],
                 false
             ),
             "not defined in namespace shop"
@@ -753,13 +754,13 @@ mod tests {
         assert_eq!(
             short_reason(
                 &[
-                    "container web: env[0] \"a\" is not defined".to_owned(),
-                    "container web: env[1]: key \"b\" is not in it".to_owned()
+                    "container web: env[0] \"a\" is not defined".into(),
+                    "container web: env[1]: key \"b\" is not in it".into()
                 ],
                 false
             ),
             "key \"b\" is not in it"
         );
-        assert_eq!(short_reason(&["anything".to_owned()], true), "missing");
+        assert_eq!(short_reason(&["anything".into()], true), "missing");
     }
 }

@@ -181,7 +181,7 @@ pub fn apply(
     edge.to = extra_id.clone();
     edge.relation = Relation::Owns;
     edge.ok = true;
-    edge.reasons = vec![reason];
+    edge.reasons = vec![reason.into()];
     out.edges.insert(index, edge);
 
     let counts = out

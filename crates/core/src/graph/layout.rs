@@ -6,6 +6,7 @@
 //! Editing one object moves that object and what hangs off it, not the rest.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -190,7 +191,7 @@ pub struct EdgePath {
     pub ok: bool,
     /// Why the edge exists (those of the first edge when several edges merge into a stack).
     #[serde(rename = "reason", serialize_with = "super::serialize_reasons")]
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Arc<str>>,
     /// A cubic Bézier curve: start, two control points, end (SVG `M p0 C p1 p2 p3`).
     pub points: Vec<Point>,
 }

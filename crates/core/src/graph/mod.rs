@@ -37,6 +37,7 @@ mod tests;
 mod would_hold;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -211,8 +212,9 @@ pub struct Edge {
     /// `container web: envFrom[0].configMapRef "web-config"`: one entry per reference between
     /// the same two objects (at most [`MAX_EDGE_REASONS`]). Serialised as `reason`, the entries
     /// joined with `; `.
+    /// Shared text: the pods a selector picks share one reason.
     #[serde(rename = "reason", serialize_with = "serialize_reasons")]
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Arc<str>>,
     /// Where the reference is written (in the `from` object, or its owner for simulated nodes).
     pub location: Option<Location>,
 }
@@ -228,7 +230,7 @@ impl Edge {
 }
 
 fn serialize_reasons<S: serde::Serializer>(
-    reasons: &[String],
+    reasons: &[Arc<str>],
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(&reasons.join("; "))

@@ -10,6 +10,7 @@ mod services;
 mod simulation;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use super::index::PodLabelIndex;
 use super::operators::may_create_pods;
@@ -273,14 +274,14 @@ impl<'m> Builder<'m> {
         to: &ObjectId,
         relation: Relation,
         ok: bool,
-        reason: String,
+        reason: impl Into<Arc<str>>,
         location: Option<Location>,
     ) {
         let (Some(&from), Some(&to)) = (self.index.get(from), self.index.get(to)) else {
             debug_assert!(false, "an edge between ids without nodes: {from} -> {to}");
             return;
         };
-        self.edge_between(from, to, relation, ok, reason, location);
+        self.edge_between(from, to, relation, ok, reason.into(), location);
     }
 
     /// [`Builder::edge`] between the nodes at these positions.
@@ -290,7 +291,7 @@ impl<'m> Builder<'m> {
         to: usize,
         relation: Relation,
         ok: bool,
-        reason: String,
+        reason: Arc<str>,
         location: Option<Location>,
     ) {
         if let Some(&i) = self.edge_index.get(&(from, to, relation)) {

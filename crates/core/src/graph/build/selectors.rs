@@ -1,6 +1,7 @@
 //! Label selectors over the pods, and "did you mean" suggestions for those that match nothing.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::{Builder, PodInfo};
 use crate::graph::operators::operator_pods;
@@ -45,13 +46,15 @@ impl<'m> Builder<'m> {
         let Some(&from) = self.index.get(&obj.id) else {
             return;
         };
+        let shared: Arc<str> = reason.into();
         for pod in matched {
             let reason = match operator_pods(pod.template) {
                 Some(made) => format!(
                     "{reason} (the pod comes from {} {}, made by the {})",
                     pod.template.kind, pod.template.name, made.operator
-                ),
-                None => reason.to_owned(),
+                )
+                .into(),
+                None => shared.clone(),
             };
             self.edge_between(
                 from,
