@@ -10,6 +10,7 @@ use manifesto_core::{Model, Severity, Snippets};
 
 use crate::config_cmd::load_settings;
 use crate::input::load_with;
+use crate::output;
 use crate::terminal::{one_line, safe};
 
 /// Arguments of `manifesto check`.
@@ -141,11 +142,11 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode> {
         eprint!("{}", safe(&lines.render(d)));
     }
     match args.format.as_str() {
-        "json" => print!("{}", review.to_json()),
-        "markdown" => print!("{}", review.to_markdown()),
-        "sarif" => print!("{}", review.to_sarif()),
-        "junit" => print!("{}", review.to_junit()),
-        _ => print!("{}", safe(&human(&model, &review, &mut lines))),
+        "json" => output::print(&review.to_json())?,
+        "markdown" => output::print(&review.to_markdown())?,
+        "sarif" => output::print(&review.to_sarif())?,
+        "junit" => output::print(&review.to_junit())?,
+        _ => output::print(&safe(&human(&model, &review, &mut lines)))?,
     }
     let failing = match Level::parse(&args.fail_on) {
         Some(level) => review.counts.at_least(level) > 0 || model.has_errors(),
@@ -336,7 +337,7 @@ fn human(model: &Model, review: &Review, lines: &mut Snippets) -> String {
 }
 
 /// Lists or explains checks.
-pub(crate) fn run_checks(command: &ChecksCommand) -> ExitCode {
+pub(crate) fn run_checks(command: &ChecksCommand) -> Result<ExitCode> {
     match command {
         ChecksCommand::List => {
             let mut rows = vec![vec![
@@ -355,14 +356,14 @@ pub(crate) fn run_checks(command: &ChecksCommand) -> ExitCode {
                     c.summary.to_owned(),
                 ]);
             }
-            print!("{}", table(&rows));
-            ExitCode::SUCCESS
+            output::print(&table(&rows))?;
+            Ok(ExitCode::SUCCESS)
         }
         ChecksCommand::Explain { id } => {
             match checks::by_id(id).or_else(|| checks::named_by(id).first().copied()) {
                 Some(check) => {
-                    print!("{}", docs::check_markdown(check));
-                    ExitCode::SUCCESS
+                    output::print(&docs::check_markdown(check))?;
+                    Ok(ExitCode::SUCCESS)
                 }
                 None => {
                     eprintln!("error: no check named `{}`", one_line(id));
@@ -372,7 +373,7 @@ pub(crate) fn run_checks(command: &ChecksCommand) -> ExitCode {
                         eprintln!("  = help: did you mean {}?", names.join(" or "));
                     }
                     eprintln!("  = note: `manifesto checks list` lists every check");
-                    ExitCode::from(2)
+                    Ok(ExitCode::from(2))
                 }
             }
         }

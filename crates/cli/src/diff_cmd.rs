@@ -16,6 +16,7 @@ use manifesto_core::report::json::finding;
 use serde_json::{Value, json};
 
 use crate::input::load;
+use crate::output;
 
 /// Arguments of `manifesto diff`.
 #[derive(clap::Args, Debug)]
@@ -67,9 +68,9 @@ pub(crate) fn run(args: &DiffArgs) -> Result<ExitCode> {
     report_diagnostics("new", &new);
     let diff = Diff::compute(&old, &new, &Settings::default());
     match args.format.as_str() {
-        "json" => println!("{}", serde_json::to_string_pretty(&to_json(&diff))?),
-        "markdown" => print!("{}", markdown::render(&diff)),
-        _ => print!("{}", human::render(&diff)),
+        "json" => output::println(&serde_json::to_string_pretty(&to_json(&diff))?)?,
+        "markdown" => output::print(&markdown::render(&diff))?,
+        _ => output::print(&human::render(&diff))?,
     }
     let failing = Level::parse(&args.fail_on).is_some_and(|l| diff.introduced_at_least(l) > 0);
     Ok(if failing {

@@ -13,6 +13,7 @@ use manifesto_core::graph::{
 use serde::{Serialize, Serializer};
 
 use crate::input::ReadArgs;
+use crate::output;
 use crate::terminal::{one_line, safe};
 
 /// Arguments of `manifesto graph`.
@@ -46,8 +47,8 @@ pub(crate) fn run(args: &GraphArgs) -> Result<ExitCode> {
         },
     );
     match args.format.as_str() {
-        "dot" => print!("{}", to_dot(&graph)),
-        "mermaid" => print!("{}", to_mermaid(&graph)),
+        "dot" => output::print(&to_dot(&graph))?,
+        "mermaid" => output::print(&to_mermaid(&graph))?,
         _ => print_json(&graph)?,
     }
     if args.format != "json" {
@@ -147,8 +148,9 @@ fn print_json(graph: &Graph) -> Result<()> {
         nodes: graph.nodes(),
         problems: graph.problems(),
     };
-    serde_json::to_writer_pretty(&mut out, &shape)?;
-    writeln!(out)?;
-    out.flush()?;
-    Ok(())
+    let written = serde_json::to_writer_pretty(&mut out, &shape)
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
+    Ok(output::finished(written)?)
 }

@@ -1,6 +1,7 @@
 //! `manifesto lesson list` (the built-in lesson packs) and `manifesto lesson check` (a teacher's
 //! packs, validated and verified level by level).
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,6 +9,7 @@ use anyhow::{Context, Result};
 use manifesto_core::SourceFile;
 use manifesto_core::lesson::{self, MAX_PACK_BYTES};
 
+use crate::output;
 use crate::terminal::safe;
 
 /// `manifesto lesson …`.
@@ -28,23 +30,27 @@ pub(crate) enum LessonCommand {
 pub(crate) fn run(command: &LessonCommand) -> Result<ExitCode> {
     match command {
         LessonCommand::List => {
-            list();
+            output::print(&list())?;
             Ok(ExitCode::SUCCESS)
         }
         LessonCommand::Check { paths } => check(paths),
     }
 }
 
-fn list() {
+/// The built-in packs and their levels, a line each.
+fn list() -> String {
+    let mut out = String::new();
     for pack in lesson::builtin() {
-        println!(
+        let _ = writeln!(
+            out,
             "{}  {} ({} levels)",
             safe(&pack.id),
             safe(&pack.title),
             pack.levels.len()
         );
         for level in &pack.levels {
-            println!(
+            let _ = writeln!(
+                out,
                 "  {:<9}  {}  {}",
                 level.kind.as_str(),
                 safe(&level.id),
@@ -52,6 +58,7 @@ fn list() {
             );
         }
     }
+    out
 }
 
 fn check(paths: &[PathBuf]) -> Result<ExitCode> {
@@ -100,12 +107,12 @@ fn check(paths: &[PathBuf]) -> Result<ExitCode> {
             }
         }
         if broken == 0 {
-            println!(
+            output::println(&format!(
                 "{}: pack {}: {} levels verified",
                 safe(&file.name),
                 safe(&pack.id),
                 pack.levels.len()
-            );
+            ))?;
         } else {
             failed = true;
         }

@@ -20,6 +20,7 @@ mod diff_cmd;
 mod graph_cmd;
 mod input;
 mod lesson_cmd;
+mod output;
 mod parse_cmd;
 mod rollout_cmd;
 mod terminal;
@@ -94,7 +95,7 @@ fn main() -> ExitCode {
         Command::Graph(args) => graph_cmd::run(&args),
         Command::Rollout(args) => rollout_cmd::run(&args),
         Command::Check(args) => check_cmd::run(&args),
-        Command::Checks { command } => Ok(check_cmd::run_checks(&command)),
+        Command::Checks { command } => check_cmd::run_checks(&command),
         Command::Config { command } => config_cmd::run(&command),
         Command::Diff(args) => diff_cmd::run(&args),
         Command::Lesson { command } => lesson_cmd::run(&command),

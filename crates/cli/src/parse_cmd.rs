@@ -1,5 +1,6 @@
 //! `manifesto parse`: the objects and the diagnostics.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -7,6 +8,7 @@ use anyhow::Result;
 use serde_json::json;
 
 use crate::input::ReadArgs;
+use crate::output;
 use crate::terminal::{one_line, safe};
 
 /// Prints the objects and diagnostics; exit 1 when there is an error diagnostic.
@@ -24,10 +26,12 @@ pub(crate) fn run(paths: &[PathBuf], as_json: bool, read: &ReadArgs) -> Result<E
             })
             .collect();
         let out = json!({ "objects": objects, "diagnostics": model.diagnostics });
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        output::println(&serde_json::to_string_pretty(&out)?)?;
     } else {
+        let mut listing = String::new();
         for o in &model.objects {
-            println!(
+            let _ = writeln!(
+                listing,
                 "{}:{}  {}  ({})",
                 one_line(&o.file),
                 o.pos.line,
@@ -35,15 +39,16 @@ pub(crate) fn run(paths: &[PathBuf], as_json: bool, read: &ReadArgs) -> Result<E
                 one_line(&o.api_version)
             );
         }
+        output::print(&listing)?;
         let mut snippets = manifesto_core::Snippets::new(&model);
         for d in &model.diagnostics {
             eprint!("{}", safe(&snippets.render(d)));
         }
-        println!(
+        output::println(&format!(
             "{} objects, {} diagnostics",
             model.objects.len(),
             model.diagnostics.len()
-        );
+        ))?;
     }
     let code = if model.has_errors() {
         ExitCode::from(1)

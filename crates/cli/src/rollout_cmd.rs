@@ -9,6 +9,7 @@ use manifesto_core::rollout::{self, Rollout, RolloutError, RolloutOptions, State
 use serde_json::{Value, json};
 
 use crate::input::ReadArgs;
+use crate::output;
 use crate::terminal::safe;
 
 /// Arguments of `manifesto rollout`.
@@ -52,18 +53,18 @@ pub(crate) fn run(args: &RolloutArgs) -> Result<ExitCode> {
         Err(err @ RolloutError::NoRollout { .. }) => {
             if args.format == "json" {
                 let answer = json!({ "workload": id, "rollout": null, "reason": err.to_string() });
-                println!("{}", serde_json::to_string_pretty(&answer)?);
+                output::println(&serde_json::to_string_pretty(&answer)?)?;
             } else {
-                println!("{}", safe(&err.to_string()));
+                output::println(&safe(&err.to_string()))?;
             }
             return Ok(ExitCode::SUCCESS);
         }
         Err(err) => bail!(err),
     };
     if args.format == "json" {
-        println!("{}", serde_json::to_string_pretty(&to_json(&rollout))?);
+        output::println(&serde_json::to_string_pretty(&to_json(&rollout))?)?;
     } else {
-        print!("{}", safe(&to_text(&rollout)));
+        output::print(&safe(&to_text(&rollout)))?;
     }
     Ok(ExitCode::SUCCESS)
 }

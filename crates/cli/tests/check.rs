@@ -5,7 +5,7 @@ use std::process::Output;
 use serde_json::Value;
 
 mod common;
-use common::manifesto;
+use common::{manifesto, manifesto_into_closed_pipe};
 
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
@@ -474,4 +474,34 @@ fn checks_list_and_explain() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn a_reader_that_stops_reading_ends_the_output_but_not_the_exit_code() {
+    // 300 Deployments with findings: far more output than a pipe holds.
+    let text: String = (0..300)
+        .map(|i| latest("", "").replace("name: web\n", &format!("name: web-{i}\n")))
+        .collect::<Vec<_>>()
+        .join("---\n");
+    let (_dir, path) = manifest("many.yaml", &text);
+    for format in ["human", "json", "sarif"] {
+        let (code, stderr) = manifesto_into_closed_pipe(&[
+            "check",
+            &path,
+            "--format",
+            format,
+            "--fail-on",
+            "warning",
+        ]);
+        assert_eq!(
+            code,
+            Some(1),
+            "{format}: the findings' exit code; stderr: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{format}: {stderr}");
+        assert!(!stderr.contains("error"), "{format}: {stderr}");
+    }
+    let (code, stderr) = manifesto_into_closed_pipe(&["parse", &path]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
 }

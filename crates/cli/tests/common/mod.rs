@@ -32,3 +32,23 @@ pub fn manifesto(args: &[&str], stdin: Option<&str>) -> Output {
     drop(child.stdin.take());
     child.wait_with_output().expect("manifesto finishes")
 }
+
+/// The exit code and standard error of `manifesto` run with `args` from the repository root,
+/// its standard output closed before it writes (as `manifesto … | head` leaves it once `head`
+/// has read enough).
+pub fn manifesto_into_closed_pipe(args: &[&str]) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_manifesto"))
+        .args(args)
+        .current_dir(repo_root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("manifesto runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("manifesto finishes");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
