@@ -10,6 +10,12 @@ pub mod state;
 mod text;
 pub mod worker;
 
+/// The allocator of the page and its analysis worker: reading and reviewing manifests make many
+/// small allocations, which Talc serves faster than Rust's default for wasm.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Mounts the app on the page: a `<div id="app">` appended to the body, once the files kept in
 /// this browser have been read.
 pub fn start() {

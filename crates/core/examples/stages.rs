@@ -1,8 +1,10 @@
 //! Times each stage of the review of a synthetic input, and the slowest checks, in one process:
 //! `cargo run --release -p manifesto-core --example stages -- feastflow 10010`.
 //!
-//! Where the time of `manifesto check` goes beyond its parse; the shapes are those of the
-//! `generate` example. Each figure is the least of five runs.
+//! Where the time of `manifesto check` goes beyond its parse, what the page's reading again after
+//! an edit costs (`KeptReadings`, which reads only the document typed in), and what handing the review from
+//! the page's analysis worker to the page costs (`to_wire`, `from_wire`); the shapes are those of
+//! the `generate` example. Each figure is the least of five runs.
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -13,10 +15,11 @@ mod args;
 mod generate;
 
 use generate::file;
-use manifesto_core::Model;
 use manifesto_core::checks::{self, Context, Settings};
 use manifesto_core::graph::{Graph, GraphOptions};
+use manifesto_core::parse::{KeptReadings, ParseOptions};
 use manifesto_core::report::Review;
+use manifesto_core::{Model, SourceFile};
 
 const RUNS: usize = 5;
 
@@ -51,19 +54,34 @@ fn main() -> ExitCode {
     let run = least(|| checks::run(&Context::new(&model, &settings)));
     let report = least(|| Review::from_findings(&model, &settings, findings.clone()));
     let review = least(|| Review::build(&model, &settings));
+    let mut kept = KeptReadings::default();
+    kept.read(vec![source.clone()], &ParseOptions::default(), usize::MAX);
+    let edited = SourceFile::new(source.name.clone(), format!("{}# note\n", source.text));
+    let read_again = least(|| {
+        kept.clone()
+            .read(vec![edited.clone()], &ParseOptions::default(), usize::MAX)
+    });
+    let built = Review::build(&model, &settings);
+    let wire = built.to_wire().unwrap_or_default();
+    let to_wire = least(|| built.to_wire());
+    let from_wire = least(|| Review::from_wire(&wire));
     println!(
-        "{} objects, {:.2} MB, {} findings\n",
+        "{} objects, {:.2} MB, {} findings, the review's JSON {:.2} MB\n",
         model.objects.len(),
         source.text.len() as f64 / 1e6,
-        findings.len()
+        findings.len(),
+        wire.len() as f64 / 1e6
     );
     println!("| stage | ms | of parse |\n|---|---:|---:|");
     for (stage, d) in [
         ("parse", parse),
+        ("parse again after a comment typed at the end", read_again),
         ("graph (inside the checks)", graph),
         ("checks", run),
         ("checklist, scores, summaries", report),
         ("review (checks + the rest)", review),
+        ("the review to the worker's JSON (to_wire)", to_wire),
+        ("the review from that JSON (from_wire)", from_wire),
     ] {
         let ratio = d.as_secs_f64() / parse.as_secs_f64().max(1e-9);
         println!("| {stage} | {} | {ratio:.2} |", ms(d));

@@ -59,7 +59,7 @@ pub(crate) fn exercise(files: Vec<SourceFile>) -> usize {
     }
     for object in &model.objects {
         if matches!(
-            object.resource,
+            *object.resource,
             Resource::Pod(_) | Resource::ReplicaSet(_) | Resource::Deployment(_)
         ) {
             for experiment in [Experiment::DeletePod, Experiment::ChangeImage] {

@@ -4,23 +4,28 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 /// The repository root, where the tests run `manifesto` from.
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// The output of `manifesto` run with `args` from the repository root, fed `stdin` (or nothing).
-pub fn manifesto(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_manifesto"))
+/// `manifesto` started with `args` from the repository root, its standard streams piped.
+fn start(args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_manifesto"))
         .args(args)
         .current_dir(repo_root())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("manifesto runs");
+        .expect("manifesto runs")
+}
+
+/// The output of `manifesto` run with `args` from the repository root, fed `stdin` (or nothing).
+pub fn manifesto(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = start(args);
     if let Some(text) = stdin {
         child
             .stdin
@@ -37,14 +42,8 @@ pub fn manifesto(args: &[&str], stdin: Option<&str>) -> Output {
 /// its standard output closed before it writes (as `manifesto … | head` leaves it once `head`
 /// has read enough).
 pub fn manifesto_into_closed_pipe(args: &[&str]) -> (Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_manifesto"))
-        .args(args)
-        .current_dir(repo_root())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("manifesto runs");
+    let mut child = start(args);
+    drop(child.stdin.take());
     drop(child.stdout.take());
     let out = child.wait_with_output().expect("manifesto finishes");
     (

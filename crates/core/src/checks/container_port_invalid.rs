@@ -134,7 +134,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
         }
     }
     for obj in ctx.model.of_kind("Service") {
-        let Resource::Service(svc) = &obj.resource else {
+        let Resource::Service(svc) = &*obj.resource else {
             continue;
         };
         for (i, port) in svc

@@ -62,7 +62,7 @@ Set `startingDeadlineSeconds` to how late a run is still useful, shorter than th
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in ctx.model.of_kind("CronJob") {
-        let Resource::CronJob(cronjob) = &obj.resource else {
+        let Resource::CronJob(cronjob) = &*obj.resource else {
             continue;
         };
         if cronjob.spec.starting_deadline_seconds.is_some() {

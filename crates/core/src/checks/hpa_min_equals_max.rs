@@ -57,7 +57,7 @@ Raise `maxReplicas` to the most pods the workload (and its database) can take, o
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in ctx.model.of_kind("HorizontalPodAutoscaler") {
-        let Resource::HorizontalPodAutoscaler(hpa) = &obj.resource else {
+        let Resource::HorizontalPodAutoscaler(hpa) = &*obj.resource else {
             continue;
         };
         let spec = &hpa.spec;

@@ -62,7 +62,7 @@ Set `minReplicas: 2` or more, so the workload survives losing a pod even when id
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in ctx.model.of_kind("HorizontalPodAutoscaler") {
-        let Resource::HorizontalPodAutoscaler(hpa) = &obj.resource else {
+        let Resource::HorizontalPodAutoscaler(hpa) = &*obj.resource else {
             continue;
         };
         let spec = &hpa.spec;

@@ -132,7 +132,7 @@ struct Measured<'a> {
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for hpa_obj in ctx.model.of_kind("HorizontalPodAutoscaler") {
-        let Resource::HorizontalPodAutoscaler(hpa) = &hpa_obj.resource else {
+        let Resource::HorizontalPodAutoscaler(hpa) = &*hpa_obj.resource else {
             continue;
         };
         let Some(workload) = ctx.model.hpa_target(hpa_obj) else {

@@ -83,7 +83,7 @@ When the cluster has a default IngressClass and you rely on it on purpose, the f
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in ctx.model.of_kind("Ingress") {
-        if !matches!(obj.resource, Resource::Ingress(_)) || obj.ingress_class().is_some() {
+        if !matches!(*obj.resource, Resource::Ingress(_)) || obj.ingress_class().is_some() {
             continue;
         }
         findings.push(

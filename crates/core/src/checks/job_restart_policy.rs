@@ -77,7 +77,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let Some(pod) = obj.pod_spec() else { continue };
         let policy = pod.spec.restart_policy.as_deref();
         let path = format!("{}.restartPolicy", pod.path);
-        let finding = match &obj.resource {
+        let finding = match &*obj.resource {
             Resource::Job(_) | Resource::CronJob(_) => match policy {
                 Some("OnFailure" | "Never") => continue,
                 None => Finding::new(

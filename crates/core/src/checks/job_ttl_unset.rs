@@ -68,7 +68,7 @@ Give standalone Jobs a `ttlSecondsAfterFinished` long enough to read their logs 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in &ctx.model.objects {
-        match &obj.resource {
+        match &*obj.resource {
             Resource::Job(job) => {
                 let owned = job
                     .metadata

@@ -130,7 +130,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 .help("remove it, or restrict its network access and permissions to the minimum"),
             );
         }
-        if let Resource::Service(service) = &obj.resource {
+        if let Resource::Service(service) = &*obj.resource {
             let selector = service.spec.as_ref().and_then(|s| s.selector.as_ref());
             let selects_tiller = selector.is_some_and(|s| {
                 s.get("app").is_some_and(|v| v == "helm")

@@ -85,7 +85,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 maps.push(("spec.selector.matchLabels".to_owned(), m));
             }
         }
-        if let Resource::Service(svc) = &obj.resource
+        if let Resource::Service(svc) = &*obj.resource
             && let Some(m) = svc.spec.as_ref().and_then(|s| s.selector.as_ref())
         {
             maps.push(("spec.selector".to_owned(), m));

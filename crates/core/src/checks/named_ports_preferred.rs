@@ -78,7 +78,7 @@ const HELP: &str = "name the port (e.g. name: http) and refer to it by name";
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in &ctx.model.objects {
-        match &obj.resource {
+        match &*obj.resource {
             Resource::Service(service) => {
                 let Some(spec) = &service.spec else { continue };
                 let has_selector = spec.selector.as_ref().is_some_and(|s| !s.is_empty());

@@ -141,7 +141,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             .keys()
             .map(|k| (k, format!("metadata.annotations[\"{k}\"]")));
         let template_path = obj.pod_labels_path().replace(".labels", ".annotations");
-        let template: Vec<(&String, String)> = match (&obj.resource, obj.pod_annotations()) {
+        let template: Vec<(&String, String)> = match (&*obj.resource, obj.pod_annotations()) {
             (crate::model::Resource::Pod(_), _) | (_, None) => Vec::new(),
             (_, Some(a)) => a
                 .keys()

@@ -205,7 +205,7 @@ fn pod_count(obj: &Object) -> Option<i32> {
     if obj.has_replicas() {
         return Some(obj.written_replicas().unwrap_or(1));
     }
-    matches!(obj.resource, Resource::Pod(_)).then_some(1)
+    matches!(*obj.resource, Resource::Pod(_)).then_some(1)
 }
 
 /// The fixture that must fire exactly on the lines marked `# ^ pdb-blocks-eviction` under them; objects named

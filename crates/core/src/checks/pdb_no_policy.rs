@@ -63,7 +63,7 @@ Set exactly one of `minAvailable` or `maxUnavailable`; `maxUnavailable: 1` is a 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in ctx.model.of_kind("PodDisruptionBudget") {
-        let Resource::PodDisruptionBudget(pdb) = &obj.resource else {
+        let Resource::PodDisruptionBudget(pdb) = &*obj.resource else {
             continue;
         };
         let spec = pdb.spec.as_ref();

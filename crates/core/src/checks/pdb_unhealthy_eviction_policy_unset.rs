@@ -62,7 +62,7 @@ Set `unhealthyPodEvictionPolicy: AlwaysAllow`, unless the application needs its 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in ctx.model.of_kind("PodDisruptionBudget") {
-        let Resource::PodDisruptionBudget(pdb) = &obj.resource else {
+        let Resource::PodDisruptionBudget(pdb) = &*obj.resource else {
             continue;
         };
         if pdb

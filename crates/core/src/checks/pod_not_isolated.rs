@@ -120,7 +120,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             .model
             .of_kind_in("NetworkPolicy", obj.namespace.as_deref())
             .any(|policy| {
-                let Resource::NetworkPolicy(np) = &policy.resource else {
+                let Resource::NetworkPolicy(np) = &*policy.resource else {
                     return false;
                 };
                 let Some(spec) = &np.spec else { return false };

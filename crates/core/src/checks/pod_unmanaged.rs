@@ -69,7 +69,7 @@ Move the pod spec into a Deployment's `spec.template` (a Job for run-to-completi
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in ctx.model.of_kind("Pod") {
-        let Resource::Pod(pod) = &obj.resource else {
+        let Resource::Pod(pod) = &*obj.resource else {
             continue;
         };
         if pod

@@ -78,7 +78,7 @@ Cluster add-ons installed by administrators sometimes need `cluster-admin`; supp
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in &ctx.model.objects {
-        let (role_ref, subjects, scope) = match &obj.resource {
+        let (role_ref, subjects, scope) = match &*obj.resource {
             Resource::ClusterRoleBinding(b) => (
                 &b.role_ref,
                 b.subjects.as_deref(),

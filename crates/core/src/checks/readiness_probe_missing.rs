@@ -92,8 +92,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     ", and {} it traffic as soon as it starts, before it can answer",
                     services_doing(&services, "sends", "send")
                 )
-            } else if matches!(
-                obj.resource,
+            } else if matches!(*obj.resource,
                 Resource::Deployment(_) | Resource::DeploymentConfig(_)
             ) {
                 ", so a rolling update counts a new pod as available as soon as it starts"

@@ -82,7 +82,7 @@ This check asks for neither, because Helm sets `instance` to the release name, w
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in &ctx.model.objects {
-        let applies = match &obj.resource {
+        let applies = match &*obj.resource {
             Resource::Service(_) | Resource::Ingress(_) => true,
             _ => obj.pod_spec().is_some() && !obj.is_controlled(),
         };

@@ -79,8 +79,7 @@ Run at least 2 replicas, or let an HorizontalPodAutoscaler with `minReplicas: 2`
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in ctx.model.objects.iter().filter(|o| {
-        matches!(
-            o.resource,
+        matches!(*o.resource,
             Resource::Deployment(_) | Resource::DeploymentConfig(_)
         )
     }) {

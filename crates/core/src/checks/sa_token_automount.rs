@@ -76,7 +76,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let account_setting = ctx
             .model
             .get_str(&account_id)
-            .and_then(|o| match &o.resource {
+            .and_then(|o| match &*o.resource {
                 Resource::ServiceAccount(sa) => sa.automount_service_account_token,
                 _ => None,
             });

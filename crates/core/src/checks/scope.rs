@@ -71,7 +71,7 @@ impl Scope {
             Scope::Replicated => object.has_replicas(),
             Scope::DeploymentOrStatefulSet => {
                 matches!(
-                    object.resource,
+                    *object.resource,
                     Resource::Deployment(_)
                         | Resource::DeploymentConfig(_)
                         | Resource::StatefulSet(_)
@@ -79,7 +79,7 @@ impl Scope {
             }
             Scope::RollingUpdate => {
                 matches!(
-                    object.resource,
+                    *object.resource,
                     Resource::Deployment(_) | Resource::StatefulSet(_) | Resource::DaemonSet(_)
                 )
             }

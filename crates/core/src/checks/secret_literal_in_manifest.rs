@@ -61,7 +61,7 @@ A Secret with placeholder or development-only values is harmless; suppress the f
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in &ctx.model.objects {
-        let Resource::Secret(secret) = &obj.resource else {
+        let Resource::Secret(secret) = &*obj.resource else {
             continue;
         };
         let data: Vec<&str> = secret

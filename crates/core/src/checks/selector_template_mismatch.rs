@@ -98,8 +98,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             );
             continue;
         }
-        if matches!(
-            obj.resource,
+        if matches!(*obj.resource,
             Resource::ReplicationController(_) | Resource::DeploymentConfig(_)
         ) && obj
             .map_selector()

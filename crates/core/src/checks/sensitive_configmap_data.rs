@@ -71,7 +71,7 @@ The check goes by key names and a few well-known value shapes: a credential stor
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in &ctx.model.objects {
-        let Resource::ConfigMap(cm) = &obj.resource else {
+        let Resource::ConfigMap(cm) = &*obj.resource else {
             continue;
         };
         for (key, value) in cm.data.iter().flatten() {

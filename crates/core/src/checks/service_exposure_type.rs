@@ -94,7 +94,7 @@ const INTERNAL: &[(&str, &str)] = &[
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in &ctx.model.objects {
-        let Resource::Service(service) = &obj.resource else {
+        let Resource::Service(service) = &*obj.resource else {
             continue;
         };
         let Some(spec) = &service.spec else { continue };

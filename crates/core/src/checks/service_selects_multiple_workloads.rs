@@ -108,7 +108,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let graph = ctx.graph();
     let mut findings = Vec::new();
     for obj in ctx.model.of_kind("Service") {
-        let Resource::Service(svc) = &obj.resource else {
+        let Resource::Service(svc) = &*obj.resource else {
             continue;
         };
         let Some(selector) = svc.spec.as_ref().and_then(|s| s.selector.as_ref()) else {

@@ -63,7 +63,7 @@ Add a `spec.selector` with the labels of the pods the Service fronts, or define 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for obj in ctx.model.of_kind("Service") {
-        let Resource::Service(svc) = &obj.resource else {
+        let Resource::Service(svc) = &*obj.resource else {
             continue;
         };
         let spec = svc.spec.as_ref();

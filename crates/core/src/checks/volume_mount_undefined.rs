@@ -86,7 +86,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             .flatten()
             .map(|v| v.name.as_str())
             .collect();
-        if let Resource::StatefulSet(sts) = &obj.resource {
+        if let Resource::StatefulSet(sts) = &*obj.resource {
             declared.extend(
                 sts.spec
                     .volume_claim_templates

@@ -124,8 +124,7 @@ Add a label that tells the controllers apart (here `track`) to both selectors an
 "#;
 
 fn is_controller(obj: &Object) -> bool {
-    matches!(
-        obj.resource,
+    matches!(*obj.resource,
         Resource::Deployment(_)
             | Resource::ReplicaSet(_)
             | Resource::StatefulSet(_)

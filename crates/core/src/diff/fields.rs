@@ -153,7 +153,7 @@ fn at(object: &Object) -> (String, usize) {
 /// The changed fields between two versions of one object.
 pub fn compare_fields(old: &Object, new: &Object) -> Vec<FieldChange> {
     let lenient =
-        matches!(old.resource, Resource::Other(_)) || matches!(new.resource, Resource::Other(_));
+        matches!(*old.resource, Resource::Other(_)) || matches!(*new.resource, Resource::Other(_));
     let (a, b) = (typed_json(old), typed_json(new));
     let mut raw = Vec::new();
     walk(&mut String::new(), Some(&a), Some(&b), lenient, &mut raw);
@@ -192,7 +192,7 @@ fn is_secret_value(path: &str) -> bool {
 /// The object as typed JSON, with the apiVersion as written (a converted object's typed value
 /// carries the current one).
 pub(crate) fn typed_json(object: &Object) -> Value {
-    let typed = match &object.resource {
+    let typed = match &*object.resource {
         Resource::Namespace(r) => serde_json::to_value(r),
         Resource::ConfigMap(r) => serde_json::to_value(r),
         Resource::Secret(r) => serde_json::to_value(r),

@@ -63,7 +63,7 @@ pub(super) fn rollouts(
         };
         // A ReplicationController or ReplicaSet rolls nothing out: the simulator says so.
         let no_rolling_update = matches!(
-            after.resource,
+            *after.resource,
             Resource::ReplicationController(_) | Resource::ReplicaSet(_)
         );
         if !no_rolling_update
@@ -141,7 +141,7 @@ fn simulate(
     };
     let mut start = new.clone();
     if let Some(object) = start.objects.iter_mut().rev().find(|o| &o.id == id) {
-        match &mut object.resource {
+        match std::sync::Arc::make_mut(&mut object.resource) {
             Resource::Deployment(d) => d.spec.template = old_template.clone(),
             Resource::DeploymentConfig(d) => d.spec.template = Some(old_template.clone()),
             Resource::StatefulSet(s) => s.spec.template = old_template.clone(),

@@ -182,7 +182,7 @@ pub(super) fn may_create_pods(obj: &Object) -> bool {
         "GatewayClass",
         "AppProject",
     ];
-    if !matches!(obj.resource, Resource::Other(_)) {
+    if !matches!(*obj.resource, Resource::Other(_)) {
         return false;
     }
     let g = group(&obj.api_version);

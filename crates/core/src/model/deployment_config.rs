@@ -158,7 +158,7 @@ spec:
     fn a_deployment_config_is_a_typed_workload_whose_selector_defaults_to_its_template_labels() {
         let m = model(DC);
         let dc = &m.objects[0];
-        let Resource::DeploymentConfig(config) = &dc.resource else {
+        let Resource::DeploymentConfig(config) = &*dc.resource else {
             panic!("not typed: {:?}", dc.resource);
         };
         assert_eq!(config.strategy_type(), "Rolling");
@@ -180,7 +180,7 @@ spec:
     fn the_legacy_v1_deployment_config_is_read_too() {
         let m = model(&DC.replace("apps.openshift.io/v1", "v1"));
         assert!(matches!(
-            m.objects[0].resource,
+            *m.objects[0].resource,
             Resource::DeploymentConfig(_)
         ));
     }
@@ -188,7 +188,7 @@ spec:
     #[test]
     fn a_wrong_type_is_located_at_its_field() {
         let m = model(&DC.replace("replicas: 2", "replicas: two"));
-        assert!(matches!(m.objects[0].resource, Resource::Other(_)));
+        assert!(matches!(*m.objects[0].resource, Resource::Other(_)));
         let error = m.objects[0].type_error.as_ref().expect("a type error");
         assert_eq!(error.location.line, 6);
         assert!(error.message.contains("spec.replicas"), "{}", error.message);

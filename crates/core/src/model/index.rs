@@ -68,7 +68,7 @@ impl ModelIndex {
                     postings.entry(pair(k, v)).or_default().push(i);
                 }
             }
-            match &obj.resource {
+            match &*obj.resource {
                 Resource::HorizontalPodAutoscaler(hpa) => {
                     let target = &hpa.spec.scale_target_ref;
                     let id = ObjectId::new(&target.kind, obj.namespace.as_deref(), &target.name);

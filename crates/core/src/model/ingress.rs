@@ -22,7 +22,7 @@ pub struct IngressBackendRef<'a> {
 impl Model {
     /// Every Ingress of the model with its spec, in model order.
     pub fn ingresses(&self) -> impl Iterator<Item = (&Object, &IngressSpec)> {
-        self.objects.iter().filter_map(|obj| match &obj.resource {
+        self.objects.iter().filter_map(|obj| match &*obj.resource {
             Resource::Ingress(ingress) => Some((obj, ingress.spec.as_ref()?)),
             _ => None,
         })
@@ -33,7 +33,7 @@ impl Object {
     /// The IngressClass an Ingress asks for: `spec.ingressClassName`, else the
     /// `kubernetes.io/ingress.class` annotation.
     pub fn ingress_class(&self) -> Option<String> {
-        let Resource::Ingress(ingress) = &self.resource else {
+        let Resource::Ingress(ingress) = &*self.resource else {
             return None;
         };
         ingress
@@ -49,7 +49,7 @@ impl Object {
 
     /// The backends of an Ingress: the default backend first, then each path of each rule.
     pub fn ingress_backends(&self) -> Vec<IngressBackendRef<'_>> {
-        let Resource::Ingress(ingress) = &self.resource else {
+        let Resource::Ingress(ingress) = &*self.resource else {
             return Vec::new();
         };
         let Some(spec) = &ingress.spec else {

@@ -68,7 +68,7 @@ impl Model {
 
     /// The object an HorizontalPodAutoscaler's `scaleTargetRef` names (in the HPA's namespace).
     pub fn hpa_target(&self, hpa: &Object) -> Option<&Object> {
-        let Resource::HorizontalPodAutoscaler(h) = &hpa.resource else {
+        let Resource::HorizontalPodAutoscaler(h) = &*hpa.resource else {
             return None;
         };
         let target = &h.spec.scale_target_ref;
@@ -84,7 +84,7 @@ impl Model {
     pub fn hpa_for(&self, workload: &Object) -> Option<(&Object, &HorizontalPodAutoscalerSpec)> {
         self.at(self.index().hpas_targeting(&workload.id))
             .filter(|h| h.namespace == workload.namespace)
-            .find_map(|h| match &h.resource {
+            .find_map(|h| match &*h.resource {
                 Resource::HorizontalPodAutoscaler(hpa) => Some((h, &hpa.spec)),
                 _ => None,
             })
@@ -115,7 +115,7 @@ impl Model {
             .into_iter()
             .filter_map(|i| self.objects.get(i))
             .filter(|svc| svc.namespace == obj.namespace)
-            .filter(|svc| match &svc.resource {
+            .filter(|svc| match &*svc.resource {
                 Resource::Service(s) => s
                     .spec
                     .as_ref()

@@ -85,8 +85,9 @@ pub struct Object {
     pub document: usize,
     /// Where the object starts (its first key).
     pub pos: Pos,
-    /// The typed content.
-    pub resource: Resource,
+    /// The typed content; shared, so copies of a reading kept for the next one (and the model
+    /// made from it) cost no copy of it.
+    pub resource: Arc<Resource>,
     /// The content as plain JSON (as written, before any conversion); shared, so copies of a
     /// reading kept for the next one cost no copy of it.
     pub raw: Arc<serde_json::Value>,

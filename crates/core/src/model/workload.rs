@@ -35,7 +35,7 @@ pub struct ContainerRef<'a> {
 impl Object {
     /// The pod template of a workload (for a CronJob, the template of its job template).
     pub fn pod_template(&self) -> Option<&PodTemplateSpec> {
-        match &self.resource {
+        match &*self.resource {
             Resource::Deployment(d) => Some(&d.spec.template),
             Resource::ReplicaSet(r) => r.spec.template.as_ref(),
             Resource::ReplicationController(r) => r.spec.as_ref()?.template.as_ref(),
@@ -68,7 +68,7 @@ impl Object {
 
     /// The path of the pod spec in this kind of object.
     fn pod_spec_path(&self) -> &'static str {
-        match &self.resource {
+        match &*self.resource {
             Resource::Pod(_) => "spec",
             Resource::CronJob(_) => "spec.jobTemplate.spec.template.spec",
             _ => "spec.template.spec",
@@ -77,7 +77,7 @@ impl Object {
 
     /// The pod spec this object runs: a Pod's own spec or a workload's template spec.
     pub fn pod_spec(&self) -> Option<PodSpecRef<'_>> {
-        let spec = match &self.resource {
+        let spec = match &*self.resource {
             Resource::Pod(p) => p.spec.as_ref()?,
             _ => self.pod_template()?.spec.as_ref()?,
         };
@@ -90,7 +90,7 @@ impl Object {
     /// The labels its pods carry: a Pod's labels or the template's labels.
     pub fn pod_labels(&self) -> Option<&BTreeMap<String, String>> {
         static EMPTY: BTreeMap<String, String> = BTreeMap::new();
-        match &self.resource {
+        match &*self.resource {
             Resource::Pod(_) => Some(self.labels()),
             _ => {
                 let template = self.pod_template()?;
@@ -107,7 +107,7 @@ impl Object {
 
     /// The path of the pod labels in this object.
     pub fn pod_labels_path(&self) -> String {
-        match &self.resource {
+        match &*self.resource {
             Resource::Pod(_) => "metadata.labels".to_owned(),
             _ => format!(
                 "{}.metadata.labels",
@@ -118,7 +118,7 @@ impl Object {
 
     /// The annotations its pods carry.
     pub fn pod_annotations(&self) -> Option<&BTreeMap<String, String>> {
-        match &self.resource {
+        match &*self.resource {
             Resource::Pod(_) => Some(self.annotations()),
             _ => self.pod_template()?.metadata.as_ref()?.annotations.as_ref(),
         }
@@ -133,7 +133,7 @@ impl Object {
                 match_expressions: None,
             }));
         }
-        let selector = match &self.resource {
+        let selector = match &*self.resource {
             Resource::Deployment(d) => &d.spec.selector,
             Resource::ReplicaSet(r) => &r.spec.selector,
             Resource::StatefulSet(s) => &s.spec.selector,
@@ -147,7 +147,7 @@ impl Object {
     /// The `spec.selector` written as a plain label map (ReplicationController,
     /// DeploymentConfig), defaulted to the template's labels as the API server does.
     pub fn map_selector(&self) -> Option<&BTreeMap<String, String>> {
-        match &self.resource {
+        match &*self.resource {
             Resource::ReplicationController(r) => r.spec.as_ref()?.selector.as_ref(),
             Resource::DeploymentConfig(d) => d.spec.selector.as_ref(),
             _ => None,
@@ -156,7 +156,7 @@ impl Object {
 
     /// `spec.replicas` as written, for kinds that have it.
     pub fn written_replicas(&self) -> Option<i32> {
-        match &self.resource {
+        match &*self.resource {
             Resource::Deployment(d) => d.spec.replicas,
             Resource::ReplicaSet(r) => r.spec.replicas,
             Resource::ReplicationController(r) => r.spec.as_ref()?.replicas,
@@ -170,7 +170,7 @@ impl Object {
     /// ReplicationController, DeploymentConfig).
     pub fn has_replicas(&self) -> bool {
         matches!(
-            self.resource,
+            *self.resource,
             Resource::Deployment(_)
                 | Resource::ReplicaSet(_)
                 | Resource::StatefulSet(_)

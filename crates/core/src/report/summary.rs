@@ -57,7 +57,7 @@ fn replicas(n: i32) -> String {
 }
 
 fn describe(object: &Object) -> String {
-    match &object.resource {
+    match &*object.resource {
         Resource::Namespace(_) => {
             let labels = describe_label_map(object.labels());
             if labels.is_empty() {

@@ -3,8 +3,10 @@
 //! `&'static str` in the review, so each is read back as the registry's own id; an id the
 //! registry does not know is an error.
 
+use std::fmt;
+
 use serde::Deserialize;
-use serde::de::{Deserializer, Error};
+use serde::de::{Deserializer, Error, Visitor};
 
 use super::Review;
 use super::checklist::{self, Cell, Checklist};
@@ -38,27 +40,47 @@ fn read<E: Error>(id: &str) -> Result<&'static str, E> {
     known(id).ok_or_else(|| E::custom(format!("unknown check or checklist row `{id}`")))
 }
 
+/// Reads an id as the registry's, straight from the JSON's text (no copy of it is made).
+struct IdVisitor;
+
+impl Visitor<'_> for IdVisitor {
+    type Value = &'static str;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a check or checklist row id")
+    }
+
+    fn visit_str<E: Error>(self, id: &str) -> Result<&'static str, E> {
+        read(id)
+    }
+}
+
+/// An id in a list.
+struct Id(&'static str);
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Id, D::Error> {
+        d.deserialize_str(IdVisitor).map(Id)
+    }
+}
+
 /// One id.
 pub(crate) fn id<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
-    read(&String::deserialize(d)?)
+    d.deserialize_str(IdVisitor)
 }
 
 /// A list of ids.
 pub(crate) fn ids<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<&'static str>, D::Error> {
-    Vec::<String>::deserialize(d)?
-        .iter()
-        .map(|id| read(id))
-        .collect()
+    let ids = Vec::<Id>::deserialize(d)?;
+    Ok(ids.into_iter().map(|Id(id)| id).collect())
 }
 
 /// A list of ids, each with a level.
 pub(crate) fn ids_with_levels<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Vec<(&'static str, Level)>, D::Error> {
-    Vec::<(String, Level)>::deserialize(d)?
-        .iter()
-        .map(|(id, level)| Ok((read(id)?, *level)))
-        .collect()
+    let ids = Vec::<(Id, Level)>::deserialize(d)?;
+    Ok(ids.into_iter().map(|(Id(id), level)| (id, level)).collect())
 }
 
 /// A checklist as serialised: its index of columns is rebuilt on reading.
@@ -104,11 +126,17 @@ mod tests {
         );
     }
 
-    #[test]
-    fn an_unknown_check_id_is_refused() {
+    /// FeastFlow's review and its JSON.
+    fn feastflow() -> (Review, String) {
         let model = Model::from_files(Sample::FeastFlow.files());
         let review = Review::build(&model, &Settings::default());
         let json = String::from_utf8(review.to_wire().unwrap()).unwrap();
+        (review, json)
+    }
+
+    #[test]
+    fn an_unknown_check_id_is_refused() {
+        let (review, json) = feastflow();
         let check = review.findings[0].check;
         let tampered = json.replacen(
             &format!("\"check\":\"{check}\""),
@@ -122,5 +150,20 @@ mod tests {
                 .contains("unknown check or checklist row `no-such-check`"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn an_id_written_with_escapes_reads_as_the_registrys() {
+        let (review, json) = feastflow();
+        let check = review.findings[0].check;
+        let escaped: String = check
+            .chars()
+            .map(|c| format!("\\u{:04x}", c as u32))
+            .collect();
+        let written = json.replace(&format!("\"{check}\""), &format!("\"{escaped}\""));
+        assert_ne!(written, json);
+        let back = Review::from_wire(written.as_bytes()).unwrap();
+        assert_eq!(back, review);
+        assert!(std::ptr::eq(back.findings[0].check, check));
     }
 }

@@ -536,7 +536,7 @@ mod tests {
         );
         let model = Model::from_files(vec![SourceFile::new("web.yaml", &yaml)]);
         let object = &model.objects[0];
-        let Resource::Deployment(d) = &object.resource else {
+        let Resource::Deployment(d) = &*object.resource else {
             panic!("a Deployment");
         };
         let options = RolloutOptions {

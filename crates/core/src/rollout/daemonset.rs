@@ -627,7 +627,7 @@ mod tests {
         );
         let model = Model::from_files(vec![SourceFile::new("agent.yaml", &yaml)]);
         let object = &model.objects[0];
-        let Resource::DaemonSet(d) = &object.resource else {
+        let Resource::DaemonSet(d) = &*object.resource else {
             panic!("a DaemonSet");
         };
         let settings = settings(object, d, nodes).expect("valid");

@@ -30,7 +30,7 @@ pub(crate) enum Driver {
 impl Driver {
     /// The driver of `object`'s rollout.
     pub(super) fn of(object: &Object) -> Driver {
-        match &object.resource {
+        match &*object.resource {
             Resource::DeploymentConfig(dc) => Driver::DeploymentConfig {
                 version: dc.latest_version(),
             },

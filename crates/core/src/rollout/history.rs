@@ -96,7 +96,7 @@ impl RevisionHistory {
     /// The history of a Deployment in the model, as it is right after it was applied.
     pub fn of(model: &Model, workload: &ObjectId) -> Result<Self> {
         let object = find_workload(model, workload)?;
-        let Resource::Deployment(d) = &object.resource else {
+        let Resource::Deployment(d) = &*object.resource else {
             return Err(RolloutError::NotSimulatable {
                 id: object.id.to_string(),
                 kind: object.kind.clone(),

@@ -101,7 +101,7 @@ pub fn lesson(model: &Model, object: &ObjectId, experiment: Experiment) -> Resul
         .map(|c| c.container.name.clone())
         .unwrap_or_default();
     let new_image = image_with_tag(&image, "v2");
-    let (owner, steps, summary, commands) = match (&obj.resource, experiment) {
+    let (owner, steps, summary, commands) = match (&*obj.resource, experiment) {
         (Resource::Pod(_), Experiment::DeletePod) => (
             Owner::Pod,
             vec![

@@ -213,7 +213,7 @@ impl WorkloadKind {
 
     /// The kind of an object, if it rolls out.
     pub fn of(object: &Object) -> Option<WorkloadKind> {
-        match object.resource {
+        match &*object.resource {
             Resource::Deployment(_) => Some(WorkloadKind::Deployment),
             Resource::DeploymentConfig(_) => Some(WorkloadKind::DeploymentConfig),
             Resource::StatefulSet(_) => Some(WorkloadKind::StatefulSet),
@@ -265,7 +265,7 @@ pub fn simulatable(model: &Model) -> Vec<Simulatable> {
             let hpa_min = model
                 .hpa_start_replicas(o)
                 .map(|(min, _)| min.max(0) as u32);
-            let (strategy, replicas) = match &o.resource {
+            let (strategy, replicas) = match &*o.resource {
                 Resource::Deployment(d) => (
                     match d.spec.strategy.as_ref().and_then(|s| s.type_.as_deref()) {
                         Some("Recreate") => Strategy::Recreate,
@@ -321,18 +321,20 @@ pub fn simulatable(model: &Model) -> Vec<Simulatable> {
 pub fn find_workload<'a>(model: &'a Model, workload: &ObjectId) -> Result<&'a Object> {
     match model.get(workload) {
         Some(o) if WorkloadKind::of(o).is_some() => Ok(o),
-        Some(
-            o @ Object {
-                resource: Resource::ReplicationController(_) | Resource::ReplicaSet(_),
-                ..
-            },
-        ) => Err(RolloutError::NoRollout {
-            id: o.id.to_string(),
-            reason: format!(
-                "a {} has no rolling update, so changing its pod template replaces no running pod; only the pods it creates after old ones are deleted (by hand, or when their node fails) run the new template. A Deployment rolls out a new template",
-                o.kind
-            ),
-        }),
+        Some(o)
+            if matches!(
+                *o.resource,
+                Resource::ReplicationController(_) | Resource::ReplicaSet(_)
+            ) =>
+        {
+            Err(RolloutError::NoRollout {
+                id: o.id.to_string(),
+                reason: format!(
+                    "a {} has no rolling update, so changing its pod template replaces no running pod; only the pods it creates after old ones are deleted (by hand, or when their node fails) run the new template. A Deployment rolls out a new template",
+                    o.kind
+                ),
+            })
+        }
         Some(o) => Err(RolloutError::NotSimulatable {
             id: o.id.to_string(),
             kind: o.kind.clone(),
@@ -366,7 +368,7 @@ pub(crate) fn find_workload_or_pod<'a>(model: &'a Model, id: &ObjectId) -> Resul
     match model.get(id) {
         Some(o)
             if matches!(
-                o.resource,
+                *o.resource,
                 Resource::Pod(_) | Resource::ReplicaSet(_) | Resource::Deployment(_)
             ) =>
         {
@@ -386,7 +388,7 @@ pub fn simulate(model: &Model, workload: &ObjectId, options: &RolloutOptions) ->
     let found = find_workload(model, workload)?;
     let (hpa_object, hpa_note) = with_hpa_replicas(model, found);
     let object = hpa_object.as_ref().unwrap_or(found);
-    let mut rollout = match &object.resource {
+    let mut rollout = match &*object.resource {
         Resource::Deployment(d) => deployment::simulate(model, object, d, options)?,
         Resource::DeploymentConfig(d) => deployment_config::simulate(model, object, d, options)?,
         Resource::StatefulSet(s) => statefulset::simulate(model, object, s, options)?,
@@ -411,7 +413,7 @@ fn with_hpa_replicas(model: &Model, object: &Object) -> (Option<Object>, Option<
         return (None, None);
     };
     let mut copy = object.clone();
-    match &mut copy.resource {
+    match std::sync::Arc::make_mut(&mut copy.resource) {
         Resource::Deployment(d) => d.spec.replicas = Some(min),
         Resource::DeploymentConfig(d) => d.spec.replicas = Some(min),
         Resource::StatefulSet(s) => s.spec.replicas = Some(min),
@@ -437,7 +439,7 @@ pub fn simulate_undo(
     let found = find_workload(model, workload)?;
     let (hpa_object, hpa_note) = with_hpa_replicas(model, found);
     let object = hpa_object.as_ref().unwrap_or(found);
-    let Resource::Deployment(d) = &object.resource else {
+    let Resource::Deployment(d) = &*object.resource else {
         return Err(RolloutError::UndoUnsupported(object.id.to_string()));
     };
     let (mut rollout, _, _) =

@@ -186,7 +186,7 @@ pub fn scale_during_rollout(
     after_pass: Option<usize>,
 ) -> Result<ScalingEvent> {
     let object = find_workload(model, workload)?;
-    let Resource::Deployment(d) = &object.resource else {
+    let Resource::Deployment(d) = &*object.resource else {
         return Err(RolloutError::NotSimulatable {
             id: object.id.to_string(),
             kind: object.kind.clone(),

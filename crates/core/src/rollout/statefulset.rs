@@ -584,7 +584,7 @@ mod tests {
         );
         let model = Model::from_files(vec![SourceFile::new("db.yaml", &yaml)]);
         let object = &model.objects[0];
-        let Resource::StatefulSet(s) = &object.resource else {
+        let Resource::StatefulSet(s) = &*object.resource else {
             panic!("a StatefulSet");
         };
         let settings = settings(object, s).expect("valid");

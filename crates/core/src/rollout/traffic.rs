@@ -31,7 +31,7 @@ impl Endpoints {
             .of_kind("Service")
             .filter(|s| s.namespace == workload.namespace)
         {
-            let Resource::Service(svc) = &service.resource else {
+            let Resource::Service(svc) = &*service.resource else {
                 continue;
             };
             let Some(selector) = svc.spec.as_ref().and_then(|s| s.selector.as_ref()) else {

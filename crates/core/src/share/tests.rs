@@ -212,7 +212,7 @@ fn secret_data(files: &[SharedFile]) -> Vec<(String, String)> {
     );
     let mut out = Vec::new();
     for object in model.of_kind("Secret") {
-        let crate::Resource::Secret(secret) = &object.resource else {
+        let crate::Resource::Secret(secret) = &*object.resource else {
             panic!("{} did not read as a Secret", object.id.as_str());
         };
         for (k, v) in secret.data.iter().flatten() {

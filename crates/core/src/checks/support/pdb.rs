@@ -7,7 +7,7 @@ use crate::model::{Model, Object, Resource, selector_matches};
 
 /// A PodDisruptionBudget's spec.
 pub(crate) fn pdb_spec(obj: &Object) -> Option<&PodDisruptionBudgetSpec> {
-    match &obj.resource {
+    match &*obj.resource {
         Resource::PodDisruptionBudget(pdb) => pdb.spec.as_ref(),
         _ => None,
     }

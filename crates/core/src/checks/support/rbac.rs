@@ -22,7 +22,7 @@ pub(crate) fn bindings<'a>(
     at.sort_unstable();
     at.into_iter()
         .filter_map(|i| ctx.model.objects.get(i))
-        .filter_map(|obj| match &obj.resource {
+        .filter_map(|obj| match &*obj.resource {
             Resource::RoleBinding(b) => {
                 Some((obj, b.subjects.as_deref().unwrap_or_default(), &b.role_ref))
             }
@@ -106,7 +106,7 @@ pub(crate) struct Rule<'a> {
 pub(crate) fn rules<'a>(ctx: &Context<'a>) -> Vec<Rule<'a>> {
     let mut out = Vec::new();
     for obj in &ctx.model.objects {
-        let rules = match &obj.resource {
+        let rules = match &*obj.resource {
             Resource::Role(r) => r.rules.as_deref(),
             Resource::ClusterRole(r) => r.rules.as_deref(),
             _ => None,

@@ -8,7 +8,7 @@ pub(crate) fn services_selecting<'a>(model: &'a Model, obj: &Object) -> Vec<&'a 
     model
         .services_selecting(obj)
         .into_iter()
-        .filter(|svc| match &svc.resource {
+        .filter(|svc| match &*svc.resource {
             Resource::Service(s) => {
                 s.spec.as_ref().and_then(|spec| spec.type_.as_deref()) != Some("ExternalName")
             }

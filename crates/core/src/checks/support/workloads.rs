@@ -10,7 +10,7 @@ pub(crate) const HOSTNAME_KEY: &str = "kubernetes.io/hostname";
 /// Whether the object runs pods that are meant to keep running (serve, consume, watch), as
 /// opposed to Jobs and CronJobs, whose pods run to completion.
 pub(crate) fn is_long_running(obj: &Object) -> bool {
-    match &obj.resource {
+    match &*obj.resource {
         Resource::Pod(pod) => pod
             .spec
             .as_ref()
@@ -65,7 +65,7 @@ impl Replicas<'_> {
 /// other kinds.
 pub(crate) fn min_replicas<'a>(model: &'a Model, obj: &Object) -> Option<Replicas<'a>> {
     if !matches!(
-        obj.resource,
+        *obj.resource,
         Resource::Deployment(_) | Resource::DeploymentConfig(_) | Resource::StatefulSet(_)
     ) {
         return None;
@@ -115,7 +115,7 @@ pub(crate) struct UpdateStrategy<'a> {
 
 /// The update strategy of a Deployment or DeploymentConfig; `None` for other kinds.
 pub(crate) fn update_strategy(obj: &Object) -> Option<UpdateStrategy<'_>> {
-    match &obj.resource {
+    match &*obj.resource {
         Resource::Deployment(deployment) => {
             let strategy = deployment.spec.strategy.as_ref();
             let kind = strategy

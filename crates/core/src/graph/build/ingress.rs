@@ -11,7 +11,7 @@ use crate::text::closest;
 impl<'m> Builder<'m> {
     pub(super) fn ingresses(&mut self) {
         for obj in self.objects() {
-            let Resource::Ingress(ing) = &obj.resource else {
+            let Resource::Ingress(ing) = &*obj.resource else {
                 continue;
             };
             let Some(spec) = &ing.spec else { continue };
@@ -99,7 +99,7 @@ impl<'m> Builder<'m> {
             self.push_traffic(obj, host, path, hops, Some(broken));
             return;
         };
-        let Resource::Service(svc) = &svc_obj.resource else {
+        let Resource::Service(svc) = &*svc_obj.resource else {
             return;
         };
         let ports = svc

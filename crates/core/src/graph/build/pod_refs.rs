@@ -12,7 +12,7 @@ impl Builder<'_> {
                 continue;
             };
             let (spec, p) = (spec_ref.spec, spec_ref.path);
-            let claim_templates: Vec<&str> = match &obj.resource {
+            let claim_templates: Vec<&str> = match &*obj.resource {
                 Resource::StatefulSet(s) => s
                     .spec
                     .volume_claim_templates

@@ -10,7 +10,7 @@ use crate::model::{ObjectId, Resource, describe_selector, selector_matches};
 impl Builder<'_> {
     pub(super) fn network_policies(&mut self) {
         for obj in self.objects() {
-            let Resource::NetworkPolicy(np) = &obj.resource else {
+            let Resource::NetworkPolicy(np) = &*obj.resource else {
                 continue;
             };
             let ns = obj.ns();
@@ -98,7 +98,7 @@ impl Builder<'_> {
 
     pub(super) fn role_bindings(&mut self) {
         for obj in self.objects() {
-            let (role_ref, subjects, namespace) = match &obj.resource {
+            let (role_ref, subjects, namespace) = match &*obj.resource {
                 Resource::RoleBinding(rb) => (&rb.role_ref, rb.subjects.as_deref(), Some(obj.ns())),
                 Resource::ClusterRoleBinding(crb) => (&crb.role_ref, crb.subjects.as_deref(), None),
                 _ => continue,

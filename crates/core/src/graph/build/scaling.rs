@@ -8,7 +8,7 @@ use crate::model::{ObjectId, Resource, describe_selector, selector_matches};
 impl Builder<'_> {
     pub(super) fn autoscalers(&mut self) {
         for obj in self.objects() {
-            let Resource::HorizontalPodAutoscaler(hpa) = &obj.resource else {
+            let Resource::HorizontalPodAutoscaler(hpa) = &*obj.resource else {
                 continue;
             };
             let ns = obj.ns();
@@ -78,7 +78,7 @@ impl Builder<'_> {
 
     pub(super) fn disruption_budgets(&mut self) {
         for obj in self.objects() {
-            let Resource::PodDisruptionBudget(pdb) = &obj.resource else {
+            let Resource::PodDisruptionBudget(pdb) = &*obj.resource else {
                 continue;
             };
             let ns = obj.ns();

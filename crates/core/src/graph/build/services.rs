@@ -20,7 +20,7 @@ use crate::text::closest;
 impl<'m> Builder<'m> {
     pub(super) fn services(&mut self) {
         for obj in self.objects() {
-            let Resource::Service(svc) = &obj.resource else {
+            let Resource::Service(svc) = &*obj.resource else {
                 continue;
             };
             let Some(spec) = &svc.spec else { continue };
@@ -59,7 +59,7 @@ impl<'m> Builder<'m> {
 
     /// Each port's `targetPort` must be declared by the containers of every selected workload.
     fn target_ports(&mut self, obj: &'m Object, matched: &[PodInfo<'m>]) {
-        let Resource::Service(svc) = &obj.resource else {
+        let Resource::Service(svc) = &*obj.resource else {
             return;
         };
         let ports = svc
@@ -168,7 +168,7 @@ impl<'m> Builder<'m> {
 
     pub(super) fn statefulset_services(&mut self) {
         for obj in self.objects() {
-            let Resource::StatefulSet(s) = &obj.resource else {
+            let Resource::StatefulSet(s) = &*obj.resource else {
                 continue;
             };
             let Some(name) = s.spec.service_name.as_deref().filter(|n| !n.is_empty()) else {
@@ -180,7 +180,7 @@ impl<'m> Builder<'m> {
             let described = format!("spec.serviceName \"{name}\"");
             match self.objects.get(&id).copied() {
                 Some(svc_obj) => {
-                    let headless = match &svc_obj.resource {
+                    let headless = match &*svc_obj.resource {
                         Resource::Service(svc) => {
                             svc.spec.as_ref().and_then(|s| s.cluster_ip.as_deref()) == Some("None")
                         }

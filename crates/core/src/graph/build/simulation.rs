@@ -18,7 +18,7 @@ impl<'m> Builder<'m> {
             for owner in owner_refs(obj) {
                 self.written_children.insert(owner);
             }
-            if let Resource::HorizontalPodAutoscaler(hpa) = &obj.resource {
+            if let Resource::HorizontalPodAutoscaler(hpa) = &*obj.resource {
                 let target = &hpa.spec.scale_target_ref;
                 let id = ObjectId::new(&target.kind, Some(obj.ns()), &target.name);
                 self.hpa_min
@@ -54,7 +54,7 @@ impl<'m> Builder<'m> {
 
     fn simulate(&mut self, obj: &'m Object) {
         let template_labels = obj.pod_labels().cloned().unwrap_or_default();
-        match &obj.resource {
+        match &*obj.resource {
             Resource::Deployment(d) => {
                 let hash = pod_template_hash(&d.spec.template);
                 let mut labels = template_labels;

@@ -64,14 +64,19 @@ impl KeptReadings {
             total,
             ..
         } = reading;
-        let model = model_from_parts(files, done.iter().map(|kept| kept.1.clone()));
         self.options = Some(options);
-        self.files = if total <= keep_up_to {
-            let names = model.files.iter().map(|f| f.name.clone());
-            names.zip(done).collect()
-        } else {
-            HashMap::new()
-        };
+        if total > keep_up_to {
+            // Nothing is kept: each reading moves into the model.
+            self.files = HashMap::new();
+            let parts = done.into_iter().map(|kept| match Rc::try_unwrap(kept) {
+                Ok((_, part)) => part,
+                Err(shared) => shared.1.model_part(),
+            });
+            return model_from_parts(files, parts);
+        }
+        let model = model_from_parts(files, done.iter().map(|kept| kept.1.model_part()));
+        let names = model.files.iter().map(|f| f.name.clone());
+        self.files = names.zip(done).collect();
         model
     }
 

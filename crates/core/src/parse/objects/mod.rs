@@ -59,6 +59,19 @@ pub fn parse_files(files: Vec<SourceFile>) -> Model {
     parse_files_with(files, &ParseOptions::default())
 }
 
+impl FileObjects {
+    /// A copy of the objects and problems, for a model: without what the next reading may keep
+    /// (each document's text again), which the model never reads.
+    fn model_part(&self) -> FileObjects {
+        FileObjects {
+            objects: self.objects.clone(),
+            diagnostics: self.diagnostics.clone(),
+            documents_read: self.documents_read,
+            read: None,
+        }
+    }
+}
+
 /// Reads every file into a [`Model`]. Never fails: each problem becomes a located diagnostic and
 /// the documents around it are still read.
 pub fn parse_files_with(files: Vec<SourceFile>, options: &ParseOptions) -> Model {
@@ -265,7 +278,7 @@ fn read_object(
         file: file.into(),
         document,
         pos: node.pos,
-        resource,
+        resource: Arc::new(resource),
         raw: Arc::new(raw),
         type_error,
         unknown_fields,

@@ -19,7 +19,7 @@ fn known_kinds_are_typed_and_located() {
     assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics);
     let d = &m.objects[0];
     assert_eq!(d.id.as_str(), "Deployment/shop/web");
-    assert!(matches!(d.resource, Resource::Deployment(_)));
+    assert!(matches!(*d.resource, Resource::Deployment(_)));
     assert_eq!(d.written_replicas(), Some(2));
     assert_eq!(
         d.locate("spec.template.spec.containers[0].image")
@@ -51,7 +51,7 @@ fn a_wrong_type_is_located_at_the_field_and_the_object_is_kept() {
         d.message
     );
     assert_eq!(ids(&m), ["Deployment/default/web"]);
-    assert!(matches!(m.objects[0].resource, Resource::Other(_)));
+    assert!(matches!(*m.objects[0].resource, Resource::Other(_)));
 }
 
 #[test]
@@ -95,7 +95,7 @@ fn older_api_versions_are_read_and_remembered() {
     );
     assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics);
     assert_eq!(m.objects[0].api_version, "extensions/v1beta1");
-    let Resource::Ingress(ing) = &m.objects[0].resource else {
+    let Resource::Ingress(ing) = &*m.objects[0].resource else {
         panic!("not an ingress")
     };
     let backend = &ing.spec.as_ref().unwrap().rules.as_ref().unwrap()[0]
@@ -115,11 +115,11 @@ fn older_api_versions_are_read_and_remembered() {
             .number,
         Some(80)
     );
-    let Resource::Deployment(d) = &m.objects[1].resource else {
+    let Resource::Deployment(d) = &*m.objects[1].resource else {
         panic!("not a deployment")
     };
     assert!(d.spec.selector.match_labels.is_some());
-    let Resource::HorizontalPodAutoscaler(h) = &m.objects[2].resource else {
+    let Resource::HorizontalPodAutoscaler(h) = &*m.objects[2].resource else {
         panic!("not an hpa")
     };
     assert_eq!(h.spec.metrics.as_ref().unwrap().len(), 1);
@@ -152,7 +152,7 @@ fn numeric_quantities_read_as_their_text_and_other_numbers_stay_numbers() {
         "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: x\n    resources: {limits: {cpu: 0.5, memory: 512}}\n  volumes:\n  - name: v\n    emptyDir: {sizeLimit: 64}\n",
     );
     assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics);
-    let Resource::Pod(pod) = &m.objects[0].resource else {
+    let Resource::Pod(pod) = &*m.objects[0].resource else {
         panic!("a Pod");
     };
     let spec = pod.spec.as_ref().unwrap();

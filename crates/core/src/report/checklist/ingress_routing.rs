@@ -18,7 +18,7 @@ pub(super) const ROW: Row = Row {
 };
 
 fn service_type(service: &Object) -> &str {
-    match &service.resource {
+    match &*service.resource {
         Resource::Service(s) => s
             .spec
             .as_ref()

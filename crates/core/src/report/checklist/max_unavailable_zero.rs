@@ -18,7 +18,7 @@ pub(super) const ROW: Row = Row {
 };
 
 fn max_unavailable_zero(object: &Object, _model: &Model) -> Verdict {
-    match &object.resource {
+    match &*object.resource {
         Resource::Deployment(d) => {
             let strategy = d.spec.strategy.as_ref();
             let rolling = strategy.and_then(|s| s.rolling_update.as_ref());

@@ -60,7 +60,7 @@ fn persistent_volumes(object: &Object, _model: &Model) -> Verdict {
                 .map(|c| format!("PersistentVolumeClaim {}", c.claim_name))
         })
         .collect();
-    if let Resource::StatefulSet(s) = &object.resource {
+    if let Resource::StatefulSet(s) = &*object.resource {
         for t in s.spec.volume_claim_templates.iter().flatten() {
             claims.push(format!(
                 "volumeClaimTemplate {}",
@@ -74,7 +74,7 @@ fn persistent_volumes(object: &Object, _model: &Model) -> Verdict {
             .and_then(datastore)
             .map(|d| (d, c.image.clone().unwrap_or_default(), path))
     });
-    let statefulset = matches!(object.resource, Resource::StatefulSet(_));
+    let statefulset = matches!(*object.resource, Resource::StatefulSet(_));
     if !claims.is_empty() {
         return Verdict::Pass(format!("keeps its data on {}", claims.join(", ")));
     }

@@ -16,7 +16,7 @@ pub(super) const ROW: Row = Row {
 };
 
 fn rolling_update(object: &Object, _model: &Model) -> Verdict {
-    match &object.resource {
+    match &*object.resource {
         Resource::Deployment(d) => {
             let strategy = d.spec.strategy.as_ref();
             match strategy.and_then(|s| s.type_.as_deref()) {

@@ -67,7 +67,7 @@ fn secrets(object: &Object, model: &Model) -> Verdict {
     }
     for cm in &refs.configmaps_whole {
         let id = ObjectId::new("ConfigMap", object.namespace.as_deref(), cm);
-        let Some(Resource::ConfigMap(map)) = model.get(&id).map(|o| &o.resource) else {
+        let Some(Resource::ConfigMap(map)) = model.get(&id).map(|o| &*o.resource) else {
             continue;
         };
         if let Some(key) = map

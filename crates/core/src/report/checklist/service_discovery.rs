@@ -142,7 +142,7 @@ fn read_values<'a>(object: &'a Object, refs: &'a Refs, model: &'a Model) -> Vec<
         let Some(cm_object) = model.get(&id) else {
             continue;
         };
-        let Resource::ConfigMap(cm) = &cm_object.resource else {
+        let Resource::ConfigMap(cm) = &*cm_object.resource else {
             continue;
         };
         let whole = refs.configmaps_whole.contains(name);

@@ -332,7 +332,7 @@ fn replica_set_names_carry_the_template_hash() {
 fn an_unchanged_template_rolls_nothing_out() {
     let yaml = deployment(2, &rolling("1", "0"));
     let m = model(&yaml);
-    let template = match &m.get(&web()).expect("web").resource {
+    let template = match &*m.get(&web()).expect("web").resource {
         Resource::Deployment(d) => d.spec.template.clone(),
         _ => unreachable!(),
     };
