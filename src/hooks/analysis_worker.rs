@@ -1,6 +1,8 @@
 //! The page's side of the analysis worker (`worker.rs` is the worker's): starts
 //! `analysis-worker.js` with the page's own compiled wasm module (nothing is downloaded twice),
-//! sends it each large workspace's files and settings, and reads back its review.
+//! sends it each large workspace's files and settings, and reads back its review a slice at a
+//! time (a large review is megabytes of JSON: read at once, it would hold the page for tens of
+//! milliseconds). A review of a request older than the last sent is not read at all.
 //!
 //! Where no worker can start (the single-file offline page has no module script to load in
 //! one), or once one has failed, [`AnalysisWorker::start`] gives `None` and the page reviews
@@ -9,9 +11,11 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use manifesto_core::checks::Settings;
 use manifesto_core::report::Review;
+use manifesto_core::report::wire::WireReader;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
@@ -21,6 +25,10 @@ use crate::state::FileEntry;
 
 /// The worker's script, copied with the page's static files by Trunk.
 const SCRIPT: &str = "static/analysis-worker.js";
+
+/// How long one task of the page reads the worker's review before it lets the browser draw and
+/// answer input, in milliseconds.
+const READ_SLICE_MS: f64 = 12.0;
 
 /// What the worker answers to a job.
 pub enum Reply {
@@ -49,15 +57,16 @@ impl AnalysisWorker {
         let worker = Worker::new_with_options(SCRIPT, &options).ok()?;
         let failed = Rc::new(Cell::new(false));
         let sent = Rc::new(Cell::new(0));
-        let on_reply = Rc::new(on_reply);
+        let on_reply: Rc<dyn Fn(Reply)> = Rc::new(on_reply);
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new({
-            let (failed, on_reply) = (failed.clone(), on_reply.clone());
+            let (failed, sent, on_reply) = (failed.clone(), sent.clone(), on_reply.clone());
             move |event: MessageEvent| {
-                let reply = read_reply(&event.data());
-                if matches!(reply, Reply::Failed(_)) {
-                    failed.set(true);
-                }
-                on_reply(reply);
+                let reading = Reading {
+                    failed: failed.clone(),
+                    sent: sent.clone(),
+                    on_reply: on_reply.clone(),
+                };
+                reading.start(&event.data());
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -127,17 +136,60 @@ fn module_script() -> Option<String> {
     Some(url.href())
 }
 
-/// A reply `{request, review}` (the review as JSON in UTF-8 bytes) or `{request, error}`.
-fn read_reply(data: &JsValue) -> Reply {
-    let field = |name: &str| Reflect::get(data, &name.into()).unwrap_or(JsValue::UNDEFINED);
-    let request = field("request").as_f64().unwrap_or(0.0) as u64;
-    let review = field("review")
-        .dyn_into::<Uint8Array>()
-        .ok()
-        .and_then(|json| Review::from_wire(&json.to_vec()).ok());
-    match review {
-        Some(review) => Reply::Reviewed(request, Rc::new(review)),
-        None => Reply::Failed(request),
+/// What reading a reply needs of the worker's handle.
+struct Reading {
+    failed: Rc<Cell<bool>>,
+    sent: Rc<Cell<u64>>,
+    on_reply: Rc<dyn Fn(Reply)>,
+}
+
+impl Reading {
+    /// Reads a reply `{request, review}` (the review in its serialised form, see
+    /// `manifesto_core::report::wire`) or `{request, error}`: its first slice now, the rest in
+    /// tasks of their own.
+    fn start(self, data: &JsValue) {
+        let field = |name: &str| Reflect::get(data, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        let request = field("request").as_f64().unwrap_or(0.0) as u64;
+        let Ok(bytes) = field("review").dyn_into::<Uint8Array>() else {
+            return self.fail(request);
+        };
+        if request != self.sent.get() {
+            return; // A newer request was sent: this review would be dropped.
+        }
+        let bytes = bytes.to_vec();
+        match WireReader::new(&bytes) {
+            Ok(reader) => self.go_on(request, reader, bytes),
+            Err(_) => self.fail(request),
+        }
+    }
+
+    /// Reads for [`READ_SLICE_MS`], then again in a task of its own until the review is read.
+    fn go_on(self, request: u64, mut reader: WireReader, bytes: Vec<u8>) {
+        if request != self.sent.get() {
+            return;
+        }
+        let start = js_sys::Date::now();
+        loop {
+            match reader.step(&bytes) {
+                Ok(false) if js_sys::Date::now() - start < READ_SLICE_MS => {}
+                Ok(false) => {
+                    Timeout::new(0, move || self.go_on(request, reader, bytes)).forget();
+                    return;
+                }
+                Ok(true) => break,
+                Err(_) => return self.fail(request),
+            }
+        }
+        match reader.finish() {
+            Ok(review) => (self.on_reply)(Reply::Reviewed(request, Rc::new(review))),
+            Err(_) => self.fail(request),
+        }
+    }
+
+    /// The worker failed on `request`: the page reviews it, and every later one, itself.
+    fn fail(&self, request: u64) {
+        self.failed.set(true);
+        (self.on_reply)(Reply::Failed(request));
     }
 }
 

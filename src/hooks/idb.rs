@@ -149,9 +149,12 @@ impl Batch {
     /// Stores `value` under `key` (the request is issued now). On failure the whole batch is
     /// abandoned.
     pub fn put(&self, key: &str, value: &str) -> Result<(), String> {
-        let outcome = self
-            .store
-            .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key));
+        self.put_value(key, &JsValue::from_str(value))
+    }
+
+    /// Puts `value` (a JavaScript string) under `key`, as [`Batch::put`].
+    pub fn put_value(&self, key: &str, value: &JsValue) -> Result<(), String> {
+        let outcome = self.store.put_with_key(value, &JsValue::from_str(key));
         outcome.map(|_| ()).map_err(|err| {
             let _ = self.tx.abort();
             thrown(err)

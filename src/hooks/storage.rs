@@ -311,12 +311,15 @@ fn write_local_state(state: &AppState) -> Result<(), String> {
 /// Saves the text typed into `name` at once, before it is analysed (so a crash in the
 /// analysis never loses it). `only_file`: the file is the whole workspace (the first file
 /// typed into an empty page). The write is issued now and finishes on its own.
-pub fn save_text_now(name: &str, text: &str, only_file: bool) {
+pub fn save_text_now(name: &str, text: &wasm_bindgen::JsValue, only_file: bool) {
     if !idb::is_open() {
         return;
     }
     let Ok(batch) = idb::Batch::new() else { return };
-    if batch.put(&format!("{FILE_PREFIX}{name}"), text).is_err() {
+    if batch
+        .put_value(&format!("{FILE_PREFIX}{name}"), text)
+        .is_err()
+    {
         return;
     }
     if only_file {

@@ -16,6 +16,7 @@ use self::links::{LinkChanges, Notes};
 use self::objects::ObjectChanges;
 use self::rollouts::RolloutChanges;
 use crate::hooks::baseline::read_baseline_files;
+use crate::shared::Shared;
 use crate::state::{Action, AppContext};
 use crate::text::plural;
 
@@ -138,15 +139,9 @@ pub fn CompareView() -> Html {
     }
 }
 
-/// Props of the Compare view's sections: the difference, compared by pointer.
-#[derive(Properties, Clone)]
+/// Props of the Compare view's sections: the difference, compared by identity.
+#[derive(Properties, Clone, PartialEq)]
 pub struct DiffProps {
     /// The difference computed by the core.
-    pub diff: std::rc::Rc<manifesto_core::diff::Diff>,
-}
-
-impl PartialEq for DiffProps {
-    fn eq(&self, other: &Self) -> bool {
-        std::rc::Rc::ptr_eq(&self.diff, &other.diff)
-    }
+    pub diff: Shared<manifesto_core::diff::Diff>,
 }

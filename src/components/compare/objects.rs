@@ -1,7 +1,5 @@
 //! The changed objects with their badges and changed fields.
 
-use std::rc::Rc;
-
 use manifesto_core::ObjectId;
 use manifesto_core::diff::{Diff, FieldChange, ObjectChange};
 use yew::prelude::*;
@@ -63,7 +61,7 @@ fn object(o: &ObjectChange, state: &AppContext) -> Html {
 #[component]
 pub fn ObjectChanges(props: &DiffProps) -> Html {
     let state = use_context::<AppContext>().expect("AppContext is provided by App");
-    let diff: &Rc<Diff> = &props.diff;
+    let diff: &Diff = &props.diff;
     html! {
         <section class="cmp-section" aria-label="Objects">
             <h3>{ format!("Objects ({})", diff.objects.len()) }</h3>

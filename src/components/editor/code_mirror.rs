@@ -19,6 +19,11 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn text(this: &EditorHandle) -> String;
 
+    /// The text as the page's JavaScript holds it: kept as it is without being copied into the
+    /// page's memory (one copy less of a large file, e.g. for saving it).
+    #[wasm_bindgen(method, js_name = text)]
+    pub fn text_js(this: &EditorHandle) -> js_sys::JsString;
+
     /// Replaces the text as the page does (not heard as an edit), with an undo history of its
     /// own and the cursor at the top.
     #[wasm_bindgen(method, js_name = setText)]

@@ -69,13 +69,14 @@ fn flush(live: &Shared) {
         (file, name, state, editor)
     };
     // Not borrowed while the editor is called: it may call the listeners back.
-    let text = editor.text();
+    let text = editor.text_js();
     // Kept before the reducer analyses it, so a crash in the analysis never loses it.
     if let Some(name) = name
-        && (file.is_some() || !text.is_empty())
+        && (file.is_some() || text.length() > 0)
     {
         storage::save_text_now(&name, &text, file.is_none());
     }
+    let text = String::from(text);
     crash::panic_if_armed();
     match file {
         Some(file) => state.dispatch(Action::SetText { file, text }),

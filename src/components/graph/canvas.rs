@@ -12,11 +12,12 @@ use manifesto_core::diff::GraphDelta;
 use manifesto_core::graph::{Layout, Point};
 use yew::prelude::*;
 
-use super::data::{Badge, Shared, linked};
+use super::data::{Badge, linked};
 use super::edge::{EdgeKey, EdgeLook, GraphEdge, markers};
 use super::node::{GraphBox, NodeHandlers, NodeLook};
 use super::progressive::{Frame, Progressive};
 use super::viewport::{Size, ViewAction, ViewState, Viewport, Window};
+use crate::shared::Shared;
 
 /// Room above the first band for the lane titles.
 pub const HEADER: f64 = 30.0;

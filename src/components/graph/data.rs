@@ -3,35 +3,11 @@
 
 use crate::text::plural;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::rc::Rc;
 use std::sync::Arc;
 
 use manifesto_core::ObjectId;
 use manifesto_core::checks::{Finding, Level};
 use manifesto_core::graph::{Edge, Graph, Layout, NodeBox, NodeState, Point};
-
-/// A shared value compared by identity, so props and memo keys stay cheap.
-#[derive(Debug)]
-pub struct Shared<T>(pub Rc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T> std::ops::Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
 
 /// The problem badge of an object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -9,8 +9,9 @@ use manifesto_core::listing::{self, Origin, Part, YamlLine};
 use manifesto_core::{Location, ObjectId};
 use yew::prelude::*;
 
-use super::data::{Badge, Shared, box_of, edges_behind};
+use super::data::{Badge, box_of, edges_behind};
 use super::edge::EdgeKey;
+use crate::shared::Shared;
 use crate::state::{Action, AppContext};
 use crate::text::masked;
 

@@ -4,7 +4,8 @@
 use manifesto_core::graph::{EdgePath, Layout, Point, Relation};
 use yew::prelude::*;
 
-use super::data::{Shared, midpoint, path_data, short_reason};
+use super::data::{midpoint, path_data, short_reason};
+use crate::shared::Shared;
 
 /// Which drawn edge: its two boxes and its relation.
 #[derive(Debug, Clone, PartialEq, Eq)]

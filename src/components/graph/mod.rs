@@ -30,8 +30,8 @@ use yew::prelude::*;
 
 use self::canvas::{Emphasis, GraphCanvas, HEADER, fitted, opening, view_size};
 use self::data::{
-    Badge, Filters, NamespaceFilter, Shared, accessible_name, box_of, box_problems, filter,
-    problem_counts, review_flags, search, spread_edges, troubled,
+    Badge, Filters, NamespaceFilter, accessible_name, box_of, box_problems, filter, problem_counts,
+    review_flags, search, spread_edges, troubled,
 };
 use self::details::{Focus, GraphDetails};
 use self::edge::EdgeKey;
@@ -39,6 +39,7 @@ use self::legend::Legend;
 use self::overview::{GraphOverview, OVERVIEW_ABOVE_NODES};
 use self::toolbar::{Export, Toolbar};
 use self::viewport::{ViewAction, ViewState};
+use crate::shared::Shared;
 use crate::state::{Action, AppContext};
 
 thread_local! {

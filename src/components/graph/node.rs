@@ -6,7 +6,8 @@ use manifesto_core::graph::{Lane, Layout, NodeBox};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::data::{Badge, Shared, fit, status_tag};
+use super::data::{Badge, fit, status_tag};
+use crate::shared::Shared;
 
 /// How many characters of a name fit in a box.
 const NAME_CHARS: usize = 27;

@@ -8,7 +8,8 @@ use manifesto_core::ObjectId;
 use manifesto_core::graph::{Graph, NamespaceGroup};
 use yew::prelude::*;
 
-use super::data::{Badge, NamespaceFilter, Shared};
+use super::data::{Badge, NamespaceFilter};
+use crate::shared::Shared;
 
 /// Graphs with more nodes than this open as the namespace summary.
 pub const OVERVIEW_ABOVE_NODES: usize = 300;

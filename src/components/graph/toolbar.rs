@@ -4,8 +4,9 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::data::{Filters, NamespaceFilter, Shared};
+use super::data::{Filters, NamespaceFilter};
 use super::viewport::Viewport;
+use crate::shared::Shared;
 
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

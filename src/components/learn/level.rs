@@ -2,8 +2,6 @@
 //! at the graph or the rollout: the introduction, the goal checked live, hints one at a time, the
 //! solution as changes to the student's files, and the "done" moment with what was learned.
 
-use std::rc::Rc;
-
 use manifesto_core::Model;
 use manifesto_core::lesson::{GoalState, LevelKind};
 use manifesto_core::report::Review;
@@ -12,22 +10,15 @@ use yew::prelude::*;
 use super::goals::{Goals, is_done};
 use super::solution::SolutionDiff;
 use crate::components::review::markdown;
+use crate::shared::Shared;
 use crate::state::{Action, AppContext, Learn, LearnAction, View, level_key};
 
 /// What the goals depend on, compared by identity: a new analysis is a new model and review.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 struct EvalKey {
-    model: Rc<Model>,
-    review: Rc<Review>,
-    learn: Rc<Learn>,
-}
-
-impl PartialEq for EvalKey {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.model, &other.model)
-            && Rc::ptr_eq(&self.review, &other.review)
-            && Rc::ptr_eq(&self.learn, &other.learn)
-    }
+    model: Shared<Model>,
+    review: Shared<Review>,
+    learn: Shared<Learn>,
 }
 
 /// The open level's goals against the current analysis (none when no level is open).
@@ -53,9 +44,9 @@ pub fn LevelPanel() -> Html {
     let collapsed = use_state_eq(|| false);
     let goals = use_memo(
         EvalKey {
-            model: state.model.clone(),
-            review: state.review.clone(),
-            learn: state.learn.clone(),
+            model: Shared::new(&state.model),
+            review: Shared::new(&state.review),
+            learn: Shared::new(&state.learn),
         },
         evaluate,
     );

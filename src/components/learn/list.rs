@@ -4,13 +4,14 @@
 use manifesto_core::lesson::{LevelKind, Pack};
 use yew::prelude::*;
 
+use crate::shared::Shared;
 use crate::state::{Action, AppContext, LearnAction, level_key};
 
 /// Props of [`PackList`].
 #[derive(Properties, PartialEq)]
 pub struct PackListProps {
     /// The packs.
-    pub packs: std::rc::Rc<Vec<Pack>>,
+    pub packs: Shared<Vec<Pack>>,
 }
 
 /// Every pack, its levels then its challenges.

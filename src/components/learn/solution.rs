@@ -8,23 +8,18 @@ use std::rc::Rc;
 use manifesto_core::text_diff::{DiffLine, FileChange, FileDiff, Hunk, LineChange};
 use yew::prelude::*;
 
-use crate::state::{Action, AppContext, Files, Learn, LearnAction};
+use crate::shared::Shared;
+use crate::state::{Action, AppContext, FileEntry, Learn, LearnAction};
 
 /// Unchanged lines shown around each change.
 const CONTEXT: usize = 3;
 
 /// What the diff depends on, compared by identity: the files and the Learn state are replaced
 /// whenever they change.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 struct DiffKey {
-    files: Files,
-    learn: Rc<Learn>,
-}
-
-impl PartialEq for DiffKey {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.files, &other.files) && Rc::ptr_eq(&self.learn, &other.learn)
-    }
+    files: Shared<Vec<Rc<FileEntry>>>,
+    learn: Shared<Learn>,
 }
 
 fn solution_diff(key: &DiffKey) -> Vec<FileDiff> {
@@ -101,8 +96,8 @@ pub fn SolutionDiff() -> Html {
     let state = use_context::<AppContext>().expect("AppContext is provided by App");
     let diff = use_memo(
         DiffKey {
-            files: state.files.clone(),
-            learn: state.learn.clone(),
+            files: Shared::new(&state.files),
+            learn: Shared::new(&state.learn),
         },
         solution_diff,
     );

@@ -2,11 +2,11 @@
 //! files) in the browser's `localStorage`, so it survives a reload.
 
 use std::collections::BTreeSet;
-use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
+use crate::shared::Shared;
 use crate::state::{Action, AppContext, Learn, LoadedPack, Notice};
 
 /// The storage key; the suffix changes if the format ever does.
@@ -62,22 +62,12 @@ fn save(learn: &Learn) -> Result<(), String> {
         .map_err(|_| "the browser's storage is full or blocked".to_owned())
 }
 
-/// The Learn state compared by identity: the reducer replaces it whenever it changes.
-#[derive(Clone)]
-struct LearnRef(Rc<Learn>);
-
-impl PartialEq for LearnRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 /// Saves the progress whenever it changes; a failure shows a notice.
 #[hook]
 pub fn use_learn_persistence(state: &AppContext) {
     let handle = state.clone();
     let first = use_mut_ref(|| true);
-    use_effect_with(LearnRef(state.learn.clone()), move |learn| {
+    use_effect_with(Shared::new(&state.learn), move |learn| {
         // The first run sees what was just restored: nothing to save yet.
         if std::mem::replace(&mut *first.borrow_mut(), false) {
             return;

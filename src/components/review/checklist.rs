@@ -1,10 +1,10 @@
 //! The best-practice checklist: the fifteen practices by workload, each cell pass, fail, not
 //! applicable or skipped, in words and symbols, with its reason as a tooltip.
 
-use std::rc::Rc;
-
 use manifesto_core::report::{Outcome, Review, checklist::ROWS};
 use yew::prelude::*;
+
+use crate::shared::Shared;
 
 use super::filter::CellRef;
 use crate::components::more::{ShowMore, use_row_limit};
@@ -16,7 +16,7 @@ const FIRST_COLUMNS: usize = 40;
 #[derive(Properties, PartialEq)]
 pub struct ChecklistTableProps {
     /// The review.
-    pub review: Rc<Review>,
+    pub review: Shared<Review>,
     /// The cell whose findings the list shows.
     pub active: Option<CellRef>,
     /// A cell was clicked.

@@ -1,12 +1,12 @@
 //! A check's documentation: what it does, why it matters, an example and the fix, with a switch to
 //! turn it on or off.
 
-use std::rc::Rc;
-
 use manifesto_core::checks;
 use manifesto_core::report::{Review, docs};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use crate::shared::Shared;
 
 use super::findings::{category_title, severity_badge};
 use super::markdown;
@@ -18,7 +18,7 @@ pub struct CheckDocsProps {
     /// The check's id.
     pub check: &'static str,
     /// The review (for the check's findings count).
-    pub review: Rc<Review>,
+    pub review: Shared<Review>,
 }
 
 /// The docs of one check.

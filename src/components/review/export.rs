@@ -1,7 +1,6 @@
 //! Downloading the review as Markdown, JSON or SARIF. The file is made in the page (a `blob:` URL
 //! and an `<a download>`); nothing goes over the network.
 
-use std::rc::Rc;
 use strum::VariantArray;
 
 use gloo::timers::callback::Timeout;
@@ -10,6 +9,8 @@ use manifesto_core::report::Review;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 use yew::prelude::*;
+
+use crate::shared::Shared;
 
 use crate::state::{Action, AppContext, Notice};
 
@@ -100,7 +101,7 @@ pub(crate) fn download(text: &str, name: &str, mime: &str) -> Result<(), JsValue
 #[derive(Properties, PartialEq)]
 pub struct ExportButtonsProps {
     /// The review.
-    pub review: Rc<Review>,
+    pub review: Shared<Review>,
 }
 
 /// The download buttons.

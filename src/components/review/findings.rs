@@ -2,7 +2,6 @@
 //! that jumps to its line in the editor.
 
 use std::collections::HashMap;
-use std::rc::Rc;
 use strum::VariantArray;
 
 use manifesto_core::checks::{Category, Finding, Level};
@@ -10,6 +9,8 @@ use manifesto_core::report::Review;
 use manifesto_core::report::checklist;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+use crate::shared::Shared;
 
 use super::checklist::outcome_label;
 use super::filter::{Filters, Sort, category_of, visible};
@@ -20,7 +21,7 @@ use crate::state::{Action, AppContext};
 #[derive(Properties, PartialEq)]
 pub struct FindingsListProps {
     /// The review.
-    pub review: Rc<Review>,
+    pub review: Shared<Review>,
     /// What the list is narrowed to.
     pub filters: Filters,
     /// The filters changed.

@@ -23,6 +23,7 @@ use self::filter::{CellRef, Filters};
 use self::findings::FindingsList;
 use self::scores::{Scores, format_score};
 use self::settings::SettingsPanel;
+use crate::shared::Shared;
 use crate::state::AppContext;
 use crate::text::{counted, plural};
 
@@ -59,7 +60,7 @@ fn counts_line(counts: &Counts) -> Html {
 #[component]
 pub fn ReviewView() -> Html {
     let state = use_context::<AppContext>().expect("AppContext is provided by App");
-    let review = state.review.clone();
+    let review = Shared::new(&state.review);
     let filters = use_state(Filters::default);
     let panel = use_state(|| None::<Panel>);
     let findings_ref = use_node_ref();

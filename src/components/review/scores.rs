@@ -1,10 +1,10 @@
 //! The readiness scores: one line per object (component, score out of 10, why), the overall
 //! score, and how they are computed.
 
-use std::rc::Rc;
-
 use manifesto_core::report::Review;
 use yew::prelude::*;
+
+use crate::shared::Shared;
 
 use crate::components::more::{FIRST_ROWS, ShowMore, use_row_limit};
 use crate::state::{Action, AppContext};
@@ -13,7 +13,7 @@ use crate::state::{Action, AppContext};
 #[derive(Properties, PartialEq)]
 pub struct ScoresProps {
     /// The review.
-    pub review: Rc<Review>,
+    pub review: Shared<Review>,
 }
 
 /// How a score reads: `10`, `8.5`.

@@ -1,12 +1,12 @@
 //! The review settings: every check on or off, grouped by category with what to do about each
 //! category, and the targeted Kubernetes version. The app keeps them in `localStorage`.
 
-use std::rc::Rc;
-
 use manifesto_core::checks::{self, Category};
 use manifesto_core::report::Review;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+use crate::shared::Shared;
 
 use super::findings::{category_title, severity_badge};
 use super::markdown;
@@ -21,7 +21,7 @@ const NEWEST_MINOR: u32 = 37;
 #[derive(Properties, PartialEq)]
 pub struct SettingsPanelProps {
     /// The review (for the findings counts).
-    pub review: Rc<Review>,
+    pub review: Shared<Review>,
     /// "Learn more" about a check.
     pub on_learn: Callback<&'static str>,
 }

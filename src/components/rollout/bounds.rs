@@ -1,8 +1,7 @@
 //! The two bounds a rolling update keeps: at most `replicas + maxSurge` pods, at least
 //! `replicas − maxUnavailable` available, drawn as slots with the limits marked.
 
-use std::rc::Rc;
-
+use crate::shared::Shared;
 use manifesto_core::rollout::{Phase, Rollout, State, Strategy};
 use yew::prelude::*;
 
@@ -13,9 +12,9 @@ const MAX_SLOTS: u32 = 30;
 #[derive(Properties, PartialEq)]
 pub struct BoundsProps {
     /// The rollout.
-    pub rollout: Rc<Rollout>,
+    pub rollout: Shared<Rollout>,
     /// The moment shown.
-    pub state: Rc<State>,
+    pub state: Shared<State>,
 }
 
 /// What fills a slot.

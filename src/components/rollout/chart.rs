@@ -1,7 +1,6 @@
 //! Old pods, new pods and available pods over the passes, with the bounds and the current step.
 
-use std::rc::Rc;
-
+use crate::shared::Shared;
 use manifesto_core::rollout::{Rollout, State};
 use yew::prelude::*;
 
@@ -16,7 +15,7 @@ const BOTTOM: f64 = 24.0;
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
     /// The rollout.
-    pub rollout: Rc<Rollout>,
+    pub rollout: Shared<Rollout>,
     /// The step shown.
     pub step: usize,
 }

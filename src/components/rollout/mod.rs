@@ -38,6 +38,7 @@ use self::pods::PodTiles;
 use self::review_note::ReviewNote;
 use self::revisions::Revisions;
 use self::ui::{Ui, UiAction};
+use crate::shared::Shared;
 use crate::state::{Action, AppContext, Baseline, RolloutView};
 
 /// The workload preselected when the loaded files have it.
@@ -48,26 +49,6 @@ const STEP_MS: f64 = 2200.0;
 
 /// How long the moment right after a pass is shown before its pods settle, at 1×.
 const SETTLE_MS: f64 = 1000.0;
-
-/// A model compared by identity: a new analysis is a new model.
-#[derive(Clone)]
-struct ModelRef(Rc<Model>);
-
-impl PartialEq for ModelRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// The Compare view's baseline, compared by identity.
-#[derive(Clone)]
-struct BaselineRef(Rc<Baseline>);
-
-impl PartialEq for BaselineRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 thread_local! {
     /// The workload whose change since the baseline the panel plays when it opens next.
@@ -83,13 +64,13 @@ pub fn play_baseline_change(workload: ObjectId) {
 /// What a simulation depends on.
 #[derive(Clone, PartialEq)]
 struct SimKey {
-    model: ModelRef,
+    model: Shared<Model>,
     workload: ObjectId,
     tag: String,
     fail_new: bool,
     undo: bool,
     /// Set when the change played is the one since this baseline, not a new tag.
-    baseline: Option<BaselineRef>,
+    baseline: Option<Shared<Baseline>>,
 }
 
 /// A simulation, or why there is none.
@@ -200,7 +181,7 @@ pub fn RolloutPanel() -> Html {
     let reduced = use_memo((), |()| reduced_motion());
     let animate = !*reduced;
 
-    let model = ModelRef(state.model.clone());
+    let model = Shared::new(&state.model);
     let list = use_memo(model.clone(), |m| rollout::simulatable(&m.0));
     let workload = chosen(&list, ui.workload.as_deref());
     // The workload whose change since the Compare view's baseline is played, until the user
@@ -210,7 +191,7 @@ pub fn RolloutPanel() -> Html {
         .baseline
         .clone()
         .filter(|_| !ui.undo && change.is_some() && *change == workload)
-        .map(BaselineRef);
+        .map(Shared);
     let playing_change = from_baseline.is_some();
     let simulation = use_memo(
         workload.clone().map(|workload| SimKey {

@@ -2,8 +2,7 @@
 //! for the current step the controller's decision, its events, the traffic and the kubectl
 //! commands a person would run.
 
-use std::rc::Rc;
-
+use crate::shared::Shared;
 use manifesto_core::rollout::{Rollout, State, Strategy, Traffic, WorkloadKind};
 use yew::prelude::*;
 
@@ -29,7 +28,7 @@ fn duration(seconds: u32) -> String {
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     /// The rollout.
-    pub rollout: Rc<Rollout>,
+    pub rollout: Shared<Rollout>,
 }
 
 /// The strategy in one line: `RollingUpdate: maxSurge 1, maxUnavailable 0 (resolved) — at most
@@ -174,7 +173,7 @@ fn traffic_line(label: &str, traffic: &Traffic, state: &State, has_services: boo
 #[derive(Properties, PartialEq)]
 pub struct NarrationProps {
     /// The rollout.
-    pub rollout: Rc<Rollout>,
+    pub rollout: Shared<Rollout>,
     /// The step shown.
     pub step: usize,
 }

@@ -1,7 +1,6 @@
 //! What to roll out: the workload and the new image tag.
 
-use std::rc::Rc;
-
+use crate::shared::Shared;
 use manifesto_core::rollout::{Simulatable, Strategy, WorkloadKind};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -10,7 +9,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct PickerProps {
     /// The workloads that roll out.
-    pub workloads: Rc<Vec<Simulatable>>,
+    pub workloads: Shared<Vec<Simulatable>>,
     /// The workload shown.
     pub selected: Option<AttrValue>,
     /// The new image tag.

@@ -1,8 +1,7 @@
 //! Pods as tiles, coloured by revision, each with its phase as a shape and a word; grouped by
 //! ReplicaSet (Deployments), by ordinal (StatefulSets) or by node (DaemonSets).
 
-use std::rc::Rc;
-
+use crate::shared::Shared;
 use manifesto_core::rollout::{Phase, PodTile, Rollout, State, Traffic, WorkloadKind};
 use yew::prelude::*;
 
@@ -135,9 +134,9 @@ fn tile(pod: &PodTile, kind: WorkloadKind, traffic: &Traffic, revisions: (u32, u
 #[derive(Properties, PartialEq)]
 pub struct PodTilesProps {
     /// The rollout.
-    pub rollout: Rc<Rollout>,
+    pub rollout: Shared<Rollout>,
     /// The moment shown.
-    pub state: Rc<State>,
+    pub state: Shared<State>,
 }
 
 /// The pods of one moment.

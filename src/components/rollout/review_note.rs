@@ -1,8 +1,7 @@
 //! FeastFlow's review describes the backend's and the frontend's rolling updates by hand; this
 //! note puts each description next to what the controller really does.
 
-use std::rc::Rc;
-
+use crate::shared::Shared;
 use manifesto_core::rollout::review::{
     NarrativeComparison, NarrativeStep, backend_narrative, compare_narrative, frontend_narrative,
 };
@@ -13,18 +12,12 @@ use yew::prelude::*;
 const SOURCE: &str = "feastflow-review.md, section 2";
 
 /// Props of [`ReviewNote`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct ReviewNoteProps {
     /// The loaded model.
-    pub model: Rc<Model>,
+    pub model: Shared<Model>,
     /// The workload shown.
     pub workload: ObjectId,
-}
-
-impl PartialEq for ReviewNoteProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.model, &other.model) && self.workload == other.workload
-    }
 }
 
 /// The review's narrative for this workload, if the review describes it.

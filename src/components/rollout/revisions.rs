@@ -1,29 +1,20 @@
 //! `kubectl rollout history` before and after `kubectl rollout undo`: the old ReplicaSet is
 //! reused and renumbered, not re-created.
 
-use std::rc::Rc;
-
+use crate::shared::Shared;
 use manifesto_core::rollout::{RevisionHistory, UndoOutcome};
 use manifesto_core::{Model, ObjectId};
 use yew::prelude::*;
 
 /// Props of [`Revisions`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct RevisionsProps {
     /// The loaded model.
-    pub model: Rc<Model>,
+    pub model: Shared<Model>,
     /// The Deployment.
     pub workload: ObjectId,
     /// The tag rolled out before the undo.
     pub tag: AttrValue,
-}
-
-impl PartialEq for RevisionsProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.model, &other.model)
-            && self.workload == other.workload
-            && self.tag == other.tag
-    }
 }
 
 /// The history after the change, and after the undo.

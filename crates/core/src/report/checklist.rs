@@ -182,8 +182,7 @@ pub struct Cell {
 }
 
 /// The checklist: rows, workload columns and their cells.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "super::wire::ChecklistParts")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Checklist {
     /// The rows' ids, in order.
     pub rows: Vec<&'static str>,
@@ -192,7 +191,6 @@ pub struct Checklist {
     /// Row-major: every row's cells in column order.
     pub cells: Vec<Cell>,
     /// The position of each column, so that [`Checklist::cell`] does not scan the cells.
-    #[serde(skip)]
     column_positions: HashMap<ObjectId, usize>,
 }
 

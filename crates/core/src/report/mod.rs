@@ -12,7 +12,7 @@ pub mod markdown;
 pub mod sarif;
 pub mod score;
 mod summary;
-pub(crate) mod wire;
+pub mod wire;
 
 use serde::{Deserialize, Serialize};
 
@@ -25,8 +25,9 @@ use crate::source::Diagnostic;
 
 /// The review of a set of manifests.
 ///
-/// It also reads back from its serialised form (the page's analysis worker sends it as JSON).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// It also reads back from its serialised form, which the page's analysis worker sends (see
+/// [`wire`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Review {
     /// Every finding of the enabled checks, sorted by file and position; suppressed ones are kept
     /// and marked with their reason.
@@ -38,8 +39,7 @@ pub struct Review {
     /// The overall score out of 10 (see [`score::FORMULA`]).
     pub overall_score: f64,
     /// How the scores are computed.
-    #[serde(skip_deserializing, default = "score::formula")]
-    pub formula: wire::StaticId,
+    pub formula: &'static str,
     /// What each object is, in one line, in model order.
     pub objects: Vec<ObjectSummary>,
     /// Problems met while reading the input.

@@ -30,11 +30,6 @@ pub fn weight(level: Level) -> u32 {
     }
 }
 
-/// [`FORMULA`], for a review read back from its serialised form.
-pub(crate) fn formula() -> &'static str {
-    FORMULA
-}
-
 /// One object's score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ObjectScore {

@@ -1,28 +1,201 @@
-//! A [`super::Review`]'s serialised form, which the page's analysis worker sends the page: JSON
-//! in UTF-8 bytes ([`Review::to_wire`], [`Review::from_wire`]). Check and checklist-row ids are
-//! `&'static str` in the review, so each is read back as the registry's own id; an id the
-//! registry does not know is an error.
+//! A [`super::Review`]'s serialised form, which the page's analysis worker sends the page
+//! ([`Review::to_wire`]), read back in steps ([`WireReader`]) so that the page can read a large
+//! review over several short tasks rather than one long one.
+//!
+//! The form is a sequence of JSON values, one per line: a header (the counts of what follows and
+//! everything small: the overall score, the diagnostics, the checklist's rows and columns), then
+//! the findings, the checklist's cells, the scores and the object summaries, each list in chunks
+//! of at most [`CHUNK`] items. Check and checklist-row ids are `&'static str` in the review, so
+//! each is read back as the registry's own id; an id the registry does not know is an error.
 
 use std::fmt;
 
-use serde::Deserialize;
-use serde::de::{Deserializer, Error, Visitor};
+use serde::de::{DeserializeOwned, Deserializer, Error, Visitor};
+use serde::{Deserialize, Serialize};
 
-use super::Review;
 use super::checklist::{self, Cell, Checklist};
-use crate::checks::{self, Level};
+use super::score::{self, ObjectScore};
+use super::{Counts, ObjectSummary, Review};
+use crate::checks::{self, Finding, Level};
 use crate::model::ObjectId;
+use crate::source::Diagnostic;
+
+/// The most items of one list in one JSON value: small enough that the page reads one in a
+/// few milliseconds, large enough that the sequence stays short.
+pub const CHUNK: usize = 500;
+
+/// What comes first, written from the review.
+#[derive(Serialize)]
+struct HeaderOut<'a> {
+    findings: usize,
+    cells: usize,
+    scores: usize,
+    objects: usize,
+    rows: &'a [&'static str],
+    columns: &'a [ObjectId],
+    overall_score: f64,
+    diagnostics: &'a [Diagnostic],
+    counts: Counts,
+}
+
+/// What comes first, as read.
+#[derive(Deserialize)]
+struct Header {
+    findings: usize,
+    cells: usize,
+    scores: usize,
+    objects: usize,
+    #[serde(deserialize_with = "ids")]
+    rows: Vec<&'static str>,
+    columns: Vec<ObjectId>,
+    overall_score: f64,
+    diagnostics: Vec<Diagnostic>,
+    counts: Counts,
+}
 
 impl Review {
-    /// The review as the analysis worker hands it to the page: JSON in UTF-8 bytes.
+    /// The review as the analysis worker hands it to the page (see the module's documentation).
     pub fn to_wire(&self) -> serde_json::Result<Vec<u8>> {
-        serde_json::to_vec(self)
+        let mut out = Vec::new();
+        let header = HeaderOut {
+            findings: self.findings.len(),
+            cells: self.checklist.cells.len(),
+            scores: self.scores.len(),
+            objects: self.objects.len(),
+            rows: &self.checklist.rows,
+            columns: &self.checklist.columns,
+            overall_score: self.overall_score,
+            diagnostics: &self.diagnostics,
+            counts: self.counts,
+        };
+        write_line(&mut out, &header)?;
+        write_chunks(&mut out, &self.findings)?;
+        write_chunks(&mut out, &self.checklist.cells)?;
+        write_chunks(&mut out, &self.scores)?;
+        write_chunks(&mut out, &self.objects)?;
+        Ok(out)
     }
 
-    /// A review read back from [`Review::to_wire`]'s bytes.
+    /// A review read back from [`Review::to_wire`]'s bytes at once.
     pub fn from_wire(bytes: &[u8]) -> serde_json::Result<Review> {
-        serde_json::from_slice(bytes)
+        let mut reader = WireReader::new(bytes)?;
+        while !reader.step(bytes)? {}
+        reader.finish()
     }
+}
+
+fn write_line(out: &mut Vec<u8>, value: &impl Serialize) -> serde_json::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.push(b'\n');
+    Ok(())
+}
+
+fn write_chunks<T: Serialize>(out: &mut Vec<u8>, items: &[T]) -> serde_json::Result<()> {
+    items
+        .chunks(CHUNK)
+        .try_for_each(|chunk| write_line(out, &chunk))
+}
+
+/// A review being read from [`Review::to_wire`]'s bytes a chunk at a time: [`WireReader::step`]
+/// reads one, [`WireReader::finish`] gives the review once every one is read. The reader does
+/// not hold the bytes: each call is given the same ones.
+pub struct WireReader {
+    header: Header,
+    /// Where the next chunk starts.
+    offset: usize,
+    findings: Vec<Finding>,
+    cells: Vec<Cell>,
+    scores: Vec<ObjectScore>,
+    objects: Vec<ObjectSummary>,
+}
+
+impl WireReader {
+    /// Reads the header.
+    pub fn new(bytes: &[u8]) -> serde_json::Result<WireReader> {
+        let (header, offset) = next_value::<Header>(bytes, 0)?;
+        Ok(WireReader {
+            header,
+            offset,
+            findings: Vec::new(),
+            cells: Vec::new(),
+            scores: Vec::new(),
+            objects: Vec::new(),
+        })
+    }
+
+    /// Reads the next chunk; `true` once everything is read.
+    pub fn step(&mut self, bytes: &[u8]) -> serde_json::Result<bool> {
+        let h = &self.header;
+        let offset = self.offset;
+        self.offset = if self.findings.len() < h.findings {
+            extend(&mut self.findings, h.findings, bytes, offset)?
+        } else if self.cells.len() < h.cells {
+            extend(&mut self.cells, h.cells, bytes, offset)?
+        } else if self.scores.len() < h.scores {
+            extend(&mut self.scores, h.scores, bytes, offset)?
+        } else if self.objects.len() < h.objects {
+            extend(&mut self.objects, h.objects, bytes, offset)?
+        } else {
+            return Ok(true);
+        };
+        Ok(self.objects.len() == h.objects
+            && self.scores.len() == h.scores
+            && self.cells.len() == h.cells
+            && self.findings.len() == h.findings)
+    }
+
+    /// The review, once [`WireReader::step`] has said everything is read.
+    pub fn finish(self) -> serde_json::Result<Review> {
+        let h = self.header;
+        if (
+            self.findings.len(),
+            self.cells.len(),
+            self.scores.len(),
+            self.objects.len(),
+        ) != (h.findings, h.cells, h.scores, h.objects)
+        {
+            return Err(serde_json::Error::custom(
+                "the review is not read to its end",
+            ));
+        }
+        Ok(Review {
+            findings: self.findings,
+            checklist: Checklist::assemble(h.rows, h.columns, self.cells),
+            scores: self.scores,
+            overall_score: h.overall_score,
+            formula: score::FORMULA,
+            objects: self.objects,
+            diagnostics: h.diagnostics,
+            counts: h.counts,
+        })
+    }
+}
+
+/// The JSON value starting at `offset` (after any blank), and where the next one starts.
+fn next_value<T: DeserializeOwned>(bytes: &[u8], offset: usize) -> serde_json::Result<(T, usize)> {
+    let rest = bytes.get(offset..).unwrap_or_default();
+    let mut values = serde_json::Deserializer::from_slice(rest).into_iter::<T>();
+    let value = values
+        .next()
+        .unwrap_or_else(|| Err(serde_json::Error::custom("the review ends early")))?;
+    Ok((value, offset + values.byte_offset()))
+}
+
+/// Reads the chunk at `offset` onto `items`, which are to number `total`; where the next starts.
+fn extend<T: DeserializeOwned>(
+    items: &mut Vec<T>,
+    total: usize,
+    bytes: &[u8],
+    offset: usize,
+) -> serde_json::Result<usize> {
+    let (chunk, next) = next_value::<Vec<T>>(bytes, offset)?;
+    if chunk.is_empty() || chunk.len() > total - items.len() {
+        return Err(serde_json::Error::custom(
+            "the review's parts do not add up",
+        ));
+    }
+    items.extend(chunk);
+    Ok(next)
 }
 
 /// A `&'static str` that serde does not try to borrow from its input (it would for the type
@@ -83,23 +256,9 @@ pub(crate) fn ids_with_levels<'de, D: Deserializer<'de>>(
     Ok(ids.into_iter().map(|(Id(id), level)| (id, level)).collect())
 }
 
-/// A checklist as serialised: its index of columns is rebuilt on reading.
-#[derive(Deserialize)]
-pub(crate) struct ChecklistParts {
-    #[serde(deserialize_with = "ids")]
-    rows: Vec<&'static str>,
-    columns: Vec<ObjectId>,
-    cells: Vec<Cell>,
-}
-
-impl From<ChecklistParts> for Checklist {
-    fn from(parts: ChecklistParts) -> Checklist {
-        Checklist::assemble(parts.rows, parts.columns, parts.cells)
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::{CHUNK, WireReader};
     use crate::Model;
     use crate::checks::Settings;
     use crate::report::Review;
@@ -132,6 +291,58 @@ mod tests {
         let review = Review::build(&model, &Settings::default());
         let json = String::from_utf8(review.to_wire().unwrap()).unwrap();
         (review, json)
+    }
+
+    #[test]
+    fn a_large_review_reads_back_a_chunk_at_a_time() {
+        let (mut review, _) = feastflow();
+        let one = review.findings.clone();
+        while review.findings.len() <= 2 * CHUNK {
+            review.findings.extend(one.iter().cloned());
+        }
+        let bytes = review.to_wire().unwrap();
+        let mut reader = WireReader::new(&bytes).unwrap();
+        let mut steps = 1;
+        while !reader.step(&bytes).unwrap() {
+            steps += 1;
+        }
+        // Three chunks of findings, and one of each other list.
+        assert_eq!(steps, 3 + 3, "{steps} steps");
+        assert!(reader.step(&bytes).unwrap(), "nothing is left to read");
+        assert_eq!(reader.finish().unwrap(), review);
+    }
+
+    #[test]
+    fn a_review_cut_short_is_refused() {
+        let (_, json) = feastflow();
+        let cut = &json.as_bytes()[..json.len() - 40];
+        let error = Review::from_wire(cut).unwrap_err();
+        assert!(error.is_eof() || error.is_syntax(), "{error}");
+        let lines: Vec<&str> = json.lines().collect();
+        let without_last = lines[..lines.len() - 1].join("\n");
+        let error = Review::from_wire(without_last.as_bytes()).unwrap_err();
+        assert!(
+            error.to_string().contains("the review ends early"),
+            "{error}"
+        );
+        let mut reader = WireReader::new(without_last.as_bytes()).unwrap();
+        while reader.step(without_last.as_bytes()).is_ok_and(|done| !done) {}
+        let error = reader.finish().unwrap_err();
+        assert!(error.to_string().contains("not read to its end"), "{error}");
+    }
+
+    #[test]
+    fn a_chunk_longer_than_its_header_says_is_refused() {
+        let (review, json) = feastflow();
+        let count = format!("\"findings\":{},", review.findings.len());
+        let fewer = json.replacen(
+            &count,
+            &format!("\"findings\":{},", review.findings.len() - 1),
+            1,
+        );
+        assert_ne!(fewer, json);
+        let error = Review::from_wire(fewer.as_bytes()).unwrap_err();
+        assert!(error.to_string().contains("do not add up"), "{error}");
     }
 
     #[test]

@@ -6,8 +6,6 @@
 
 mod draft;
 
-use std::rc::Rc;
-
 use manifesto_core::graph::{Graph, GraphOptions};
 use manifesto_core::lesson::{self, Condition, Rule};
 use manifesto_core::share::MAX_LINK;
@@ -17,6 +15,7 @@ use yew::prelude::*;
 
 use self::draft::{Draft, keep, kept};
 use crate::hooks::share::{FRAGMENT, page_address};
+use crate::shared::Shared;
 use crate::state::{Action, AppContext, AppState, LearnAction, LoadedPack, Notice};
 use crate::text::plural;
 
@@ -35,16 +34,6 @@ fn group_of(rule: &Rule) -> &'static str {
         Rule::Edge { .. } => "edge",
         Rule::Exists { .. } => "exists",
         _ => "other",
-    }
-}
-
-/// The model the menu was read from, compared by identity.
-#[derive(Clone)]
-struct ModelKey(Rc<manifesto_core::Model>);
-
-impl PartialEq for ModelKey {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
@@ -91,7 +80,7 @@ pub fn Builder() -> Html {
     use_effect_with((*draft).clone(), keep);
 
     // The graph is built only while the builder is open, once per model.
-    let graph = use_memo((ModelKey(state.model.clone()), *open), |(model, open)| {
+    let graph = use_memo((Shared::new(&state.model), *open), |(model, open)| {
         open.then(|| Graph::build(&model.0, &GraphOptions::default()))
     });
     let menu: Vec<Condition> = graph
