@@ -301,7 +301,8 @@ pub fn Editor() -> Html {
         });
     }
 
-    // Mark the problems of the active file once an analysis finishes.
+    // Mark the problems of the active file once an analysis finishes: in a task of its own, after
+    // the results are drawn (thousands of marks take the editor tens of milliseconds).
     {
         let live = live.clone();
         let deps = (
@@ -311,18 +312,7 @@ pub fn Editor() -> Html {
             state.content_rev,
         );
         use_effect_with(deps, move |_| {
-            let (editor, state) = {
-                let shared = live.borrow();
-                (shared.editor.clone(), shared.state.clone())
-            };
-            let Some(state) = state else {
-                return;
-            };
-            let (marks, objects) = problems(&state);
-            live.borrow_mut().problem_objects = objects;
-            if let Some(editor) = editor {
-                editor.set_problems(&marks);
-            }
+            Timeout::new(0, move || mark_problems(&live)).forget();
         });
     }
 
@@ -372,6 +362,20 @@ pub fn Editor() -> Html {
             <div class="editor-body" ref={host}></div>
         </div>
     }
+}
+
+/// Gives the editor the problems of the state at the last render.
+fn mark_problems(live: &Shared) {
+    let (editor, state) = {
+        let shared = live.borrow();
+        (shared.editor.clone(), shared.state.clone())
+    };
+    let (Some(editor), Some(state)) = (editor, state) else {
+        return;
+    };
+    let (marks, objects) = problems(&state);
+    live.borrow_mut().problem_objects = objects;
+    editor.set_problems(&marks);
 }
 
 /// Whether a graph node holds the keyboard focus (focused from the keyboard, not clicked).

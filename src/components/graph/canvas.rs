@@ -117,6 +117,8 @@ struct Drag {
 #[component]
 pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
     let drag = use_mut_ref(Drag::default);
+    // The window drawn last, kept while the view stays inside it (see `Window::or_kept`).
+    let drawn = use_mut_ref(|| None::<Window>);
     // Set when a drag ends, so the click that follows does not select what is under it.
     let dragged = use_memo((), |()| Rc::new(Cell::new(false)));
 
@@ -248,9 +250,13 @@ pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
 
     let size = content_size(&props.layout);
     let viewport = props.view.viewport;
-    let window = props
-        .culled
-        .then(|| Window::around(viewport, view_size(&props.svg_ref)).within(size));
+    // (Drawing everything, e.g. for an export, starts the next window afresh.)
+    let window = props.culled.then(|| {
+        Window::around(viewport, view_size(&props.svg_ref))
+            .within(size)
+            .or_kept(*drawn.borrow())
+    });
+    *drawn.borrow_mut() = window;
     let far = props.culled && viewport.k < Window::FAR;
     // Lighting a box's neighbours restyles every box: not while dragging across them, nor on a
     // large drawing zoomed out too far to read.
@@ -269,7 +275,7 @@ pub fn GraphCanvas(props: &GraphCanvasProps) -> Html {
     html! {
         <svg
             ref={props.svg_ref.clone()}
-            class="graph graph-svg"
+            class={classes!("graph", "graph-svg", props.culled.then_some("culled"))}
             data-testid="graph"
             role="group"
             aria-label="Relationship graph: Tab moves between objects, Enter opens one; + and − zoom, the arrow keys pan, 0 fits the graph"

@@ -183,6 +183,34 @@ impl Window {
         }
     }
 
+    /// How much larger than `self` a window already drawn may be and still be kept.
+    const KEEP_AREA: f64 = 16.0;
+
+    /// `self`, or `drawn` (the window drawn last) when that holds all of `self` and is at most
+    /// [`Self::KEEP_AREA`] times its area: zooming in a few steps and back out again keeps what
+    /// is drawn, where removing the boxes and drawing them again takes longer than keeping them.
+    pub fn or_kept(self, drawn: Option<Window>) -> Window {
+        match drawn {
+            Some(drawn)
+                if drawn.contains(&self) && drawn.area() <= Self::KEEP_AREA * self.area() =>
+            {
+                drawn
+            }
+            _ => self,
+        }
+    }
+
+    fn contains(&self, other: &Window) -> bool {
+        self.left <= other.left
+            && self.top <= other.top
+            && self.right >= other.right
+            && self.bottom >= other.bottom
+    }
+
+    fn area(&self) -> f64 {
+        (self.right - self.left).max(0.0) * (self.bottom - self.top).max(0.0)
+    }
+
     /// Whether the rectangle (`x`, `y`, `w`, `h`) is at least partly inside.
     pub fn holds(&self, x: f64, y: f64, w: f64, h: f64) -> bool {
         x <= self.right && x + w >= self.left && y <= self.bottom && y + h >= self.top
@@ -367,6 +395,32 @@ mod tests {
         // Zoomed in, only a part of it.
         let part = Window::around(fitted.zoom_at(12.0, 400.0, 300.0), VIEW).within(drawing);
         assert!(part.bottom - part.top < 40_000.0, "{part:?}");
+    }
+
+    #[test]
+    fn zooming_in_a_few_steps_and_out_again_keeps_the_window_drawn() {
+        let drawing = Size {
+            w: 30_000.0,
+            h: 40_000.0,
+        };
+        let fitted = Viewport::fit(drawing, VIEW);
+        let whole = Window::around(fitted, VIEW).within(drawing);
+        let window_at = |v: Viewport| Window::around(v, VIEW).within(drawing);
+        let closer = fitted.zoom_at(2.5, 400.0, 300.0);
+        assert_ne!(window_at(closer), whole, "on its own, a smaller window");
+        assert_eq!(window_at(closer).or_kept(Some(whole)), whole);
+        assert_eq!(window_at(fitted).or_kept(Some(whole)), whole);
+        // Much closer, the window drawn is left for a small one.
+        let much_closer = fitted.zoom_at(40.0, 400.0, 300.0);
+        assert_eq!(
+            window_at(much_closer).or_kept(Some(whole)),
+            window_at(much_closer)
+        );
+        // A window that does not hold the new one is never kept: panning away draws anew.
+        let part = window_at(much_closer);
+        let away = window_at(much_closer.pan(-20_000.0, 0.0));
+        assert_eq!(away.or_kept(Some(part)), away);
+        assert_eq!(part.or_kept(None), part);
     }
 
     #[test]
