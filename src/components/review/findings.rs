@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use strum::VariantArray;
 
-use manifesto_core::checks::{Category, Finding, Level};
+use manifesto_core::checks::{Category, Level};
 use manifesto_core::report::Review;
 use manifesto_core::report::checklist;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -76,7 +76,11 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
     let state = use_context::<AppContext>().expect("AppContext is provided by App");
     let review = &props.review;
     let filters = &props.filters;
-    let shown = visible(review, filters);
+    // Computed again only for a new review or new filters, not on every change of the page.
+    let shown = use_memo((review.clone(), filters.clone()), |(review, filters)| {
+        visible(review, filters)
+    });
+    let tally = use_memo(review.clone(), |review| Tally::of(review));
     let (limit, on_show) = use_row_limit(FIRST_ROWS);
 
     let update = |change: fn(&mut Filters, String)| {
@@ -124,13 +128,10 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
         Callback::from(move |_: MouseEvent| on_filter.emit(next.clone()))
     };
 
-    let per_object = findings_per_object(review);
-    let count =
-        |pred: &dyn Fn(&Finding) -> bool| review.findings.iter().filter(|f| pred(f)).count();
     let severity_options: Html = [Level::Error, Level::Warning, Level::Info]
         .into_iter()
         .map(|level| {
-            let n = count(&|f| f.severity == level);
+            let n = tally.by_severity.get(&level).copied().unwrap_or(0);
             html! {
                 <option value={level.as_str()} selected={filters.severity == Some(level)}>
                     { format!("{} ({n})", severity_title(level)) }
@@ -141,7 +142,7 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
     let category_options: Html = Category::ALL
         .into_iter()
         .map(|category| {
-            let n = count(&|f| category_of(f) == Some(category));
+            let n = tally.by_category.get(&category).copied().unwrap_or(0);
             html! {
                 <option value={category.as_str()} selected={filters.category == Some(category)}>
                     { format!("{} ({n})", category_title(category)) }
@@ -153,7 +154,7 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
         .objects
         .iter()
         .filter_map(|o| {
-            let n = per_object.get(o.id.as_str()).copied().unwrap_or(0);
+            let n = tally.by_object.get(o.id.as_str()).copied().unwrap_or(0);
             (n > 0).then(|| {
                 let id = o.id.as_str().to_owned();
                 let selected = filters.object.as_deref() == Some(id.as_str());
@@ -319,10 +320,34 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
 }
 
 /// The number of findings of each object, by id: one pass, for the object menu's counts.
-fn findings_per_object(review: &Review) -> HashMap<&str, usize> {
-    let mut counts = HashMap::new();
-    for finding in &review.findings {
-        *counts.entry(finding.object.as_str()).or_default() += 1;
+/// The findings counted by severity, category and object, for the list's menus.
+struct Tally {
+    by_severity: HashMap<Level, usize>,
+    by_category: HashMap<Category, usize>,
+    by_object: HashMap<String, usize>,
+}
+
+impl Tally {
+    fn of(review: &Review) -> Tally {
+        let mut tally = Tally {
+            by_severity: HashMap::new(),
+            by_category: HashMap::new(),
+            by_object: HashMap::new(),
+        };
+        for finding in &review.findings {
+            *tally.by_severity.entry(finding.severity).or_default() += 1;
+            if let Some(category) = category_of(finding) {
+                *tally.by_category.entry(category).or_default() += 1;
+            }
+            match tally.by_object.get_mut(finding.object.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    tally
+                        .by_object
+                        .insert(finding.object.as_str().to_owned(), 1);
+                }
+            }
+        }
+        tally
     }
-    counts
 }

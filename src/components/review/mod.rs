@@ -79,14 +79,12 @@ pub fn ReviewView() -> Html {
         });
     }
 
-    let on_filter = {
-        let filters = filters.clone();
-        Callback::from(move |next: Filters| filters.set(next))
-    };
+    // The callbacks handed to the long sections change only with what they read, so that the
+    // sections are not drawn again on every change of the page (e.g. each slice of a reading).
+    let on_filter = use_callback(filters.clone(), |next: Filters, filters| filters.set(next));
     let on_cell = {
-        let filters = filters.clone();
         let findings_ref = findings_ref.clone();
-        Callback::from(move |cell: CellRef| {
+        use_callback(filters.clone(), move |cell: CellRef, filters| {
             let mut next = filters.cleared();
             // A second click on the active cell shows everything again.
             if filters.cell.as_ref() != Some(&cell) {
@@ -100,16 +98,13 @@ pub fn ReviewView() -> Html {
             filters.set(next);
         })
     };
-    let on_learn = {
-        let panel = panel.clone();
-        Callback::from(move |check: &'static str| {
-            let back = matches!(
-                *panel,
-                Some(Panel::Settings | Panel::Docs { back: true, .. })
-            );
-            panel.set(Some(Panel::Docs { check, back }));
-        })
-    };
+    let on_learn = use_callback(panel.clone(), |check: &'static str, panel| {
+        let back = matches!(
+            **panel,
+            Some(Panel::Settings | Panel::Docs { back: true, .. })
+        );
+        panel.set(Some(Panel::Docs { check, back }));
+    });
     let open_settings = {
         let panel = panel.clone();
         Callback::from(move |_: MouseEvent| {
