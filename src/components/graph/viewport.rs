@@ -367,6 +367,11 @@ mod tests {
         assert!(moved.holds(10_000.0, 1000.0, 1600.0, 1200.0), "{moved:?}");
     }
 
+    /// The window over `drawing` of the viewport `v`, in a view of size [`VIEW`].
+    fn window_at(v: Viewport, drawing: Size) -> Window {
+        Window::around(v, VIEW).within(drawing)
+    }
+
     #[test]
     fn a_window_holding_the_whole_drawing_stays_the_same_as_the_view_moves() {
         let drawing = Size {
@@ -374,7 +379,7 @@ mod tests {
             h: 40_000.0,
         };
         let fitted = Viewport::fit(drawing, VIEW);
-        let whole = Window::around(fitted, VIEW).within(drawing);
+        let whole = window_at(fitted, drawing);
         assert_eq!(
             whole,
             Window {
@@ -384,16 +389,10 @@ mod tests {
                 bottom: 40_000.0
             }
         );
-        assert_eq!(
-            Window::around(fitted.zoom_at(1.3, 400.0, 300.0), VIEW).within(drawing),
-            whole
-        );
-        assert_eq!(
-            Window::around(fitted.pan(40.0, -25.0), VIEW).within(drawing),
-            whole
-        );
+        assert_eq!(window_at(fitted.zoom_at(1.3, 400.0, 300.0), drawing), whole);
+        assert_eq!(window_at(fitted.pan(40.0, -25.0), drawing), whole);
         // Zoomed in, only a part of it.
-        let part = Window::around(fitted.zoom_at(12.0, 400.0, 300.0), VIEW).within(drawing);
+        let part = window_at(fitted.zoom_at(12.0, 400.0, 300.0), drawing);
         assert!(part.bottom - part.top < 40_000.0, "{part:?}");
     }
 
@@ -404,8 +403,8 @@ mod tests {
             h: 40_000.0,
         };
         let fitted = Viewport::fit(drawing, VIEW);
-        let whole = Window::around(fitted, VIEW).within(drawing);
-        let window_at = |v: Viewport| Window::around(v, VIEW).within(drawing);
+        let window_at = |v: Viewport| window_at(v, drawing);
+        let whole = window_at(fitted);
         let closer = fitted.zoom_at(2.5, 400.0, 300.0);
         assert_ne!(window_at(closer), whole, "on its own, a smaller window");
         assert_eq!(window_at(closer).or_kept(Some(whole)), whole);

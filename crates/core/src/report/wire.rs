@@ -138,26 +138,28 @@ impl WireReader {
         } else {
             return Ok(true);
         };
-        Ok(self.objects.len() == h.objects
-            && self.scores.len() == h.scores
-            && self.cells.len() == h.cells
-            && self.findings.len() == h.findings)
+        Ok(self.is_read())
     }
 
-    /// The review, once [`WireReader::step`] has said everything is read.
-    pub fn finish(self) -> serde_json::Result<Review> {
-        let h = self.header;
-        if (
+    /// Whether every list holds as many items as the header says.
+    fn is_read(&self) -> bool {
+        let h = &self.header;
+        (
             self.findings.len(),
             self.cells.len(),
             self.scores.len(),
             self.objects.len(),
-        ) != (h.findings, h.cells, h.scores, h.objects)
-        {
+        ) == (h.findings, h.cells, h.scores, h.objects)
+    }
+
+    /// The review, once [`WireReader::step`] has said everything is read.
+    pub fn finish(self) -> serde_json::Result<Review> {
+        if !self.is_read() {
             return Err(serde_json::Error::custom(
                 "the review is not read to its end",
             ));
         }
+        let h = self.header;
         Ok(Review {
             findings: self.findings,
             checklist: Checklist::assemble(h.rows, h.columns, self.cells),
