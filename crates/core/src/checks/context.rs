@@ -3,6 +3,7 @@
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::support::pods::Pod;
 use super::{Check, Finding, Level};
 use crate::graph::{Graph, GraphOptions, Problem, ProblemCode};
 use crate::model::{Model, Object};
@@ -92,6 +93,8 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     /// The relationship graph, built the first time a check asks for it.
     graph: OnceCell<Graph>,
+    /// The pod specs with their containers, found the first time a check asks for them.
+    pods: OnceCell<Vec<Pod<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -101,7 +104,27 @@ impl<'a> Context<'a> {
             model,
             settings,
             graph: OnceCell::new(),
+            pods: OnceCell::new(),
         }
+    }
+
+    /// Every pod spec of the model (a bare Pod or a workload's template) with its containers, in
+    /// model order: found once and shared by the many checks that read pods.
+    pub(crate) fn pods(&self) -> &[Pod<'a>] {
+        self.pods.get_or_init(|| {
+            self.model
+                .pod_owners()
+                .filter_map(|obj| {
+                    let spec = obj.pod_spec()?;
+                    Some(Pod {
+                        obj,
+                        spec: spec.spec,
+                        path: spec.path,
+                        containers: obj.containers(),
+                    })
+                })
+                .collect()
+        })
     }
 
     /// The relationship graph of the model (with the default [`GraphOptions`]), built once and

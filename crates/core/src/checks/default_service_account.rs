@@ -78,7 +78,7 @@ For a workload that never calls the Kubernetes API and mounts no token, the shar
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for pod in pods(ctx) {
-        let (account, field) = service_account(&pod);
+        let (account, field) = service_account(pod);
         if account != "default" {
             continue;
         }

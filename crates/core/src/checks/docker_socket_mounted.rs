@@ -90,7 +90,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             else {
                 continue;
             };
-            let mounts = mounts_of(&pod, &volume.name);
+            let mounts = mounts_of(pod, &volume.name);
             let users: Vec<String> = mounts.iter().map(|(c, _)| describe(c)).collect();
             let by = if users.is_empty() {
                 String::new()

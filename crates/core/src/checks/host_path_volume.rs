@@ -136,7 +136,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             let Some(host_path) = &volume.host_path else {
                 continue;
             };
-            let mounts = mounts_of(&pod, &volume.name);
+            let mounts = mounts_of(pod, &volume.name);
             let writers: Vec<String> = mounts
                 .iter()
                 .filter(|(_, writable)| *writable)

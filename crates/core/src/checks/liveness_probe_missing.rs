@@ -89,7 +89,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 Finding::new(
                     &CHECK,
                     obj,
-                    &c.path,
+                    &c.path.to_string(),
                     format!(
                         "container \"{}\" has no livenessProbe, so a hung process that is still running is never restarted",
                         container.name

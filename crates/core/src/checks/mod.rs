@@ -172,10 +172,9 @@ fn sort_findings(findings: &mut Vec<Finding>) {
 /// The check with this id (from an index built on first use: reviews and their exports look
 /// checks up once per finding and per score).
 pub fn by_id(id: &str) -> Option<&'static Check> {
-    static BY_ID: std::sync::OnceLock<std::collections::HashMap<&str, &Check>> =
-        std::sync::OnceLock::new();
+    static BY_ID: std::sync::OnceLock<foldhash::HashMap<&str, &Check>> = std::sync::OnceLock::new();
     let index = BY_ID.get_or_init(|| {
-        let mut index = std::collections::HashMap::new();
+        let mut index = foldhash::HashMap::default();
         for check in ALL {
             index.entry(check.id).or_insert(*check);
         }

@@ -1,6 +1,6 @@
 //! `pdb-overlap`: a pod is covered by more than one PDB (eviction refuses).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::support::pdb::pdb_targets;
 use super::{Category, Check, Context, Finding, Level, Scope};

@@ -104,7 +104,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 Finding::new(
                     &CHECK,
                     obj,
-                    &c.path,
+                    &c.path.to_string(),
                     format!("container \"{}\" has no readinessProbe{consequence}", container.name),
                 )
                 .container(&container.name)

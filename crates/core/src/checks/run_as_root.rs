@@ -88,9 +88,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for pod in pods(ctx).filter(|p| !p.is_windows()) {
         for c in &pod.containers {
-            let user = run_as_user(&pod, c);
-            let non_root = run_as_non_root(&pod, c);
-            let group = run_as_group(&pod, c);
+            let user = run_as_user(pod, c);
+            let non_root = run_as_non_root(pod, c);
+            let group = run_as_group(pod, c);
             let name = &c.container.name;
             let user_finding = match (&user, &non_root) {
                 (Some(u), _) if u.value == 0 => {

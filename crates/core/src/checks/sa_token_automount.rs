@@ -70,7 +70,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     let bound = BoundAccounts::of(ctx);
     for pod in pods(ctx) {
-        let (account, _) = service_account(&pod);
+        let (account, _) = service_account(pod);
         let namespace = pod.obj.ns();
         let account_id = format!("ServiceAccount/{namespace}/{account}");
         let account_setting = ctx

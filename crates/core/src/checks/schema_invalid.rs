@@ -118,7 +118,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             let field = if obj.find(&format!("{}.name", c.path)).is_some() {
                 format!("{}.name", c.path)
             } else {
-                c.path.clone()
+                c.path.to_string()
             };
             findings.push(
                 Finding::new(

@@ -81,7 +81,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
     for pod in pods(ctx).filter(|p| !p.is_windows()) {
         for c in &pod.containers {
             let profile = effective(
-                &pod,
+                pod,
                 c,
                 "seccompProfile",
                 |sc| sc.seccomp_profile.clone(),

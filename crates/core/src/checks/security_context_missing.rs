@@ -87,7 +87,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             findings.push(
-                Finding::new(&CHECK, pod.obj, &c.path, format!("{} has no securityContext, and neither does its pod", describe(c)))
+                Finding::new(&CHECK, pod.obj, &c.path.to_string(), format!("{} has no securityContext, and neither does its pod", describe(c)))
                     .container(&c.container.name)
                     .help("add a securityContext: runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities drop ALL"),
             );

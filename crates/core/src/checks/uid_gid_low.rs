@@ -86,8 +86,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for pod in pods(ctx).filter(|p| !p.is_windows()) {
         for c in &pod.containers {
-            let user = run_as_user(&pod, c);
-            let group = run_as_group(&pod, c);
+            let user = run_as_user(pod, c);
+            let group = run_as_group(pod, c);
             for (what, setting) in [("uid", user), ("gid", group)] {
                 let Some(s) = setting.filter(|s| (1..HIGH).contains(&s.value)) else {
                     continue;

@@ -6,8 +6,7 @@
 //! counting as equal. Secret values never leave this module: a Secret's fields show as
 //! `hidden` and `changed`.
 
-use std::collections::{HashMap, HashSet};
-
+use foldhash::{HashMap, HashSet, HashSetExt};
 use serde::Serialize;
 use serde_json::Value;
 

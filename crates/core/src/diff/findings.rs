@@ -4,8 +4,7 @@
 //! (lines added above it) is neither introduced nor fixed. Suppressed findings are left out on
 //! both sides.
 
-use std::collections::HashMap;
-
+use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
 
 use crate::checks::Finding;

@@ -10,7 +10,9 @@
 //! added or removed with it. A removed edge to a node gone with an old pod template is drawn to
 //! the object that created that node.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
+
+use foldhash::HashSet;
 
 use super::edges::{EdgeRef, links};
 use crate::graph::{Edge, Graph, GraphNode, Relation};

@@ -1,7 +1,8 @@
 //! A graph summarised by namespace: what a graph too large to draw at once shows first.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
+use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
 
 use super::Graph;

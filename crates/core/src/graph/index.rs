@@ -1,7 +1,9 @@
 //! The graph's pods indexed by namespace and label, so that a selector is evaluated against the
 //! pods that carry its rarest required label rather than against every pod of the namespace.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::HashMap;
 
 /// Namespace → `key=value` → positions of the pods that carry that label, in the namespace's pod
 /// list (ascending).

@@ -5,9 +5,10 @@
 //! placed by the mean position of its neighbours (the barycenter heuristic), ties broken by name.
 //! Editing one object moves that object and what hangs off it, not the rest.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
 
 use super::{Graph, GraphNode, NodeState, Relation};

@@ -36,9 +36,10 @@ mod replication_tests;
 mod tests;
 mod would_hold;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use foldhash::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::model::{Model, ObjectId};

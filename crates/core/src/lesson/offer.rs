@@ -1,7 +1,7 @@
 //! The conditions a teacher can pick for a level, read off the analysis of the current files:
 //! each open finding gone, each working edge of the graph, each object existing, no errors.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use super::{Condition, Rule};
 use crate::checks;

@@ -1,7 +1,6 @@
 //! The rules conditions are made of, and how each is decided against the analysis.
 
-use std::collections::HashMap;
-
+use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
 
 use crate::graph::{Graph, GraphOptions, Relation};

@@ -2,8 +2,7 @@
 //! namespace, the HorizontalPodAutoscalers by target, and the Services by selector label, so
 //! that no question the model answers scans every object.
 
-use std::collections::HashMap;
-
+use foldhash::HashMap;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
 
 use super::{Model, Object, ObjectId, Resource, selector_matches};

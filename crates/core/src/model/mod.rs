@@ -24,7 +24,7 @@ pub use resource::{Resource, is_cluster_scoped};
 pub(crate) use secret_values::secret_values_in;
 pub use secret_values::{LAST_APPLIED, SecretField, SecretValue};
 pub use snippets::Snippets;
-pub use workload::{ContainerRef, PodSpecRef};
+pub use workload::{ContainerPath, ContainerRef, PodSpecRef};
 
 use k8s_openapi::api::autoscaling::v2::HorizontalPodAutoscalerSpec;
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::resource::Resource;
-use crate::parse::tree::{Node, Seg, parse_path};
+use crate::parse::tree::{Node, Seg, path_steps};
 use crate::source::{Diagnostic, Location, Pos};
 
 /// The id of an object everywhere (UI, CLI, tests): `Kind/namespace/name`, or `Kind/name` for
@@ -122,12 +122,15 @@ impl Object {
     /// `metadata.annotations["a.b/c"]`): the key's position for a mapping key, the item's for a
     /// sequence index. A field that is not written points at its nearest written ancestor.
     pub fn locate(&self, path: &str) -> Location {
-        Location::new(self.file.clone(), self.tree.locate(&parse_path(path)).0)
+        Location::new(
+            self.file.clone(),
+            self.tree.locate_steps(path_steps(path)).0,
+        )
     }
 
     /// Like [`Object::locate`], but `None` when the field itself is not written.
     pub fn find(&self, path: &str) -> Option<Location> {
-        let (pos, found) = self.tree.locate(&parse_path(path));
+        let (pos, found) = self.tree.locate_steps(path_steps(path));
         found.then(|| Location::new(self.file.clone(), pos))
     }
 

@@ -2,7 +2,7 @@
 //! its lines is asked for: rendering many of them costs one pass over each file, not one per
 //! line shown.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::Model;
 use crate::source::{Diagnostic, LineIndex, SourceFile};

@@ -27,9 +27,32 @@ pub struct ContainerRef<'a> {
     /// The container.
     pub container: &'a Container,
     /// Its path in the object.
-    pub path: String,
+    pub path: ContainerPath,
     /// Whether it is an init container.
     pub init: bool,
+}
+
+/// The field path of a container, written out only when it is shown or located (most checks
+/// look at every container and report few), e.g. `spec.template.spec.initContainers[1]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContainerPath {
+    /// The pod spec's path.
+    pod_spec: &'static str,
+    /// Whether it is an init container.
+    init: bool,
+    /// Its place in its list.
+    index: usize,
+}
+
+impl std::fmt::Display for ContainerPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let list = if self.init {
+            "initContainers"
+        } else {
+            "containers"
+        };
+        write!(f, "{}.{list}[{}]", self.pod_spec, self.index)
+    }
 }
 
 impl Object {
@@ -194,18 +217,26 @@ impl Object {
             .iter()
             .flatten()
             .enumerate()
-            .map(|(i, c)| ContainerRef {
+            .map(|(index, c)| ContainerRef {
                 container: c,
-                path: format!("{path}.initContainers[{i}]"),
+                path: ContainerPath {
+                    pod_spec: path,
+                    init: true,
+                    index,
+                },
                 init: true,
             });
         let main = spec
             .containers
             .iter()
             .enumerate()
-            .map(|(i, c)| ContainerRef {
+            .map(|(index, c)| ContainerRef {
                 container: c,
-                path: format!("{path}.containers[{i}]"),
+                path: ContainerPath {
+                    pod_spec: path,
+                    init: false,
+                    index,
+                },
                 init: false,
             });
         init.chain(main).collect()

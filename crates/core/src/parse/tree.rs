@@ -52,44 +52,64 @@ pub enum Seg {
     Index(usize),
 }
 
-/// Parses a field path such as `spec.template.spec.containers[0].ports[1]` or
-/// `metadata.annotations["prometheus.io/scrape"]` into its steps.
-pub fn parse_path(path: &str) -> Vec<Seg> {
-    let mut segs = Vec::new();
-    let mut chars = path.chars().peekable();
-    let mut key = String::new();
-    while let Some(c) = chars.next() {
-        match c {
-            '.' => {
-                if !key.is_empty() {
-                    segs.push(Seg::Key(std::mem::take(&mut key)));
-                }
-            }
-            '[' => {
-                if !key.is_empty() {
-                    segs.push(Seg::Key(std::mem::take(&mut key)));
-                }
-                let mut inner = String::new();
-                for c in chars.by_ref() {
-                    if c == ']' {
-                        break;
-                    }
-                    inner.push(c);
-                }
-                let quoted = inner.strip_prefix('"').and_then(|s| s.strip_suffix('"'));
-                match (quoted, inner.parse::<usize>()) {
-                    (Some(k), _) => segs.push(Seg::Key(k.to_owned())),
-                    (None, Ok(i)) => segs.push(Seg::Index(i)),
-                    (None, Err(_)) => segs.push(Seg::Key(inner)),
-                }
-            }
-            c => key.push(c),
+/// One step of a path into a tree, borrowed from the path's text (see [`path_steps`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step<'a> {
+    /// A mapping key.
+    Key(&'a str),
+    /// A sequence index.
+    Index(usize),
+}
+
+impl Seg {
+    /// The step, borrowed.
+    pub fn as_step(&self) -> Step<'_> {
+        match self {
+            Seg::Key(k) => Step::Key(k),
+            Seg::Index(i) => Step::Index(*i),
         }
     }
-    if !key.is_empty() {
-        segs.push(Seg::Key(key));
-    }
-    segs
+}
+
+/// The steps of a field path such as `spec.template.spec.containers[0].ports[1]` or
+/// `metadata.annotations["prometheus.io/scrape"]`, read as they are walked: nothing is copied.
+/// A bracket holds an index, a quoted key (which may contain dots) or, failing both, a key.
+pub fn path_steps(path: &str) -> impl Iterator<Item = Step<'_>> {
+    let mut rest = path;
+    std::iter::from_fn(move || {
+        loop {
+            if rest.is_empty() {
+                return None;
+            }
+            if let Some(after) = rest.strip_prefix('.') {
+                rest = after;
+                continue;
+            }
+            if let Some(after) = rest.strip_prefix('[') {
+                let (inner, tail) = after.split_once(']').unwrap_or((after, ""));
+                rest = tail;
+                let quoted = inner.strip_prefix('"').and_then(|s| s.strip_suffix('"'));
+                return Some(match quoted {
+                    Some(key) => Step::Key(key),
+                    None => inner.parse().map_or(Step::Key(inner), Step::Index),
+                });
+            }
+            let end = rest.find(['.', '[']).unwrap_or(rest.len());
+            let (key, tail) = rest.split_at(end);
+            rest = tail;
+            return Some(Step::Key(key));
+        }
+    })
+}
+
+/// The steps of a field path (see [`path_steps`]), owned.
+pub fn parse_path(path: &str) -> Vec<Seg> {
+    path_steps(path)
+        .map(|step| match step {
+            Step::Key(k) => Seg::Key(k.to_owned()),
+            Step::Index(i) => Seg::Index(i),
+        })
+        .collect()
 }
 
 impl Node {
@@ -97,19 +117,19 @@ impl Node {
     pub fn get(&self, segs: &[Seg]) -> Option<&Node> {
         let mut node = self;
         for seg in segs {
-            node = node.child(seg)?.1;
+            node = node.child(seg.as_step())?.1;
         }
         Some(node)
     }
 
-    fn child(&self, seg: &Seg) -> Option<(Pos, &Node)> {
-        match (&self.value, seg) {
-            (Value::Map(entries), Seg::Key(k)) => entries
+    fn child(&self, step: Step) -> Option<(Pos, &Node)> {
+        match (&self.value, step) {
+            (Value::Map(entries), Step::Key(k)) => entries
                 .iter()
                 .rev()
-                .find(|e| &e.key == k)
+                .find(|e| e.key == k)
                 .map(|e| (e.key_pos, &e.value)),
-            (Value::Seq(items), Seg::Index(i)) => items.get(*i).map(|n| (n.pos, n)),
+            (Value::Seq(items), Step::Index(i)) => items.get(i).map(|n| (n.pos, n)),
             _ => None,
         }
     }
@@ -117,10 +137,15 @@ impl Node {
     /// The position of the field at `segs` (the key's position for a mapping key), or of its
     /// nearest ancestor that exists, and whether the field itself was found.
     pub fn locate(&self, segs: &[Seg]) -> (Pos, bool) {
+        self.locate_steps(segs.iter().map(Seg::as_step))
+    }
+
+    /// Like [`Node::locate`], for the steps of a path as they are read (see [`path_steps`]).
+    pub fn locate_steps<'a>(&self, steps: impl IntoIterator<Item = Step<'a>>) -> (Pos, bool) {
         let mut node = self;
         let mut pos = self.pos;
-        for seg in segs {
-            match node.child(seg) {
+        for step in steps {
+            match node.child(step) {
                 Some((p, child)) => {
                     pos = p;
                     node = child;
@@ -163,7 +188,7 @@ impl Node {
 
     /// The string at `key` of a mapping.
     pub fn str_at(&self, key: &str) -> Option<&str> {
-        match &self.child(&Seg::Key(key.to_owned()))?.1.value {
+        match &self.child(Step::Key(key))?.1.value {
             Value::Str(s) => Some(s),
             _ => None,
         }
@@ -194,5 +219,36 @@ mod tests {
                 Seg::Key("prometheus.io/scrape".into())
             ]
         );
+    }
+
+    #[test]
+    fn odd_paths_read_as_keys_without_losing_text() {
+        let steps = |path| path_steps(path).collect::<Vec<_>>();
+        assert_eq!(steps(""), vec![]);
+        assert_eq!(steps("..a..b."), vec![Step::Key("a"), Step::Key("b")]);
+        assert_eq!(
+            steps("env[name]x.y[]"),
+            vec![
+                Step::Key("env"),
+                Step::Key("name"),
+                Step::Key("x"),
+                Step::Key("y"),
+                Step::Key("")
+            ]
+        );
+        assert_eq!(steps("a]b[2"), vec![Step::Key("a]b"), Step::Index(2)]);
+        assert_eq!(steps(r#"a["x"#), vec![Step::Key("a"), Step::Key(r#""x"#)]);
+    }
+
+    #[test]
+    fn a_path_is_located_in_a_tree_step_by_step() {
+        let documents = crate::parse::yaml::read_documents("a:\n  b:\n    - c: 1\n      d.e: 2\n");
+        let root = documents[0].result.as_ref().expect("the YAML reads");
+        let (pos, found) = root.locate_steps(path_steps(r#"a.b[0]["d.e"]"#));
+        assert!(found);
+        assert_eq!((pos.line, pos.column), (4, 7));
+        let (pos, found) = root.locate_steps(path_steps("a.b[0].missing"));
+        assert!(!found, "a field not written points at its nearest ancestor");
+        assert_eq!((pos.line, pos.column), (3, 7));
     }
 }

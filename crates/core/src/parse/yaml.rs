@@ -4,8 +4,7 @@
 //! its `---` lines (or, for a JSON file, into its top-level values), and each document is parsed
 //! on its own, so that a syntax error in one document never hides the others.
 
-use std::collections::{HashMap, HashSet};
-
+use foldhash::{HashMap, HashMapExt, HashSet};
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 

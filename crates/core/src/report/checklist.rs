@@ -67,13 +67,14 @@ mod rolling_update;
 mod secrets;
 mod service_discovery;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
+use foldhash::{HashMap, HashMapExt};
 use k8s_openapi::api::core::v1::Container;
 use serde::{Deserialize, Serialize};
 
 use crate::checks::{self, Finding, Settings};
-use crate::model::{Model, Object, ObjectId};
+use crate::model::{ContainerPath, Model, Object, ObjectId};
 use crate::source::Location;
 
 #[cfg(test)]
@@ -404,7 +405,7 @@ fn no_related(_object: &Object, _model: &Model) -> Vec<ObjectId> {
 }
 
 /// The app containers (init containers aside) with their paths.
-fn app_containers(object: &Object) -> Vec<(&Container, String)> {
+fn app_containers(object: &Object) -> Vec<(&Container, ContainerPath)> {
     object
         .containers()
         .into_iter()

@@ -6,8 +6,7 @@
 //! passing and are listed in `<system-out>`; a check silenced by an annotation is `<skipped>` with
 //! the reason.
 
-use std::collections::HashMap;
-
+use foldhash::{HashMap, HashMapExt};
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite, XmlString};
 
 use super::Review;

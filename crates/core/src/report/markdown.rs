@@ -3,8 +3,10 @@
 //! (when the manifests hold any of them), improvement suggestions with their YAML fixes, and the
 //! readiness scores with the reason for each.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt::Write;
+
+use foldhash::{HashMap, HashMapExt};
 
 use super::checklist::{self, Outcome};
 use super::{ObjectScore, Review, docs};

@@ -62,8 +62,7 @@ pub fn score(model: &Model, settings: &Settings, findings: &[Finding]) -> (Vec<O
     let mut scores = Vec::new();
     let (mut passed_all, mut total_all) = (0u32, 0u32);
     // The findings of each object, in order, gathered once rather than once per object.
-    let mut by_object: std::collections::HashMap<&ObjectId, Vec<&Finding>> =
-        std::collections::HashMap::new();
+    let mut by_object: foldhash::HashMap<&ObjectId, Vec<&Finding>> = foldhash::HashMap::default();
     for f in findings {
         by_object.entry(&f.object).or_default().push(f);
     }
@@ -73,7 +72,7 @@ pub fn score(model: &Model, settings: &Settings, findings: &[Finding]) -> (Vec<O
         .copied()
         .filter(|c| settings.is_enabled(c))
         .collect();
-    let positions: std::collections::HashMap<&str, usize> =
+    let positions: foldhash::HashMap<&str, usize> =
         enabled.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     let mut reported = vec![Reported::default(); enabled.len()];
     for object in &model.objects {

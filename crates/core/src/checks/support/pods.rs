@@ -42,17 +42,9 @@ impl<'a> Pod<'a> {
     }
 }
 
-/// Every pod spec of the model, in model order.
-pub(crate) fn pods<'a>(ctx: &Context<'a>) -> impl Iterator<Item = Pod<'a>> {
-    ctx.model.pod_owners().filter_map(|obj| {
-        let spec = obj.pod_spec()?;
-        Some(Pod {
-            obj,
-            spec: spec.spec,
-            path: spec.path,
-            containers: obj.containers(),
-        })
-    })
+/// Every pod spec of the model, in model order (see [`Context::pods`]).
+pub(crate) fn pods<'c, 'a>(ctx: &'c Context<'a>) -> std::slice::Iter<'c, Pod<'a>> {
+    ctx.pods().iter()
 }
 
 /// The ServiceAccount the pod runs as (`default` when unset), and the field that names it, if any

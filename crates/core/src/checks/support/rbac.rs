@@ -1,7 +1,6 @@
 //! RBAC: the bindings of the model, who they bind, and the rules of Roles and ClusterRoles.
 
-use std::collections::HashSet;
-
+use foldhash::{HashSet, HashSetExt};
 use k8s_openapi::api::rbac::v1::{PolicyRule, RoleRef, Subject};
 
 use crate::checks::Context;

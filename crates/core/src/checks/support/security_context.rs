@@ -153,7 +153,7 @@ spec:
             .iter()
             .map(|c| {
                 effective(
-                    &pod,
+                    pod,
                     c,
                     "runAsUser",
                     |sc| sc.run_as_user,
@@ -177,7 +177,7 @@ spec:
             ]
         );
         let non_root = effective(
-            &pod,
+            pod,
             &pod.containers[0],
             "runAsNonRoot",
             |sc| sc.run_as_non_root,
@@ -185,7 +185,7 @@ spec:
         );
         assert_eq!(non_root.map(|s| (s.value, s.from_pod)), Some((true, true)));
         let group = effective(
-            &pod,
+            pod,
             &pod.containers[0],
             "runAsGroup",
             |sc| sc.run_as_group,

@@ -9,8 +9,10 @@ mod selectors;
 mod services;
 mod simulation;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::index::PodLabelIndex;
 use super::operators::may_create_pods;

@@ -1,8 +1,9 @@
 //! Services: the pods they select and the container ports their `targetPort`s land on, the
 //! StatefulSets' governing Services, and the ServiceMonitors that scrape them.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
+use foldhash::{HashSet, HashSetExt};
 use k8s_openapi::api::core::v1::Container;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;

@@ -1,7 +1,9 @@
 //! The objects' nodes and what the controllers would create from them: simulated ReplicaSets,
 //! ReplicationControllers, Jobs and Pods, and `ownerReferences`.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use foldhash::{HashSet, HashSetExt};
 
 use super::{Builder, PodInfo};
 use crate::graph::operators::operator_pods;

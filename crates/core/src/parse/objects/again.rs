@@ -1,7 +1,7 @@
 //! Reading a file again after an edit: each document's text and place are remembered, and a
 //! document the edit did not touch keeps its objects and problems.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::{FileObjects, ParseOptions, read_document};
 use crate::parse::yaml::{Chunk, RawDocument, read_chunk, split_documents};

@@ -1,8 +1,9 @@
 //! Readings kept between analyses: reading the same files again reads only what changed, at once
 //! or a slice at a time.
 
-use std::collections::HashMap;
 use std::rc::Rc;
+
+use foldhash::{HashMap, HashMapExt};
 
 use super::again::FileReading;
 use super::{FileObjects, ParseOptions, model_from_parts};

@@ -27,7 +27,10 @@ fn known_kinds_are_typed_and_located() {
         "m.yaml:16:11"
     );
     assert_eq!(d.locate("spec.replicas").line, 7);
-    assert_eq!(d.containers()[0].path, "spec.template.spec.containers[0]");
+    assert_eq!(
+        d.containers()[0].path.to_string(),
+        "spec.template.spec.containers[0]"
+    );
 }
 
 #[test]
