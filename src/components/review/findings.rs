@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use strum::VariantArray;
 
 use manifesto_core::checks::{Category, Level};
+use manifesto_core::model::ObjectId;
 use manifesto_core::report::Review;
 use manifesto_core::report::checklist;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -15,7 +16,7 @@ use crate::shared::Shared;
 use super::checklist::outcome_label;
 use super::filter::{Filters, Sort, category_of, visible};
 use crate::components::more::{FIRST_ROWS, ShowMore, use_row_limit};
-use crate::state::{Action, AppContext};
+use crate::state::{Action, AppState};
 
 /// Props of [`FindingsList`].
 #[derive(Properties, PartialEq)]
@@ -28,6 +29,11 @@ pub struct FindingsListProps {
     pub on_filter: Callback<Filters>,
     /// "Learn more" about a check.
     pub on_learn: Callback<&'static str>,
+    /// The object selected on the page, whose findings are marked.
+    pub selected: Option<ObjectId>,
+    /// Shows a finding's object and field (a prop rather than the page's context, so that the
+    /// list is drawn again only when what it shows changes).
+    pub dispatcher: UseReducerDispatcher<AppState>,
 }
 
 /// A severity in words, capitalised.
@@ -73,7 +79,7 @@ fn select_value(e: &Event) -> String {
 /// The findings list with its toolbar.
 #[component]
 pub fn FindingsList(props: &FindingsListProps) -> Html {
-    let state = use_context::<AppContext>().expect("AppContext is provided by App");
+    let state = &props.dispatcher;
     let review = &props.review;
     let filters = &props.filters;
     // Computed again only for a new review or new filters, not on every change of the page.
@@ -218,7 +224,7 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
                 let on_learn = props.on_learn.clone();
                 Callback::from(move |_: MouseEvent| on_learn.emit(check))
             };
-            let selected = state.selected.as_ref() == Some(&finding.object);
+            let selected = props.selected.as_ref() == Some(&finding.object);
             let category = category_of(finding).map_or("", category_title);
             let mut place = format!("{} {}", finding.object.kind(), finding.object.name());
             if let Some(container) = &finding.container {

@@ -225,7 +225,7 @@ pub fn ReviewView() -> Html {
 
             <section class="rv-section" aria-labelledby="rv-scores-title">
                 <h2 id="rv-scores-title">{ "Readiness scores" }</h2>
-                <Scores review={review.clone()} />
+                <Scores review={review.clone()} selected={state.selected.clone()} dispatcher={state.dispatcher()} />
             </section>
 
             <section class="rv-section" aria-labelledby="rv-findings-title" ref={findings_ref}>
@@ -235,6 +235,8 @@ pub fn ReviewView() -> Html {
                     filters={(*filters).clone()}
                     {on_filter}
                     on_learn={on_learn.clone()}
+                    selected={state.selected.clone()}
+                    dispatcher={state.dispatcher()}
                 />
             </section>
 

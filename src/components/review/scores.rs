@@ -1,19 +1,25 @@
 //! The readiness scores: one line per object (component, score out of 10, why), the overall
 //! score, and how they are computed.
 
+use manifesto_core::model::ObjectId;
 use manifesto_core::report::Review;
 use yew::prelude::*;
 
 use crate::shared::Shared;
 
 use crate::components::more::{FIRST_ROWS, ShowMore, use_row_limit};
-use crate::state::{Action, AppContext};
+use crate::state::{Action, AppState};
 
 /// Props of [`Scores`].
 #[derive(Properties, PartialEq)]
 pub struct ScoresProps {
     /// The review.
     pub review: Shared<Review>,
+    /// The object selected on the page, whose row is marked.
+    pub selected: Option<ObjectId>,
+    /// Shows an object in the editor (a prop rather than the page's context, so that the table
+    /// is drawn again only when what it shows changes).
+    pub dispatcher: UseReducerDispatcher<AppState>,
 }
 
 /// How a score reads: `10`, `8.5`.
@@ -44,7 +50,7 @@ fn bar(score: f64) -> Html {
 /// The scores table and the formula.
 #[component]
 pub fn Scores(props: &ScoresProps) -> Html {
-    let state = use_context::<AppContext>().expect("AppContext is provided by App");
+    let state = &props.dispatcher;
     let review = &props.review;
     let (limit, on_show) = use_row_limit(FIRST_ROWS);
     let total = review.scores.len();
@@ -58,7 +64,7 @@ pub fn Scores(props: &ScoresProps) -> Html {
                 let id = s.object.clone();
                 Callback::from(move |_: MouseEvent| state.dispatch(Action::Reveal(id.clone())))
             };
-            let selected = state.selected.as_ref() == Some(&s.object);
+            let selected = props.selected.as_ref() == Some(&s.object);
             html! {
                 <tr
                     data-testid="score"
