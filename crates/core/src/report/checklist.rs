@@ -173,8 +173,9 @@ pub struct Cell {
     pub result: Outcome,
     /// Why, in one line.
     pub reason: String,
-    /// The checks consulted (enabled ones).
-    #[serde(deserialize_with = "super::wire::ids")]
+    /// The checks consulted (enabled ones). Not in the cell's JSON: the wire form writes each
+    /// distinct list once (see [`super::wire`]).
+    #[serde(skip)]
     pub checks: Vec<&'static str>,
     /// Indexes (into the review's findings) of the findings behind the result.
     pub findings: Vec<usize>,

@@ -44,7 +44,9 @@ pub struct ObjectScore {
     /// Weight of all applicable checks.
     pub total_weight: u32,
     /// The enabled checks that apply to the object, in registry order (silenced ones included).
-    #[serde(deserialize_with = "super::wire::ids")]
+    /// Not in the score's JSON: the wire form writes each distinct list once (see
+    /// [`super::wire`]).
+    #[serde(skip)]
     pub applicable: Vec<&'static str>,
     /// The checks that failed, with the severity of their strongest finding, strongest first.
     #[serde(deserialize_with = "super::wire::ids_with_levels")]

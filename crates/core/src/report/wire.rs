@@ -5,8 +5,11 @@
 //! The form is a sequence of JSON values, one per line: a header (the counts of what follows and
 //! everything small: the overall score, the diagnostics, the checklist's rows and columns), then
 //! the findings, the checklist's cells, the scores and the object summaries, each list in chunks
-//! of at most [`CHUNK`] items. Check and checklist-row ids are `&'static str` in the review, so
-//! each is read back as the registry's own id; an id the registry does not know is an error.
+//! of at most [`CHUNK`] items. The lists of check ids that many cells or scores share (a row's
+//! checks, the checks that apply to a kind of object) are written once, in the header, and each
+//! chunk of cells or scores names each item's list by its place there. Check and checklist-row
+//! ids are `&'static str` in the review, so each is read back as the registry's own id; an id the
+//! registry does not know is an error.
 
 use std::fmt;
 
@@ -19,6 +22,7 @@ use super::{Counts, ObjectSummary, Review};
 use crate::checks::{self, Finding, Level};
 use crate::model::ObjectId;
 use crate::source::Diagnostic;
+use foldhash::HashMap;
 
 /// The most items of one list in one JSON value: small enough that the page reads one in a
 /// few milliseconds, large enough that the sequence stays short.
@@ -36,6 +40,7 @@ struct HeaderOut<'a> {
     overall_score: f64,
     diagnostics: &'a [Diagnostic],
     counts: Counts,
+    lists: &'a [&'a [&'static str]],
 }
 
 /// What comes first, as read.
@@ -51,12 +56,54 @@ struct Header {
     overall_score: f64,
     diagnostics: Vec<Diagnostic>,
     counts: Counts,
+    #[serde(deserialize_with = "id_lists")]
+    lists: Vec<Vec<&'static str>>,
+}
+
+/// The distinct id lists of the cells and scores, each with its place.
+#[derive(Default)]
+struct ListTable<'r> {
+    lists: Vec<&'r [&'static str]>,
+    places: HashMap<&'r [&'static str], usize>,
+}
+
+impl<'r> ListTable<'r> {
+    /// The place of `list`, added if it is new.
+    fn place(&mut self, list: &'r [&'static str]) -> usize {
+        let lists = &mut self.lists;
+        *self.places.entry(list).or_insert_with(|| {
+            lists.push(list);
+            lists.len() - 1
+        })
+    }
+}
+
+/// A chunk of cells or scores as written: the items (without their lists) and the place of
+/// each one's list in the header.
+#[derive(Serialize)]
+struct ListedOut<'a, T> {
+    items: &'a [T],
+    lists: &'a [usize],
+}
+
+/// A chunk of cells or scores, as read.
+#[derive(Deserialize)]
+struct Listed<T> {
+    items: Vec<T>,
+    lists: Vec<usize>,
 }
 
 impl Review {
     /// The review as the analysis worker hands it to the page (see the module's documentation).
     pub fn to_wire(&self) -> serde_json::Result<Vec<u8>> {
         let mut out = Vec::new();
+        let mut table = ListTable::default();
+        let cell_lists: Vec<usize> = (self.checklist.cells.iter())
+            .map(|cell| table.place(&cell.checks))
+            .collect();
+        let score_lists: Vec<usize> = (self.scores.iter())
+            .map(|score| table.place(&score.applicable))
+            .collect();
         let header = HeaderOut {
             findings: self.findings.len(),
             cells: self.checklist.cells.len(),
@@ -67,11 +114,12 @@ impl Review {
             overall_score: self.overall_score,
             diagnostics: &self.diagnostics,
             counts: self.counts,
+            lists: &table.lists,
         };
         write_line(&mut out, &header)?;
         write_chunks(&mut out, &self.findings)?;
-        write_chunks(&mut out, &self.checklist.cells)?;
-        write_chunks(&mut out, &self.scores)?;
+        write_listed_chunks(&mut out, &self.checklist.cells, &cell_lists)?;
+        write_listed_chunks(&mut out, &self.scores, &score_lists)?;
         write_chunks(&mut out, &self.objects)?;
         Ok(out)
     }
@@ -94,6 +142,17 @@ fn write_chunks<T: Serialize>(out: &mut Vec<u8>, items: &[T]) -> serde_json::Res
     items
         .chunks(CHUNK)
         .try_for_each(|chunk| write_line(out, &chunk))
+}
+
+/// Like [`write_chunks`], with the place of each item's list (see [`ListedOut`]).
+fn write_listed_chunks<T: Serialize>(
+    out: &mut Vec<u8>,
+    items: &[T],
+    lists: &[usize],
+) -> serde_json::Result<()> {
+    (items.chunks(CHUNK))
+        .zip(lists.chunks(CHUNK))
+        .try_for_each(|(items, lists)| write_line(out, &ListedOut { items, lists }))
 }
 
 /// A review being read from [`Review::to_wire`]'s bytes a chunk at a time: [`WireReader::step`]
@@ -130,9 +189,11 @@ impl WireReader {
         self.offset = if self.findings.len() < h.findings {
             extend(&mut self.findings, h.findings, bytes, offset)?
         } else if self.cells.len() < h.cells {
-            extend(&mut self.cells, h.cells, bytes, offset)?
+            let set = |cell: &mut Cell, checks| cell.checks = checks;
+            extend_listed(&mut self.cells, h.cells, &h.lists, set, bytes, offset)?
         } else if self.scores.len() < h.scores {
-            extend(&mut self.scores, h.scores, bytes, offset)?
+            let set = |score: &mut ObjectScore, applicable| score.applicable = applicable;
+            extend_listed(&mut self.scores, h.scores, &h.lists, set, bytes, offset)?
         } else if self.objects.len() < h.objects {
             extend(&mut self.objects, h.objects, bytes, offset)?
         } else {
@@ -191,13 +252,44 @@ fn extend<T: DeserializeOwned>(
     offset: usize,
 ) -> serde_json::Result<usize> {
     let (chunk, next) = next_value::<Vec<T>>(bytes, offset)?;
+    append(items, total, chunk)?;
+    Ok(next)
+}
+
+/// Like [`extend`], for a chunk of cells or scores: `set` gives each item its list.
+fn extend_listed<T: DeserializeOwned>(
+    items: &mut Vec<T>,
+    total: usize,
+    lists: &[Vec<&'static str>],
+    set: impl Fn(&mut T, Vec<&'static str>),
+    bytes: &[u8],
+    offset: usize,
+) -> serde_json::Result<usize> {
+    let (mut chunk, next) = next_value::<Listed<T>>(bytes, offset)?;
+    if chunk.lists.len() != chunk.items.len() {
+        return Err(serde_json::Error::custom(
+            "the review's parts do not add up",
+        ));
+    }
+    for (item, &place) in chunk.items.iter_mut().zip(&chunk.lists) {
+        let list = lists.get(place).ok_or_else(|| {
+            serde_json::Error::custom(format!("the review names list {place}, which it lacks"))
+        })?;
+        set(item, list.clone());
+    }
+    append(items, total, std::mem::take(&mut chunk.items))?;
+    Ok(next)
+}
+
+/// Adds a chunk to `items`, which are to number `total`.
+fn append<T>(items: &mut Vec<T>, total: usize, chunk: Vec<T>) -> serde_json::Result<()> {
     if chunk.is_empty() || chunk.len() > total - items.len() {
         return Err(serde_json::Error::custom(
             "the review's parts do not add up",
         ));
     }
     items.extend(chunk);
-    Ok(next)
+    Ok(())
 }
 
 /// A `&'static str` that serde does not try to borrow from its input (it would for the type
@@ -248,6 +340,15 @@ pub(crate) fn id<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Err
 pub(crate) fn ids<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<&'static str>, D::Error> {
     let ids = Vec::<Id>::deserialize(d)?;
     Ok(ids.into_iter().map(|Id(id)| id).collect())
+}
+
+/// Lists of ids.
+fn id_lists<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<&'static str>>, D::Error> {
+    let lists = Vec::<Vec<Id>>::deserialize(d)?;
+    Ok(lists
+        .into_iter()
+        .map(|ids| ids.into_iter().map(|Id(id)| id).collect())
+        .collect())
 }
 
 /// A list of ids, each with a level.
@@ -345,6 +446,37 @@ mod tests {
         assert_ne!(fewer, json);
         let error = Review::from_wire(fewer.as_bytes()).unwrap_err();
         assert!(error.to_string().contains("do not add up"), "{error}");
+    }
+
+    #[test]
+    fn the_lists_cells_and_scores_share_are_written_once() {
+        let (review, json) = feastflow();
+        let header: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+        let mut distinct: Vec<&[&str]> = (review.checklist.cells.iter())
+            .map(|cell| &cell.checks[..])
+            .chain(review.scores.iter().map(|score| &score.applicable[..]))
+            .collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let written = header["lists"].as_array().unwrap();
+        assert_eq!(written.len(), distinct.len());
+        assert!(written.len() < review.checklist.cells.len() + review.scores.len());
+        let applicable = review.scores[0].applicable.join("\",\"");
+        assert_eq!(json.matches(&applicable).count(), 1, "once, in the header");
+    }
+
+    #[test]
+    fn a_list_the_header_lacks_is_refused() {
+        let (_, json) = feastflow();
+        let header: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+        let lists = serde_json::to_string(&header["lists"]).unwrap();
+        let tampered = json.replacen(&format!("\"lists\":{lists}"), "\"lists\":[]", 1);
+        assert_ne!(tampered, json);
+        let error = Review::from_wire(tampered.as_bytes()).unwrap_err();
+        assert!(
+            error.to_string().contains("names list 0, which it lacks"),
+            "{error}"
+        );
     }
 
     #[test]
