@@ -8,6 +8,7 @@ use manifesto_core::checks::{Category, Level};
 use manifesto_core::model::ObjectId;
 use manifesto_core::report::Review;
 use manifesto_core::report::checklist;
+use manifesto_core::source::Location;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -79,7 +80,7 @@ fn select_value(e: &Event) -> String {
 /// The findings list with its toolbar.
 #[component]
 pub fn FindingsList(props: &FindingsListProps) -> Html {
-    let state = &props.dispatcher;
+    let dispatcher = &props.dispatcher;
     let review = &props.review;
     let filters = &props.filters;
     // Computed again only for a new review or new filters, not on every change of the page.
@@ -183,12 +184,7 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
         let (symbol, word) = outcome_label(cell.result);
         let at = cell.at.clone().filter(|_| cell.findings.is_empty());
         let go = at.map(|location| {
-            let state = state.clone();
-            let object = cell.object.clone();
-            let onclick = Callback::from(move |_: MouseEvent| {
-                state.dispatch(Action::Select(Some(object.clone())));
-                state.dispatch(Action::GoTo(location.clone()));
-            });
+            let onclick = show_in_editor(dispatcher, &cell.object, location);
             html! { <button type="button" class="link-button" {onclick}>{ "Show the field in the editor" }</button> }
         });
         Some(html! {
@@ -211,15 +207,7 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
         .map(|&index| {
             let finding = &review.findings[index];
             let check = finding.check;
-            let go = {
-                let state = state.clone();
-                let object = finding.object.clone();
-                let location = finding.location.clone();
-                Callback::from(move |_: MouseEvent| {
-                    state.dispatch(Action::Select(Some(object.clone())));
-                    state.dispatch(Action::GoTo(location.clone()));
-                })
-            };
+            let go = show_in_editor(dispatcher, &finding.object, finding.location.clone());
             let learn = {
                 let on_learn = props.on_learn.clone();
                 Callback::from(move |_: MouseEvent| on_learn.emit(check))
@@ -325,34 +313,36 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
     }
 }
 
-/// The number of findings of each object, by id: one pass, for the object menu's counts.
+/// Selects `object` and shows `location` in the editor, on a click.
+fn show_in_editor(
+    dispatcher: &UseReducerDispatcher<AppState>,
+    object: &ObjectId,
+    location: Location,
+) -> Callback<MouseEvent> {
+    let (dispatcher, object) = (dispatcher.clone(), object.clone());
+    Callback::from(move |_: MouseEvent| {
+        dispatcher.dispatch(Action::Select(Some(object.clone())));
+        dispatcher.dispatch(Action::GoTo(location.clone()));
+    })
+}
+
 /// The findings counted by severity, category and object, for the list's menus.
+#[derive(Default)]
 struct Tally {
     by_severity: HashMap<Level, usize>,
     by_category: HashMap<Category, usize>,
-    by_object: HashMap<String, usize>,
+    by_object: HashMap<ObjectId, usize>,
 }
 
 impl Tally {
     fn of(review: &Review) -> Tally {
-        let mut tally = Tally {
-            by_severity: HashMap::new(),
-            by_category: HashMap::new(),
-            by_object: HashMap::new(),
-        };
+        let mut tally = Tally::default();
         for finding in &review.findings {
             *tally.by_severity.entry(finding.severity).or_default() += 1;
             if let Some(category) = category_of(finding) {
                 *tally.by_category.entry(category).or_default() += 1;
             }
-            match tally.by_object.get_mut(finding.object.as_str()) {
-                Some(n) => *n += 1,
-                None => {
-                    tally
-                        .by_object
-                        .insert(finding.object.as_str().to_owned(), 1);
-                }
-            }
+            *tally.by_object.entry(finding.object.clone()).or_default() += 1;
         }
         tally
     }

@@ -50,7 +50,7 @@ fn bar(score: f64) -> Html {
 /// The scores table and the formula.
 #[component]
 pub fn Scores(props: &ScoresProps) -> Html {
-    let state = &props.dispatcher;
+    let dispatcher = &props.dispatcher;
     let review = &props.review;
     let (limit, on_show) = use_row_limit(FIRST_ROWS);
     let total = review.scores.len();
@@ -60,9 +60,9 @@ pub fn Scores(props: &ScoresProps) -> Html {
         .take(limit)
         .map(|s| {
             let reveal = {
-                let state = state.clone();
+                let dispatcher = dispatcher.clone();
                 let id = s.object.clone();
-                Callback::from(move |_: MouseEvent| state.dispatch(Action::Reveal(id.clone())))
+                Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Reveal(id.clone())))
             };
             let selected = props.selected.as_ref() == Some(&s.object);
             html! {

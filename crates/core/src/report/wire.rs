@@ -13,6 +13,7 @@
 
 use std::fmt;
 
+use foldhash::HashMap;
 use serde::de::{DeserializeOwned, Deserializer, Error, Visitor};
 use serde::{Deserialize, Serialize};
 
@@ -22,7 +23,6 @@ use super::{Counts, ObjectSummary, Review};
 use crate::checks::{self, Finding, Level};
 use crate::model::ObjectId;
 use crate::source::Diagnostic;
-use foldhash::HashMap;
 
 /// The most items of one list in one JSON value: small enough that the page reads one in a
 /// few milliseconds, large enough that the sequence stays short.
