@@ -9,6 +9,7 @@
 let bindings;
 let waiting;
 let running = false;
+let jobCame = false;
 let broken;
 
 self.onmessage = async (event) => {
@@ -22,6 +23,7 @@ self.onmessage = async (event) => {
     return;
   }
   waiting = message;
+  jobCame = true;
   if (running) return;
   running = true;
   while (waiting) {
@@ -48,14 +50,15 @@ self.onmessage = async (event) => {
 // once it has run enough, on other threads. Left to the first large workspace, that happens during
 // its analysis, which then takes about twice as long as the sixth one. So while it has no job, the
 // worker reviews the built-in sample this many times (two to three seconds of one core after the
-// page shows), stopping at once when a job comes. Measured on 1,100 objects, the first review took
+// page shows), stopping for good when the first job comes (it would otherwise take the core back
+// from the page while the page reads and draws that job's results). Measured on 1,100 objects, the first review took
 // 335–419 ms after 150 rounds and 222–264 ms after 600; later ones take 170–190 ms.
 const WARM_UP_ROUNDS = 600;
 
 async function warmUp() {
   try {
     const glue = await bindings;
-    for (let round = 0; round < WARM_UP_ROUNDS && !running && !waiting; round++) {
+    for (let round = 0; round < WARM_UP_ROUNDS && !jobCame; round++) {
       glue.warmUp();
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
