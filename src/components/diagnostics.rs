@@ -15,7 +15,7 @@ use crate::text::plural;
 pub fn Diagnostics() -> Html {
     let state = use_context::<AppContext>().expect("AppContext is provided by App");
     let diagnostics = state.diagnostics.clone();
-    let (limit, on_show) = use_row_limit(FIRST_ROWS);
+    let (drawn, on_show) = use_row_limit(FIRST_ROWS, diagnostics.len());
     let errors = diagnostics
         .iter()
         .filter(|d| d.severity == manifesto_core::Severity::Error)
@@ -48,7 +48,7 @@ pub fn Diagnostics() -> Html {
                 // A click anywhere on an item (or Enter on its location button, whose click
                 // bubbles up) shows the line.
                 <ul class="diagnostic-list">
-                    { for diagnostics.iter().take(limit).map(|d| {
+                    { for diagnostics.iter().take(drawn).map(|d| {
                         let snippet = snippet(&state.model, &mut indexes, d);
                         let location = d.location.clone();
                         let onclick = {
@@ -80,7 +80,7 @@ pub fn Diagnostics() -> Html {
                         }
                     }) }
                 </ul>
-                <ShowMore shown={diagnostics.len().min(limit)} total={diagnostics.len()} step={FIRST_ROWS} noun="problem" {on_show} />
+                <ShowMore shown={drawn} total={diagnostics.len()} step={FIRST_ROWS} noun="problem" {on_show} />
             }
         </section>
     }

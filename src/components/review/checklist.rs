@@ -37,7 +37,7 @@ pub fn outcome_label(outcome: Outcome) -> (&'static str, &'static str) {
 #[component]
 pub fn ChecklistTable(props: &ChecklistTableProps) -> Html {
     let checklist = &props.review.checklist;
-    let (limit, on_show) = use_row_limit(FIRST_COLUMNS);
+    let (drawn, on_show) = use_row_limit(FIRST_COLUMNS, checklist.columns.len());
     if checklist.columns.is_empty() {
         return html! {
             <p class="note">
@@ -48,7 +48,7 @@ pub fn ChecklistTable(props: &ChecklistTableProps) -> Html {
     let head: Html = checklist
         .columns
         .iter()
-        .take(limit)
+        .take(drawn)
         .map(|id| {
             html! {
                 <th scope="col" title={id.as_str().to_owned()}>
@@ -63,7 +63,7 @@ pub fn ChecklistTable(props: &ChecklistTableProps) -> Html {
         .map(|row| {
             let cells: Html = checklist
                 .row_cells(row.id)
-                .take(limit)
+                .take(drawn)
                 .map(|cell| {
                     let (symbol, word) = outcome_label(cell.result);
                     let cell_ref = CellRef {
@@ -138,7 +138,7 @@ pub fn ChecklistTable(props: &ChecklistTableProps) -> Html {
                 <tbody>{ body }</tbody>
             </table>
         </div>
-        <ShowMore shown={columns.min(limit)} total={columns} step={FIRST_COLUMNS} noun="workload" {on_show} />
+        <ShowMore shown={drawn} total={columns} step={FIRST_COLUMNS} noun="workload" {on_show} />
         </>
     }
 }

@@ -88,7 +88,7 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
         visible(review, filters)
     });
     let tally = use_memo(review.clone(), |review| Tally::of(review));
-    let (limit, on_show) = use_row_limit(FIRST_ROWS);
+    let (drawn, on_show) = use_row_limit(FIRST_ROWS, shown.len());
 
     let update = |change: fn(&mut Filters, String)| {
         let on_filter = props.on_filter.clone();
@@ -203,7 +203,7 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
 
     let items: Html = shown
         .iter()
-        .take(limit)
+        .take(drawn)
         .map(|&index| {
             let finding = &review.findings[index];
             let check = finding.check;
@@ -307,7 +307,7 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
                 </p>
             } else {
                 <ul class="rv-finding-list">{ items }</ul>
-                <ShowMore shown={shown.len().min(limit)} total={shown.len()} step={FIRST_ROWS} noun="finding" {on_show} />
+                <ShowMore shown={drawn} total={shown.len()} step={FIRST_ROWS} noun="finding" {on_show} />
             }
         </div>
     }

@@ -52,12 +52,12 @@ fn bar(score: f64) -> Html {
 pub fn Scores(props: &ScoresProps) -> Html {
     let dispatcher = &props.dispatcher;
     let review = &props.review;
-    let (limit, on_show) = use_row_limit(FIRST_ROWS);
     let total = review.scores.len();
+    let (drawn, on_show) = use_row_limit(FIRST_ROWS, total);
     let rows: Html = review
         .scores
         .iter()
-        .take(limit)
+        .take(drawn)
         .map(|s| {
             let reveal = {
                 let dispatcher = dispatcher.clone();
@@ -116,7 +116,7 @@ pub fn Scores(props: &ScoresProps) -> Html {
                     </tfoot>
                 </table>
             </div>
-            <ShowMore shown={total.min(limit)} {total} step={FIRST_ROWS} noun="score" {on_show} />
+            <ShowMore shown={drawn} {total} step={FIRST_ROWS} noun="score" {on_show} />
             <details class="rv-formula">
                 <summary>{ "How the score is computed" }</summary>
                 <ul>{ sentences }</ul>
