@@ -6,6 +6,7 @@
 pub mod app;
 pub mod components;
 mod hooks;
+pub mod js_text;
 pub mod shared;
 pub mod state;
 mod text;

@@ -76,7 +76,7 @@ fn flush(live: &Shared) {
     {
         storage::save_text_now(&name, &text, file.is_none());
     }
-    let text = String::from(text);
+    let text = crate::js_text::to_rust_string(&text);
     crash::panic_if_armed();
     match file {
         Some(file) => state.dispatch(Action::SetText { file, text }),
