@@ -6,6 +6,7 @@
 
 use std::cell::RefCell;
 
+use js_sys::JsString;
 use manifesto_core::checks::Settings;
 use manifesto_core::parse::KeptReadings;
 use manifesto_core::report::Review;
@@ -13,6 +14,7 @@ use manifesto_core::samples::Sample;
 use manifesto_core::{Model, SourceFile};
 use wasm_bindgen::prelude::*;
 
+use crate::js_text::to_rust_string;
 use crate::state::KEEP_PARSES_UP_TO_BYTES;
 
 thread_local! {
@@ -22,21 +24,27 @@ thread_local! {
 
 /// The review, as JSON in UTF-8 bytes (handed to the page without copying or re-encoding), of
 /// the files named `names` with the texts `texts` (in the same order) under `settings` (JSON):
-/// what the page would compute for them.
+/// what the page would compute for them. (The texts are copied in by [`to_rust_string`], not by
+/// wasm-bindgen's character-by-character copy of a `String` argument.)
 #[wasm_bindgen(js_name = reviewInWorker)]
 pub fn review_in_worker(
     settings: &str,
     names: Vec<String>,
-    texts: Vec<String>,
+    texts: Vec<JsString>,
 ) -> Result<Vec<u8>, JsError> {
-    let settings: Settings = serde_json::from_str(settings)?;
     let files = names
         .into_iter()
         .zip(texts)
-        .map(|(name, text)| SourceFile::new(name, text));
+        .map(|(name, text)| SourceFile::new(name, to_rust_string(&text)))
+        .collect();
+    review(settings, files)
+}
+
+/// The review of `files` under `settings` (JSON), as [`review_in_worker`] answers it.
+fn review(settings: &str, files: Vec<SourceFile>) -> Result<Vec<u8>, JsError> {
+    let settings: Settings = serde_json::from_str(settings)?;
     let options = settings.parse_options();
-    let model =
-        KEPT.with_borrow_mut(|kept| kept.read(files.collect(), &options, KEEP_PARSES_UP_TO_BYTES));
+    let model = KEPT.with_borrow_mut(|kept| kept.read(files, &options, KEEP_PARSES_UP_TO_BYTES));
     let review = Review::build(&model, &settings);
     Ok(review.to_wire()?)
 }
@@ -60,7 +68,7 @@ mod tests {
     use manifesto_core::report::Review;
     use manifesto_core::samples::Sample;
 
-    use super::review_in_worker;
+    use super::review;
 
     #[test]
     fn the_workers_review_is_the_pages() {
@@ -71,9 +79,7 @@ mod tests {
         };
         let first = Review::build(&Model::from_files(files.clone()), &settings).findings[0].check;
         settings.disabled.insert(first.to_owned());
-        let names = files.iter().map(|f| f.name.clone()).collect();
-        let texts = files.iter().map(|f| f.text.clone()).collect();
-        let json = review_in_worker(&serde_json::to_string(&settings).unwrap(), names, texts)
+        let json = review(&serde_json::to_string(&settings).unwrap(), files.clone())
             .unwrap_or_else(|_| panic!("the job is reviewed"));
         let from_worker = Review::from_wire(&json).unwrap();
         let model = Model::from_files_with(files, &settings.parse_options());
