@@ -74,7 +74,7 @@ for (let round = 0; round < ROUNDS; round++) {
       await page.locator('[data-testid=view-tab][data-view="review"]').click();
       await page.waitForTimeout(3000);
       const browser = page.context().browser();
-      await browser.startTracing(page, { categories: ["devtools.timeline", "blink.user_timing"] });
+      await browser.startTracing(page, { categories: ["devtools.timeline", "toplevel", "blink.user_timing"] });
       const pasteMs = await paste(page);
       const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
       console.log(`${dist}: ${summary(traceEvents, pasteMs)}`);
