@@ -50,9 +50,10 @@ self.onmessage = async (event) => {
 // once it has run enough, on other threads. Left to the first large workspace, that happens during
 // its analysis, which then takes about twice as long as the sixth one. So while it has no job, the
 // worker reviews the built-in sample this many times (two to three seconds of one core after the
-// page shows), stopping for good when the first job comes (it would otherwise take the core back
-// from the page while the page reads and draws that job's results). Measured on 1,100 objects, the first review took
-// 335–419 ms after 150 rounds and 222–264 ms after 600; later ones take 170–190 ms.
+// page shows), stopping for good when the first job comes (resumed after it, it took a core for
+// about half a second while the page read and drew that job's results). Measured on 1,100
+// objects, the first review took 335–419 ms after 150 rounds and 222–264 ms after 600; later
+// ones take 170–190 ms.
 const WARM_UP_ROUNDS = 600;
 
 async function warmUp() {

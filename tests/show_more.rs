@@ -36,18 +36,29 @@ async fn show_more(shown: usize, total: usize) -> (web_sys::Element, Rc<RefCell<
 
 #[wasm_bindgen_test]
 async fn says_how_many_rows_show_and_asks_for_more_or_all() {
-    let (root, asked) = show_more(200, 450).await;
+    let (root, asked) = show_more(200, 700).await;
     assert_eq!(
         text(&find(&root, ".show-more-count")),
-        "Showing 200 of 450 findings."
+        "Showing 200 of 700 findings."
     );
     let buttons = find_all(&root, "[data-testid=show-more] button");
     let labels: Vec<String> = buttons.iter().map(text).collect();
-    assert_eq!(labels, ["Show 200 more", "Show all 450"]);
+    assert_eq!(labels, ["Show 200 more", "Show all 700"]);
     for button in &buttons {
         button.unchecked_ref::<HtmlElement>().click();
     }
-    assert_eq!(*asked.borrow(), [400, 450]);
+    assert_eq!(*asked.borrow(), [400, 700]);
+}
+
+#[wasm_bindgen_test]
+async fn fewer_than_half_a_step_left_after_more_join_it() {
+    // 200 more would leave 50: "Show more" draws all 250, as the list would anyway.
+    let (root, asked) = show_more(200, 450).await;
+    let buttons = find_all(&root, "[data-testid=show-more] button");
+    let labels: Vec<String> = buttons.iter().map(text).collect();
+    assert_eq!(labels, ["Show 250 more"]);
+    buttons[0].unchecked_ref::<HtmlElement>().click();
+    assert_eq!(*asked.borrow(), [450]);
 }
 
 #[wasm_bindgen_test]

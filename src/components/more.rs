@@ -51,7 +51,8 @@ pub struct ShowMoreProps {
 }
 
 /// "Showing 50 of 5,600 findings" with "Show 50 more" and "Show all": nothing when every row
-/// is drawn.
+/// is drawn. "Show more" says how many rows it draws: a step, or the rest when fewer than half a
+/// step would be left after it ([`rows_drawn`]).
 #[component]
 pub fn ShowMore(props: &ShowMoreProps) -> Html {
     let &ShowMoreProps {
@@ -60,7 +61,8 @@ pub fn ShowMore(props: &ShowMoreProps) -> Html {
     if shown >= total {
         return Html::default();
     }
-    let more = (total - shown).min(step);
+    let next = rows_drawn(shown + step, step, total);
+    let more = next - shown;
     let show = |to: usize| {
         let on_show = props.on_show.clone();
         Callback::from(move |_: MouseEvent| on_show.emit(to))
@@ -70,10 +72,10 @@ pub fn ShowMore(props: &ShowMoreProps) -> Html {
             <span class="show-more-count">
                 { format!("Showing {shown} of {}.", plural(total, &props.noun)) }
             </span>
-            <button type="button" class="link-button" onclick={show(shown + more)}>
+            <button type="button" class="link-button" onclick={show(next)}>
                 { format!("Show {more} more") }
             </button>
-            if shown + more < total {
+            if next < total {
                 <button type="button" class="link-button" onclick={show(total)}>
                     { format!("Show all {total}") }
                 </button>
